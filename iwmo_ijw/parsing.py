@@ -1,0 +1,187 @@
+"""Hardened parsing and message detection.
+
+Messages come from outside (providers, municipalities, VECOZO), so the parser never
+touches the network, never loads a DTD and never expands entities. A message of the
+standard has no DOCTYPE at all, so one is refused outright: that closes billion-laughs
+and external-entity attacks before libxml2 sees them.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, Union
+
+from lxml import etree
+
+from iwmo_ijw.namespaces import BY_BERICHTCODE, BY_NAMESPACE, STANDARDS, SUPPORTED_RELEASES, MessageType
+from productcodes.errors import UserError
+
+Source = Union[str, os.PathLike, bytes, IO[bytes]]
+
+# Prolog is short in practice; a DOCTYPE further in than this is still caught after parsing.
+_PROLOG_SCAN = 64 * 1024
+_NAMESPACE_RE = re.compile(
+    r"^http://www\.istandaarden\.nl/(?P<key>[a-z]+)/(?P<major>\d+)_(?P<minor>\d+)/(?P<prefix>[a-z]+)(?P<number>\d+)/schema$"
+)
+
+
+class MessageError(UserError):
+    """A file that is not a readable iJw/iWmo message. `code` becomes the finding's code."""
+
+    code = "PARSE"
+
+    def __init__(self, message: str, *, line: int | None = None, source: str | None = None):
+        super().__init__(message)
+        self.line = line
+        self.source = source
+
+
+class MalformedXML(MessageError):
+    code = "XML"
+
+
+class HostileXML(MessageError):
+    code = "XML-UNSAFE"
+
+
+class UnknownMessage(MessageError):
+    code = "BERICHT"
+
+
+class UnsupportedRelease(MessageError):
+    code = "RELEASE"
+
+
+def safe_parser(**overrides: bool) -> etree.XMLParser:
+    """A new parser per call: lxml parsers are not safe to share across threads."""
+    options = dict(
+        resolve_entities=False,
+        no_network=True,
+        load_dtd=False,
+        dtd_validation=False,
+        huge_tree=False,
+        collect_ids=False,
+    )
+    options.update(overrides)
+    return etree.XMLParser(**options)
+
+
+@dataclass(slots=True)
+class ParsedMessage:
+    tree: etree._ElementTree
+    message_type: MessageType
+    source: str | None = None
+    _extra: dict = field(default_factory=dict)
+
+    @property
+    def root(self) -> etree._Element:
+        return self.tree.getroot()
+
+    @property
+    def standard(self) -> str:
+        return self.message_type.standard.name
+
+    @property
+    def release(self) -> str:
+        return self.message_type.standard.release
+
+
+def source_name(source: Source) -> str | None:
+    if isinstance(source, (str, os.PathLike)):
+        return os.fspath(source)
+    return getattr(source, "name", None) if not isinstance(source, bytes) else None
+
+
+def read_bytes(source: Source) -> bytes:
+    if isinstance(source, bytes):
+        return source
+    if isinstance(source, (str, os.PathLike)):
+        try:
+            return Path(source).read_bytes()
+        except OSError as exc:
+            raise MessageError(f"cannot read {os.fspath(source)}: {exc.strerror}", source=os.fspath(source)) from exc
+    return source.read()
+
+
+def refuse_doctype(head: bytes, source: str | None = None) -> None:
+    if b"<!DOCTYPE" in head[:_PROLOG_SCAN] or b"<!ENTITY" in head[:_PROLOG_SCAN]:
+        raise HostileXML(
+            "the document has a DOCTYPE or entity declaration; iJw/iWmo messages have none, "
+            "so it is refused unread (protection against entity expansion)",
+            source=source,
+        )
+
+
+def parse_xml(data: bytes, source: str | None = None) -> etree._ElementTree:
+    """Well-formedness only; no detection. Errors carry the line libxml2 reports."""
+    refuse_doctype(data, source)
+    try:
+        tree = etree.parse(io.BytesIO(data), safe_parser())
+    except etree.XMLSyntaxError as exc:
+        line = exc.lineno if exc.lineno else None
+        raise MalformedXML(f"not well-formed XML: {_clean(exc.msg)}", line=line, source=source) from None
+    if tree.docinfo.doctype or tree.docinfo.internalDTD is not None:
+        raise HostileXML("the document has a DOCTYPE; iJw/iWmo messages have none", source=source)
+    return tree
+
+
+def detect(root: etree._Element, source: str | None = None) -> MessageType:
+    """Standard, release and type from the root namespace, checked against Header/BerichtCode."""
+    qname = etree.QName(root)
+    if qname.localname != "Bericht":
+        raise UnknownMessage(
+            f"root element is <{qname.localname}>, not <Bericht>: not an iJw/iWmo message",
+            line=root.sourceline,
+            source=source,
+        )
+    namespace = qname.namespace or ""
+    message_type = BY_NAMESPACE.get(namespace)
+    if message_type is None:
+        raise _explain_namespace(namespace, root.sourceline, source)
+    code_el = root.find(f"{{{namespace}}}Header/{{{namespace}}}BerichtCode")
+    berichtcode = (code_el.text or "").strip() if code_el is not None else None
+    if berichtcode is not None and berichtcode != message_type.berichtcode:
+        named = BY_BERICHTCODE.get(berichtcode)
+        meant = f" ({named.code})" if named else ""
+        raise UnknownMessage(
+            f"BerichtCode {berichtcode}{meant} contradicts the namespace of {message_type.code} "
+            f"(BerichtCode {message_type.berichtcode})",
+            line=code_el.sourceline,
+            source=source,
+        )
+    return message_type
+
+
+def _explain_namespace(namespace: str, line: int | None, source: str | None) -> MessageError:
+    match = _NAMESPACE_RE.match(namespace)
+    if not namespace:
+        return UnknownMessage("root element has no namespace: not an iJw/iWmo message", line=line, source=source)
+    if match is None:
+        return UnknownMessage(f"unknown namespace {namespace!r}: not an iJw/iWmo message", line=line, source=source)
+    release = f"{match['major']}.{match['minor']}"
+    known_keys = {s.key for s in STANDARDS.values()}
+    if match["key"] in known_keys and release not in SUPPORTED_RELEASES:
+        return UnsupportedRelease(
+            f"release {release} of {match['key']} is not supported; supported release(s): "
+            f"{', '.join(SUPPORTED_RELEASES)}",
+            line=line,
+            source=source,
+        )
+    return UnknownMessage(
+        f"unknown message {match['prefix'].upper()}{match['number']} ({namespace})", line=line, source=source
+    )
+
+
+def load(source: Source, *, name: str | None = None) -> ParsedMessage:
+    """Parse and detect a message from a path, bytes or a binary stream."""
+    name = name or source_name(source)
+    tree = parse_xml(read_bytes(source), name)
+    return ParsedMessage(tree=tree, message_type=detect(tree.getroot(), name), source=name)
+
+
+def _clean(message: str) -> str:
+    return message.split(", line ")[0].strip()

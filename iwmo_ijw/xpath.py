@@ -1,0 +1,89 @@
+"""Namespace-blind navigation and report paths.
+
+Rules address elements by their local names ("ProductPeriode/Begindatum"): the message
+namespace and the basisschema namespace alternate down a path, and rules are shared
+between iJw and iWmo, so the namespace would only get in the way.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from functools import lru_cache
+
+from lxml import etree
+
+
+@lru_cache(maxsize=1024)
+def _wild(path: str) -> str:
+    return "/".join(step if step in (".", "..") else f"{{*}}{step}" for step in path.split("/"))
+
+
+def find(el: etree._Element, path: str) -> etree._Element | None:
+    return el.find(_wild(path))
+
+
+def findall(el: etree._Element, path: str) -> list[etree._Element]:
+    return el.findall(_wild(path))
+
+
+def iter_local(el: etree._Element, name: str):
+    return el.iter(f"{{*}}{name}")
+
+
+def text(el: etree._Element | None, path: str | None = None) -> str | None:
+    """Stripped text of el (or of el/path); None when absent, "" when empty."""
+    node = el if path is None or el is None else find(el, path)
+    if node is None:
+        return None
+    return (node.text or "").strip()
+
+
+def date_of(el: etree._Element | None, path: str | None = None) -> date | None:
+    """An xs:date value, or None when absent or not a date (the XSD reports that)."""
+    value = text(el, path)
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def int_of(el: etree._Element | None, path: str | None = None) -> int | None:
+    value = text(el, path)
+    try:
+        return int(value) if value else None
+    except ValueError:
+        return None
+
+
+def decimal_of(el: etree._Element | None, path: str | None = None) -> Decimal | None:
+    value = text(el, path)
+    try:
+        return Decimal(value) if value else None
+    except InvalidOperation:
+        return None
+
+
+def local(el: etree._Element) -> str:
+    return etree.QName(el).localname
+
+
+def path_of(el: etree._Element) -> str:
+    """Report path with local names: /Bericht/Client[2]/Prestaties/Prestatie[3]/IngediendBedrag.
+
+    A position is written only where siblings share the name, as people read it.
+    """
+    steps = []
+    node = el
+    while node is not None:
+        name = local(node)
+        parent = node.getparent()
+        if parent is not None:
+            same = [c for c in parent if c.tag == node.tag]
+            if len(same) > 1:
+                name = f"{name}[{same.index(node) + 1}]"
+        steps.append(name)
+        node = parent
+    return "/" + "/".join(reversed(steps))

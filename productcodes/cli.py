@@ -1,0 +1,132 @@
+"""The `productcodes` command: one click group, sub-commands loaded lazily per package.
+
+Lazy loading keeps `productcodes validate` from importing SQLAlchemy and the registry
+models, and keeps `--help` fast.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+from dataclasses import dataclass, field
+from typing import Any
+
+import click
+
+from productcodes.errors import UserError
+
+# name -> "module:attribute"; each module owns its own commands.
+SUBCOMMANDS: dict[str, str] = {
+    "db": "productcodes.commands.db:db",
+    "registry": "productcodes.commands.registry:registry",
+    "demo": "productcodes.commands.demo:demo",
+    "validate": "validators.cli:validate",
+    "rules": "validators.cli:rules",
+    "store": "validators.cli_store:store",
+    "respond": "validators.cli_respond:respond",
+    "translate": "validators.cli_respond:translate",
+    "batch": "validators.cli_batch:batch",
+}
+
+
+class ToolError(click.ClickException):
+    """A UserError on its way out: one line on stderr, exit code 2."""
+
+    exit_code = 2
+
+    def show(self, file: Any = None) -> None:
+        click.echo(f"error: {self.format_message()}", err=True)
+
+
+class LazyGroup(click.Group):
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except UserError as exc:
+            app = ctx.obj if isinstance(ctx.obj, AppContext) else None
+            if app is not None and app.verbose:
+                raise
+            raise ToolError(str(exc)) from exc
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(set(super().list_commands(ctx)) | set(self._available()))
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        found = super().get_command(ctx, cmd_name)
+        if found is not None or cmd_name not in SUBCOMMANDS:
+            return found
+        return _load(SUBCOMMANDS[cmd_name])
+
+    @staticmethod
+    def _available() -> list[str]:
+        # A sub-command whose module is not there yet (work in progress) is simply not listed.
+        names = []
+        for name, target in SUBCOMMANDS.items():
+            module = target.split(":")[0]
+            if importlib.util.find_spec(module) is not None:
+                names.append(name)
+        return names
+
+
+def _load(target: str) -> click.Command | None:
+    module_name, attribute = target.split(":")
+    try:
+        module = importlib.import_module(module_name)
+    except ModuleNotFoundError as exc:
+        if exc.name == module_name:
+            return None
+        raise
+    return getattr(module, attribute, None)
+
+
+@dataclass
+class AppContext:
+    """Shared state of one invocation; the database engine is made on first use and disposed at exit."""
+
+    db_url: str | None
+    verbose: int = 0
+    _resources: list[Any] = field(default_factory=list)
+
+    def on_close(self, resource: Any) -> None:
+        self._resources.append(resource)
+
+    def close(self) -> None:
+        while self._resources:
+            resource = self._resources.pop()
+            dispose = getattr(resource, "dispose", None) or getattr(resource, "close")
+            dispose()
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option(
+    "--db",
+    "db_url",
+    envvar="PRODUCTCODES_DB",
+    default=None,
+    metavar="URL",
+    help="Database URL (SQLAlchemy form). Default: an SQLite file in your user data directory. "
+    "Env: PRODUCTCODES_DB.",
+)
+@click.option("-v", "--verbose", count=True, help="More output; -v also shows tracebacks of errors.")
+@click.option("-q", "--quiet", is_flag=True, help="Only errors.")
+@click.version_option(package_name="productcodes")
+@click.pass_context
+def cli(ctx: click.Context, db_url: str | None, verbose: int, quiet: bool) -> None:
+    """Product-code registry and iJw/iWmo 3.2 message validator.
+
+    \b
+    Examples:
+      productcodes demo
+      productcodes validate declaratie.xml
+      productcodes registry lookup 0384 45A03 --on 2026-04-01
+    """
+    level = logging.ERROR if quiet else (logging.DEBUG if verbose > 1 else logging.WARNING)
+    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
+    app = AppContext(db_url=db_url, verbose=0 if quiet else verbose)
+    ctx.obj = app
+    ctx.call_on_close(app.close)
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Entry point of the console script and `python -m productcodes`."""
+    cli.main(args=argv, prog_name="productcodes")

@@ -1,0 +1,11 @@
+"""Errors a user can act on. The CLI prints them as one line, never as a traceback."""
+
+
+class UserError(Exception):
+    """Base for every error caused by input, configuration or state the user controls."""
+
+    exit_code = 2
+
+
+class ConfigurationError(UserError):
+    """A setting (database URL, schema folder, option value) is unusable."""

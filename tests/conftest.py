@@ -1,0 +1,67 @@
+"""Shared test fixtures: the reference folder, databases (SQLite always, PostgreSQL when given)."""
+
+from __future__ import annotations
+
+import os
+import uuid
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, settings
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = ROOT / "tests" / "fixtures"
+REFERENCE = Path(os.environ.get("PRODUCTCODES_REFERENCE", ROOT.parent / "shared" / "reference"))
+
+settings.register_profile("dev", max_examples=100, deadline=None)
+settings.register_profile(
+    "ci", max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow], print_blob=True
+)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
+
+
+def reference_path(*parts: str) -> Path:
+    """A path inside ../shared/reference, or a skip that says why (the folder is not shipped)."""
+    path = REFERENCE.joinpath(*parts)
+    if not path.exists():
+        pytest.skip(f"reference material not present at {path} (../shared/reference is only beside the repo)")
+    return path
+
+
+@pytest.fixture
+def reference() -> Path:
+    return reference_path()
+
+
+def _postgres_database(base_url: str):
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.engine import make_url
+
+    name = f"pc_test_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(base_url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    try:
+        yield make_url(base_url).set(database=name).render_as_string(hide_password=False)
+    finally:
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
+@pytest.fixture
+def pg_url():
+    """A fresh, empty PostgreSQL database; skips when PRODUCTCODES_TEST_PG is not set (CI sets it)."""
+    base = os.environ.get("PRODUCTCODES_TEST_PG")
+    if not base:
+        pytest.skip("PRODUCTCODES_TEST_PG not set: no PostgreSQL server to test against (.ci/run starts one)")
+    yield from _postgres_database(base)
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def db_url(request, tmp_path):
+    """The same test on the embedded SQLite and on a real PostgreSQL."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'registry.sqlite'}"
+    else:
+        yield request.getfixturevalue("pg_url")

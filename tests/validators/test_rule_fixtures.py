@@ -1,0 +1,58 @@
+"""Rule cases as data: tests/fixtures/rules/CODE/good*.xml must not yield CODE, bad*.xml must.
+
+A case folder may also hold:
+  history/   earlier messages (oldest first by file name) for cross-message rules
+  today.txt  the system date the rule sees (default below)
+Ids carry the code, so `pytest -k TR346` runs one rule's cases.
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import FIXTURES
+from validators.engine import Options, validate
+from validators.registry import RuleSet
+
+CASES = FIXTURES / "rules"
+DEFAULT_TODAY = date(2026, 12, 1)
+
+
+def _cases() -> list:
+    params = []
+    for folder in sorted(p for p in CASES.iterdir() if p.is_dir()) if CASES.is_dir() else []:
+        for xml in sorted(folder.glob("*.xml")):
+            if xml.name.startswith(("good", "bad")):
+                params.append(pytest.param(folder.name, xml, id=f"{folder.name}-{xml.stem}"))
+    return params
+
+
+def _options(code: str, folder: Path) -> Options:
+    today_file = folder / "today.txt"
+    today = date.fromisoformat(today_file.read_text().strip()) if today_file.exists() else DEFAULT_TODAY
+    history = None
+    if (folder / "history").is_dir():
+        from validators.history import History
+
+        history = History.from_paths(sorted((folder / "history").glob("*.xml")))
+    return Options(
+        today=today,
+        ruleset=RuleSet(select=(code,)),
+        schema_dir=os.environ.get("PRODUCTCODES_TEST_SCHEMA_DIR"),
+        history=history,
+    )
+
+
+@pytest.mark.parametrize(("code", "xml"), _cases())
+def test_rule_case(code: str, xml: Path) -> None:
+    report = validate(xml, _options(code, xml.parent))
+    codes = [f.code for f in report.findings]
+    if xml.name.startswith("good"):
+        assert code not in codes, f"{xml} should not yield {code}: {report.findings}"
+        assert report.valid, f"{xml} is meant to be a valid message: {report.findings}"
+    else:
+        assert code in codes, f"{xml} should yield {code}; got {report.findings}"

@@ -1,0 +1,1 @@
+"""Validation of iJw/iWmo messages: XSD, in-message, cross-message and registry rules."""

@@ -1,0 +1,64 @@
+"""What a rule may look at: the message, today, and (for later levels) history and registry.
+
+A rule never opens a file or a database itself; everything arrives through the context,
+so a run loads the registry once and the same rule works on files, stores and tests.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import TYPE_CHECKING, Any, Protocol
+
+from iwmo_ijw.xpath import path_of
+from validators.findings import Finding
+
+if TYPE_CHECKING:
+    from lxml import etree
+
+    from iwmo_ijw.parsing import ParsedMessage
+    from validators.registry import Rule
+
+
+class History(Protocol):
+    """Earlier messages of the same parties (cross-message rules); implemented in validators.history."""
+
+
+class RegistrySnapshot(Protocol):
+    """Products, mappings, gemeenten and tariffs valid on a date; implemented in validators.snapshot."""
+
+
+@dataclass
+class RuleContext:
+    message: ParsedMessage
+    today: date = field(default_factory=date.today)
+    history: Any | None = None
+    registry: Any | None = None
+    rule: Rule | None = None  # set by the engine before each rule runs
+    cache: dict[str, Any] = field(default_factory=dict)  # per-message memo shared by rules
+
+    @property
+    def root(self) -> etree._Element:
+        return self.message.root
+
+    def finding(
+        self,
+        node: etree._Element | None,
+        message: str,
+        *,
+        severity: Any = None,
+        retourcode: str | None = None,
+        code: str | None = None,
+    ) -> Finding:
+        """A finding of the running rule, located at node (the element the standard blames)."""
+        assert self.rule is not None, "finding() outside a rule"
+        return Finding(
+            code=code or self.rule.code,
+            severity=severity or self.rule.severity,
+            retourcode=retourcode if retourcode is not None else self.rule.retourcode,
+            message=message,
+            xpath=path_of(node) if node is not None else None,
+            line=node.sourceline if node is not None else None,
+            file=self.message.source,
+            message_type=self.message.message_type.code,
+        )

@@ -1,0 +1,122 @@
+"""Rule registration: one decorated function per rule, collected through explicit import lists."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import TYPE_CHECKING, Any
+
+from validators.findings import Severity
+
+if TYPE_CHECKING:
+    from lxml import etree
+
+    from validators.context import RuleContext
+
+
+class Level(str, Enum):
+    """Controleniveau as the catalogue names it."""
+
+    XSD = "xsd"  # 1: message format
+    MESSAGE = "xslt"  # 2: within one message
+    CROSS = "berichtoverstijgend"  # 3: needs earlier messages
+    EXTERNAL = "externe bron"  # 4: system date, CBS list, product list, contracts
+    REGISTRY = "registry"  # the project's harmonisation rules on top of the standard
+
+    def __str__(self) -> str:
+        return self.value
+
+
+RuleFunc = Callable[["RuleContext", "etree._Element"], Iterable[Any]]
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    code: str
+    retourcode: str | None
+    messages: tuple[str, ...]  # iJw codes ("JW323"); iWmo messages with the same number follow
+    level: Level
+    target: str  # local name of the element the rule is called for; "Bericht" = once per message
+    func: RuleFunc
+    severity: Severity = Severity.ERROR
+    standards: tuple[str, ...] = ("iJw", "iWmo")
+    needs: frozenset[str] = field(default_factory=frozenset)  # "history", "registry"
+
+    @property
+    def description(self) -> str:
+        doc = (self.func.__doc__ or "").strip()
+        return doc.splitlines()[0] if doc else ""
+
+    @property
+    def numbers(self) -> frozenset[str]:
+        return frozenset(m[-3:] for m in self.messages)
+
+    def applies_to(self, message_type: Any) -> bool:
+        """True for "JW323"-like codes or MessageType objects of a standard the rule covers."""
+        code = getattr(message_type, "code", message_type)
+        standard = getattr(getattr(message_type, "standard", None), "name", None)
+        if standard is None:
+            standard = "iWmo" if code.upper().startswith("WMO") else "iJw"
+        return standard in self.standards and code[-3:] in self.numbers
+
+
+RULES: dict[str, Rule] = {}
+
+
+def rule(
+    code: str,
+    *,
+    retourcode: str | None,
+    messages: Iterable[str],
+    level: Level,
+    target: str = "Bericht",
+    severity: Severity = Severity.ERROR,
+    standards: Iterable[str] = ("iJw", "iWmo"),
+    needs: Iterable[str] = (),
+) -> Callable[[RuleFunc], RuleFunc]:
+    def register(func: RuleFunc) -> RuleFunc:
+        if code in RULES:
+            raise RuntimeError(f"rule {code} registered twice")
+        RULES[code] = Rule(
+            code=code,
+            retourcode=retourcode,
+            messages=tuple(messages),
+            level=level,
+            target=target,
+            func=func,
+            severity=severity,
+            standards=tuple(standards),
+            needs=frozenset(needs),
+        )
+        func.rule_code = code  # type: ignore[attr-defined]
+        return func
+
+    return register
+
+
+def all_rules() -> dict[str, Rule]:
+    """Every registered rule, after importing the explicit rule lists."""
+    import validators.rules  # noqa: F401  (registers through the decorators)
+
+    return RULES
+
+
+@dataclass(frozen=True)
+class RuleSet:
+    """Which rules run: --select/--ignore by exact code or prefix ("TR", "CD0")."""
+
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+
+    def includes(self, code: str) -> bool:
+        if self.select and not any(code.startswith(s) for s in self.select):
+            return False
+        return not any(code.startswith(i) for i in self.ignore)
+
+    def rules_for(self, message_type: Any, levels: Iterable[Level] | None = None) -> Iterator[Rule]:
+        wanted = set(levels) if levels is not None else None
+        for code in sorted(all_rules()):
+            r = RULES[code]
+            if (wanted is None or r.level in wanted) and r.applies_to(message_type) and self.includes(code):
+                yield r
