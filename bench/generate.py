@@ -1,0 +1,102 @@
+"""Synthetic iJw messages of any size for benchmarks, written as a stream (constant memory).
+
+The data is the project's own and clearly fictional: gemeente 7001, AGB 12000001,
+BSNs that pass the elfproef but lie in a range (1000000xx…) reserved here for test data.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+from datetime import date, timedelta
+from pathlib import Path
+
+NS = "http://www.istandaarden.nl/ijw/3_2"
+PRESTATIES_PER_CLIENT = 4
+
+
+def bsn(i: int) -> str:
+    """The i-th 9-digit number from 100000000 upwards that passes the elfproef."""
+    n = 100_000_000 + i * 11
+    while True:
+        digits = f"{n:09d}"
+        total = sum(int(d) * w for d, w in zip(digits[:8], range(9, 1, -1))) - int(digits[8])
+        if total % 11 == 0:
+            return digits
+        n += 1
+
+
+def _header(code: str, berichtcode: str, ident: str, dagtekening: date) -> str:
+    return (
+        f"<{code}:Header><{code}:BerichtCode>{berichtcode}</{code}:BerichtCode>"
+        f"<{code}:BerichtVersie>3</{code}:BerichtVersie><{code}:BerichtSubversie>2</{code}:BerichtSubversie>"
+        f"<{code}:Afzender>12000001</{code}:Afzender><{code}:Ontvanger>7001</{code}:Ontvanger>"
+        f"<{code}:BerichtIdentificatie><ijw:Identificatie>{ident}</ijw:Identificatie>"
+        f"<ijw:Dagtekening>{dagtekening}</ijw:Dagtekening></{code}:BerichtIdentificatie>"
+        f"<{code}:XsdVersie><ijw:BasisschemaXsdVersie>1.0.0</ijw:BasisschemaXsdVersie>"
+        f"<ijw:BerichtXsdVersie>1.0.0</ijw:BerichtXsdVersie></{code}:XsdVersie></{code}:Header>\n"
+    )
+
+
+def _clients(prestaties: int, seed: int, month: date, end: date):
+    """(client XML, amount) pairs; deterministic, so two passes see the same data."""
+    rnd = random.Random(seed)
+    n_clients = max(1, prestaties // PRESTATIES_PER_CLIENT)
+    for c in range(n_clients):
+        share = PRESTATIES_PER_CLIENT if c < n_clients - 1 else prestaties - PRESTATIES_PER_CLIENT * (n_clients - 1)
+        body, amount = [], 0
+        for p in range(share):
+            volume, tarief = rnd.randint(1, 40), rnd.choice((6500, 7250, 8800, 9900))
+            bedrag = volume * tarief
+            amount += bedrag
+            body.append(
+                f"<jw323:Prestatie><jw323:ProductReferentie><ijw:ReferentieNummer>R{c:08d}{p:03d}</ijw:ReferentieNummer>"
+                f"</jw323:ProductReferentie><jw323:ToewijzingNummer>{c * 10 + p}</jw323:ToewijzingNummer>"
+                f"<jw323:ProductCategorie>45</jw323:ProductCategorie><jw323:ProductCode>45N0{p % 4 + 1}</jw323:ProductCode>"
+                f"<jw323:ProductPeriode><ijw:Begindatum>{month}</ijw:Begindatum><ijw:Einddatum>{end}</ijw:Einddatum>"
+                f"</jw323:ProductPeriode><jw323:GeleverdVolume>{volume}</jw323:GeleverdVolume>"
+                f"<jw323:Eenheid>04</jw323:Eenheid><jw323:ProductTarief>{tarief}</jw323:ProductTarief>"
+                f"<jw323:IngediendBedrag><ijw:Bedrag>{bedrag}</ijw:Bedrag><ijw:DebetCredit>D</ijw:DebetCredit>"
+                f"</jw323:IngediendBedrag></jw323:Prestatie>"
+            )
+        xml = (f"<jw323:Client><jw323:Bsn>{bsn(c)}</jw323:Bsn><jw323:Prestaties>{''.join(body)}"
+               f"</jw323:Prestaties></jw323:Client>\n")
+        yield xml, amount
+
+
+def write_jw323(path: Path, prestaties: int, seed: int = 323, month: date = date(2026, 10, 1)) -> int:
+    """Write a JW323 declaration with `prestaties` lines; returns the TotaalIngediendBedrag in cents.
+
+    The total stands before the lines in the message, so a first pass only adds up.
+    """
+    end = (month.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
+    total = sum(amount for _, amount in _clients(prestaties, seed, month, end))
+    dagtekening = end + timedelta(days=5)
+    with open(path, "w", encoding="utf-8") as out:
+        out.write('<?xml version="1.0" encoding="UTF-8"?>\n')
+        out.write(f'<jw323:Bericht xmlns:ijw="{NS}/basisschema/schema" xmlns:jw323="{NS}/jw323/schema">\n')
+        out.write(_header("jw323", "490", "B323-1", dagtekening))
+        out.write(
+            f"<jw323:Declaratie><jw323:DeclaratieNummer>D{seed}</jw323:DeclaratieNummer>"
+            f"<jw323:DeclaratiePeriode><ijw:Begindatum>{month}</ijw:Begindatum><ijw:Einddatum>{end}</ijw:Einddatum>"
+            f"</jw323:DeclaratiePeriode><jw323:DeclaratieDagtekening>{dagtekening}</jw323:DeclaratieDagtekening>"
+            f"<jw323:TotaalIngediendBedrag><ijw:TotaalBedrag>{total}</ijw:TotaalBedrag>"
+            f"<ijw:DebetCredit>D</ijw:DebetCredit></jw323:TotaalIngediendBedrag><jw323:Clienten>\n"
+        )
+        for xml, _ in _clients(prestaties, seed, month, end):
+            out.write(xml)
+        out.write("</jw323:Clienten></jw323:Declaratie></jw323:Bericht>\n")
+    return total
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("out", type=Path)
+    parser.add_argument("--prestaties", type=int, default=10_000)
+    args = parser.parse_args()
+    write_jw323(args.out, args.prestaties)
+    print(f"wrote {args.out} ({args.out.stat().st_size / 1e6:.1f} MB, {args.prestaties} Prestaties)")
+
+
+if __name__ == "__main__":
+    main()

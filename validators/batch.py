@@ -1,0 +1,309 @@
+"""Batch validation for back offices: thousands of files, resumable, on local processes or Dask.
+
+Each file's verdict is written as its own JSON report the moment it is known (atomically,
+via a temporary file), so an interrupted run loses at most the files in flight and a rerun
+skips every file whose report matches the file's size and modification time.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from lxml import etree
+
+from productcodes.errors import UserError
+
+REPORTS = "reports"
+SUMMARY = "summary.json"
+# Small files dominate a monthly batch; sending them in chunks keeps inter-process overhead low.
+CHUNK = 32
+
+
+@dataclass(frozen=True)
+class BatchSettings:
+    """Everything a worker needs to build its validation options once, picklable for processes and Dask."""
+
+    today: date
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    schema_dir: str | None = None
+    history_paths: tuple[str, ...] = ()
+    show_bsn: bool = False
+
+
+@dataclass
+class Outcome:
+    """What the summary needs from one file; the full report is already on disk."""
+
+    file: str
+    valid: bool
+    failed: bool  # not a readable message at all (parse or detection error)
+    message_type: str | None
+    afzender: str | None
+    codes: list[tuple[str, str | None, str]] = field(default_factory=list)  # (code, retourcode, severity)
+    skipped: bool = False  # done in an earlier run
+
+    @classmethod
+    def from_report(cls, data: dict, skipped: bool = False) -> Outcome:
+        findings = data.get("findings", [])
+        return cls(
+            file=data["file"],
+            valid=bool(data.get("valid")),
+            failed=data.get("message_type") is None,
+            message_type=data.get("message_type"),
+            afzender=data.get("afzender"),
+            codes=[(f["code"], f.get("retourcode"), f["severity"]) for f in findings],
+            skipped=skipped,
+        )
+
+
+def discover(paths: Iterable[str | os.PathLike]) -> list[Path]:
+    """*.xml files below the given folders (and given files), in a stable order."""
+    found: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            found.extend(sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() == ".xml"))
+        elif path.is_file():
+            found.append(path)
+        else:
+            raise UserError(f"{path}: no such file or folder")
+    return found
+
+
+def report_path(out_dir: Path, root: Path, file: Path) -> Path:
+    try:
+        relative = file.resolve().relative_to(root.resolve())
+    except ValueError:
+        relative = Path(file.name)
+    return out_dir / REPORTS / relative.with_name(relative.name + ".json")
+
+
+def _stamp(file: Path) -> dict:
+    stat = file.stat()
+    return {"size": stat.st_size, "mtime_ns": stat.st_mtime_ns}
+
+
+def already_done(file: Path, target: Path) -> dict | None:
+    """The earlier report if it was made from this very file (same size and mtime)."""
+    try:
+        data = json.loads(target.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return data if data.get("source") == _stamp(file) else None
+
+
+def write_atomic(target: Path, text: str) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-", suffix=target.suffix)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def header_afzender(file: Path) -> str | None:
+    """Afzender from the header without building the tree: summaries are per sender."""
+    try:
+        for _, el in etree.iterparse(
+            str(file), events=("end",), tag="{*}Afzender", resolve_entities=False, no_network=True, load_dtd=False
+        ):
+            return (el.text or "").strip() or None
+    except (etree.XMLSyntaxError, OSError):
+        return None
+    return None
+
+
+# --- worker side -------------------------------------------------------------------------
+
+_worker_options: dict[BatchSettings, Any] = {}
+
+
+def _options_for(settings: BatchSettings) -> Any:
+    """Built once per worker process: history and registry loading is the expensive part."""
+    options = _worker_options.get(settings)
+    if options is None:
+        from validators.engine import Options
+        from validators.registry import RuleSet
+
+        history = None
+        if settings.history_paths:
+            from validators.history import History
+
+            history = History.from_paths([Path(p) for p in settings.history_paths])
+        options = Options(
+            today=settings.today,
+            ruleset=RuleSet(select=settings.select, ignore=settings.ignore),
+            schema_dir=settings.schema_dir,
+            history=history,
+        )
+        _worker_options[settings] = options
+    return options
+
+
+def validate_one(settings: BatchSettings, file: str, target: str) -> dict:
+    """Validate one file and write its report; returns the summary record. Never raises for bad input."""
+    from validators.engine import validate
+
+    path = Path(file)
+    report = validate(path, _options_for(settings))
+    data = report.as_dict(show_bsn=settings.show_bsn)
+    data["afzender"] = header_afzender(path) if report.message_type else None
+    data["source"] = _stamp(path)
+    data["skipped_rules"] = list(report.skipped)
+    write_atomic(Path(target), json.dumps(data, ensure_ascii=False, indent=2))
+    return data
+
+
+def validate_chunk(settings: BatchSettings, jobs: list[tuple[str, str]]) -> list[dict]:
+    return [validate_one(settings, file, target) for file, target in jobs]
+
+
+# --- driver side -------------------------------------------------------------------------
+
+
+@dataclass
+class BatchResult:
+    outcomes: list[Outcome]
+    out_dir: Path
+
+    @property
+    def has_errors(self) -> bool:
+        return any(not o.valid for o in self.outcomes)
+
+    def summary(self) -> dict:
+        per_code: Counter[str] = Counter()
+        per_retourcode: Counter[str] = Counter()
+        per_sender: dict[str, Counter[str]] = {}
+        for o in self.outcomes:
+            sender = per_sender.setdefault(o.afzender or "(unknown)", Counter())
+            sender["files"] += 1
+            sender["invalid"] += 0 if o.valid else 1
+            for code, retourcode, severity in o.codes:
+                if severity != "error":
+                    continue
+                per_code[code] += 1
+                if retourcode:
+                    per_retourcode[retourcode] += 1
+        return {
+            "files": len(self.outcomes),
+            "valid": sum(o.valid for o in self.outcomes),
+            "invalid": sum(not o.valid and not o.failed for o in self.outcomes),
+            "unreadable": [o.file for o in self.outcomes if o.failed],
+            "resumed": sum(o.skipped for o in self.outcomes),
+            "errors_per_code": dict(sorted(per_code.items())),
+            "errors_per_retourcode": dict(sorted(per_retourcode.items())),
+            "per_afzender": {k: dict(v) for k, v in sorted(per_sender.items())},
+        }
+
+
+Progress = Callable[[int], None]
+
+
+def plan(paths: Iterable[str | os.PathLike], out_dir: Path) -> tuple[list[tuple[str, str]], list[Outcome]]:
+    """Split the work into files still to do and outcomes recovered from an earlier run."""
+    todo: list[tuple[str, str]] = []
+    done: list[Outcome] = []
+    for raw in paths:
+        root = Path(raw) if Path(raw).is_dir() else Path(raw).parent
+        for file in discover([raw]):
+            target = report_path(out_dir, root, file)
+            earlier = already_done(file, target)
+            if earlier is not None:
+                done.append(Outcome.from_report(earlier, skipped=True))
+            else:
+                todo.append((str(file), str(target)))
+    return todo, done
+
+
+def _chunks(jobs: list[tuple[str, str]], size: int) -> Iterator[list[tuple[str, str]]]:
+    for start in range(0, len(jobs), size):
+        yield jobs[start : start + size]
+
+
+def run_local(settings: BatchSettings, jobs: list[tuple[str, str]], workers: int, progress: Progress) -> list[dict]:
+    if workers <= 1:
+        results = []
+        for job in jobs:
+            results.append(validate_one(settings, *job))
+            progress(1)
+        return results
+    results: list[dict] = []
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        futures = [pool.submit(validate_chunk, settings, chunk) for chunk in _chunks(jobs, CHUNK)]
+        for future in futures:
+            chunk_results = future.result()
+            results.extend(chunk_results)
+            progress(len(chunk_results))
+    return results
+
+
+def run_dask(settings: BatchSettings, jobs: list[tuple[str, str]], scheduler: str, progress: Progress) -> list[dict]:
+    """The same work on a Dask cluster: `scheduler` is an address, or `local:N` for a local N-worker cluster.
+
+    Report paths must be reachable from the workers (a shared folder), as for any Dask file job.
+    """
+    try:
+        from distributed import Client, LocalCluster, as_completed
+    except ImportError as exc:  # pragma: no cover - the dask extra is part of the test install
+        raise UserError("the Dask executor needs `pip install productcodes[dask]`") from exc
+    cluster = None
+    if scheduler.startswith("local:"):
+        cluster = LocalCluster(
+            n_workers=int(scheduler.split(":", 1)[1]), threads_per_worker=1, processes=True, dashboard_address=None
+        )
+        client = Client(cluster)
+    else:
+        try:
+            client = Client(scheduler, timeout="10s")
+        except OSError as exc:
+            raise UserError(f"cannot reach the Dask scheduler at {scheduler}: {exc}") from exc
+    try:
+        futures = [client.submit(validate_chunk, settings, chunk, pure=False) for chunk in _chunks(jobs, CHUNK)]
+        results: list[dict] = []
+        for future in as_completed(futures):
+            chunk_results = future.result()
+            results.extend(chunk_results)
+            progress(len(chunk_results))
+        return results
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+
+
+def run_batch(
+    paths: Iterable[str | os.PathLike],
+    out_dir: str | os.PathLike,
+    settings: BatchSettings,
+    *,
+    workers: int = 1,
+    executor: str = "local",
+    scheduler: str | None = None,
+    progress: Callable[[int, int], Progress] | None = None,
+) -> BatchResult:
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    todo, done = plan(list(paths), out)
+    tick = progress(len(todo), len(done)) if progress else (lambda n: None)
+    if executor == "dask":
+        results = run_dask(settings, todo, scheduler or f"local:{max(workers, 1)}", tick)
+    else:
+        results = run_local(settings, todo, workers, tick)
+    outcomes = done + [Outcome.from_report(r) for r in results]
+    outcomes.sort(key=lambda o: o.file)
+    result = BatchResult(outcomes=outcomes, out_dir=out)
+    write_atomic(out / SUMMARY, json.dumps(result.summary(), indent=2, ensure_ascii=False))
+    return result
