@@ -3,11 +3,13 @@
 A case folder may also hold:
   history/   earlier messages (oldest first by file name) for cross-message rules
   today.txt  the system date the rule sees (default below)
+  registry.json  registry rows for external and registry rules (RegistrySnapshot.from_dict)
 Ids carry the code, so `pytest -k TR346` runs one rule's cases.
 """
 
 from __future__ import annotations
 
+import json
 import os
 from datetime import date
 from pathlib import Path
@@ -39,8 +41,14 @@ def _options(code: str, folder: Path) -> Options:
         from validators.history import History
 
         history = History.from_paths(sorted((folder / "history").glob("*.xml")))
+    registry = None
+    if (folder / "registry.json").is_file():
+        from validators.snapshot import RegistrySnapshot
+
+        registry = RegistrySnapshot.from_dict(json.loads((folder / "registry.json").read_text(encoding="utf-8")))
     return Options(
         today=today,
+        registry=registry,
         ruleset=RuleSet(select=(code,)),
         schema_dir=os.environ.get("PRODUCTCODES_TEST_SCHEMA_DIR"),
         history=history,

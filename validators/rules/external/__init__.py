@@ -2,7 +2,7 @@
 
 import importlib
 
-MODULES: tuple[str, ...] = ()
+MODULES: tuple[str, ...] = ("TR135", "TR346", "TR378", "TR381")
 
 for _name in MODULES:
     importlib.import_module(f"{__name__}.{_name}")

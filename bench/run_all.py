@@ -1,0 +1,166 @@
+"""Benchmarks of the validator against bare lxml, measured in the same run.
+
+    .venv/bin/python bench/run_all.py               # 10k and 100k Prestaties, batch scaling
+    .venv/bin/python bench/run_all.py --huge        # adds the 1.5M-Prestatie file (peak RSS)
+    .venv/bin/python bench/run_all.py --sizes 10000 --batch-files 2000
+
+Every scenario runs in a fresh subprocess, so its peak RSS is its own. The baseline is
+bare lxml: parse the file and validate it against the same XSD, nothing else. Ratios are
+printed against that baseline; the targets of the project are printed beside them.
+Nothing here is asserted: timing belongs in benchmarks, not in tests.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from bench.generate import write_jw323  # noqa: E402
+
+
+def _rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def scenario_bare(path: str, schema_dir: str | None) -> dict:
+    from lxml import etree
+
+    from iwmo_ijw.namespaces import message_type
+    from iwmo_ijw.schemas import load_schema
+
+    schema = load_schema(message_type("JW323"), schema_dir)
+    start = time.perf_counter()
+    tree = etree.parse(path)
+    ok = schema.validate(tree)
+    return {"seconds": time.perf_counter() - start, "valid": bool(ok), "rss_mb": _rss_mb()}
+
+
+def scenario_full(path: str, schema_dir: str | None) -> dict:
+    from iwmo_ijw.namespaces import message_type
+    from iwmo_ijw.schemas import load_schema
+    from validators.engine import Options, validate
+    from validators.registry import all_rules
+
+    load_schema(message_type("JW323"), schema_dir)  # both sides start with a loaded schema
+    all_rules()
+    start = time.perf_counter()
+    report = validate(path, Options(today=date(2026, 12, 1), schema_dir=schema_dir))
+    return {
+        "seconds": time.perf_counter() - start,
+        "valid": report.valid,
+        "findings": len(report.findings),
+        "rss_mb": _rss_mb(),
+    }
+
+
+def scenario_stream(path: str, schema_dir: str | None) -> dict:
+    """Streaming validation of a file too large to hold as a tree (when the engine offers it)."""
+    from validators import engine
+
+    stream = getattr(engine, "validate_stream", None)
+    if stream is None:
+        return {"skipped": "validators.engine has no validate_stream yet"}
+    start = time.perf_counter()
+    report = stream(path, engine.Options(today=date(2026, 12, 1), schema_dir=schema_dir))
+    return {"seconds": time.perf_counter() - start, "valid": report.valid, "rss_mb": _rss_mb()}
+
+
+SCENARIOS = {"bare": scenario_bare, "full": scenario_full, "stream": scenario_stream}
+
+
+def run_scenario(name: str, path: Path, schema_dir: str | None) -> dict:
+    cmd = [sys.executable, __file__, "--scenario", name, "--file", str(path)]
+    if schema_dir:
+        cmd += ["--schemas", schema_dir]
+    out = subprocess.run(cmd, capture_output=True, text=True, check=False)
+    if out.returncode != 0:
+        return {"error": out.stderr.strip().splitlines()[-1] if out.stderr.strip() else f"exit {out.returncode}"}
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def bench_file(size: int, workdir: Path, schema_dir: str | None, stream_only: bool = False) -> None:
+    path = workdir / f"jw323-{size}.xml"
+    if not path.exists():
+        write_jw323(path, size)
+    mb = path.stat().st_size / 1e6
+    print(f"\nJW323 with {size:,} Prestaties ({mb:,.0f} MB)")
+    if stream_only:
+        stream = run_scenario("stream", path, schema_dir)
+        print(f"  streaming validation      {_fmt(stream)}   target: peak RSS <= 300 MB")
+        return
+    bare = run_scenario("bare", path, schema_dir)
+    full = run_scenario("full", path, schema_dir)
+    print(f"  bare lxml parse + XSD     {_fmt(bare)}")
+    print(f"  full validation           {_fmt(full)}", end="")
+    if "seconds" in bare and "seconds" in full:
+        ratio = full["seconds"] / bare["seconds"]
+        rate = size / full["seconds"]
+        print(f"   ratio {ratio:.2f}x (target <= 2.0x)   {rate:,.0f} Prestaties/s", end="")
+    print()
+
+
+def bench_batch(files: int, workdir: Path, schema_dir: str | None) -> None:
+    from validators.batch import BatchSettings, run_batch
+
+    inbox = workdir / f"batch-{files}"
+    if not inbox.exists():
+        inbox.mkdir()
+        for i in range(files):
+            write_jw323(inbox / f"m{i:05d}.xml", prestaties=4, seed=i)
+    settings = BatchSettings(today=date(2026, 12, 1), schema_dir=schema_dir)
+    times = {}
+    for workers in (1, 2):
+        with tempfile.TemporaryDirectory() as out:
+            start = time.perf_counter()
+            run_batch([inbox], out, settings, workers=workers)
+            times[workers] = time.perf_counter() - start
+    print(f"\nbatch of {files:,} small JW323 files")
+    print(f"  1 worker  {times[1]:7.2f} s   ({files / times[1]:,.0f} files/s)")
+    print(f"  2 workers {times[2]:7.2f} s   ({files / times[2]:,.0f} files/s)")
+    print(f"  speed-up  {times[1] / times[2]:.2f}x (target >= 1.7x)")
+
+
+def _fmt(result: dict) -> str:
+    if "error" in result or "skipped" in result:
+        return result.get("error") or result["skipped"]
+    return f"{result['seconds']:7.2f} s   peak RSS {result['rss_mb']:6.0f} MB"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--scenario", choices=sorted(SCENARIOS))
+    parser.add_argument("--file")
+    parser.add_argument("--schemas", default=None, help="XSD folder (default: the project's own)")
+    parser.add_argument("--sizes", default="10000,100000")
+    parser.add_argument("--huge", action="store_true", help="also the 1.5M-Prestatie file")
+    parser.add_argument("--batch-files", type=int, default=10_000)
+    parser.add_argument("--workdir", default=os.environ.get("BENCH_DIR", str(ROOT / "bench" / "out")))
+    args = parser.parse_args()
+    if args.scenario:
+        print(json.dumps(SCENARIOS[args.scenario](args.file, args.schemas)))
+        return
+    workdir = Path(args.workdir)
+    workdir.mkdir(parents=True, exist_ok=True)
+    print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}")
+    for size in (int(s) for s in args.sizes.split(",") if s):
+        bench_file(size, workdir, args.schemas)
+    if args.huge:
+        bench_file(1_500_000, workdir, args.schemas, stream_only=True)
+    if args.batch_files:
+        bench_batch(args.batch_files, workdir, args.schemas)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,50 @@
+from iwmo_ijw.xpath import date_of, find, text
+from validators.registry import Level, rule
+
+# Per message: the product classes, where their categorie/code/date live, and which header
+# element names the gemeente whose product list is in use.
+_CLASSES = {
+    "301": ("Afzender", (("ToegewezenProduct", "Product/Categorie", "Product/Code", "Ingangsdatum"),)),
+    "305": ("Ontvanger", (("StartProduct", "Product/Categorie", "Product/Code", "Begindatum"),)),
+    "307": ("Ontvanger", (("StopProduct", "Product/Categorie", "Product/Code", "Begindatum"),)),
+    "315": ("Ontvanger", (("AangevraagdProduct", "Product/Categorie", "Product/Code", "ToewijzingIngangsdatum"),)),
+    "317": ("Ontvanger", (("NieuwProduct", "Product/Categorie", "Product/Code", "GewensteIngangsdatum"),)),
+    "323": ("Ontvanger", (("Prestatie", "ProductCategorie", "ProductCode", "ProductPeriode/Begindatum"),)),
+}
+
+
+@rule(
+    "TR381",
+    retourcode="S329",
+    messages=("JW301", "JW305", "JW307", "JW315", "JW317", "JW323"),
+    level=Level.EXTERNAL,
+    target="Bericht",
+    needs=("registry",),
+)
+def tr381(ctx, bericht):
+    """A ProductCode must exist, under that ProductCategorie, in the product list the gemeente uses on that date."""
+    registry = ctx.registry
+    if not registry.provides("products"):
+        return
+    header_element, classes = _CLASSES[ctx.message.message_type.number]
+    gemeente = text(bericht, f"Header/{header_element}")
+    namespace = ctx.message.message_type.namespace
+    for class_name, categorie_path, code_path, date_path in classes:
+        for product in bericht.iter(f"{{{namespace}}}{class_name}"):
+            code_node = find(product, code_path)
+            code, categorie = text(code_node), text(product, categorie_path)
+            on = date_of(product, date_path)
+            if not code or not categorie or on is None:
+                continue  # an aspecifieke toewijzing has no code; a missing date is the XSD's concern
+            if registry.product(gemeente, categorie, code, on) is None:
+                yield ctx.finding(code_node, _explain(registry, gemeente, categorie, code, on))
+
+
+def _explain(registry, gemeente, categorie, code, on) -> str:
+    elsewhere = sorted({p.productcategorie for p in registry.products(gemeente, code, on)})
+    if elsewhere:
+        return (
+            f"ProductCode {code} does not belong to ProductCategorie {categorie} in the product list in use "
+            f"for gemeente {gemeente} on {on} (it is in categorie {', '.join(elsewhere)})"
+        )
+    return f"ProductCode {code} is not in the product list in use for gemeente {gemeente} on {on}"

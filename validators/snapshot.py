@@ -1,0 +1,202 @@
+"""RegistrySnapshot: the registry as rules see it — gemeenten, product lists, mappings, tariffs.
+
+Loaded once per run (from the database or from row records) into plain dictionaries, so
+a rule's lookup is a dict access plus a scan over the few dated versions of one key, and
+the same snapshot can be pickled to batch workers and Dask.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from typing import Protocol
+
+from productcodes.records import (
+    GemeenteRow,
+    MappingRow,
+    MunicipalProductRow,
+    NationalProductRow,
+    TariefRow,
+)
+
+# What a snapshot can lack, and the rules that then cannot be evaluated.
+DATA_RULES = {
+    "gemeenten": ("TR378",),
+    "products": ("TR381", "PC001", "PC002", "PC010"),
+    "tarieven": ("TR418",),
+}
+
+
+class Dated(Protocol):
+    geldig_van: date | None
+    geldig_tot: date | None
+
+
+def covers(row: Dated, on: date) -> bool:
+    return (row.geldig_van is None or row.geldig_van <= on) and (row.geldig_tot is None or on <= row.geldig_tot)
+
+
+def _first(rows: Iterable[Dated], on: date):
+    return next((r for r in rows if covers(r, on)), None)
+
+
+@dataclass(frozen=True, slots=True)
+class ProductInfo:
+    """A product as the list in use defines it for one gemeente on one date."""
+
+    productcategorie: str
+    code: str
+    uitvoeringsvariant: str | None
+    eenheden: tuple[str, ...]
+    source: str  # "national:<list>" or "municipal:<gemeentecode>"
+    omschrijving: str
+
+
+@dataclass
+class RegistrySnapshot:
+    gemeenten: dict[str, list[GemeenteRow]] = field(default_factory=dict)
+    national: dict[str, list[tuple[str, NationalProductRow]]] = field(default_factory=dict)  # code -> (list, row)
+    municipal: dict[tuple[str, str], list[MunicipalProductRow]] = field(default_factory=dict)  # (gemeente, code)
+    mappings: dict[tuple[str, str, str], list[MappingRow]] = field(default_factory=dict)  # approved only
+    tarieven: dict[tuple[str, str, str, str], list[TariefRow]] = field(default_factory=dict)
+    contracts: set[tuple[str, str]] = field(default_factory=set)  # (aanbieder, gemeente) with any tariff
+
+    @classmethod
+    def from_rows(
+        cls,
+        *,
+        gemeenten: Iterable[GemeenteRow] = (),
+        national: Iterable[tuple[str, NationalProductRow]] = (),
+        municipal: Iterable[MunicipalProductRow] = (),
+        mappings: Iterable[MappingRow] = (),
+        tarieven: Iterable[TariefRow] = (),
+    ) -> RegistrySnapshot:
+        snap = cls()
+        by_gemeente: dict[str, list[GemeenteRow]] = defaultdict(list)
+        for g in gemeenten:
+            by_gemeente[g.gemeentecode].append(g)
+        by_national: dict[str, list[tuple[str, NationalProductRow]]] = defaultdict(list)
+        for list_name, product in national:
+            by_national[product.code].append((list_name, product))
+        by_municipal: dict[tuple[str, str], list[MunicipalProductRow]] = defaultdict(list)
+        for m in municipal:
+            by_municipal[(m.gemeentecode, m.productcode)].append(m)
+        by_mapping: dict[tuple[str, str, str], list[MappingRow]] = defaultdict(list)
+        for mp in mappings:
+            if mp.status == "approved":
+                by_mapping[(mp.gemeentecode, mp.productcategorie, mp.productcode)].append(mp)
+        by_tarief: dict[tuple[str, str, str, str], list[TariefRow]] = defaultdict(list)
+        for t in tarieven:
+            by_tarief[(t.aanbieder, t.gemeentecode, t.productcategorie, t.productcode)].append(t)
+        snap.gemeenten, snap.national, snap.municipal = dict(by_gemeente), dict(by_national), dict(by_municipal)
+        snap.mappings, snap.tarieven = dict(by_mapping), dict(by_tarief)
+        snap.contracts = {(key[0], key[1]) for key in by_tarief}
+        return snap
+
+    @classmethod
+    def from_dict(cls, data: dict) -> RegistrySnapshot:
+        """From plain JSON-like data (test fixtures, exports): lists of row fields per kind."""
+        return cls.from_rows(
+            gemeenten=[GemeenteRow(**_dated(r)) for r in data.get("gemeenten", ())],
+            national=[
+                (r.pop("lijst", "national"), NationalProductRow(**_tuples(_dated(r), "eenheden", "begrippen")))
+                for r in (dict(x) for x in data.get("national", ()))
+            ],
+            municipal=[MunicipalProductRow(**_dated(r)) for r in data.get("municipal", ())],
+            mappings=[MappingRow(**_factor(_dated(r))) for r in data.get("mappings", ())],
+            tarieven=[TariefRow(**_dated(r)) for r in data.get("tarieven", ())],
+        )
+
+    # -- what is there ---------------------------------------------------------------------
+
+    def provides(self, what: str) -> bool:
+        if what == "gemeenten":
+            return bool(self.gemeenten)
+        if what == "products":
+            return bool(self.national or self.municipal)
+        if what == "tarieven":
+            return bool(self.tarieven)
+        return False
+
+    def missing(self) -> dict[str, tuple[str, ...]]:
+        """Kinds of data the registry lacks, with the rules that are therefore not evaluated."""
+        return {what: rules for what, rules in DATA_RULES.items() if not self.provides(what)}
+
+    # -- lookups ---------------------------------------------------------------------------
+
+    def gemeente(self, code: str, on: date) -> GemeenteRow | None:
+        return _first(self.gemeenten.get(code, ()), on)
+
+    def gemeente_known(self, code: str) -> bool:
+        return code in self.gemeenten
+
+    def products(self, gemeente: str | None, code: str, on: date) -> list[ProductInfo]:
+        """Every product with this code in the lists in use for the gemeente on that date."""
+        found = [
+            ProductInfo(p.productcategorie, p.code, p.uitvoeringsvariant, p.eenheden, f"national:{name}", p.naam)
+            for name, p in self.national.get(code, ())
+            if covers(p, on)
+        ]
+        if gemeente is not None:
+            found.extend(
+                ProductInfo(
+                    m.productcategorie,
+                    m.productcode,
+                    m.uitvoeringsvariant,
+                    (m.eenheid,) if m.eenheid else (),
+                    f"municipal:{gemeente}",
+                    m.omschrijving,
+                )
+                for m in self.municipal.get((gemeente, code), ())
+                if covers(m, on)
+            )
+        return found
+
+    def product(self, gemeente: str | None, categorie: str, code: str, on: date) -> ProductInfo | None:
+        return next((p for p in self.products(gemeente, code, on) if p.productcategorie == categorie), None)
+
+    def national_for(
+        self, gemeente: str, categorie: str, code: str, on: date
+    ) -> tuple[MappingRow, NationalProductRow | None] | None:
+        """The approved mapping of a municipal code on a date, with its national product."""
+        mapping = _first(self.mappings.get((gemeente, categorie, code), ()), on)
+        if mapping is None:
+            return None
+        national = next(
+            (p for _, p in self.national.get(mapping.nationale_code, ()) if covers(p, on)), None
+        )
+        return mapping, national
+
+    def tarief(self, aanbieder: str, gemeente: str, categorie: str, code: str, on: date) -> TariefRow | None:
+        return _first(self.tarieven.get((aanbieder, gemeente, categorie, code), ()), on)
+
+    def has_contract(self, aanbieder: str, gemeente: str) -> bool:
+        return (aanbieder, gemeente) in self.contracts
+
+
+def _dated(row: dict) -> dict:
+    out = dict(row)
+    for key in ("geldig_van", "geldig_tot"):
+        if isinstance(out.get(key), str):
+            out[key] = date.fromisoformat(out[key])
+    return out
+
+
+def _tuples(row: dict, *keys: str) -> dict:
+    for key in keys:
+        if key in row:
+            row[key] = tuple(row[key])
+    return row
+
+
+def _factor(row: dict) -> dict:
+    if row.get("factor") is not None:
+        row["factor"] = Decimal(str(row["factor"]))
+    return row
+
+
+def converted_volume(volume: int, factor: Decimal | None) -> Decimal:
+    return Decimal(volume) * (factor if factor is not None else Decimal(1))
