@@ -1,0 +1,181 @@
+"""`productcodes validate` and `productcodes rules`.
+
+Exit codes of validate: 0 = no errors, 1 = at least one error finding, 2 = usage or tool
+error (raised as UserError/ClickException, which the root group turns into one line).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import date
+from pathlib import Path
+
+import click
+
+from productcodes.errors import UserError
+from validators.findings import Report
+
+FIXTURES = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "rules"
+LEVEL_NAMES = ("xsd", "xslt", "berichtoverstijgend", "externe bron", "registry")
+
+
+def _codes(values: tuple[str, ...]) -> tuple[str, ...]:
+    """--select A,B --select C -> ("A", "B", "C"), upper-cased so `tr3` matches TR3xx."""
+    return tuple(c.strip().upper() for v in values for c in v.split(",") if c.strip())
+
+
+def _parse_day(value: str | None) -> date:
+    if value is None:
+        return date.today()
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)", param_hint="--today") from None
+
+
+def collect(paths: tuple[str, ...]) -> list[str]:
+    """Files in argument order; folders expand to their *.xml files, sorted, recursively."""
+    found: list[str] = []
+    for raw in paths:
+        if raw == "-":
+            found.append(raw)
+            continue
+        path = Path(raw)
+        if path.is_dir():
+            found.extend(str(p) for p in sorted(path.rglob("*.xml")) if p.is_file())
+        elif path.is_file():
+            found.append(raw)
+        else:
+            raise UserError(f"{raw}: no such file or folder")
+    return found
+
+
+def _history(paths: tuple[str, ...]):
+    if not paths:
+        return None
+    try:
+        from validators.history import History
+    except ImportError as exc:
+        raise UserError(f"--history is not available in this installation ({exc})") from None
+    return History.from_paths([Path(p) for p in paths])
+
+
+@click.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "junit", "sarif"]), default="text",
+              show_default=True, help="Report format.")
+@click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), help="Write the report here.")
+@click.option("--select", multiple=True, help="Only these rule codes or prefixes (comma-separated).")
+@click.option("--ignore", multiple=True, help="Skip these rule codes or prefixes (comma-separated).")
+@click.option("--today", metavar="DATE", help="System date for date rules (YYYY-MM-DD); default today.")
+@click.option("--show-bsn", is_flag=True, help="Show BSNs in full (masked by default).")
+@click.option(
+    "--schemas", type=click.Path(exists=True, file_okay=False), help="Folder with the official XSDs."
+)
+@click.option("--history", "history", multiple=True, type=click.Path(exists=True),
+              help="Earlier messages (file or folder, oldest first; repeatable) for cross-message rules.")
+def validate(paths, fmt, output, select, ignore, today, show_bsn, schemas, history) -> None:
+    """Validate iJw/iWmo 3.2 messages (files, folders or - for stdin)."""
+    from validators.engine import Options
+    from validators.engine import validate as validate_one
+    from validators.registry import RuleSet
+    from validators.reporting import render
+
+    options = Options(
+        today=_parse_day(today),
+        ruleset=RuleSet(select=_codes(select), ignore=_codes(ignore)),
+        schema_dir=schemas,
+        history=_history(history),
+    )
+    report = Report()
+    for item in collect(paths):
+        if item == "-":
+            report.files.append(validate_one(sys.stdin.buffer.read(), options, name="<stdin>"))
+        else:
+            report.files.append(validate_one(item, options))
+    text = render(report, fmt, show_bsn=show_bsn)
+    if output:
+        Path(output).write_text(text, encoding="utf-8")
+    else:
+        click.echo(text, nl=False)
+    sys.exit(0 if report.valid else 1)
+
+
+@click.group()
+def rules() -> None:
+    """The rule catalogue as implemented: list and explain rules."""
+
+
+@rules.command("list")
+@click.option("--message", "message", metavar="CODE", help="Only rules for this message (JW323, WMO303...).")
+@click.option("--level", type=click.Choice(LEVEL_NAMES), help="Only rules of this controleniveau.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def list_rules(message: str | None, level: str | None, fmt: str) -> None:
+    """Print the rule table: code, level, retourcode, target, description."""
+    rows = rule_rows(message, level)
+    if fmt == "json":
+        click.echo(json.dumps(rows, indent=2, ensure_ascii=False))
+        return
+    for r in rows:
+        retour = r["retourcode"] or "-"
+        click.echo(f"{r['code']:<8} {r['level']:<20} {retour:<6} {r['target']:<16} {r['description']}")
+    click.echo(f"{len(rows)} rule(s)")
+
+
+def rule_rows(message: str | None = None, level: str | None = None) -> list[dict]:
+    from validators.registry import all_rules
+
+    wanted_type = _message_type(message) if message else None
+    rows = []
+    for code, r in sorted(all_rules().items()):
+        if level and r.level.value != level:
+            continue
+        if wanted_type is not None and not r.applies_to(wanted_type):
+            continue
+        rows.append({
+            "code": code, "level": r.level.value, "retourcode": r.retourcode, "target": r.target,
+            "messages": list(r.messages), "description": r.description,
+        })
+    return rows
+
+
+def _message_type(code: str):
+    from iwmo_ijw.namespaces import message_type
+
+    try:
+        return message_type(code.upper())
+    except (KeyError, ValueError, LookupError):
+        raise UserError(f"unknown message {code!r} (expected a code like JW323 or WMO303)") from None
+
+
+@rules.command("show")
+@click.argument("code")
+def show_rule(code: str) -> None:
+    """Explain one rule, with a good and a bad example where available."""
+    from validators.registry import all_rules
+
+    found = all_rules().get(code.upper())
+    if found is None:
+        raise UserError(f"no rule {code!r}; `productcodes rules list` shows them all")
+    doc = (found.func.__doc__ or "").strip()
+    click.echo(f"{found.code}: {found.description}")
+    click.echo(f"  level:      {found.level.value}")
+    click.echo(f"  retourcode: {found.retourcode or '- (the whole message is rejected)'}")
+    click.echo(f"  messages:   {', '.join(found.messages)} ({', '.join(found.standards)})")
+    click.echo(f"  target:     {found.target}")
+    rest = "\n".join(doc.splitlines()[1:]).strip()
+    if rest:
+        click.echo("\n" + rest)
+    for kind in ("good", "bad"):
+        example = _example(found.code, kind)
+        click.echo(f"\n{kind} example:" if example else f"\n{kind} example: none in this installation")
+        if example:
+            click.echo(example)
+
+
+def _example(code: str, kind: str) -> str | None:
+    """The rule's fixture, from the source tree: examples live with the tests, not in the wheel."""
+    folder = FIXTURES / code
+    files = sorted(folder.glob(f"{kind}*.xml")) if folder.is_dir() else []
+    return files[0].read_text(encoding="utf-8", errors="replace").rstrip() if files else None

@@ -1,0 +1,27 @@
+"""Report renderers: one module per output format behind one function signature.
+
+Every renderer is `render(report, *, show_bsn=False) -> str`; BSN masking is applied by the
+renderers through `FileReport.mask`, so no format can forget it.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+
+from validators.findings import Report
+
+Renderer = Callable[..., str]
+
+# name -> module in this package; loaded lazily so `--format text` never imports the XML writers.
+FORMATS: dict[str, str] = {"text": "text", "json": "json_format", "junit": "junit", "sarif": "sarif"}
+
+
+def renderer(name: str) -> Renderer:
+    if name not in FORMATS:
+        raise ValueError(f"unknown report format {name!r}; choose one of {', '.join(FORMATS)}")
+    return importlib.import_module(f"{__name__}.{FORMATS[name]}").render
+
+
+def render(report: Report, name: str, *, show_bsn: bool = False) -> str:
+    return renderer(name)(report, show_bsn=show_bsn)

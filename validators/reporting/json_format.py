@@ -1,0 +1,11 @@
+"""The JSON report: the stable contract documented in docs/report-formats.md."""
+
+from __future__ import annotations
+
+import json
+
+from validators.findings import Report
+
+
+def render(report: Report, *, show_bsn: bool = False) -> str:
+    return json.dumps(report.as_dict(show_bsn), indent=2, ensure_ascii=False) + "\n"

@@ -1,0 +1,24 @@
+from iwmo_ijw.xpath import find, text
+from validators.registry import Level, rule
+from validators.rules.cross._common import header, prestatie_of, toewijzing_for_prestatie
+
+
+# JW317 (change request against a toewijzing) is listed in the catalogue but not checked yet.
+@rule("TR304", retourcode="8187", messages=("JW323", "JW325"), level=Level.CROSS, target="Prestatie",
+      needs=("history",))
+def tr304(ctx, prestatie):
+    """The client's Bsn must be the Bsn in the related earlier message (toewijzing, or the declared Prestatie)."""
+    p = prestatie_of(ctx, prestatie)
+    if ctx.message.message_type.code.endswith("323"):
+        related = toewijzing_for_prestatie(ctx, p)
+        what = f"toewijzing {p.toewijzing_nummer}"
+    else:
+        _, aanbieder = header(ctx)
+        nummer = text(ctx.root, "DeclaratieAntwoord/DeclaratieNummer")
+        declared = [d for d in ctx.history.prestaties_by_referentie(p.referentie or "")
+                    if d.afzender == aanbieder and d.declaratie_nummer == nummer]
+        related = declared[-1] if declared else None
+        what = f"declared Prestatie {p.referentie}"
+    if related is not None and related.bsn and p.bsn != related.bsn:
+        node = find(prestatie.getparent().getparent(), "Bsn")
+        yield ctx.finding(node, f"Bsn {p.bsn} differs from the Bsn {related.bsn} of {what}")

@@ -1,0 +1,15 @@
+from iwmo_ijw.xpath import find
+from validators.registry import Level, rule
+from validators.rules.cross._common import prestatie_of, toewijzing_for_prestatie
+
+
+@rule("TR307", retourcode="9307", messages=("JW323",), level=Level.CROSS, target="Prestatie", needs=("history",))
+def tr307(ctx, prestatie):
+    """A Prestatie may not start before the Ingangsdatum of its toewijzing."""
+    p = prestatie_of(ctx, prestatie)
+    t = toewijzing_for_prestatie(ctx, p)
+    if t is None or t.ingangsdatum is None or p.begindatum is None or p.begindatum >= t.ingangsdatum:
+        return
+    yield ctx.finding(find(prestatie, "ProductPeriode/Begindatum"),
+                      f"ProductPeriode Begindatum {p.begindatum} lies before Ingangsdatum {t.ingangsdatum} "
+                      f"of toewijzing {t.nummer}")

@@ -1,0 +1,15 @@
+from iwmo_ijw.xpath import find
+from validators.registry import Level, rule
+from validators.rules.cross._common import prestatie_of, toewijzing_for_prestatie
+
+
+@rule("TR308", retourcode="9308", messages=("JW323",), level=Level.CROSS, target="Prestatie", needs=("history",))
+def tr308(ctx, prestatie):
+    """A Prestatie may not end after the Einddatum of its toewijzing, when it has one."""
+    p = prestatie_of(ctx, prestatie)
+    t = toewijzing_for_prestatie(ctx, p)
+    if t is None or t.einddatum is None or p.einddatum is None or p.einddatum <= t.einddatum:
+        return
+    yield ctx.finding(find(prestatie, "ProductPeriode/Einddatum"),
+                      f"ProductPeriode Einddatum {p.einddatum} lies after Einddatum {t.einddatum} "
+                      f"of toewijzing {t.nummer}")

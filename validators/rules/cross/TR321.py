@@ -1,0 +1,21 @@
+from iwmo_ijw.xpath import find
+from validators.registry import Level, rule
+from validators.rules.cross._common import prestatie_of, toewijzing_for_prestatie
+from validators.rules.cross._volume import allowed_volume
+
+
+@rule("TR321", retourcode="9321", messages=("JW323",), level=Level.CROSS, target="Prestatie", needs=("history",))
+def tr321(ctx, prestatie):
+    """A Prestatie's GeleverdVolume may not exceed what its toewijzing allows for the declared period."""
+    p = prestatie_of(ctx, prestatie)
+    t = toewijzing_for_prestatie(ctx, p)
+    if (t is None or t.volume is None or not t.eenheid or not t.frequentie or p.volume is None
+            or not p.eenheid or p.begindatum is None or p.einddatum is None):
+        return
+    allowed = allowed_volume(t.volume, t.eenheid, t.frequentie, p.begindatum, p.einddatum,
+                             t.ingangsdatum, t.einddatum, p.eenheid)
+    if allowed is not None and p.volume > allowed:
+        yield ctx.finding(find(prestatie, "GeleverdVolume"),
+                          f"GeleverdVolume {p.volume} exceeds the {allowed:g} that toewijzing {t.nummer} "
+                          f"(Volume {t.volume}, Eenheid {t.eenheid}, Frequentie {t.frequentie}) allows for "
+                          f"ProductPeriode {p.begindatum}..{p.einddatum}")

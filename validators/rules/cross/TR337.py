@@ -1,0 +1,17 @@
+from iwmo_ijw.xpath import date_of, find, text
+from validators.registry import Level, rule
+from validators.rules.cross._common import header
+
+
+@rule("TR337", retourcode=None, messages=("JW325",), level=Level.CROSS, target="Bericht", needs=("history",))
+def tr337(ctx, bericht):
+    """DeclaratieIdentificatie must repeat the BerichtIdentificatie of a declaration received from the aanbieder."""
+    _, aanbieder = header(ctx)
+    node = find(bericht, "Header/DeclaratieIdentificatie")
+    identificatie = text(node, "Identificatie")
+    if node is None or not identificatie or not ctx.history.has_declaraties_from(aanbieder):
+        return
+    dagtekening = date_of(node, "Dagtekening")
+    if not ctx.history.seen_bericht(aanbieder, identificatie, dagtekening, berichtcode="JW323"):
+        yield ctx.finding(node, f"DeclaratieIdentificatie {identificatie!r} of {dagtekening} is no declaration "
+                                f"message received from aanbieder {aanbieder}")

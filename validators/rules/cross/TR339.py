@@ -1,0 +1,15 @@
+from iwmo_ijw.xpath import find
+from validators.registry import Level, rule
+from validators.rules.cross._common import prestatie_of, toewijzing_for_prestatie
+
+
+@rule("TR339", retourcode="9339", messages=("JW323",), level=Level.CROSS, target="Prestatie", needs=("history",))
+def tr339(ctx, prestatie):
+    """A Prestatie's ProductCategorie must be the one in its toewijzing, when the toewijzing names one."""
+    p = prestatie_of(ctx, prestatie)
+    t = toewijzing_for_prestatie(ctx, p)
+    if t is None or not t.categorie or p.categorie == t.categorie:
+        return
+    yield ctx.finding(find(prestatie, "ProductCategorie"),
+                      f"ProductCategorie {p.categorie!r} differs from categorie {t.categorie!r} "
+                      f"of toewijzing {t.nummer}")

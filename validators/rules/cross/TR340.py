@@ -1,0 +1,14 @@
+from iwmo_ijw.xpath import find
+from validators.registry import Level, rule
+from validators.rules.cross._common import prestatie_of, toewijzing_for_prestatie
+
+
+@rule("TR340", retourcode="9340", messages=("JW323",), level=Level.CROSS, target="Prestatie", needs=("history",))
+def tr340(ctx, prestatie):
+    """A Prestatie's ProductCode must be the one in its toewijzing, when the toewijzing names one."""
+    p = prestatie_of(ctx, prestatie)
+    t = toewijzing_for_prestatie(ctx, p)
+    if t is None or not t.code or p.code == t.code:
+        return
+    yield ctx.finding(find(prestatie, "ProductCode"),
+                      f"ProductCode {p.code!r} differs from code {t.code!r} of toewijzing {t.nummer}")

@@ -1,0 +1,18 @@
+from iwmo_ijw.xpath import find
+from validators.registry import Level, rule
+from validators.rules.cross._common import prestatie_of, toewijzing_for_prestatie
+
+MINUUT, UUR = "01", "04"
+
+
+@rule("TR341", retourcode="9341", messages=("JW323",), level=Level.CROSS, target="Prestatie", needs=("history",))
+def tr341(ctx, prestatie):
+    """A Prestatie's Eenheid must be its toewijzing's Eenheid; minutes may be declared on an hours toewijzing."""
+    p = prestatie_of(ctx, prestatie)
+    t = toewijzing_for_prestatie(ctx, p)
+    if t is None or not t.eenheid or not p.eenheid or p.eenheid == t.eenheid:
+        return
+    if (t.eenheid, p.eenheid) == (UUR, MINUUT):
+        return
+    yield ctx.finding(find(prestatie, "Eenheid"),
+                      f"Eenheid {p.eenheid!r} does not fit Eenheid {t.eenheid!r} of toewijzing {t.nummer}")

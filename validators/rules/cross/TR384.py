@@ -1,0 +1,17 @@
+from iwmo_ijw.xpath import find
+from validators.registry import Level, rule
+from validators.rules.cross._common import prestatie_of, toewijzing_for_prestatie
+
+VERWIJDERD = "13"  # RedenWijziging: the toewijzing was withdrawn as if never given
+
+
+@rule("TR384", retourcode="9384", messages=("JW323",), level=Level.CROSS, target="Prestatie", needs=("history",))
+def tr384(ctx, prestatie):
+    """No Prestatie may be declared on a toewijzing that the gemeente withdrew (RedenWijziging 13)."""
+    p = prestatie_of(ctx, prestatie)
+    t = toewijzing_for_prestatie(ctx, p)
+    # A credit undoing an earlier debit on a withdrawn toewijzing is exactly what must happen, so only debits.
+    if t is None or t.reden_wijziging != VERWIJDERD or p.debet_credit == "C":
+        return
+    yield ctx.finding(find(prestatie, "ToewijzingNummer"),
+                      f"ToewijzingNummer {t.nummer!r} was withdrawn with RedenWijziging {VERWIJDERD}")

@@ -1,0 +1,18 @@
+from iwmo_ijw.xpath import find
+from validators.registry import Level, rule
+from validators.rules.cross._common import prestatie_of, toewijzing_for_prestatie
+
+
+@rule("TR387", retourcode="9387", messages=("JW323",), level=Level.CROSS, target="Prestatie", needs=("history",))
+def tr387(ctx, prestatie):
+    """A ProductPeriode begins on the first of its month, or on the toewijzing's later Ingangsdatum in that month."""
+    p = prestatie_of(ctx, prestatie)
+    t = toewijzing_for_prestatie(ctx, p)
+    if t is None or p.begindatum is None or p.begindatum.day == 1:
+        return
+    # Any version's Ingangsdatum is accepted: a declaration may follow a version changed later.
+    starts = {v.ingangsdatum for v in ctx.history.toewijzing_versions(t.nummer)}
+    if p.begindatum not in starts:
+        yield ctx.finding(find(prestatie, "ProductPeriode/Begindatum"),
+                          f"ProductPeriode Begindatum {p.begindatum} is neither the first of the month nor the "
+                          f"Ingangsdatum of toewijzing {t.nummer}")

@@ -1,0 +1,27 @@
+from iwmo_ijw.xpath import find
+from validators.registry import Level, rule
+from validators.rules.cross._common import message_prestaties, prestatie_of
+
+
+@rule("TR389", retourcode="9389", messages=("JW323",), level=Level.CROSS, target="Prestatie", needs=("history",))
+def tr389(ctx, prestatie):
+    """A second debit for the same ProductPeriode, product and toewijzing needs the first one credited."""
+    p = prestatie_of(ctx, prestatie)
+    if p.debet_credit != "D" or not p.toewijzing_nummer:
+        return
+    credited = {c.vorig_referentie for _, c in message_prestaties(ctx) if c.debet_credit == "C"}
+    for old in ctx.history.prestaties_for_toewijzing(p.toewijzing_nummer):
+        if (old.afzender != p.afzender or old.debet_credit != "D" or old.referentie == p.referentie
+                or (old.begindatum, old.einddatum, old.categorie, old.code)
+                != (p.begindatum, p.einddatum, p.categorie, p.code)):
+            continue
+        # A rejected debit never stood, so declaring it again is the normal correction.
+        if ctx.history.is_afgewezen(old) or old.referentie in credited or any(
+                c.debet_credit == "C" and c.afzender == p.afzender
+                for c in ctx.history.prestaties_by_vorig_referentie(old.referentie or "")):
+            continue
+        yield ctx.finding(find(prestatie, "IngediendBedrag/DebetCredit"),
+                          f"debit Prestatie {p.referentie!r} repeats ProductPeriode {p.begindatum}..{p.einddatum} of "
+                          f"toewijzing {p.toewijzing_nummer} already declared as {old.referentie!r}, "
+                          "which was not credited")
+        return

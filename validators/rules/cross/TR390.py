@@ -1,0 +1,18 @@
+from iwmo_ijw.xpath import find
+from validators.registry import Level, rule
+from validators.rules.cross._common import prestatie_of
+
+
+@rule("TR390", retourcode="9390", messages=("JW323",), level=Level.CROSS, target="Prestatie", needs=("history",))
+def tr390(ctx, prestatie):
+    """A debit Prestatie may be credited only once, in this message and across messages."""
+    p = prestatie_of(ctx, prestatie)
+    if p.debet_credit != "C" or not p.vorig_referentie:
+        return
+    node = find(prestatie, "ProductReferentie/VorigReferentieNummer")
+    seen = ctx.cache.setdefault("TR390:credited", set())
+    earlier = any(old.debet_credit == "C" and old.afzender == p.afzender
+                  for old in ctx.history.prestaties_by_vorig_referentie(p.vorig_referentie))
+    if earlier or p.vorig_referentie in seen:
+        yield ctx.finding(node, f"Prestatie {p.vorig_referentie!r} named in VorigReferentieNummer was already credited")
+    seen.add(p.vorig_referentie)

@@ -1,0 +1,56 @@
+"""How much volume a toewijzing allows over a declared period.
+
+Per dag/week/maand the allowance repeats for every calendar day, ISO week (Monday to
+Sunday) or calendar month that the declared period shares with the toewijzing. A week or
+month only partly inside counts in full: the standard leaves pro-rating open, and the
+reading that allows more never rejects a valid declaration.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+PER_DAG, PER_WEEK, PER_MAAND, TOTAAL = "1", "2", "4", "6"
+
+# Eenheden convertible into minutes; other eenheden are only comparable with themselves.
+_MINUTES = {"01": 1, "04": 60, "16": 240}
+
+
+def overlap(begin: date, end: date, start: date | None, stop: date | None) -> tuple[date, date] | None:
+    first = max(begin, start) if start else begin
+    last = min(end, stop) if stop else end
+    return (first, last) if first <= last else None
+
+
+def periods_touched(first: date, last: date, frequentie: str) -> int:
+    """Days, ISO weeks or calendar months in [first, last] (inclusive); 1 for TOTAAL."""
+    if frequentie == PER_DAG:
+        return (last - first).days + 1
+    if frequentie == PER_WEEK:
+        monday = lambda d: d - timedelta(days=d.weekday())  # noqa: E731
+        return (monday(last) - monday(first)).days // 7 + 1
+    if frequentie == PER_MAAND:
+        return (last.year * 12 + last.month) - (first.year * 12 + first.month) + 1
+    if frequentie == TOTAAL:
+        return 1
+    raise ValueError(f"unknown Frequentie {frequentie!r}")
+
+
+def convert(volume: int, from_eenheid: str, to_eenheid: str) -> float | None:
+    """volume in to_eenheid, or None when the eenheden are not comparable."""
+    if from_eenheid == to_eenheid:
+        return volume
+    if from_eenheid in _MINUTES and to_eenheid in _MINUTES:
+        return volume * _MINUTES[from_eenheid] / _MINUTES[to_eenheid]
+    return None
+
+
+def allowed_volume(volume: int, eenheid: str, frequentie: str, begin: date, end: date,
+                   start: date | None, stop: date | None, in_eenheid: str) -> float | None:
+    """Maximum declarable volume (in in_eenheid) for [begin, end]; None when it cannot be judged."""
+    if frequentie not in (PER_DAG, PER_WEEK, PER_MAAND, TOTAAL):
+        return None
+    span = overlap(begin, end, start, stop)
+    if span is None:
+        return 0
+    return convert(volume * periods_touched(*span, frequentie), eenheid, in_eenheid)
