@@ -156,6 +156,21 @@ def detect(root: etree._Element, source: str | None = None) -> MessageType:
     return message_type
 
 
+def detect_head(head: bytes, source: str | None = None) -> MessageType:
+    """`detect` on the first bytes of a document, for readers that stream the rest."""
+    parser = etree.XMLPullParser(events=("start",), resolve_entities=False, no_network=True, load_dtd=False)
+    root = None
+    try:
+        parser.feed(head)
+        for _, element in parser.read_events():
+            root = element if root is None else root
+    except etree.XMLSyntaxError as exc:
+        raise MalformedXML(f"not well-formed XML: {_clean(exc.msg)}", line=exc.lineno or None, source=source) from None
+    if root is None:
+        raise MalformedXML("no root element in the first bytes of the document", source=source)
+    return detect(root, source)
+
+
 def _explain_namespace(namespace: str, line: int | None, source: str | None) -> MessageError:
     match = _NAMESPACE_RE.match(namespace)
     if not namespace:

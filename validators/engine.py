@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -71,16 +71,22 @@ def check_schema(message: ParsedMessage, options: Options) -> list[Finding]:
     return schema_findings(message, schema.error_log, options)
 
 
-def run_rules(message: ParsedMessage, options: Options, report: FileReport) -> list[Finding]:
+def run_rules(message: ParsedMessage, options: Options, report: FileReport,
+              rules: Iterable[Rule] | None = None,
+              targets_of: Callable[[str], list[etree._Element]] | None = None) -> list[Finding]:
+    """Run the content rules; `rules`/`targets_of` let the streaming reader run a subset per Client."""
     ctx = RuleContext(message=message, today=options.today, history=options.history, registry=options.registry)
     findings: list[Finding] = []
     targets: dict[str, list[etree._Element]] = {}
-    for rule in options.ruleset.rules_for(message.message_type, options.levels):
+    targets_of = targets_of or (lambda target: _targets(message, target))
+    if rules is None:
+        rules = options.ruleset.rules_for(message.message_type, options.levels)
+    for rule in rules:
         if not _has_what_it_needs(rule, ctx, report):
             continue
         nodes = targets.get(rule.target)
         if nodes is None:
-            nodes = targets[rule.target] = _targets(message, rule.target)
+            nodes = targets[rule.target] = targets_of(rule.target)
         ctx.rule = rule
         findings.extend(_run_one(rule, ctx, nodes))
     ctx.rule = None

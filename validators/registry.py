@@ -42,6 +42,9 @@ class Rule:
     severity: Severity = Severity.ERROR
     standards: tuple[str, ...] = ("iJw", "iWmo")
     needs: frozenset[str] = field(default_factory=frozenset)  # "history", "registry"
+    # Whether the rule stays correct when a huge message is read one Client at a time.
+    # Rules per Client/Prestatie are; a rule over the whole Bericht must say so itself.
+    streaming: bool = True
 
     @property
     def description(self) -> str:
@@ -74,6 +77,7 @@ def rule(
     severity: Severity = Severity.ERROR,
     standards: Iterable[str] = ("iJw", "iWmo"),
     needs: Iterable[str] = (),
+    streaming: bool | None = None,
 ) -> Callable[[RuleFunc], RuleFunc]:
     def register(func: RuleFunc) -> RuleFunc:
         if code in RULES:
@@ -88,6 +92,7 @@ def rule(
             severity=severity,
             standards=tuple(standards),
             needs=frozenset(needs),
+            streaming=target != "Bericht" if streaming is None else streaming,
         )
         func.rule_code = code  # type: ignore[attr-defined]
         return func

@@ -1,0 +1,87 @@
+"""Streaming validation gives the whole-tree verdict for streaming-safe rules, in flat memory."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from bench.generate import write_jw323
+from iwmo_ijw.streaming import iter_chunks
+from iwmo_ijw.xpath import int_of
+from validators.engine import Options, validate
+from validators.registry import RULES, Level, Rule, RuleSet
+from validators.stream import validate_stream
+
+
+def _big_volume(ctx, prestatie):
+    """Test rule: flags Prestaties with a GeleverdVolume above 30."""
+    volume = int_of(prestatie, "GeleverdVolume")
+    if volume and volume > 30:
+        yield ctx.finding(prestatie, f"GeleverdVolume {volume} above 30")
+
+
+def _whole_message(ctx, root):
+    """Test rule over the whole Bericht."""
+    return iter(())
+
+
+@pytest.fixture
+def rules(monkeypatch):
+    for rule in (
+        Rule("ZZ901", None, ("JW323",), Level.MESSAGE, "Prestatie", _big_volume),
+        Rule("ZZ902", None, ("JW323",), Level.MESSAGE, "Bericht", _whole_message, streaming=False),
+    ):
+        monkeypatch.setitem(RULES, rule.code, rule)
+    return RuleSet(select=("ZZ9", "TR135"))
+
+
+@pytest.fixture(scope="module")
+def declaration(tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("stream") / "JW323.xml"
+    write_jw323(path, 2_000)
+    return path
+
+
+def test_chunks_hold_one_client_each(declaration: Path):
+    chunks = 0
+    for chunk in iter_chunks(declaration):
+        chunks += 1
+        # Finished Clients are gone; only the parser's read-ahead (one buffer) may follow.
+        assert chunk.client.getprevious() is None
+        assert len(list(chunk.root.iter("{*}Client"))) < 50
+        assert chunk.position == chunks
+    assert chunks == 500
+
+
+def test_stream_and_tree_agree(declaration: Path, rules: RuleSet):
+    options = Options(today=dt.date(2020, 1, 1), ruleset=rules)
+    whole, streamed = validate(declaration, options), validate_stream(declaration, options)
+    key = lambda f: (f.code, f.xpath, f.message)  # noqa: E731
+    assert sorted(map(key, streamed.findings)) == sorted(map(key, whole.findings))
+    assert any(f.code == "ZZ901" for f in streamed.findings)
+    assert [f.code for f in streamed.findings].count("TR135") == 1  # the Header is judged once
+    assert any(s.startswith("ZZ902") for s in streamed.skipped)
+    assert streamed.message_type == "JW323" and not streamed.valid
+
+
+def test_schema_failure_in_a_stream_replaces_content_findings(declaration: Path, tmp_path: Path, rules: RuleSet):
+    data = declaration.read_bytes()
+    at = data.rindex(b"<ijw:Bedrag>") + len(b"<ijw:Bedrag>")
+    broken = tmp_path / "broken.xml"
+    broken.write_bytes(data[:at] + b"-" + data[at:])
+    report = validate_stream(broken, Options(today=dt.date(2020, 1, 1), ruleset=rules))
+    assert [f.code for f in report.findings] == ["XSD"]
+    assert "Bedrag" in report.findings[0].message
+
+
+@pytest.mark.parametrize("content, code", [
+    (b"<a><b></a>", "XML"),
+    (b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "b">]><x/>', "XML-UNSAFE"),
+    (b'<Bericht xmlns="urn:other"/>', "BERICHT"),
+])
+def test_bad_streams_become_findings(tmp_path: Path, content: bytes, code: str):
+    path = tmp_path / "bad.xml"
+    path.write_bytes(content)
+    assert [f.code for f in validate_stream(path).findings] == [code]

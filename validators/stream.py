@@ -1,0 +1,139 @@
+"""Validating a very large message one Client at a time, in flat memory.
+
+The XSD is checked while parsing (`iwmo_ijw.streaming`); content rules run on each Client
+as it completes. The first chunk also carries the Header and the elements around the
+Clients, so rules aimed there run once. Rules over the whole Bericht (totals, duplicates
+across Clients) cannot be judged from one Client: unless a rule declares itself
+streaming-safe, it is listed in the report as not evaluated instead of guessing.
+
+Because libxml2 reports a schema failure only when parsing ends, content findings of a
+message the XSD rejects are discarded at the end: as in the whole-tree path, the report
+then holds the schema findings alone.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import replace
+from pathlib import Path
+
+from lxml import etree
+
+from iwmo_ijw.parsing import MessageError, ParsedMessage
+from iwmo_ijw.streaming import UNIT, Chunk, StreamSchemaError, iter_chunks
+from iwmo_ijw.xpath import path_of
+from validators.engine import Options, _error_finding, run_rules
+from validators.findings import FileReport, Finding, Severity
+from validators.registry import Rule
+
+# Files at least this large are streamed by `validate_auto`; below it the whole tree is faster.
+STREAM_THRESHOLD = 256 * 1024 * 1024
+
+
+def validate_auto(path: str | os.PathLike, options: Options | None = None) -> FileReport:
+    from validators.engine import validate
+
+    if Path(path).stat().st_size >= STREAM_THRESHOLD:
+        return validate_stream(path, options)
+    return validate(path, options)
+
+
+def validate_stream(path: str | os.PathLike, options: Options | None = None) -> FileReport:
+    """Like `validators.engine.validate`, without ever holding more than one Client."""
+    options = options or Options()
+    name = str(path)
+    report = FileReport(file=name)
+    findings: list[Finding] = []
+    secrets: set[str] = set()
+    skipped: dict[str, None] = {}
+    try:
+        for chunk in iter_chunks(path, schema_dir=options.schema_dir, name=name):
+            if not report.message_type:
+                _describe(report, chunk, options, skipped)
+            new = _check_chunk(chunk, options, skipped)
+            if new:
+                findings.extend(new)
+                secrets.update(_bsns(chunk))
+    except StreamSchemaError as exc:
+        report.findings = _schema_findings(exc, name)
+        return report
+    except MessageError as exc:
+        report.findings = [_error_finding(exc, name)]
+        return report
+    except OSError as exc:
+        report.findings = [Finding(code="FILE", severity=Severity.ERROR, retourcode=None,
+                                   message=f"cannot read the file: {exc.strerror or exc}", file=name)]
+        return report
+    report.findings = findings
+    report.secrets = frozenset(secrets)
+    report.skipped = list(skipped)
+    return report
+
+
+def _schema_findings(exc: StreamSchemaError, name: str) -> list[Finding]:
+    # Without the tree there is no element to inspect, so no RS/CS mapping: code XSD with
+    # libxml2's own wording, which names the element and the facet.
+    return [
+        Finding(code="XSD", severity=Severity.ERROR, retourcode=None, message=entry.message.strip(),
+                xpath=entry.path or None, line=entry.line or None, file=name)
+        for entry in exc.log
+    ] or [Finding(code="XSD", severity=Severity.ERROR, retourcode=None, message=str(exc), file=name)]
+
+
+def _describe(report: FileReport, chunk: Chunk, options: Options, skipped: dict[str, None]) -> None:
+    mt = chunk.message_type
+    report.standard, report.release, report.message_type = mt.standard.name, mt.standard.release, mt.code
+    for rule in options.ruleset.rules_for(mt, options.levels):
+        if not rule.streaming:
+            skipped[f"{rule.code}: not evaluated when a message is streamed Client by Client"] = None
+
+
+def _rules(chunk: Chunk, options: Options) -> list[Rule]:
+    return [r for r in options.ruleset.rules_for(chunk.message_type, options.levels) if r.streaming]
+
+
+def _check_chunk(chunk: Chunk, options: Options, skipped: dict[str, None]) -> list[Finding]:
+    message = ParsedMessage(tree=chunk.root.getroottree(), message_type=chunk.message_type, source=chunk.source)
+    first = chunk.position <= 1
+
+    namespace = chunk.message_type.namespace
+
+    def tag(name: str) -> str:
+        return f"{{{namespace}}}{name}"
+
+    def targets_of(target: str) -> list[etree._Element]:
+        inside = [] if chunk.client is None else list(chunk.client.iter(tag(target)))
+        if not first:
+            return inside
+        # The skeleton's own elements (Header, Declaratie …) are judged once, with the first
+        # Client. The parser reads ahead, so the tree may already hold part of the next Client.
+        clients = set(chunk.root.iter(tag("Client"))) - {chunk.client}
+        outside = [n for n in chunk.root.iter(tag(target))
+                   if n not in inside and n not in clients and not any(a in clients for a in n.iterancestors())]
+        return outside + inside
+
+    scratch = FileReport(file=chunk.source)
+    found = run_rules(message, options, scratch, rules=_rules(chunk, options), targets_of=targets_of)
+    for line in scratch.skipped:
+        skipped[line] = None
+    return [_relocate(f, chunk) for f in found]
+
+
+def _relocate(finding: Finding, chunk: Chunk) -> Finding:
+    """Give the Client its real position: the skeleton only ever holds one."""
+    if chunk.client is None or not finding.xpath:
+        return finding
+    # The parser reads ahead, so a partial next Client may sit beside this one: [1] or none.
+    prefix = re.match(re.escape(f"{path_of(chunk.client.getparent())}/{UNIT}") + r"(\[\d+\])?(?=/|$)",
+                      finding.xpath)
+    if prefix is None:
+        return finding
+    rest = finding.xpath[prefix.end():]
+    return replace(finding, xpath=f"{prefix.group(0).split('[')[0]}[{chunk.position}]{rest}")
+
+
+def _bsns(chunk: Chunk) -> set[str]:
+    if chunk.client is None:
+        return set()
+    return {(el.text or "").strip() for el in chunk.client.iter("{*}Bsn") if el.text}
