@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import argparse
 import random
-from datetime import date, timedelta
+from datetime import date, time, timedelta
 from pathlib import Path
 
 NS = "http://www.istandaarden.nl/ijw/3_2"
@@ -38,12 +38,14 @@ def _header(code: str, berichtcode: str, ident: str, dagtekening: date) -> str:
     )
 
 
-def _clients(prestaties: int, seed: int, month: date, end: date):
+def _clients(prestaties: int, seed: int, month: date, end: date, first_client: int = 0):
     """(client XML, amount) pairs; deterministic, so two passes see the same data."""
     rnd = random.Random(seed)
     n_clients = max(1, prestaties // PRESTATIES_PER_CLIENT)
-    for c in range(n_clients):
-        share = PRESTATIES_PER_CLIENT if c < n_clients - 1 else prestaties - PRESTATIES_PER_CLIENT * (n_clients - 1)
+    for c in range(first_client, first_client + n_clients):
+        share = PRESTATIES_PER_CLIENT
+        if c == first_client + n_clients - 1:
+            share = prestaties - PRESTATIES_PER_CLIENT * (n_clients - 1)
         body, amount = [], 0
         for p in range(share):
             volume, tarief = rnd.randint(1, 40), rnd.choice((6500, 7250, 8800, 9900))
@@ -64,18 +66,19 @@ def _clients(prestaties: int, seed: int, month: date, end: date):
         yield xml, amount
 
 
-def write_jw323(path: Path, prestaties: int, seed: int = 323, month: date = date(2026, 10, 1)) -> int:
+def write_jw323(path: Path, prestaties: int, seed: int = 323, month: date = date(2026, 10, 1),
+                first_client: int = 0) -> int:
     """Write a JW323 declaration with `prestaties` lines; returns the TotaalIngediendBedrag in cents.
 
     The total stands before the lines in the message, so a first pass only adds up.
     """
     end = (month.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
-    total = sum(amount for _, amount in _clients(prestaties, seed, month, end))
+    total = sum(amount for _, amount in _clients(prestaties, seed, month, end, first_client))
     dagtekening = end + timedelta(days=5)
     with open(path, "w", encoding="utf-8") as out:
         out.write('<?xml version="1.0" encoding="UTF-8"?>\n')
         out.write(f'<jw323:Bericht xmlns:ijw="{NS}/basisschema/schema" xmlns:jw323="{NS}/jw323/schema">\n')
-        out.write(_header("jw323", "490", "B323-1", dagtekening))
+        out.write(_header("jw323", "490", f"B323-{seed}", dagtekening))
         out.write(
             f"<jw323:Declaratie><jw323:DeclaratieNummer>D{seed}</jw323:DeclaratieNummer>"
             f"<jw323:DeclaratiePeriode><ijw:Begindatum>{month}</ijw:Begindatum><ijw:Einddatum>{end}</ijw:Einddatum>"
@@ -83,10 +86,66 @@ def write_jw323(path: Path, prestaties: int, seed: int = 323, month: date = date
             f"<jw323:TotaalIngediendBedrag><ijw:TotaalBedrag>{total}</ijw:TotaalBedrag>"
             f"<ijw:DebetCredit>D</ijw:DebetCredit></jw323:TotaalIngediendBedrag><jw323:Clienten>\n"
         )
-        for xml, _ in _clients(prestaties, seed, month, end):
+        for xml, _ in _clients(prestaties, seed, month, end, first_client):
             out.write(xml)
         out.write("</jw323:Clienten></jw323:Declaratie></jw323:Bericht>\n")
     return total
+
+
+def write_jw301(path: Path, client: int, products: int = PRESTATIES_PER_CLIENT,
+                year: int = 2026) -> None:
+    """A toewijzing for client `client`: products 45N01… with ToewijzingNummer client*10+p,
+    40 hours a month all year, the counterpart of what `write_jw323` declares."""
+    from iwmo_ijw.builder import header_for, new
+    from iwmo_ijw.models import to_xml
+    from iwmo_ijw.models.base import node_class as n
+
+    toegewezen = [
+        n("JW301ToegewezenProduct")(
+            toewijzing_nummer=str(client * 10 + p),
+            product=n("Product")(categorie="45", code=f"45N0{p % 4 + 1}"),
+            toewijzingsdatum=date(year - 1, 12, 15), toewijzingstijd=time(9, 0), ingangsdatum=date(year, 1, 1),
+            einddatum=date(year, 12, 31), omvang=n("Omvang")(volume=40, eenheid="04", frequentie="4"),
+        )
+        for p in range(products)
+    ]
+    contact = n("JW301Contact")(soort="01", adres=n("Adres")(postcode="9999ZZ", plaatsnaam="Voorbeeldstad"))
+    message = new(
+        "JW301",
+        header=header_for("JW301", afzender="7001", ontvanger="12000001", identificatie=f"T{client:011d}",
+                          dagtekening=date(year - 1, 12, 15)),
+        client=n("JW301Client")(
+            bsn=bsn(client), geboortedatum=n("Geboortedatum")(datum=date(2012, 1, 1) + timedelta(days=client % 3000)),
+            geslacht="0", naam=n("VolledigeNaam")(geslachtsnaam=n("Achternaam")(achternaam="Testpersoon"),
+                                                    naam_gebruik="1"),
+            contactgegevens=n("JW301Contactgegevens")(contact=[contact]),
+            toegewezen_producten=n("JW301ToegewezenProducten")(toegewezen_product=toegewezen),
+        ),
+    )
+    path.write_bytes(to_xml(message, pretty=False))
+
+
+def write_month(folder: Path, toewijzingen: int = 100_000, prestaties: int = 100_000,
+                per_declaration: int = 10_000) -> tuple[list[Path], list[Path]]:
+    """A month of traffic: JW301 files (history) and JW323 files declaring against them."""
+    history, declarations = folder / "toewijzingen", folder / "declaraties"
+    history.mkdir(parents=True, exist_ok=True)
+    declarations.mkdir(parents=True, exist_ok=True)
+    clients = toewijzingen // PRESTATIES_PER_CLIENT
+    jw301 = []
+    for c in range(clients):
+        path = history / f"JW301-{c:06d}.xml"
+        if not path.exists():
+            write_jw301(path, c)
+        jw301.append(path)
+    jw323 = []
+    for i, first in enumerate(range(0, prestaties, per_declaration)):
+        path = declarations / f"JW323-{i:03d}.xml"
+        if not path.exists():
+            size = min(per_declaration, prestaties - first)
+            write_jw323(path, size, seed=1000 + i, first_client=first // PRESTATIES_PER_CLIENT)
+        jw323.append(path)
+    return jw301, jw323
 
 
 def main() -> None:

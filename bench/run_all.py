@@ -1,6 +1,6 @@
 """Benchmarks of the validator against bare lxml, measured in the same run.
 
-    .venv/bin/python bench/run_all.py               # 10k and 100k Prestaties, batch scaling
+    .venv/bin/python bench/run_all.py               # 10k and 100k Prestaties, a month, batch scaling
     .venv/bin/python bench/run_all.py --huge        # adds the 1.5M-Prestatie file (peak RSS)
     .venv/bin/python bench/run_all.py --sizes 10000 --batch-files 2000
 
@@ -66,18 +66,60 @@ def scenario_full(path: str, schema_dir: str | None) -> dict:
 
 
 def scenario_stream(path: str, schema_dir: str | None) -> dict:
-    """Streaming validation of a file too large to hold as a tree (when the engine offers it)."""
-    from validators import engine
+    """Streaming validation (XSD while parsing, rules per Client) of a file too large for a tree."""
+    from validators.engine import Options
+    from validators.registry import all_rules
+    from validators.stream import validate_stream
 
-    stream = getattr(engine, "validate_stream", None)
-    if stream is None:
-        return {"skipped": "validators.engine has no validate_stream yet"}
+    all_rules()
     start = time.perf_counter()
-    report = stream(path, engine.Options(today=date(2026, 12, 1), schema_dir=schema_dir))
-    return {"seconds": time.perf_counter() - start, "valid": report.valid, "rss_mb": _rss_mb()}
+    report = validate_stream(path, Options(today=date(2026, 12, 1), schema_dir=schema_dir))
+    return {"seconds": time.perf_counter() - start, "valid": report.valid, "findings": len(report.findings),
+            "rss_mb": _rss_mb()}
 
 
-SCENARIOS = {"bare": scenario_bare, "full": scenario_full, "stream": scenario_stream}
+def _month_files(folder: str) -> tuple[list[Path], list[Path]]:
+    root = Path(folder)
+    return sorted((root / "toewijzingen").glob("*.xml")), sorted((root / "declaraties").glob("*.xml"))
+
+
+def scenario_month_bare(folder: str, schema_dir: str | None) -> dict:
+    """Baseline for the month: parse and XSD-check every file, nothing else."""
+    from lxml import etree
+
+    from iwmo_ijw.namespaces import message_type
+    from iwmo_ijw.schemas import load_schema
+
+    history, declarations = _month_files(folder)
+    schemas = {code: load_schema(message_type(code), schema_dir) for code in ("JW301", "JW323")}
+    start = time.perf_counter()
+    ok = all(schemas["JW301"].validate(etree.parse(str(p))) for p in history)
+    ok = all(schemas["JW323"].validate(etree.parse(str(p))) for p in declarations) and ok
+    return {"seconds": time.perf_counter() - start, "valid": ok, "rss_mb": _rss_mb()}
+
+
+def scenario_month_cross(folder: str, schema_dir: str | None) -> dict:
+    """Everything a back office does: read the month's toewijzingen as history, then fully
+    validate every declaration against it (XSD, in-message and cross-message rules)."""
+    from iwmo_ijw.namespaces import message_type
+    from iwmo_ijw.schemas import load_schema
+    from validators.engine import Options, validate
+    from validators.history import History
+    from validators.registry import all_rules
+
+    history, declarations = _month_files(folder)
+    for code in ("JW301", "JW323"):
+        load_schema(message_type(code), schema_dir)
+    all_rules()
+    start = time.perf_counter()
+    options = Options(today=date(2026, 12, 1), schema_dir=schema_dir, history=History.from_paths(history))
+    reports = [validate(p, options) for p in declarations]
+    return {"seconds": time.perf_counter() - start, "valid": all(r.valid for r in reports),
+            "findings": sum(len(r.findings) for r in reports), "rss_mb": _rss_mb()}
+
+
+SCENARIOS = {"bare": scenario_bare, "full": scenario_full, "stream": scenario_stream,
+             "month_bare": scenario_month_bare, "month_cross": scenario_month_cross}
 
 
 def run_scenario(name: str, path: Path, schema_dir: str | None) -> dict:
@@ -108,6 +150,22 @@ def bench_file(size: int, workdir: Path, schema_dir: str | None, stream_only: bo
         ratio = full["seconds"] / bare["seconds"]
         rate = size / full["seconds"]
         print(f"   ratio {ratio:.2f}x (target <= 2.0x)   {rate:,.0f} Prestaties/s", end="")
+    print()
+
+
+def bench_month(toewijzingen: int, prestaties: int, workdir: Path, schema_dir: str | None) -> None:
+    from bench.generate import write_month
+
+    folder = workdir / f"month-{toewijzingen}-{prestaties}"
+    write_month(folder, toewijzingen, prestaties)
+    print(f"\na month: {toewijzingen:,} toewijzingen (JW301 history) + {prestaties:,} declaration lines (JW323)")
+    bare = run_scenario("month_bare", folder, schema_dir)
+    cross = run_scenario("month_cross", folder, schema_dir)
+    print(f"  bare lxml parse + XSD     {_fmt(bare)}")
+    print(f"  cross-message validation  {_fmt(cross)}", end="")
+    if "seconds" in bare and "seconds" in cross:
+        print(f"   ratio {cross['seconds'] / bare['seconds']:.2f}x (target <= 4.0x)   "
+              f"findings {cross['findings']}", end="")
     print()
 
 
@@ -146,6 +204,8 @@ def main() -> None:
     parser.add_argument("--sizes", default="10000,100000")
     parser.add_argument("--huge", action="store_true", help="also the 1.5M-Prestatie file")
     parser.add_argument("--batch-files", type=int, default=10_000)
+    parser.add_argument("--month", default="100000,100000",
+                        help="toewijzingen,declaration lines of the month scenario ('' to skip)")
     parser.add_argument("--workdir", default=os.environ.get("BENCH_DIR", str(ROOT / "bench" / "out")))
     args = parser.parse_args()
     if args.scenario:
@@ -158,6 +218,9 @@ def main() -> None:
         bench_file(size, workdir, args.schemas)
     if args.huge:
         bench_file(1_500_000, workdir, args.schemas, stream_only=True)
+    if args.month:
+        toewijzingen, lines = (int(x) for x in args.month.split(","))
+        bench_month(toewijzingen, lines, workdir, args.schemas)
     if args.batch_files:
         bench_batch(args.batch_files, workdir, args.schemas)
 

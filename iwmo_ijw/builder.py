@@ -70,13 +70,13 @@ def retour_for(heen: Message, *, identificatie: str, dagtekening: dt.date, codes
     if retour_code is None:
         raise ValueError(f"{heen_type.code} has no retour message")
     lookup = _lookup(codes)
-    header = _convert(
+    header = copy_into(
         heen.header, node_class(f"{retour_code.ijw_equivalent}Header"), lookup,
         bericht_code=int(retour_code.berichtcode), identificatie_retour=identificatie,
         dagtekening_retour=dagtekening, xsd_versie_retour=xsd_versie(),
     )
     cls = MESSAGES[retour_code.ijw_equivalent]
-    return _convert(heen, cls, lookup, standard=heen.standard, header=header)  # type: ignore[return-value]
+    return copy_into(heen, cls, lookup, standard=heen.standard, header=header)  # type: ignore[return-value]
 
 
 def _retour_types() -> list[MessageType]:
@@ -93,7 +93,14 @@ def _lookup(codes: CodesFor | None) -> Callable[[Node], Sequence[str]]:
     return lambda node: codes.get(id(node), ())
 
 
-def _convert(source: Node, target: type[Node], codes: Callable[[Node], Sequence[str]], **extra) -> Node:
+def copy_into(source: Node, target: type[Node], codes: Callable[[Node], Sequence[str]] | None = None,
+              **extra) -> Node:
+    """`source` as an instance of `target`: same-named fields copied (nested nodes converted).
+
+    RetourCodes fields of the target are filled from `codes(source)` (0200 when empty);
+    `extra` sets or overrides fields.
+    """
+    codes = codes or (lambda node: ())
     values: dict[str, object] = {}
     for spec in target._FIELDS:
         if spec.attr in extra:
@@ -118,5 +125,5 @@ def _copy(value, spec: FieldSpec, codes):
         return list(value) if isinstance(value, list) else value
     cls = node_class(spec.node)
     if isinstance(value, list):
-        return [_convert(item, cls, codes) for item in value]
-    return _convert(value, cls, codes)
+        return [copy_into(item, cls, codes) for item in value]
+    return copy_into(value, cls, codes)

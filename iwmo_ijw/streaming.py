@@ -76,6 +76,8 @@ def iter_chunks(path: str | os.PathLike, *, schema_dir: str | os.PathLike | None
                   huge_tree=False, remove_blank_text=True)
     if schema is not None:
         kwargs["schema"] = schema
+    # libxml2 keeps one error log per thread; entries of earlier documents must not leak in.
+    etree.clear_error_log()
     context = etree.iterparse(str(path), **kwargs)
     seen = 0
     positions: dict[int, int] = {}
@@ -97,7 +99,9 @@ def iter_chunks(path: str | os.PathLike, *, schema_dir: str | os.PathLike | None
 
 
 def _classify(exc: etree.XMLSyntaxError, schema, name: str | None) -> MessageError:
-    log = exc.error_log.filter_domains([etree.ErrorDomains.SCHEMASV]) if schema is not None else None
+    log = []
+    if schema is not None:
+        log = list(exc.error_log.filter_domains([etree.ErrorDomains.SCHEMASV]))
     if log:
         first = log[0]
         return StreamSchemaError(f"the XSD rejects the message: {first.message}", log, line=first.line, source=name)

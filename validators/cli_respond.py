@@ -1,0 +1,75 @@
+"""`productcodes respond`: the official answer message for each message given."""
+
+from __future__ import annotations
+
+import sys
+from datetime import date
+from pathlib import Path
+
+import click
+
+from productcodes.errors import UserError
+from validators.cli import _codes, _history, _parse_day, collect
+
+
+@click.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False),
+              help="Folder for the answer messages (created if missing).")
+@click.option("--history", "history", multiple=True, type=click.Path(exists=True),
+              help="Earlier messages (file or folder, oldest first; repeatable) for cross-message rules.")
+@click.option("--today", metavar="DATE", help="System date for date rules and the Dagtekening (default today).")
+@click.option("--ignore", multiple=True, help="Rule codes or prefixes not to apply (comma-separated).")
+@click.option("--registry/--no-registry", "use_registry", default=False,
+              help="Also apply the registry rules (product lists, gemeenten, tarieven) from --db.")
+@click.option("--schemas", type=click.Path(exists=True, file_okay=False), help="Folder with the official XSDs.")
+@click.pass_obj
+def respond(app, paths, out_dir, history, today, ignore, use_registry, schemas) -> None:
+    """Validate each message and write its answer: JW302/306/308/316/318/320 or JW325.
+
+    Every finding with a retourcode lands on the element it concerns; elements without
+    findings get 0200. Example:
+
+        productcodes respond JW323-oktober.xml --history toewijzingen/ --out antwoorden/
+    """
+    from iwmo_ijw.models import to_xml
+    from iwmo_ijw.parsing import MessageError, load
+    from validators.engine import Options, validate_parsed
+    from validators.registry import RuleSet
+    from validators.respond import NoAnswer, answer
+
+    day = _parse_day(today)
+    options = Options(today=day, ruleset=RuleSet(ignore=_codes(ignore)), schema_dir=schemas,
+                      history=_history(history), registry=_registry(app) if use_registry else None)
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    failed = 0
+    for number, item in enumerate(collect(paths), 1):
+        try:
+            parsed = load(item)
+            report = validate_parsed(parsed, options)
+            result = answer(parsed, report, identificatie=_identificatie(item, day, number), dagtekening=day)
+        except (MessageError, NoAnswer) as exc:
+            failed += 1
+            click.echo(f"{item}: no answer message: {exc}", err=True)
+            continue
+        code = result.message.message_type.code
+        target = out / f"{Path(item).stem}.{code}.xml"
+        target.write_bytes(to_xml(result.message))
+        placed = sum(len(v) for v in result.placed.values())
+        verdict = f"{placed} retourcode(s) placed" if placed else "all accepted (0200)"
+        click.echo(f"{item}: {code} written to {target} ({verdict})")
+    sys.exit(1 if failed else 0)
+
+
+def _identificatie(item: str, day: date, number: int) -> str:
+    # LDT_IdentificatieBericht allows 12 characters: date + sequence keeps answers apart.
+    return f"A{day:%y%m%d}{number:05d}"[:12]
+
+
+def _registry(app):
+    if app is None:
+        raise UserError("--registry needs the database (--db or PRODUCTCODES_DB)")
+    from validators.snapshot_db import load_snapshot
+
+    return load_snapshot(app)
