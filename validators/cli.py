@@ -75,12 +75,20 @@ def _history(paths: tuple[str, ...]):
 )
 @click.option("--history", "history", multiple=True, type=click.Path(exists=True),
               help="Earlier messages (file or folder, oldest first; repeatable) for cross-message rules.")
-def validate(paths, fmt, output, select, ignore, today, show_bsn, schemas, history) -> None:
-    """Validate iJw/iWmo 3.2 messages (files, folders or - for stdin)."""
+@click.option("--stream/--no-stream", default=None,
+              help="Read messages Client by Client in flat memory (default: only files of 256 MB and more).")
+def validate(paths, fmt, output, select, ignore, today, show_bsn, schemas, history, stream) -> None:
+    """Validate iJw/iWmo 3.2 messages (files, folders or - for stdin).
+
+    Exit code 0: no errors; 1: errors found; 2: usage or tool error. Example:
+
+        productcodes validate JW323-oktober.xml --history toewijzingen/ --format json -o rapport.json
+    """
     from validators.engine import Options
     from validators.engine import validate as validate_one
     from validators.registry import RuleSet
     from validators.reporting import render
+    from validators.stream import validate_auto, validate_stream
 
     options = Options(
         today=_parse_day(today),
@@ -92,8 +100,10 @@ def validate(paths, fmt, output, select, ignore, today, show_bsn, schemas, histo
     for item in collect(paths):
         if item == "-":
             report.files.append(validate_one(sys.stdin.buffer.read(), options, name="<stdin>"))
+        elif stream is None:
+            report.files.append(validate_auto(item, options))
         else:
-            report.files.append(validate_one(item, options))
+            report.files.append((validate_stream if stream else validate_one)(item, options))
     text = render(report, fmt, show_bsn=show_bsn)
     if output:
         Path(output).write_text(text, encoding="utf-8")

@@ -85,3 +85,15 @@ def test_bad_streams_become_findings(tmp_path: Path, content: bytes, code: str):
     path = tmp_path / "bad.xml"
     path.write_bytes(content)
     assert [f.code for f in validate_stream(path).findings] == [code]
+
+
+def test_validate_command_streams_on_request(declaration: Path):
+    from click.testing import CliRunner
+
+    from productcodes.cli import cli
+
+    args = ["validate", str(declaration), "--today", "2026-12-01", "--format", "json"]
+    streamed = CliRunner().invoke(cli, [*args, "--stream"])
+    whole = CliRunner().invoke(cli, [*args, "--no-stream"])
+    assert streamed.exit_code == whole.exit_code == 0, streamed.output
+    assert '"valid": true' in streamed.output
