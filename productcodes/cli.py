@@ -47,6 +47,19 @@ class LazyGroup(click.Group):
             if app is not None and app.verbose:
                 raise
             raise ToolError(str(exc)) from exc
+        except Exception as exc:
+            # Database trouble outside a transaction (a locked file, a server gone) is the
+            # user's to fix, not a bug: one line, exit 2. Anything else stays a traceback.
+            from sqlalchemy.exc import SQLAlchemyError
+
+            if not isinstance(exc, SQLAlchemyError):
+                raise
+            from productcodes.db import describe
+
+            app = ctx.obj if isinstance(ctx.obj, AppContext) else None
+            if app is not None and app.verbose:
+                raise
+            raise ToolError(describe(exc)) from exc
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted(set(super().list_commands(ctx)) | set(self._available()))

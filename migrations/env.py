@@ -1,0 +1,23 @@
+"""Alembic environment: the connection comes from `productcodes.migrate` (config attributes)."""
+
+from alembic import context
+
+import validators.store  # noqa: F401  (the message store's table shares the metadata)
+from productcodes.models import Base
+
+target_metadata = Base.metadata
+
+
+def run() -> None:
+    connection = context.config.attributes["connection"]
+    context.configure(
+        connection=connection,
+        target_metadata=target_metadata,
+        render_as_batch=connection.dialect.name == "sqlite",  # SQLite alters tables by copying
+        compare_type=True,
+    )
+    with context.begin_transaction():
+        context.run_migrations()
+
+
+run()

@@ -1,0 +1,74 @@
+"""The standard's code lists the registry works with, as the project records them.
+
+Values and their meanings are facts of the iJw standard (JZ020 productcategorie, WJ756
+eenheid, WMO757 frequentie); the uitvoeringsvarianten are the three ways a product can be
+assigned and paid. The initial data migration seeds the registry's tables with these.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+PRODUCTCATEGORIE: dict[str, str] = {
+    "31": "(2015) zonder verblijf: wijk- of buurtteam",
+    "32": "(2015) zonder verblijf: ambulant op locatie van de aanbieder",
+    "33": "(2015) zonder verblijf: daghulp op locatie van de aanbieder",
+    "34": "(2015) zonder verblijf: in het netwerk van de jeugdige",
+    "35": "(2015) met verblijf: pleegzorg",
+    "36": "(2015) met verblijf: gezinsgericht",
+    "37": "(2015) met verblijf: gesloten plaatsing",
+    "38": "(2015) met verblijf: overig residentieel",
+    "40": "Persoonlijke verzorging",
+    "41": "Dagbehandeling",
+    "42": "Vervoerdiensten",
+    "43": "Jeugdhulp verblijf (inclusief behandeling)",
+    "44": "Jeugdhulp verblijf (exclusief behandeling)",
+    "45": "Jeugdhulp ambulant",
+    "46": "Jeugdhulp crisis",
+    "47": "Jeugdreclassering",
+    "48": "Jeugdbescherming",
+    "49": "Activiteiten in preventief justitieel kader",
+    "50": "Maatwerkarrangementen jeugd",
+    "51": "Generalistische basis-ggz",
+    "52": "Specialistische ggz",
+    "53": "Kindergeneeskunde",
+    "54": "Jeugd-ggz",
+    "55": "Landelijk ingekochte zorg",
+}
+HISTORISCHE_CATEGORIEEN = frozenset(str(n) for n in range(31, 39))
+
+# code -> (meaning, length in minutes for time units)
+EENHEID: dict[str, tuple[str, int | None]] = {
+    "01": ("minuut", 1),
+    "04": ("uur", 60),
+    "14": ("etmaal", 24 * 60),
+    "16": ("dagdeel (4 uur)", 4 * 60),
+    "82": ("stuks (output)", None),
+    "83": ("euro's", None),
+    "84": ("stuks (inspanning)", None),
+}
+# An etmaal is a day of stay, not 24 hours of care: it converts to nothing but itself.
+CONVERTIBLE_TIME_UNITS = frozenset({"01", "04", "16"})
+
+FREQUENTIE: dict[str, str] = {
+    "1": "per dag",
+    "2": "per week",
+    "4": "per maand",
+    "6": "totaal binnen de geldigheidsduur van de toewijzing",
+}
+
+UITVOERINGSVARIANT: dict[str, str] = {
+    "inspanningsgericht": "volume in tijd of stuks per periode; wat geleverd is, wordt gedeclareerd",
+    "outputgericht": "een resultaat of traject per periode, zonder urenverantwoording",
+    "taakgericht": "een budget of lump sum voor een taak; geen volume per cliënt",
+}
+
+
+def conversion_factor(van: str | None, naar: str | None) -> Decimal | None:
+    """Factor that turns a volume in unit `van` into unit `naar`: 1 for equal units,
+    1/60 for minuut -> uur, 4 for dagdeel -> uur; None when the units do not convert."""
+    if van == naar:
+        return Decimal(1)
+    if van in CONVERTIBLE_TIME_UNITS and naar in CONVERTIBLE_TIME_UNITS:
+        return Decimal(EENHEID[van][1]) / Decimal(EENHEID[naar][1])
+    return None

@@ -1,0 +1,53 @@
+"""`productcodes db upgrade|downgrade|current`: the database schema, through Alembic."""
+
+from __future__ import annotations
+
+import click
+
+from productcodes.commands import engine_for, shown_url
+
+
+@click.group()
+def db() -> None:
+    """Create or migrate the registry database (SQLite or PostgreSQL).
+
+    \b
+    Example:
+      productcodes --db postgresql+psycopg://registry@dbhost/registry db upgrade
+    """
+
+
+@db.command()
+@click.argument("revision", default="head")
+@click.pass_obj
+def upgrade(app, revision: str) -> None:
+    """Bring the database to REVISION (default: the latest)."""
+    from productcodes import migrate
+
+    engine = engine_for(app, migrated=False)
+    migrate.upgrade(engine, revision)
+    click.echo(f"{shown_url(app)} is at revision {migrate.current(engine)}")
+
+
+@db.command()
+@click.argument("revision")
+@click.pass_obj
+def downgrade(app, revision: str) -> None:
+    """Take the database back to REVISION ("base" removes every table)."""
+    from productcodes import migrate
+
+    engine = engine_for(app, migrated=False)
+    migrate.downgrade(engine, revision)
+    click.echo(f"{shown_url(app)} is at revision {migrate.current(engine) or 'base'}")
+
+
+@db.command()
+@click.pass_obj
+def current(app) -> None:
+    """Show the database's revision and the latest one."""
+    from productcodes import migrate
+
+    engine = engine_for(app, migrated=False)
+    found = migrate.current(engine)
+    state = "up to date" if found == migrate.head() else "run `productcodes db upgrade`"
+    click.echo(f"{shown_url(app)}: revision {found or 'none'} (latest {migrate.head()}; {state})")

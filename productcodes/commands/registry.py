@@ -1,0 +1,332 @@
+"""`productcodes registry …`: import, look up, map, approve, retire, suggest, report, export."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+
+import click
+
+from productcodes.commands import engine_for
+from productcodes.errors import UserError
+
+
+def _day(value: str | None, name: str) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)", param_hint=name) from None
+
+
+def _registry(session, by: str | None = None, today: str | None = None):
+    from productcodes.protocol import Registry
+
+    return Registry(session, door=by, today=_day(today, "--today"))
+
+
+def _session(app):
+    from productcodes.db import session_scope
+
+    return session_scope(engine_for(app))
+
+
+@click.group()
+def registry() -> None:
+    """The product-code registry: national lists, municipal codes and their mappings.
+
+    \b
+    Examples:
+      productcodes registry import-gemeenten gemeenten.csv
+      productcodes registry import-national standaardproductcodelijst.xlsx --list JZ21
+      productcodes registry lookup 0363 45A03 --on 2026-03-01
+      productcodes registry suggest --approve-above 0.8
+      productcodes registry report --chart reductie.png
+    """
+
+
+# --- imports -----------------------------------------------------------------------------------
+
+def _import(app, kind: str, file: str, store) -> None:
+    from productcodes.importers import read_csv
+
+    rows = read_csv(file, kind)
+    with _session(app) as session:
+        count = store(_registry(session), rows)
+    click.echo(f"{file}: {count} {kind} imported")
+
+
+@registry.command("import-gemeenten")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False))
+@click.pass_obj
+def import_gemeenten(app, file: str) -> None:
+    """Gemeenten with their jeugdregio (CSV: gemeentecode, gemeentenaam, jeugdregio[, geldig_van, geldig_tot])."""
+    _import(app, "gemeenten", file, lambda reg, rows: reg.add_gemeenten(rows))
+
+
+@registry.command("import-begrippen")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False))
+@click.pass_obj
+def import_begrippen(app, file: str) -> None:
+    """Begrippen of the uniform begrippenkader (CSV: term, definitie, bron, geldig_van, geldig_tot)."""
+    _import(app, "begrippen", file, lambda reg, rows: reg.add_begrippen(rows))
+
+
+@registry.command("import-national")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False))
+@click.option("--list", "lijst", required=True, help="Name of the product list, e.g. JZ21 or LPJ.")
+@click.option("--description", help="What the list is.")
+@click.pass_obj
+def import_national(app, file: str, lijst: str, description: str | None) -> None:
+    """A national product list: the official Standaardproductcodelijst (xlsx or JSON) or a CSV.
+
+    \b
+    Example:
+      productcodes registry import-national standaardproductcodelijst-jeugdwet.xlsx --list JZ21
+    """
+    from productcodes.importers import read_csv
+    from productcodes.importers.jz21 import read_json, read_xlsx
+
+    suffix = Path(file).suffix.lower()
+    rows = read_xlsx(file) if suffix == ".xlsx" else read_json(file) if suffix == ".json" else read_csv(file, "national")
+    with _session(app) as session:
+        count = _registry(session).add_national(lijst, rows, description)
+    click.echo(f"{file}: {count} national products imported into list {lijst}")
+
+
+@registry.command("import-municipal")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False))
+@click.pass_obj
+def import_municipal(app, file: str) -> None:
+    """Municipal product lists (CSV; see docs/csv-formats.md)."""
+    _import(app, "municipal", file, lambda reg, rows: reg.add_municipal(rows))
+
+
+@registry.command("import-mappings")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False))
+@click.option("--list", "lijst", help="National list the codes belong to, when codes occur in several.")
+@click.pass_obj
+def import_mappings(app, file: str, lijst: str | None) -> None:
+    """Mappings municipal -> national (CSV), each checked by the code-change protocol."""
+    _import(app, "mappings", file, lambda reg, rows: reg.add_mappings(rows, lijst=lijst))
+
+
+@registry.command("import-tarieven")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False))
+@click.pass_obj
+def import_tarieven(app, file: str) -> None:
+    """Contracted tariffs per aanbieder, gemeente, product and period (CSV; cents per eenheid)."""
+    _import(app, "tarieven", file, lambda reg, rows: reg.add_tarieven(rows))
+
+
+@registry.command("export")
+@click.argument("out_dir", type=click.Path(file_okay=False))
+@click.option("--format", "fmt", type=click.Choice(["csv", "json"]), default="csv", show_default=True)
+@click.option("--list", "lijst", help="Only this national list.")
+@click.pass_obj
+def export_cmd(app, out_dir: str, fmt: str, lijst: str | None) -> None:
+    """Write every table in the import formats (CSV) or as JSON."""
+    from productcodes.exporters import export
+
+    with _session(app) as session:
+        for path in export(session, out_dir, fmt, lijst):
+            click.echo(str(path))
+
+
+# --- reading and changing one code --------------------------------------------------------------
+
+@registry.command()
+@click.argument("gemeente")
+@click.argument("code")
+@click.option("--on", "on", metavar="DATE", help="Date (YYYY-MM-DD); default today.")
+@click.option("--categorie", help="Productcategorie, when the code exists in several.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.pass_obj
+def lookup(app, gemeente: str, code: str, on: str | None, categorie: str | None, fmt: str) -> None:
+    """What CODE of GEMEENTE means on a date, and which national product it is.
+
+    \b
+    Example:
+      productcodes registry lookup 7003 45C01 --on 2026-03-01
+    """
+    day = _day(on, "--on") or date.today()
+    with _session(app) as session:
+        found = _registry(session).lookup(gemeente.zfill(4), code, day, categorie)
+        data = _lookup_dict(found)
+    if fmt == "json":
+        click.echo(json.dumps(data, indent=2, ensure_ascii=False))
+        return
+    m, n = data["municipal"], data["national"]
+    if m:
+        click.echo(f"{m['gemeentecode']} {m['productcategorie']} {m['productcode']}: {m['omschrijving']} "
+                   f"(eenheid {m['eenheid'] or '-'}, {m['uitvoeringsvariant'] or 'variant -'}, "
+                   f"valid {m['geldig_van']}..{m['geldig_tot'] or 'open'})")
+    if n:
+        factor = f", volume x {data['factor']}" if data.get("factor") else ""
+        click.echo(f"  national: {n['lijst']} {n['code']} {n['naam']} (categorie {n['productcategorie']}{factor})")
+    else:
+        click.echo(f"  national: none on {day} (not mapped)")
+
+
+def _lookup_dict(found) -> dict:
+    m, n, mapping = found.municipal, found.national, found.mapping
+    return {
+        "on": found.on.isoformat(),
+        "municipal": None if m is None else {
+            "gemeentecode": m.gemeentecode, "productcategorie": m.productcategorie, "productcode": m.productcode,
+            "omschrijving": m.omschrijving, "eenheid": m.eenheid, "uitvoeringsvariant": m.uitvoeringsvariant,
+            "geldig_van": str(m.geldig_van), "geldig_tot": m.geldig_tot and str(m.geldig_tot)},
+        "national": None if n is None else {
+            "lijst": n.lijst, "code": n.code, "naam": n.naam, "productcategorie": n.productcategorie,
+            "uitvoeringsvariant": n.uitvoeringsvariant, "eenheden": n.eenheden.split("|") if n.eenheden else []},
+        "mapping": None if mapping is None else {"id": mapping.id, "status": mapping.status},
+        "factor": None if mapping is None or mapping.factor is None else format(mapping.factor.normalize(), "f"),
+    }
+
+
+def _factor(value: str | None) -> Decimal | None:
+    if value is None:
+        return None
+    try:
+        if "/" in value:
+            top, bottom = value.split("/", 1)
+            return Decimal(top) / Decimal(bottom)
+        return Decimal(value)
+    except (InvalidOperation, ZeroDivisionError):
+        raise click.BadParameter(f"{value!r} is not a number (e.g. 0.25 or 1/60)", param_hint="--factor") from None
+
+
+_by = click.option("--by", help="Who makes the change (default: your user name); goes into the audit log.")
+
+
+@registry.command("map")
+@click.argument("gemeente")
+@click.argument("code")
+@click.argument("nationale_code")
+@click.option("--categorie", help="Productcategorie of the municipal code, when it exists in several.")
+@click.option("--effective", metavar="DATE", help="First day the mapping applies (default: next 1 January).")
+@click.option("--until", metavar="DATE", help="Last day (default: open).")
+@click.option("--factor", help="Municipal volume x factor = national volume, when units differ (e.g. 1/60).")
+@click.option("--toelichting", help="Why this mapping.")
+@click.option("--list", "lijst", help="National list of NATIONALE_CODE, when the code is in several.")
+@_by
+@click.pass_obj
+def map_cmd(app, gemeente, code, nationale_code, categorie, effective, until, factor, toelichting, lijst, by) -> None:
+    """Propose a mapping of a municipal CODE to a national product (status proposed).
+
+    \b
+    Example:
+      productcodes registry map 7003 45C01 45N01 --factor 1/60 --toelichting "minuten naar uren"
+    """
+    with _session(app) as session:
+        mapping = _registry(session, by).map(
+            gemeente.zfill(4), categorie, code, nationale_code, effective=_day(effective, "--effective"),
+            until=_day(until, "--until"), factor=_factor(factor), toelichting=toelichting, lijst=lijst)
+        click.echo(f"mapping {mapping.id} proposed: {gemeente}/{code} -> {nationale_code} from {mapping.geldig_van} "
+                   f"(version {mapping.version}); approve with `productcodes registry approve {mapping.id}`")
+
+
+@registry.command()
+@click.argument("mapping_id", type=int)
+@click.option("--version", "expected_version", type=int, help="Refuse if the mapping changed since this version.")
+@_by
+@click.pass_obj
+def approve(app, mapping_id: int, expected_version: int | None, by: str | None) -> None:
+    """Approve a proposed mapping."""
+    with _session(app) as session:
+        mapping = _registry(session, by).approve(mapping_id, expected_version=expected_version)
+        click.echo(f"mapping {mapping.id} approved (version {mapping.version})")
+
+
+@registry.command()
+@click.argument("mapping_id", type=int)
+@click.option("--effective", metavar="DATE", help="First day the mapping no longer applies (default: next 1 January).")
+@click.option("--version", "expected_version", type=int, help="Refuse if the mapping changed since this version.")
+@_by
+@click.pass_obj
+def retire(app, mapping_id: int, effective: str | None, expected_version: int | None, by: str | None) -> None:
+    """End a mapping; it keeps applying to dates before EFFECTIVE."""
+    with _session(app) as session:
+        mapping = _registry(session, by).retire(mapping_id, effective=_day(effective, "--effective"),
+                                                expected_version=expected_version)
+        click.echo(f"mapping {mapping.id} retired: valid until {mapping.geldig_tot}")
+
+
+# --- suggestions and the report ----------------------------------------------------------------
+
+@registry.command()
+@click.option("--on", "on", metavar="DATE", help="Codes valid on this date (default today).")
+@click.option("--list", "lijst", help="Suggest products of this national list only.")
+@click.option("--min-confidence", type=click.FloatRange(0, 1), default=0.0, show_default=True,
+              help="Store only suggestions at least this confident.")
+@click.option("--approve-above", type=click.FloatRange(0, 1),
+              help="Also approve suggestions at or above this confidence (explicit opt-in; audit-logged as you).")
+@_by
+@click.pass_obj
+def suggest(app, on: str | None, lijst: str | None, min_confidence: float, approve_above: float | None,
+            by: str | None) -> None:
+    """Propose a national product for every unmapped municipal code (never approves unless asked)."""
+    proposed, approved, considered = run_suggest(app, _day(on, "--on") or date.today(), lijst, min_confidence,
+                                                 approve_above, by)
+    click.echo(f"{considered} unmapped codes considered: {proposed} mappings proposed"
+               + (f", {approved} of them approved (confidence >= {approve_above})" if approve_above is not None else ""))
+
+
+def run_suggest(app, on: date, lijst, min_confidence: float, approve_above: float | None, by: str | None,
+                engine=None) -> tuple[int, int, int]:
+    from sqlalchemy import or_, select
+
+    from productcodes.db import session_scope
+    from productcodes.models import GemeentelijkProduct, Mapping, NationaalProduct
+    from productcodes.records import MunicipalProductRow, NationalProductRow
+    from productcodes.suggest import suggest as propose
+
+    with session_scope(engine or engine_for(app)) as session:
+        mapped = select(Mapping.gemeentelijk_product_id)
+        products = session.scalars(select(GemeentelijkProduct).where(
+            GemeentelijkProduct.id.not_in(mapped),
+            or_(GemeentelijkProduct.geldig_tot.is_(None), GemeentelijkProduct.geldig_tot >= on))).all()
+        query = select(NationaalProduct)
+        if lijst:
+            query = query.where(NationaalProduct.lijst == lijst)
+        national = [NationalProductRow(n.code, n.naam, n.productcategorie, n.uitvoeringsvariant,
+                                       tuple(e for e in n.eenheden.split("|") if e), n.hulpvorm,
+                                       geldig_van=n.geldig_van, geldig_tot=n.geldig_tot)
+                    for n in session.scalars(query)]
+        if not national:
+            raise UserError("no national products to suggest from; import a national list first")
+        rows = [MunicipalProductRow(p.gemeentecode, p.productcategorie, p.productcode, p.omschrijving,
+                                    p.uitvoeringsvariant, p.eenheid, p.geldig_van, p.geldig_tot) for p in products]
+        found = [s for s in propose(rows, national) if s.confidence >= min_confidence]
+        proposed, approved = _registry(session, by).propose_many(found, approve_above=approve_above, lijst=lijst)
+    return proposed, approved, len(rows)
+
+
+@registry.command()
+@click.option("--on", "on", metavar="DATE", help="Report date (default today).")
+@click.option("--list", "lijst", help="Count national products of this list only.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--chart", type=click.Path(dir_okay=False), help="Also draw the reduction (PNG, or HTML for .html).")
+@click.option("--unmapped", type=int, default=15, show_default=True, help="How many unmapped codes to list (text).")
+@click.pass_obj
+def report(app, on: str | None, lijst: str | None, fmt: str, chart: str | None, unmapped: int) -> None:
+    """The reduction: codes, national products, % mapped per jeugdregio and categorie, gaps, conflicts."""
+    print_report(app, _day(on, "--on"), lijst, fmt, chart, unmapped)
+
+
+def print_report(app, on: date | None, lijst: str | None, fmt: str, chart: str | None, unmapped: int = 15,
+                 engine=None) -> None:
+    from productcodes.db import session_scope
+    from productcodes.report import reduction, render_text
+
+    with session_scope(engine or engine_for(app)) as session:
+        result = reduction(session, on, lijst)
+    click.echo(json.dumps(result.as_dict(), indent=2, ensure_ascii=False) if fmt == "json"
+               else render_text(result, unmapped), nl=fmt == "json")
+    if chart:
+        from productcodes.chart import draw
+
+        click.echo(f"chart written to {draw(result, chart)}", err=fmt == "json")

@@ -1,0 +1,66 @@
+"""Running the Alembic migrations from code, for the CLI and the tests.
+
+The script folder is found next to the installed `migrations` package, so this works the
+same from a source checkout and from an installed wheel.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine
+
+import migrations
+from productcodes.db import DatabaseError
+
+
+def config(engine: Engine | None = None) -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(Path(migrations.__file__).parent))
+    cfg.attributes["engine"] = engine
+    return cfg
+
+
+def _run(engine: Engine, action, *args) -> None:
+    cfg = config(engine)
+    with engine.begin() as connection:
+        cfg.attributes["connection"] = connection
+        action(cfg, *args)
+
+
+def upgrade(engine: Engine, revision: str = "head") -> None:
+    _run(engine, command.upgrade, revision)
+
+
+def downgrade(engine: Engine, revision: str) -> None:
+    _run(engine, command.downgrade, revision)
+
+
+def head() -> str:
+    return ScriptDirectory.from_config(config()).get_current_head()
+
+
+def current(engine: Engine) -> str | None:
+    with engine.connect() as connection:
+        return MigrationContext.configure(connection).get_current_revision()
+
+
+def require_current(engine: Engine) -> None:
+    """Refuse to work on a database that is not at the migration head (never migrate silently)."""
+    from sqlalchemy.exc import OperationalError
+
+    from productcodes.db import describe
+
+    try:
+        found = current(engine)
+    except OperationalError as exc:
+        raise DatabaseError(describe(exc, str(engine.url))) from None
+    wanted = head()
+    if found != wanted:
+        state = "has no registry tables yet" if found is None else f"is at revision {found}, not {wanted}"
+        raise DatabaseError(f"the database {engine.url.render_as_string(hide_password=True)} {state}; "
+                            "run `productcodes db upgrade` first")

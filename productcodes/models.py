@@ -1,0 +1,215 @@
+"""The registry's tables (SQLAlchemy 2, typed). Alembic migrations in `migrations/` follow these.
+
+Validity is inclusive on both ends (`geldig_tot` is the last valid day, NULL = open), the
+convention of the iJw messages themselves. Code lists (productcategorie, eenheid,
+frequentie, uitvoeringsvariant) are seeded by the initial migration.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal
+
+from sqlalchemy import (
+    JSON,
+    CheckConstraint,
+    Column,
+    Date,
+    DateTime,
+    ForeignKey,
+    Integer,
+    MetaData,
+    Numeric,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+MAPPING_STATUSES = ("proposed", "approved", "retired")
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+def _valid_period() -> CheckConstraint:
+    return CheckConstraint("geldig_tot IS NULL OR geldig_tot >= geldig_van", name="periode")
+
+
+# --- code lists ----------------------------------------------------------------------------
+
+
+class Productcategorie(Base):
+    __tablename__ = "productcategorie"
+    code: Mapped[str] = mapped_column(String(2), primary_key=True)
+    omschrijving: Mapped[str] = mapped_column(String(200))
+    historisch: Mapped[bool] = mapped_column(default=False)  # the 2015 categories 31–38
+
+
+class Eenheid(Base):
+    __tablename__ = "eenheid"
+    code: Mapped[str] = mapped_column(String(2), primary_key=True)
+    omschrijving: Mapped[str] = mapped_column(String(100))
+    minuten: Mapped[int | None] = mapped_column(Integer)  # length in minutes for time units
+
+
+class Frequentie(Base):
+    __tablename__ = "frequentie"
+    code: Mapped[str] = mapped_column(String(1), primary_key=True)
+    omschrijving: Mapped[str] = mapped_column(String(100))
+
+
+class Uitvoeringsvariant(Base):
+    __tablename__ = "uitvoeringsvariant"
+    code: Mapped[str] = mapped_column(String(20), primary_key=True)
+    omschrijving: Mapped[str] = mapped_column(String(300))
+
+
+# --- geography -----------------------------------------------------------------------------
+
+
+class Jeugdregio(Base):
+    __tablename__ = "jeugdregio"
+    naam: Mapped[str] = mapped_column(String(120), primary_key=True)
+
+
+class Gemeente(Base):
+    __tablename__ = "gemeente"
+    __table_args__ = (UniqueConstraint("gemeentecode", "geldig_van"), _valid_period())
+    id: Mapped[int] = mapped_column(primary_key=True)
+    gemeentecode: Mapped[str] = mapped_column(String(4), index=True)
+    naam: Mapped[str] = mapped_column(String(120))
+    jeugdregio: Mapped[str | None] = mapped_column(ForeignKey("jeugdregio.naam"))
+    geldig_van: Mapped[date] = mapped_column(Date)
+    geldig_tot: Mapped[date | None] = mapped_column(Date)
+
+
+# --- national products and begrippen ---------------------------------------------------------
+
+
+class Productlijst(Base):
+    __tablename__ = "productlijst"
+    naam: Mapped[str] = mapped_column(String(40), primary_key=True)
+    omschrijving: Mapped[str | None] = mapped_column(String(300))
+
+
+product_begrip = Table(
+    "product_begrip",
+    Base.metadata,
+    Column("product_id", ForeignKey("nationaal_product.id", ondelete="CASCADE"), primary_key=True),
+    Column("begrip_id", ForeignKey("begrip.id", ondelete="CASCADE"), primary_key=True),
+)
+
+
+class Begrip(Base):
+    __tablename__ = "begrip"
+    __table_args__ = (UniqueConstraint("term", "geldig_van"), _valid_period())
+    id: Mapped[int] = mapped_column(primary_key=True)
+    term: Mapped[str] = mapped_column(String(120), index=True)
+    definitie: Mapped[str] = mapped_column(Text)
+    bron: Mapped[str | None] = mapped_column(String(200))
+    geldig_van: Mapped[date] = mapped_column(Date)
+    geldig_tot: Mapped[date | None] = mapped_column(Date)
+
+
+class NationaalProduct(Base):
+    __tablename__ = "nationaal_product"
+    __table_args__ = (UniqueConstraint("lijst", "code", "geldig_van"), _valid_period())
+    id: Mapped[int] = mapped_column(primary_key=True)
+    lijst: Mapped[str] = mapped_column(ForeignKey("productlijst.naam"), index=True)
+    code: Mapped[str] = mapped_column(String(5), index=True)
+    naam: Mapped[str] = mapped_column(String(300))
+    productcategorie: Mapped[str] = mapped_column(ForeignKey("productcategorie.code"))
+    uitvoeringsvariant: Mapped[str | None] = mapped_column(ForeignKey("uitvoeringsvariant.code"))
+    eenheden: Mapped[str] = mapped_column(String(60), default="")  # "|"-joined WJ756 codes
+    hulpvorm: Mapped[str | None] = mapped_column(String(200))
+    nza_declaratiecode: Mapped[str | None] = mapped_column(String(20))
+    geldig_van: Mapped[date] = mapped_column(Date)
+    geldig_tot: Mapped[date | None] = mapped_column(Date)
+    begrippen: Mapped[list[Begrip]] = relationship(secondary=product_begrip, lazy="selectin")
+
+
+# --- municipal products, mappings, tariffs -------------------------------------------------
+
+
+class GemeentelijkProduct(Base):
+    __tablename__ = "gemeentelijk_product"
+    __table_args__ = (
+        UniqueConstraint("gemeentecode", "productcategorie", "productcode", "geldig_van"),
+        _valid_period(),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    gemeentecode: Mapped[str] = mapped_column(String(4), index=True)
+    productcategorie: Mapped[str] = mapped_column(ForeignKey("productcategorie.code"))
+    productcode: Mapped[str] = mapped_column(String(5))
+    omschrijving: Mapped[str] = mapped_column(String(300))
+    uitvoeringsvariant: Mapped[str | None] = mapped_column(ForeignKey("uitvoeringsvariant.code"))
+    eenheid: Mapped[str | None] = mapped_column(ForeignKey("eenheid.code"))
+    geldig_van: Mapped[date] = mapped_column(Date)
+    geldig_tot: Mapped[date | None] = mapped_column(Date)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    __mapper_args__ = {"version_id_col": version}
+
+
+class Mapping(Base):
+    __tablename__ = "mapping"
+    __table_args__ = (
+        CheckConstraint("status IN ('proposed', 'approved', 'retired')", name="status"),
+        _valid_period(),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    gemeentelijk_product_id: Mapped[int] = mapped_column(ForeignKey("gemeentelijk_product.id"), index=True)
+    nationaal_product_id: Mapped[int] = mapped_column(ForeignKey("nationaal_product.id"), index=True)
+    geldig_van: Mapped[date] = mapped_column(Date)
+    geldig_tot: Mapped[date | None] = mapped_column(Date)
+    status: Mapped[str] = mapped_column(String(10), default="proposed")
+    factor: Mapped[Decimal | None] = mapped_column(Numeric(12, 6))
+    toelichting: Mapped[str | None] = mapped_column(Text)
+    confidence: Mapped[Decimal | None] = mapped_column(Numeric(4, 3))  # of a suggestion, when it was one
+    door: Mapped[str] = mapped_column(String(120))
+    op: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    gemeentelijk_product: Mapped[GemeentelijkProduct] = relationship(lazy="joined")
+    nationaal_product: Mapped[NationaalProduct] = relationship(lazy="joined")
+    __mapper_args__ = {"version_id_col": version}
+
+
+class ContractTarief(Base):
+    __tablename__ = "contract_tarief"
+    __table_args__ = (
+        UniqueConstraint("aanbieder", "gemeentecode", "productcategorie", "productcode", "geldig_van"),
+        _valid_period(),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    aanbieder: Mapped[str] = mapped_column(String(8), index=True)
+    gemeentecode: Mapped[str] = mapped_column(String(4))
+    productcategorie: Mapped[str] = mapped_column(String(2))
+    productcode: Mapped[str] = mapped_column(String(5))
+    tarief: Mapped[int] = mapped_column(Integer)  # cents per eenheid
+    eenheid: Mapped[str] = mapped_column(ForeignKey("eenheid.code"))
+    geldig_van: Mapped[date] = mapped_column(Date)
+    geldig_tot: Mapped[date | None] = mapped_column(Date)
+
+
+class AuditLog(Base):
+    """Append-only: the API only inserts; on PostgreSQL a trigger refuses UPDATE and DELETE."""
+
+    __tablename__ = "audit_log"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    op: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)
+    door: Mapped[str] = mapped_column(String(120))
+    entiteit: Mapped[str] = mapped_column(String(40))
+    sleutel: Mapped[str] = mapped_column(String(200), index=True)
+    actie: Mapped[str] = mapped_column(String(20))
+    oud: Mapped[dict | None] = mapped_column(JSON)
+    nieuw: Mapped[dict | None] = mapped_column(JSON)

@@ -1,0 +1,145 @@
+"""Proposing a national product for each unmapped municipal code. It never approves.
+
+A candidate must share the productcategorie, fit the uitvoeringsvariant (when the municipal
+list states one) and have a unit the municipal unit equals or converts to (minuut, uur and
+dagdeel convert; etmaal, stuks and euro's only to themselves). Among the candidates the
+description decides: normalised words (abbreviations expanded, stop words dropped, simple
+Dutch stemming) compared as sets and as strings. The confidence combines the evidence;
+the reason says what it rests on, so a reviewer can judge it quickly.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from difflib import SequenceMatcher
+
+from productcodes.codelists import conversion_factor
+from productcodes.records import MunicipalProductRow, NationalProductRow, Suggestion
+
+STOP_WORDS = frozenset("de het een en van voor met in op per bij naar zonder jeugd jeugdhulp jr regio nieuw".split())
+ABBREVIATIONS = {
+    "ind": "individueel", "indiv": "individueel", "spec": "specialistisch", "pv": "persoonlijke verzorging",
+    "ots": "ondertoezichtstelling", "jr": "jeugdreclassering", "ggz": "ggz", "begl": "begeleiding",
+    "beh": "behandeling", "eed": "dyslexie",
+}
+SYNONYMS = {
+    "individuele": "individueel", "groepsbegeleiding": "groep begeleiding", "behandelgroep": "behandeling verblijf",
+    "residentieel": "verblijf", "specialistische": "specialistisch", "intensieve": "intensief", "zwaar": "intensief",
+    "arrangement": "traject", "ambulante": "ambulant", "gezinhuis": "gezinshuis", "plegzorg": "pleegzorg",
+    "dagbehandelng": "dagbehandeling", "weekend": "deeltijd", "crisisplaatsing": "crisis",
+    "crisisopvang": "crisis verblijf", "gezinshuiszorg": "gezinshuis", "systeemtherapie": "gezinsbehandeling",
+    "logeeropvang": "logeren", "basis": "regulier", "ondersteuning": "begeleiding", "pleeggezin": "pleegzorg",
+    # compounds split into the words the national names use
+    "netwerkpleegzorg": "netwerk pleegzorg", "bestandspleegzorg": "bestand pleegzorg",
+    "deeltijdpleegzorg": "deeltijd pleegzorg", "weekendpleegzorg": "deeltijd pleegzorg",
+    "crisispleegzorg": "crisis pleegzorg", "behandelpleegzorg": "pleegzorg behandeling specialistisch",
+    "behandelgezinshuis": "gezinshuis behandeling intensief", "pleeggezinbegeleiding": "pleegzorg begeleiding",
+    "gezinshuisouders": "gezinshuis begeleiding", "itb": "gedragsinterventie",
+}
+# A description without a level word means the ordinary product, as lists use it.
+LEVEL_WORDS = frozenset({"intensief", "specialistisch", "gesloten", "licht", "crisis", "deeltijd", "verlengde", "18+",
+                         "regulier", "groep", "gedragsinterventie", "bestand", "netwerk"})
+MIN_SIMILARITY = 0.15
+
+
+def _stem(word: str) -> str:
+    for suffix in ("en", "e"):
+        if len(word) > 5 and word.endswith(suffix):
+            return word[: -len(suffix)]
+    return word
+
+
+def tokens(text: str) -> frozenset[str]:
+    words = re.findall(r"[a-zà-ÿ0-9+-]+", text.lower())
+    out: set[str] = set()
+    for word in words:
+        word = ABBREVIATIONS.get(word, word)
+        word = SYNONYMS.get(word, word)
+        for part in word.split():
+            if part not in STOP_WORDS and not part.isdigit():
+                out.add(_stem(part))
+    if out and not out & {_stem(w) for w in LEVEL_WORDS}:
+        out.add("regulier")
+    return frozenset(out)
+
+
+def similarity(a: frozenset[str], b: frozenset[str]) -> float:
+    if not a or not b:
+        return 0.0
+    jaccard = len(a & b) / len(a | b)
+    # Words that are near-equal count too (typos, compounds): a string ratio on sorted words.
+    ratio = SequenceMatcher(None, " ".join(sorted(a)), " ".join(sorted(b))).ratio()
+    return 0.6 * jaccard + 0.4 * ratio
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    product: NationalProductRow
+    words: frozenset[str]
+
+
+def _unit_fit(municipal_unit: str | None, product: NationalProductRow) -> tuple[float, Decimal | None, str] | None:
+    """(score, factor, explanation) or None when the unit cannot fit the product."""
+    if not product.eenheden or municipal_unit is None:
+        return 0.5, None, "unit not stated"
+    if municipal_unit in product.eenheden:
+        return 1.0, None, f"same unit {municipal_unit}"
+    for target in product.eenheden:
+        factor = conversion_factor(municipal_unit, target)
+        if factor is not None:
+            return 0.8, factor, f"unit {municipal_unit}->{target} factor {format(factor.normalize(), 'f')}"
+    return None
+
+
+def _valid(product: NationalProductRow, on: date | None) -> bool:
+    if on is None:
+        return True
+    return (product.geldig_van is None or product.geldig_van <= on) and (
+        product.geldig_tot is None or on <= product.geldig_tot)
+
+
+def suggest(municipal: Sequence[MunicipalProductRow], national: Sequence[NationalProductRow], *,
+            on: date | None = None) -> list[Suggestion]:
+    """The best national product for each municipal code that has a compatible one."""
+    by_categorie: dict[str, list[_Candidate]] = defaultdict(list)
+    for product in national:
+        if _valid(product, on):
+            by_categorie[product.productcategorie].append(_Candidate(product, tokens(product.naam)))
+    out = []
+    for row in municipal:
+        best = _best(row, by_categorie.get(row.productcategorie, ()))
+        if best is not None:
+            out.append(best)
+    return out
+
+
+def _best(row: MunicipalProductRow, candidates: Sequence[_Candidate]) -> Suggestion | None:
+    words = tokens(row.omschrijving)
+    ranked = []
+    for candidate in candidates:
+        product = candidate.product
+        if row.uitvoeringsvariant and product.uitvoeringsvariant and row.uitvoeringsvariant != product.uitvoeringsvariant:
+            continue
+        unit = _unit_fit(row.eenheid, product)
+        if unit is None:
+            continue
+        sim = similarity(words, candidate.words)
+        ranked.append((sim, unit, product))
+    if not ranked:
+        return None
+    ranked.sort(key=lambda item: (item[0], item[1][0]), reverse=True)
+    sim, (unit_score, factor, unit_reason), product = ranked[0]
+    if sim < MIN_SIMILARITY and len(ranked) > 1:
+        return None  # several fit and the words say nothing: leave it to a person
+    margin = sim - ranked[1][0] if len(ranked) > 1 else sim
+    confidence = min(1.0, 0.25 + 0.45 * sim + 0.15 * unit_score + 0.15 * min(1.0, margin * 4))
+    variant = f"variant {row.uitvoeringsvariant}" if row.uitvoeringsvariant else "variant not stated"
+    reason = (f"same categorie {row.productcategorie}, {variant}, {unit_reason}, description similarity "
+              f"{sim:.2f} to {product.naam!r}" + (f" (next best {ranked[1][2].code} at {ranked[1][0]:.2f})"
+                                                 if len(ranked) > 1 else " (only candidate)"))
+    return Suggestion(row, product.code, round(confidence, 3), reason, factor)

@@ -1,0 +1,118 @@
+"""The message store of a back office: every message received, for cross-message rules.
+
+`productcodes store ingest` keeps each schema-valid message (compressed, with its sender,
+type and BerichtIdentificatie) in the registry database; `validate --store` rebuilds the
+History from it in arrival order, so a new message is judged against everything before it.
+The same message ingested twice is kept once (by content hash), so re-running an ingest
+after an interruption is safe.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import zlib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date, datetime, timezone
+
+from sqlalchemy import Date, DateTime, Integer, LargeBinary, String, select
+from sqlalchemy.orm import Mapped, Session, mapped_column
+
+from iwmo_ijw.parsing import MessageError, ParsedMessage, detect, load, parse_xml
+from iwmo_ijw.schemas import load_schema
+from iwmo_ijw.xpath import date_of, text
+from productcodes.models import Base
+
+
+class OntvangenBericht(Base):
+    """One received message. `inhoud` is the message itself, zlib-compressed."""
+
+    __tablename__ = "ontvangen_bericht"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    berichttype: Mapped[str] = mapped_column(String(8), index=True)
+    afzender: Mapped[str] = mapped_column(String(8), index=True)
+    ontvanger: Mapped[str] = mapped_column(String(8))
+    identificatie: Mapped[str] = mapped_column(String(12))
+    dagtekening: Mapped[date | None] = mapped_column(Date)
+    bestand: Mapped[str] = mapped_column(String(500))
+    sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    ontvangen_op: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    inhoud: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+@dataclass
+class IngestResult:
+    stored: list[str] = field(default_factory=list)
+    duplicates: list[str] = field(default_factory=list)
+    refused: list[tuple[str, str]] = field(default_factory=list)  # (file, reason)
+
+
+def _schema_problem(message: ParsedMessage) -> str | None:
+    schema = load_schema(message.message_type)
+    if schema.validate(message.tree):
+        return None
+    error = schema.error_log.last_error
+    return f"the XSD rejects it (line {error.line}: {error.message})"
+
+
+def ingest(session: Session, files: Iterable[str], *, now: datetime | None = None) -> IngestResult:
+    """Store each readable, schema-valid message once; goes on past bad files."""
+    result = IngestResult()
+    now = now or datetime.now(timezone.utc)
+    for name in files:
+        try:
+            with open(name, "rb") as handle:
+                data = handle.read()
+            message = load(data, name=name)
+        except (MessageError, OSError) as exc:
+            result.refused.append((name, str(exc)))
+            continue
+        problem = _schema_problem(message)
+        if problem:
+            result.refused.append((name, problem))
+            continue
+        digest = hashlib.sha256(data).hexdigest()
+        if session.scalar(select(OntvangenBericht.id).where(OntvangenBericht.sha256 == digest)) is not None:
+            result.duplicates.append(name)
+            continue
+        session.add(_row(message, name, data, digest, now))
+        session.flush()
+        result.stored.append(name)
+    return result
+
+
+def _row(message: ParsedMessage, name: str, data: bytes, digest: str, now: datetime) -> OntvangenBericht:
+    header = message.root.find("{*}Header")
+    return OntvangenBericht(
+        berichttype=message.message_type.code,
+        afzender=text(header, "Afzender") or "",
+        ontvanger=text(header, "Ontvanger") or "",
+        identificatie=text(header, "BerichtIdentificatie/Identificatie") or "",
+        dagtekening=date_of(header, "BerichtIdentificatie/Dagtekening"),
+        bestand=name[-500:],
+        sha256=digest,
+        ontvangen_op=now,
+        inhoud=zlib.compress(data, 6),
+    )
+
+
+def stored_messages(session: Session, batch: int = 500) -> Iterator[ParsedMessage]:
+    """Every stored message in arrival order, parsed again (the store keeps the message itself)."""
+    query = select(OntvangenBericht.bestand, OntvangenBericht.inhoud).order_by(OntvangenBericht.id)
+    for bestand, inhoud in session.execute(query.execution_options(yield_per=batch)):
+        tree = parse_xml(zlib.decompress(inhoud), bestand)
+        yield ParsedMessage(tree=tree, message_type=detect(tree.getroot(), bestand), source=bestand)
+
+
+def load_history(session: Session):
+    from validators.history import History
+
+    return History.from_messages(stored_messages(session))
+
+
+def summary(session: Session) -> dict[str, int]:
+    from sqlalchemy import func
+
+    rows = session.execute(select(OntvangenBericht.berichttype, func.count()).group_by(OntvangenBericht.berichttype))
+    return {berichttype: count for berichttype, count in rows}
