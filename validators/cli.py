@@ -51,14 +51,33 @@ def collect(paths: tuple[str, ...]) -> list[str]:
     return found
 
 
-def _history(paths: tuple[str, ...]):
-    if not paths:
+def _history(paths: tuple[str, ...], store_app=None):
+    """History from --history files (oldest first) after the message store, when asked for."""
+    if not paths and store_app is None:
         return None
-    try:
-        from validators.history import History
-    except ImportError as exc:
-        raise UserError(f"--history is not available in this installation ({exc})") from None
-    return History.from_paths([Path(p) for p in paths])
+    from validators.history import History
+
+    history = History()
+    if store_app is not None:
+        from productcodes.commands import engine_for
+        from productcodes.db import session_scope
+        from validators.store import stored_messages
+
+        with session_scope(engine_for(store_app)) as session:
+            for message in stored_messages(session):
+                history.add(message)
+    history.add_paths(paths)
+    return history
+
+
+def registry_snapshot(app):
+    """The registry as rules see it; one warning (stderr) for each kind of data it lacks."""
+    from validators.snapshot_db import load_snapshot
+
+    snapshot = load_snapshot(app)
+    for what, codes in snapshot.missing().items():
+        click.echo(f"warning: the registry has no {what}: {', '.join(codes)} not evaluated", err=True)
+    return snapshot
 
 
 @click.command()
@@ -75,9 +94,15 @@ def _history(paths: tuple[str, ...]):
 )
 @click.option("--history", "history", multiple=True, type=click.Path(exists=True),
               help="Earlier messages (file or folder, oldest first; repeatable) for cross-message rules.")
+@click.option("--store", "use_store", is_flag=True,
+              help="Use every message ingested into the message store (--db) as history.")
+@click.option("--registry", "use_registry", is_flag=True,
+              help="Apply the registry rules (gemeenten, product lists, mappings, tarieven) from --db.")
 @click.option("--stream/--no-stream", default=None,
               help="Read messages Client by Client in flat memory (default: only files of 256 MB and more).")
-def validate(paths, fmt, output, select, ignore, today, show_bsn, schemas, history, stream) -> None:
+@click.pass_obj
+def validate(app, paths, fmt, output, select, ignore, today, show_bsn, schemas, history, use_store, use_registry,
+             stream) -> None:
     """Validate iJw/iWmo 3.2 messages (files, folders or - for stdin).
 
     Exit code 0: no errors; 1: errors found; 2: usage or tool error. Example:
@@ -94,7 +119,8 @@ def validate(paths, fmt, output, select, ignore, today, show_bsn, schemas, histo
         today=_parse_day(today),
         ruleset=RuleSet(select=_codes(select), ignore=_codes(ignore)),
         schema_dir=schemas,
-        history=_history(history),
+        history=_history(history, app if use_store else None),
+        registry=registry_snapshot(app) if use_registry else None,
     )
     report = Report()
     for item in collect(paths):

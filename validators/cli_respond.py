@@ -73,3 +73,38 @@ def _registry(app):
     from validators.snapshot_db import load_snapshot
 
     return load_snapshot(app)
+
+
+@click.command()
+@click.argument("file", type=click.Path(exists=True, dir_okay=False))
+@click.option("--to", "target", type=click.Choice(["national"]), default="national", show_default=True,
+              help="Translate into the national product set of the registry.")
+@click.option("--out", "out_file", required=True, type=click.Path(dir_okay=False), help="Where to write the result.")
+@click.pass_obj
+def translate(app, file: str, target: str, out_file: str) -> None:
+    """Rewrite a message with national product codes and converted volumes (approved mappings of --db).
+
+    \b
+    Example:
+      productcodes --db registry.sqlite translate JW301.xml --to national --out JW301-landelijk.xml
+    """
+    from iwmo_ijw.parsing import MessageError, load
+    from iwmo_ijw.schemas import load_schema
+    from validators.translate import translate as translate_message
+
+    try:
+        message = load(file)
+    except MessageError as exc:
+        raise UserError(f"{file}: {exc}") from None
+    result = translate_message(message, _registry(app))
+    schema = load_schema(message.message_type)
+    if not schema.validate(result.tree):
+        raise UserError(f"the translated message fails the XSD ({schema.error_log.last_error.message}); "
+                        "nothing written")
+    result.tree.write(out_file, xml_declaration=True, encoding="UTF-8")
+    for line in result.changed:
+        click.echo(line)
+    for line in result.problems:
+        click.echo(f"not translated: {line}", err=True)
+    click.echo(f"{len(result.changed)} product(s) translated, {len(result.problems)} left as they were; "
+               f"written to {out_file}")

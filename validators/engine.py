@@ -119,7 +119,19 @@ def _has_what_it_needs(rule: Rule, ctx: RuleContext, report: FileReport) -> bool
     if missing:
         report.skipped.append(f"{rule.code}: no {' or '.join(missing)}")
         return False
+    lacking = registry_gaps(ctx.registry).get(rule.code) if ctx.registry is not None else None
+    if lacking:
+        report.skipped.append(f"{rule.code}: the registry has no {lacking}")
+        return False
     return True
+
+
+def registry_gaps(registry: Any) -> dict[str, str]:
+    """Rule code -> the kind of data the registry snapshot lacks for it (none when complete)."""
+    missing = getattr(registry, "missing", None)
+    if missing is None:
+        return {}
+    return {code: what for what, codes in missing().items() for code in codes}
 
 
 def _targets(message: ParsedMessage, target: str) -> list[etree._Element]:

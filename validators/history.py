@@ -161,11 +161,14 @@ class History:
     def from_paths(cls, paths: Iterable[str | Path]) -> History:
         """Files and folders (read recursively, sorted), oldest first."""
         history = cls()
+        history.add_paths(paths)
+        return history
+
+    def add_paths(self, paths: Iterable[str | Path]) -> None:
         for path in map(Path, paths):
             files = sorted(path.rglob("*.xml")) if path.is_dir() else [path]
             for file in files:
-                history.add(_load(file))
-        return history
+                self.add(_load(file))
 
     @classmethod
     def from_messages(cls, messages: Iterable[ParsedMessage]) -> History:

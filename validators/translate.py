@@ -39,6 +39,18 @@ class Translation:
     problems: list[str] = field(default_factory=list)  # products left as they were, and why
 
 
+def _target_unit(node, volume_path: str, factor: Decimal, national):
+    """(Eenheid element, national unit) for a converted volume; unit None when no unit of
+    the national product is reached by the factor."""
+    from productcodes.codelists import conversion_factor
+
+    eenheid_node = find(node, volume_path.rpartition("/")[0] + "/Eenheid" if "/" in volume_path else "Eenheid")
+    if eenheid_node is None or national is None:
+        return eenheid_node, None
+    old = text(eenheid_node)
+    return eenheid_node, next((u for u in national.eenheden if conversion_factor(old, u) == factor), None)
+
+
 def translate(message: ParsedMessage, registry: RegistrySnapshot) -> Translation:
     tree = etree.ElementTree(etree.fromstring(etree.tostring(message.tree)))  # never touch the caller's tree
     result = Translation(tree=tree)
@@ -75,6 +87,11 @@ def _translate_one(node, gemeente, cat_path, code_path, date_path, volume_path, 
             )
             return
         new_volume = int(converted)
+        eenheid_node, unit = _target_unit(node, volume_path, factor, national)
+        if unit is None:
+            result.problems.append(f"{path_of(node)}: factor {factor} leads to no unit of the national product; "
+                                   f"product {code} left untranslated")
+            return
     if tarief_path and new_volume is not None:
         tarief_node = find(node, tarief_path)
         tarief = int_of(tarief_node)
@@ -88,6 +105,7 @@ def _translate_one(node, gemeente, cat_path, code_path, date_path, volume_path, 
             tarief_node.text = str(int(new_tarief))
     if new_volume is not None:
         volume_node.text = str(new_volume)
+        eenheid_node.text = unit
     find(node, code_path).text = mapping.nationale_code
     find(node, cat_path).text = national.productcategorie if national is not None else categorie
     volume_note = f", volume {volume} → {new_volume}" if new_volume is not None else ""
