@@ -7,7 +7,7 @@ assigned and paid. The initial data migration seeds the registry's tables with t
 
 from __future__ import annotations
 
-from decimal import Decimal
+from fractions import Fraction
 
 PRODUCTCATEGORIE: dict[str, str] = {
     "31": "(2015) zonder verblijf: wijk- of buurtteam",
@@ -64,11 +64,27 @@ UITVOERINGSVARIANT: dict[str, str] = {
 }
 
 
-def conversion_factor(van: str | None, naar: str | None) -> Decimal | None:
+def conversion_factor(van: str | None, naar: str | None) -> Fraction | None:
     """Factor that turns a volume in unit `van` into unit `naar`: 1 for equal units,
     1/60 for minuut -> uur, 4 for dagdeel -> uur; None when the units do not convert."""
     if van == naar:
-        return Decimal(1)
+        return Fraction(1)
     if van in CONVERTIBLE_TIME_UNITS and naar in CONVERTIBLE_TIME_UNITS:
-        return Decimal(EENHEID[van][1]) / Decimal(EENHEID[naar][1])
+        return Fraction(EENHEID[van][1], EENHEID[naar][1])
     return None
+
+
+def parse_factor(text: str) -> Fraction:
+    """"1/60", "0.25", "4" or "0,25" as an exact fraction; ValueError when it is not a positive number."""
+    try:
+        value = Fraction(text.strip().replace(",", "."))
+    except (ValueError, ZeroDivisionError):
+        raise ValueError(f"{text!r} is not a number (e.g. 0.25 or 1/60)") from None
+    if value <= 0:
+        raise ValueError(f"factor {text!r} must be greater than 0")
+    return value
+
+
+def format_number(value: Fraction) -> str:
+    """4 -> "4", 1/60 -> "1/60": the exact form people can check."""
+    return str(value.numerator) if value.denominator == 1 else f"{value.numerator}/{value.denominator}"

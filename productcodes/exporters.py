@@ -9,6 +9,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from productcodes.codelists import format_number
 from productcodes.models import Begrip, ContractTarief, Gemeente, GemeentelijkProduct, Mapping, NationaalProduct
 
 FAR_PAST_TEXT = "1900-01-01"
@@ -47,7 +48,7 @@ def tables(session: Session, national_list: str | None = None) -> dict[str, tupl
                       "factor", "status", "toelichting"],
                      [[m.gemeentelijk_product.gemeentecode, m.gemeentelijk_product.productcategorie,
                        m.gemeentelijk_product.productcode, m.nationaal_product.code, _d(m.geldig_van),
-                       _d(m.geldig_tot), "" if m.factor is None else format(m.factor.normalize(), "f"), m.status,
+                       _d(m.geldig_tot), "" if m.factor is None else format_number(m.factor), m.status,
                        m.toelichting or ""] for m in session.scalars(select(Mapping).order_by(Mapping.id))]),
         "tarieven": (["aanbieder", "gemeentecode", "productcategorie", "productcode", "tarief", "eenheid",
                       "geldig_van", "geldig_tot"],

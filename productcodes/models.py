@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from decimal import Decimal
+from fractions import Fraction
 
 from sqlalchemy import (
     JSON,
@@ -26,6 +27,7 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.types import TypeDecorator
 
 NAMING = {
     "ix": "ix_%(column_0_label)s",
@@ -36,6 +38,20 @@ NAMING = {
 }
 
 MAPPING_STATUSES = ("proposed", "approved", "retired")
+
+
+class FractionType(TypeDecorator):
+    """An exact ratio stored as text ("1/60"): a decimal column would turn minutes into
+    0.016667 hours and make 60 minutes 1.00002 hours."""
+
+    impl = String(32)
+    cache_ok = True
+
+    def process_bind_param(self, value, dialect):
+        return None if value is None else str(Fraction(value))
+
+    def process_result_value(self, value, dialect):
+        return None if value is None else Fraction(value)
 
 
 class Base(DeclarativeBase):
@@ -173,7 +189,7 @@ class Mapping(Base):
     geldig_van: Mapped[date] = mapped_column(Date)
     geldig_tot: Mapped[date | None] = mapped_column(Date)
     status: Mapped[str] = mapped_column(String(10), default="proposed")
-    factor: Mapped[Decimal | None] = mapped_column(Numeric(12, 6))
+    factor: Mapped[Fraction | None] = mapped_column(FractionType)
     toelichting: Mapped[str | None] = mapped_column(Text)
     confidence: Mapped[Decimal | None] = mapped_column(Numeric(4, 3))  # of a suggestion, when it was one
     door: Mapped[str] = mapped_column(String(120))

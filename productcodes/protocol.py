@@ -19,6 +19,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
 from datetime import date, datetime, timedelta, timezone
 from decimal import Decimal
+from fractions import Fraction
 
 from sqlalchemy import insert, or_, select
 from sqlalchemy.orm import Session
@@ -77,7 +78,7 @@ def _jsonable(value):
         return {k: _jsonable(v) for k, v in value.items()}
     if isinstance(value, (list, tuple)):
         return [_jsonable(v) for v in value]
-    if isinstance(value, (date, datetime, Decimal)):
+    if isinstance(value, (date, datetime, Decimal, Fraction)):
         return str(value)
     return value
 
@@ -258,7 +259,7 @@ class Registry:
             Mapping.gemeentelijk_product_id == product.id, Mapping.status != "proposed")))
 
     def map(self, gemeente: str, categorie: str | None, code: str, nationale_code: str, *,
-            effective: date | None = None, until: date | None = None, factor: Decimal | None = None,
+            effective: date | None = None, until: date | None = None, factor: Fraction | None = None,
             toelichting: str | None = None, lijst: str | None = None, confidence: float | None = None,
             audit: bool = True) -> Mapping:
         """Propose a mapping (status proposed) from `effective` (default next 1 January)."""

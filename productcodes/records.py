@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal
+from fractions import Fraction
 
 UITVOERINGSVARIANTEN = ("inspanningsgericht", "outputgericht", "taakgericht")
 
@@ -67,7 +67,8 @@ class MappingRow:
     nationale_code: str
     geldig_van: date
     geldig_tot: date | None = None
-    factor: Decimal | None = None  # municipal volume x factor = national volume, when units differ
+    # municipal volume x factor = national volume, when units differ; exact (1/60 is not 0.016667)
+    factor: Fraction | None = None
     status: str = "proposed"  # proposed -> approved -> retired
     toelichting: str | None = None
 
@@ -92,4 +93,4 @@ class Suggestion:
     nationale_code: str
     confidence: float  # 0..1
     reason: str
-    factor: Decimal | None = None
+    factor: Fraction | None = None

@@ -15,10 +15,10 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal
+from fractions import Fraction
 from difflib import SequenceMatcher
 
-from productcodes.codelists import conversion_factor
+from productcodes.codelists import conversion_factor, format_number
 from productcodes.records import MunicipalProductRow, NationalProductRow, Suggestion
 
 STOP_WORDS = frozenset("de het een en van voor met in op per bij naar zonder jeugd jeugdhulp jr regio nieuw".split())
@@ -83,7 +83,7 @@ class _Candidate:
     words: frozenset[str]
 
 
-def _unit_fit(municipal_unit: str | None, product: NationalProductRow) -> tuple[float, Decimal | None, str] | None:
+def _unit_fit(municipal_unit: str | None, product: NationalProductRow) -> tuple[float, Fraction | None, str] | None:
     """(score, factor, explanation) or None when the unit cannot fit the product."""
     if not product.eenheden or municipal_unit is None:
         return 0.5, None, "unit not stated"
@@ -92,7 +92,7 @@ def _unit_fit(municipal_unit: str | None, product: NationalProductRow) -> tuple[
     for target in product.eenheden:
         factor = conversion_factor(municipal_unit, target)
         if factor is not None:
-            return 0.8, factor, f"unit {municipal_unit}->{target} factor {format(factor.normalize(), 'f')}"
+            return 0.8, factor, f"unit {municipal_unit}->{target} factor {format_number(factor)}"
     return None
 
 

@@ -11,7 +11,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
-from decimal import Decimal
+from fractions import Fraction
 from typing import Protocol
 
 from productcodes.records import (
@@ -194,9 +194,9 @@ def _tuples(row: dict, *keys: str) -> dict:
 
 def _factor(row: dict) -> dict:
     if row.get("factor") is not None:
-        row["factor"] = Decimal(str(row["factor"]))
+        row["factor"] = Fraction(str(row["factor"]))
     return row
 
 
-def converted_volume(volume: int, factor: Decimal | None) -> Decimal:
-    return Decimal(volume) * (factor if factor is not None else Decimal(1))
+def converted_volume(volume: int, factor: Fraction | None) -> Fraction:
+    return Fraction(volume) * (factor if factor is not None else 1)

@@ -10,7 +10,7 @@ not rounded silently (that would change what was assigned or declared) but repor
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from decimal import Decimal
+from fractions import Fraction
 
 from lxml import etree
 
@@ -39,7 +39,7 @@ class Translation:
     problems: list[str] = field(default_factory=list)  # products left as they were, and why
 
 
-def _target_unit(node, volume_path: str, factor: Decimal, national):
+def _target_unit(node, volume_path: str, factor: Fraction, national):
     """(Eenheid element, national unit) for a converted volume; unit None when no unit of
     the national product is reached by the factor."""
     from productcodes.codelists import conversion_factor
@@ -74,15 +74,15 @@ def _translate_one(node, gemeente, cat_path, code_path, date_path, volume_path, 
         result.problems.append(f"{path_of(node)}: no approved mapping for {categorie}/{code} of gemeente {gemeente} on {on}")
         return
     mapping, national = found
-    factor = mapping.factor if mapping.factor is not None else Decimal(1)
+    factor = mapping.factor if mapping.factor is not None else Fraction(1)
     volume_node = find(node, volume_path) if volume_path else None
     volume = int_of(volume_node)
     new_volume = None
     if volume is not None and factor != 1:
-        converted = Decimal(volume) * factor
-        if converted != converted.to_integral_value():
+        converted = volume * factor
+        if converted.denominator != 1:
             result.problems.append(
-                f"{path_of(node)}: volume {volume} × {factor} = {converted.normalize()} is not a whole number; "
+                f"{path_of(node)}: volume {volume} × {factor} = {float(converted):g} is not a whole number; "
                 f"product {code} left untranslated"
             )
             return
@@ -96,8 +96,8 @@ def _translate_one(node, gemeente, cat_path, code_path, date_path, volume_path, 
         tarief_node = find(node, tarief_path)
         tarief = int_of(tarief_node)
         if tarief is not None:
-            new_tarief = Decimal(tarief) / factor
-            if new_tarief != new_tarief.to_integral_value():
+            new_tarief = tarief / factor
+            if new_tarief.denominator != 1:
                 result.problems.append(
                     f"{path_of(node)}: tarief {tarief} / {factor} is not whole cents; product {code} left untranslated"
                 )

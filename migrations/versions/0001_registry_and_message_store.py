@@ -178,7 +178,7 @@ def upgrade() -> None:
     sa.Column('geldig_van', sa.Date(), nullable=False),
     sa.Column('geldig_tot', sa.Date(), nullable=True),
     sa.Column('status', sa.String(length=10), nullable=False),
-    sa.Column('factor', sa.Numeric(precision=12, scale=6), nullable=True),
+    sa.Column('factor', sa.String(length=32), nullable=True),
     sa.Column('toelichting', sa.Text(), nullable=True),
     sa.Column('confidence', sa.Numeric(precision=4, scale=3), nullable=True),
     sa.Column('door', sa.String(length=120), nullable=False),

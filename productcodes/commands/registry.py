@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 from datetime import date
-from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 import click
@@ -172,6 +171,8 @@ def lookup(app, gemeente: str, code: str, on: str | None, categorie: str | None,
 
 
 def _lookup_dict(found) -> dict:
+    from productcodes.codelists import format_number
+
     m, n, mapping = found.municipal, found.national, found.mapping
     return {
         "on": found.on.isoformat(),
@@ -183,20 +184,19 @@ def _lookup_dict(found) -> dict:
             "lijst": n.lijst, "code": n.code, "naam": n.naam, "productcategorie": n.productcategorie,
             "uitvoeringsvariant": n.uitvoeringsvariant, "eenheden": n.eenheden.split("|") if n.eenheden else []},
         "mapping": None if mapping is None else {"id": mapping.id, "status": mapping.status},
-        "factor": None if mapping is None or mapping.factor is None else format(mapping.factor.normalize(), "f"),
+        "factor": None if mapping is None or mapping.factor is None else format_number(mapping.factor),
     }
 
 
-def _factor(value: str | None) -> Decimal | None:
+def _factor(value: str | None):
+    from productcodes.codelists import parse_factor
+
     if value is None:
         return None
     try:
-        if "/" in value:
-            top, bottom = value.split("/", 1)
-            return Decimal(top) / Decimal(bottom)
-        return Decimal(value)
-    except (InvalidOperation, ZeroDivisionError):
-        raise click.BadParameter(f"{value!r} is not a number (e.g. 0.25 or 1/60)", param_hint="--factor") from None
+        return parse_factor(value)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--factor") from None
 
 
 _by = click.option("--by", help="Who makes the change (default: your user name); goes into the audit log.")

@@ -14,9 +14,9 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass, field
 from datetime import date
-from decimal import Decimal
+from fractions import Fraction
 
-from productcodes.codelists import conversion_factor
+from productcodes.codelists import conversion_factor, format_number
 from productcodes.demo.national import national_products
 from productcodes.records import GemeenteRow, MappingRow, MunicipalProductRow, NationalProductRow, TariefRow
 
@@ -258,5 +258,5 @@ def _mappings_and_tarieven(rnd: random.Random, result: Landscape, national: list
                                                  max(row.geldig_van, NEW_LIST_FROM), None))
 
 
-def factor_text(factor: Decimal | None) -> str:
-    return "" if factor is None else format(factor.normalize(), "f")
+def factor_text(factor: Fraction | None) -> str:
+    return "" if factor is None else format_number(factor)

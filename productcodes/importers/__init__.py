@@ -13,11 +13,11 @@ import io
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from decimal import Decimal, InvalidOperation
+from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
-from productcodes.codelists import EENHEID, PRODUCTCATEGORIE
+from productcodes.codelists import EENHEID, PRODUCTCATEGORIE, parse_factor
 from productcodes.errors import UserError
 from productcodes.records import (
     UITVOERINGSVARIANTEN,
@@ -190,21 +190,14 @@ def municipal_row(row: dict) -> MunicipalProductRow:
     )
 
 
-def _factor(row: dict) -> Decimal | None:
+def _factor(row: dict) -> Fraction | None:
     raw = _text(row, "factor", False)
     if raw is None:
         return None
     try:
-        if "/" in raw:
-            top, bottom = raw.split("/", 1)
-            value = Decimal(top) / Decimal(bottom)
-        else:
-            value = Decimal(raw.replace(",", "."))
-    except (InvalidOperation, ZeroDivisionError):
-        raise _BadValue("factor", f"{raw!r} is not a number (e.g. 0.25 or 1/60)") from None
-    if value <= 0:
-        raise _BadValue("factor", "must be greater than 0")
-    return value
+        return parse_factor(raw)
+    except ValueError as exc:
+        raise _BadValue("factor", str(exc)) from None
 
 
 def mapping_row(row: dict) -> MappingRow:

@@ -1,5 +1,6 @@
 from iwmo_ijw.xpath import int_of, text
 from validators.findings import Severity
+from productcodes.codelists import format_number
 from validators.registry import Level, rule
 from validators.rules.registry._products import MESSAGES, product_uses
 from validators.snapshot import converted_volume
@@ -23,5 +24,6 @@ def pc010(ctx, bericht):
         volume = int_of(use.node, use.volume_path) if use.volume_path else None
         if volume is not None and mapping.factor is not None:
             eenheid = text(use.node, use.eenheid_path)
-            message += f"; volume {volume} (eenheid {eenheid}) is {converted_volume(volume, mapping.factor).normalize()} in national units"
+            converted = format_number(converted_volume(volume, mapping.factor))
+            message += f"; volume {volume} (eenheid {eenheid}) is {converted} in national units"
         yield ctx.finding(use.node, message)
