@@ -35,7 +35,7 @@ def tables(session: Session, national_list: str | None = None) -> dict[str, tupl
         "national": (["lijst", "code", "naam", "productcategorie", "uitvoeringsvariant", "eenheden", "hulpvorm",
                       "begrippen", "nza_declaratiecode", "geldig_van", "geldig_tot"],
                      [[p.lijst, p.code, p.naam, p.productcategorie, p.uitvoeringsvariant or "", p.eenheden,
-                       p.hulpvorm or "", "|".join(b.term for b in p.begrippen), p.nza_declaratiecode or "",
+                       p.hulpvorm or "", "|".join(sorted(b.term for b in p.begrippen)), p.nza_declaratiecode or "",
                        _d(p.geldig_van), _d(p.geldig_tot)] for p in session.scalars(national)]),
         "municipal": (["gemeentecode", "productcategorie", "productcode", "omschrijving", "uitvoeringsvariant",
                        "eenheid", "geldig_van", "geldig_tot"],

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+from zipfile import BadZipFile
 from pathlib import Path
 
 from productcodes.codelists import PRODUCTCATEGORIE
@@ -74,7 +75,7 @@ def read_xlsx(path: str | Path) -> list[NationalProductRow]:
     file = str(path)
     try:
         workbook = load_workbook(file, read_only=True, data_only=True)
-    except (InvalidFileException, OSError, KeyError, ValueError) as exc:
+    except (InvalidFileException, BadZipFile, OSError, KeyError, ValueError) as exc:
         raise ImportFailed([RowError(file, 0, None, f"not a readable xlsx workbook ({exc})")]) from None
     try:
         for sheet in workbook.worksheets:
