@@ -170,7 +170,7 @@ def rule_rows(message: str | None = None, level: str | None = None) -> list[dict
         if wanted_type is not None and not r.applies_to(wanted_type):
             continue
         rows.append({
-            "code": code, "level": r.level.value, "retourcode": r.retourcode, "target": r.target,
+            "code": code, "level": r.level.value, "retourcode": r.retourcode, "target": r.target if isinstance(r.target, str) else "|".join(r.target),
             "messages": list(r.messages), "description": r.description,
         })
     return rows
@@ -199,7 +199,7 @@ def show_rule(code: str) -> None:
     click.echo(f"  level:      {found.level.value}")
     click.echo(f"  retourcode: {found.retourcode or '- (the whole message is rejected)'}")
     click.echo(f"  messages:   {', '.join(found.messages)} ({', '.join(found.standards)})")
-    click.echo(f"  target:     {found.target}")
+    click.echo(f"  target:     {found.target if isinstance(found.target, str) else ', '.join(found.target)}")
     rest = "\n".join(doc.splitlines()[1:]).strip()
     if rest:
         click.echo("\n" + rest)

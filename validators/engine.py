@@ -134,10 +134,12 @@ def registry_gaps(registry: Any) -> dict[str, str]:
     return {code: what for what, codes in missing().items() for code in codes}
 
 
-def _targets(message: ParsedMessage, target: str) -> list[etree._Element]:
+def _targets(message: ParsedMessage, target: str | tuple[str, ...]) -> list[etree._Element]:
     if target == "Bericht":
         return [message.root]
-    return list(message.root.iter(f"{{{message.message_type.namespace}}}{target}"))
+    namespace = message.message_type.namespace
+    names = (target,) if isinstance(target, str) else target
+    return list(message.root.iter(*(f"{{{namespace}}}{name}" for name in names)))
 
 
 def _bsns(root: etree._Element) -> set[str]:

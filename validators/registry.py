@@ -37,7 +37,8 @@ class Rule:
     retourcode: str | None
     messages: tuple[str, ...]  # iJw codes ("JW323"); iWmo messages with the same number follow
     level: Level
-    target: str  # local name of the element the rule is called for; "Bericht" = once per message
+    # Local name(s) of the element(s) the rule is called for; "Bericht" = once per message.
+    target: str | tuple[str, ...]
     func: RuleFunc
     severity: Severity = Severity.ERROR
     standards: tuple[str, ...] = ("iJw", "iWmo")
@@ -73,7 +74,7 @@ def rule(
     retourcode: str | None,
     messages: Iterable[str],
     level: Level,
-    target: str = "Bericht",
+    target: str | tuple[str, ...] = "Bericht",
     severity: Severity = Severity.ERROR,
     standards: Iterable[str] = ("iJw", "iWmo"),
     needs: Iterable[str] = (),

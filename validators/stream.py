@@ -99,17 +99,17 @@ def _check_chunk(chunk: Chunk, options: Options, skipped: dict[str, None]) -> li
 
     namespace = chunk.message_type.namespace
 
-    def tag(name: str) -> str:
-        return f"{{{namespace}}}{name}"
+    def tag(name: str | tuple[str, ...]) -> list[str]:
+        return [f"{{{namespace}}}{n}" for n in ((name,) if isinstance(name, str) else name)]
 
     def targets_of(target: str) -> list[etree._Element]:
-        inside = [] if chunk.client is None else list(chunk.client.iter(tag(target)))
+        inside = [] if chunk.client is None else list(chunk.client.iter(*tag(target)))
         if not first:
             return inside
         # The skeleton's own elements (Header, Declaratie …) are judged once, with the first
         # Client. The parser reads ahead, so the tree may already hold part of the next Client.
-        clients = set(chunk.root.iter(tag("Client"))) - {chunk.client}
-        outside = [n for n in chunk.root.iter(tag(target))
+        clients = set(chunk.root.iter(*tag("Client"))) - {chunk.client}
+        outside = [n for n in chunk.root.iter(*tag(target))
                    if n not in inside and n not in clients and not any(a in clients for a in n.iterancestors())]
         return outside + inside
 

@@ -2,7 +2,10 @@
 
 import importlib
 
-MODULES: tuple[str, ...] = ()
+MODULES: tuple[str, ...] = (
+    "CS002", "CS003", "CS050", "CS058", "CS089", "CS100", "CS139", "CS318", "CS325", "CS335",
+    "CS336", "CS337", "CS338", "CS339", "CS340", "CS343",
+)
 
 for _name in MODULES:
     importlib.import_module(f"{__name__}.{_name}")

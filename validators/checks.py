@@ -1,0 +1,121 @@
+"""The recurring shapes of in-message rules, so each rule file states only its condition.
+
+Conditions read "if A then B must be filled, else B must be empty"; constraints read
+"B must satisfy X". Findings go on the element that is wrong, or on its parent when the
+element is missing, and name the element and its value in the standard's terms.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+
+from lxml import etree
+
+from iwmo_ijw.xpath import date_of, find, local, text
+from validators.context import RuleContext
+from validators.findings import Finding
+
+CUTOFF_2020 = date(2020, 12, 31)  # the conditions on Omvang/Frequentie apply to periods after 2020
+
+
+def filled(node: etree._Element | None, path: str) -> bool:
+    if node is None:
+        return False
+    element = find(node, path)
+    return element is not None and (len(element) > 0 or bool((element.text or "").strip()))
+
+
+def value(node: etree._Element | None, path: str) -> str | None:
+    return text(node, path) if node is not None else None
+
+
+def _name(path: str) -> str:
+    return path.rsplit("/", 1)[-1]
+
+
+def required(ctx: RuleContext, parent: etree._Element, path: str, because: str) -> Iterator[Finding]:
+    if not filled(parent, path):
+        yield ctx.finding(parent, f"{_name(path)} is missing in {local(parent)} although {because}")
+
+
+def forbidden(ctx: RuleContext, parent: etree._Element, path: str, because: str) -> Iterator[Finding]:
+    if filled(parent, path):
+        element = find(parent, path)
+        shown = "" if len(element) else f" {(element.text or '').strip()!r}"
+        yield ctx.finding(element, f"{_name(path)}{shown} must be empty because {because}")
+
+
+def exactly_when(ctx: RuleContext, parent: etree._Element, path: str, condition: bool, when: str,
+                 otherwise: str) -> Iterator[Finding]:
+    """`path` is mandatory when the condition holds and must be empty when it does not."""
+    if condition:
+        yield from required(ctx, parent, path, when)
+    else:
+        yield from forbidden(ctx, parent, path, otherwise)
+
+
+def open_after_2020(node: etree._Element, end_path: str) -> bool:
+    """The end date is empty or lies after 31-12-2020 (the Omvang rules of release 3.x)."""
+    end = date_of(node, end_path)
+    return end is None or end > CUTOFF_2020
+
+
+def dagtekening(ctx: RuleContext) -> date | None:
+    key = "checks:dagtekening"
+    if key not in ctx.cache:
+        ctx.cache[key] = date_of(ctx.root, "Header/BerichtIdentificatie/Dagtekening")
+    return ctx.cache[key]
+
+
+def elfproef(bsn: str) -> bool:
+    """The BSN eleven-test: 9·d1 + 8·d2 + … + 2·d8 − d9 is divisible by 11 (and not all zeros)."""
+    if len(bsn) != 9 or not bsn.isdigit() or bsn == "000000000":
+        return False
+    total = sum(int(d) * w for d, w in zip(bsn[:8], range(9, 1, -1))) - int(bsn[8])
+    return total % 11 == 0
+
+
+def signed(node: etree._Element | None, amount_path: str = "Bedrag") -> int | None:
+    """An amount with its DebetCredit sign: credit counts negative (cents)."""
+    if node is None:
+        return None
+    raw = text(node, amount_path)
+    if raw is None or not raw.lstrip("-").isdigit():
+        return None
+    cents = int(raw)
+    return -cents if text(node, "DebetCredit") == "C" else cents
+
+
+def periods_overlap(a: tuple[date, date | None], b: tuple[date, date | None]) -> bool:
+    return (b[1] is None or a[0] <= b[1]) and (a[1] is None or b[0] <= a[1])
+
+
+def same_product_overlaps(ctx: RuleContext, items: list[etree._Element], start_path: str, end_path: str,
+                          what: str, skip=None) -> Iterator[Finding]:
+    """A product may repeat only with periods that do not overlap. Without a productcode the
+    categorie decides; without a categorie the item may overlap with no other item."""
+    seen: list[tuple[str | None, str | None, tuple[date, date | None], etree._Element]] = []
+    for item in items:
+        if skip is not None and skip(item):
+            continue
+        start = date_of(item, start_path)
+        if start is None:
+            continue
+        period = (start, date_of(item, end_path))
+        categorie, code = value(item, "Product/Categorie"), value(item, "Product/Code")
+        for other_cat, other_code, other_period, other in seen:
+            if not periods_overlap(period, other_period):
+                continue
+            if code and other_code:
+                clash = code == other_code and categorie == other_cat
+            elif categorie and other_cat:
+                clash = categorie == other_cat
+            else:
+                clash = True
+            if clash:
+                label = f"{categorie or '-'}/{code or '-'}"
+                yield ctx.finding(item, f"{what} {label} from {period[0]} overlaps an earlier {what} of the same "
+                                        f"product in this message ({other_period[0]}..{other_period[1] or 'open'})")
+                break
+        seen.append((categorie, code, period, item))

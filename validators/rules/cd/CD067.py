@@ -1,0 +1,12 @@
+from iwmo_ijw.xpath import find
+from validators.checks import filled, value, required
+from validators.registry import Level, rule
+from validators.rules.cd._verwijzer import REFERRING_PROFESSIONALS
+
+
+@rule("CD067", retourcode="0001", messages=("JW315",), level=Level.MESSAGE, target="AangevraagdProduct")
+def cd067(ctx, product):
+    """A referrer of Type 02-05 without a ZorgverlenerCode has a Naam."""
+    verwijzer = find(product, "Verwijzer")
+    if value(verwijzer, "Type") in REFERRING_PROFESSIONALS and not filled(verwijzer, "ZorgverlenerCode"):
+        yield from required(ctx, verwijzer, "Naam", f"Type is {value(verwijzer, 'Type')} and ZorgverlenerCode is empty")

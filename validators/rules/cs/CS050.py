@@ -1,0 +1,17 @@
+from iwmo_ijw.xpath import find
+from validators.checks import filled, value
+from validators.registry import Level, rule
+
+
+@rule("CS050", retourcode="0001", messages=("JW301",), level=Level.MESSAGE, target="Naam")
+def cs050(ctx, naam):
+    """With a Partnernaam, NaamGebruik is 1-4; without one it is 1 or 6."""
+    if find(naam, "NaamGebruik") is None:
+        return  # a Naam class of another message shape; the XSD governs it
+    gebruik = value(naam, "NaamGebruik")
+    partner = filled(naam, "Partnernaam")
+    allowed = ("1", "2", "3", "4") if partner else ("1", "6")
+    if gebruik not in allowed:
+        state = "a Partnernaam is given" if partner else "no Partnernaam is given"
+        yield ctx.finding(find(naam, "NaamGebruik"),
+                          f"NaamGebruik {gebruik} is not allowed when {state} (allowed: {', '.join(allowed)})")

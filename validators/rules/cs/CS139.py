@@ -1,0 +1,27 @@
+from datetime import date
+
+from iwmo_ijw.xpath import find, date_of
+from validators.checks import value
+from validators.registry import Level, rule
+
+
+UNKNOWN = date(1900, 1, 1)
+
+
+@rule(
+    "CS139",
+    retourcode="0001",
+    messages=("JW301", "JW305", "JW307", "JW315"),
+    level=Level.MESSAGE,
+    target="Geboortedatum",
+)
+def cs139(ctx, geboortedatum):
+    """A partly unknown birth date is written as the standard prescribes for its DatumGebruik."""
+    gebruik, day = value(geboortedatum, "DatumGebruik"), date_of(geboortedatum, "Datum")
+    if day is None or gebruik is None:
+        return
+    expected = {"1": day.day == 1, "2": (day.day, day.month) == (1, 1), "3": day == UNKNOWN}.get(gebruik, True)
+    if not expected:
+        form = {"1": "the first of the month", "2": "1 January", "3": "1900-01-01"}[gebruik]
+        yield ctx.finding(find(geboortedatum, "Datum"),
+                          f"Datum {day} does not match DatumGebruik {gebruik}: it must be {form}")

@@ -1,0 +1,14 @@
+from iwmo_ijw.xpath import find, date_of
+from validators.checks import value
+from validators.registry import Level, rule
+
+
+@rule("CS335", retourcode="0001", messages=("JW301",), level=Level.MESSAGE, target="ToegewezenProduct")
+def cs335(ctx, product):
+    """RedenWijziging 13 (verwijderd) only on a toewijzing that ends on its Ingangsdatum."""
+    if value(product, "RedenWijziging") == "13":
+        start, end = date_of(product, "Ingangsdatum"), date_of(product, "Einddatum")
+        if start != end:
+            yield ctx.finding(find(product, "RedenWijziging"),
+                              f"RedenWijziging 13 (verwijderd) needs Einddatum equal to Ingangsdatum {start}; "
+                              f"Einddatum is {end or 'empty'}")

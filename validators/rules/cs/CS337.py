@@ -1,0 +1,12 @@
+from iwmo_ijw.xpath import find, date_of
+from validators.registry import Level, rule
+
+
+@rule("CS337", retourcode="0001", messages=("JW323",), level=Level.MESSAGE, target="Prestatie")
+def cs337(ctx, prestatie):
+    """A ProductPeriode ends in the calendar month it begins."""
+    periode = find(prestatie, "ProductPeriode")
+    start, end = date_of(periode, "Begindatum"), date_of(periode, "Einddatum")
+    if start and end and (start.year, start.month) != (end.year, end.month):
+        yield ctx.finding(find(periode, "Einddatum"), f"ProductPeriode/Einddatum {end} is not in the month of "
+                                                       f"Begindatum {start}")

@@ -1,0 +1,16 @@
+from iwmo_ijw.xpath import local
+from validators.registry import Level, rule
+from validators.rules.cd._products import END
+from validators.rules.cs._frequentie import frequentie_check
+
+
+@rule(
+    "CS338",
+    retourcode="0001",
+    messages=("JW301", "JW317"),
+    level=Level.MESSAGE,
+    target=("ToegewezenProduct", "NieuwProduct", "TeWijzigenProduct"),
+)
+def cs338(ctx, product):
+    """After 2020, an Omvang in etmalen, dagdelen, euro's or stuks (inspanning) is per week, per month or in total."""
+    yield from frequentie_check(ctx, product, END[local(product)])

@@ -1,0 +1,13 @@
+from iwmo_ijw.xpath import find
+from validators.checks import value
+from validators.registry import Level, rule
+
+
+@rule("CS339", retourcode="0001", messages=("JW323",), level=Level.MESSAGE, target="Prestatie")
+def cs339(ctx, prestatie):
+    """For a Prestatie in euro's (Eenheid 83) the declared amount equals the delivered volume."""
+    if value(prestatie, "Eenheid") == "83":
+        volume, bedrag = value(prestatie, "GeleverdVolume"), value(prestatie, "IngediendBedrag/Bedrag")
+        if volume is not None and bedrag is not None and int(volume) != int(bedrag):
+            yield ctx.finding(find(prestatie, "IngediendBedrag/Bedrag"),
+                              f"IngediendBedrag {bedrag} differs from GeleverdVolume {volume} although Eenheid is 83 (euro's)")

@@ -1,0 +1,10 @@
+from iwmo_ijw.xpath import find, date_of
+from validators.registry import Level, rule
+
+
+@rule("TR018", retourcode="0001", messages=("JW307",), level=Level.MESSAGE, target="StopProduct")
+def tr018(ctx, product):
+    """A stop's Einddatum is not before its Begindatum."""
+    start, end = date_of(product, "Begindatum"), date_of(product, "Einddatum")
+    if start and end and end < start:
+        yield ctx.finding(find(product, "Einddatum"), f"Einddatum {end} lies before Begindatum {start}")

@@ -1,0 +1,12 @@
+from iwmo_ijw.xpath import find, findall
+from validators.checks import value
+from validators.registry import Level, rule
+
+
+@rule("TR061", retourcode="0001", messages=("JW301",), level=Level.MESSAGE, target="Client")
+def tr061(ctx, client):
+    """A client has at least one address of Soort 01 (BRP), 02 (correspondentie) or 03 (verblijf)."""
+    soorten = [value(c, "Soort") for c in findall(client, "Contactgegevens/Contact")]
+    if not any(s in ("01", "02", "03") for s in soorten):
+        yield ctx.finding(find(client, "Contactgegevens") if find(client, "Contactgegevens") is not None else client,
+                          f"Client has no Contact of Soort 01, 02 or 03 (found: {', '.join(s or '-' for s in soorten)})")

@@ -1,0 +1,15 @@
+from validators.registry import Level, rule
+from validators.rules.tr._keys import duplicate_lines
+
+
+@rule(
+    "TR101",
+    retourcode="0001",
+    messages=("JW301", "JW305", "JW307", "JW315", "JW317", "JW323", "JW325"),
+    level=Level.MESSAGE,
+    target="Bericht",
+    streaming=False,
+)
+def tr101(ctx, root):
+    """No duplicate lines: within a message, each class's logical key together with its parents' keys is unique."""
+    yield from duplicate_lines(ctx, root)

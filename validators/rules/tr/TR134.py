@@ -1,0 +1,31 @@
+from iwmo_ijw.xpath import find, local, date_of
+from validators.checks import dagtekening
+from validators.registry import Level, rule
+
+
+DATES = {
+    "Geboortedatum": "Datum",
+    "ToegewezenProduct": "Toewijzingsdatum",
+    "StartProduct": "Begindatum",
+    "StopProduct": "Einddatum",
+    "DeclaratiePeriode": "Begindatum",
+    "ProductPeriode": "Begindatum",
+}
+
+
+@rule(
+    "TR134",
+    retourcode="0001",
+    messages=("JW301", "JW305", "JW307", "JW315", "JW323", "JW325"),
+    level=Level.MESSAGE,
+    target=("Geboortedatum", "ToegewezenProduct", "StartProduct", "StopProduct", "DeclaratiePeriode", "ProductPeriode"),
+)
+def tr134(ctx, node):
+    """A date that states what happened lies on or before the message's Dagtekening."""
+    sent = dagtekening(ctx)
+    if sent is None:
+        return
+    path = DATES.get(local(node))
+    day = date_of(node, path) if path else None
+    if day is not None and day > sent:
+        yield ctx.finding(find(node, path), f"{local(node)}/{path} {day} lies after the Dagtekening {sent}")

@@ -1,0 +1,21 @@
+from iwmo_ijw.xpath import find, local, date_of
+from validators.checks import dagtekening
+from validators.registry import Level, rule
+
+
+@rule(
+    "TR137",
+    retourcode="0001",
+    messages=("JW323", "JW325"),
+    level=Level.MESSAGE,
+    target=("DeclaratiePeriode", "ProductPeriode"),
+)
+def tr137(ctx, node):
+    """A period's Einddatum is not before its Begindatum and not after the message's Dagtekening."""
+    start, end, sent = date_of(node, "Begindatum"), date_of(node, "Einddatum"), dagtekening(ctx)
+    if end is None:
+        return
+    if start is not None and end < start:
+        yield ctx.finding(find(node, "Einddatum"), f"{local(node)}/Einddatum {end} lies before Begindatum {start}")
+    elif sent is not None and end > sent:
+        yield ctx.finding(find(node, "Einddatum"), f"{local(node)}/Einddatum {end} lies after the Dagtekening {sent}")

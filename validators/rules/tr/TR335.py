@@ -1,0 +1,22 @@
+from iwmo_ijw.xpath import find, date_of
+from validators.registry import Level, rule
+
+
+@rule("TR335", retourcode="0001", messages=("JW323",), level=Level.MESSAGE, target="Prestatie")
+def tr335(ctx, prestatie):
+    """A ProductPeriode ends at most five years before the DeclaratieDagtekening."""
+    end = date_of(prestatie, "ProductPeriode/Einddatum")
+    declared = _declaratie_dagtekening(ctx)
+    if end is None or declared is None:
+        return
+    limit = declared.replace(year=declared.year - 5) if (declared.month, declared.day) != (2, 29) else \
+        declared.replace(year=declared.year - 5, day=28)
+    if end < limit:
+        yield ctx.finding(find(prestatie, "ProductPeriode/Einddatum"),
+                          f"ProductPeriode/Einddatum {end} lies more than five years before DeclaratieDagtekening {declared}")
+
+
+def _declaratie_dagtekening(ctx):
+    if "tr335:dag" not in ctx.cache:
+        ctx.cache["tr335:dag"] = date_of(ctx.root, "Declaratie/DeclaratieDagtekening")
+    return ctx.cache["tr335:dag"]

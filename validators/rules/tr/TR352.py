@@ -1,0 +1,10 @@
+from validators.checks import filled
+from validators.registry import Level, rule
+
+
+@rule("TR352", retourcode="0001", messages=("JW317",), level=Level.MESSAGE, target="Verzoek")
+def tr352(ctx, verzoek):
+    """A change request names at least one OngewijzigdProduct or TeWijzigenProduct."""
+    if not (filled(verzoek, "OngewijzigdeProducten") or filled(verzoek, "TeWijzigenProducten")):
+        yield ctx.finding(verzoek, "Verzoek has neither an OngewijzigdProduct nor a TeWijzigenProduct: "
+                                   "every current toewijzing of the client belongs in it")

@@ -1,0 +1,12 @@
+from iwmo_ijw.xpath import find, date_of
+from validators.checks import dagtekening
+from validators.registry import Level, rule
+
+
+@rule("TR380", retourcode="0001", messages=("JW317",), level=Level.MESSAGE, target="NieuwProduct")
+def tr380(ctx, product):
+    """A new product is asked for from a date after the message's Dagtekening."""
+    day, sent = date_of(product, "GewensteIngangsdatum"), dagtekening(ctx)
+    if day is not None and sent is not None and day <= sent:
+        yield ctx.finding(find(product, "GewensteIngangsdatum"),
+                          f"GewensteIngangsdatum {day} is not after the Dagtekening {sent}")

@@ -1,0 +1,19 @@
+from iwmo_ijw.xpath import find
+from validators.checks import filled, value
+from validators.registry import Level, rule
+
+
+@rule(
+    "TR409",
+    retourcode="0001",
+    messages=("JW319",),
+    level=Level.MESSAGE,
+    target="Antwoord",
+    standards=("iJw",),
+)
+def tr409(ctx, antwoord):
+    """Only a refusal because of the woonplaatsbeginsel (reden 8) has a Woonplaatsbeginsel."""
+    reden = value(antwoord, "RedenAfwijzingVerzoek")
+    if reden != "8" and filled(antwoord, "Woonplaatsbeginsel"):
+        yield ctx.finding(find(antwoord, "Woonplaatsbeginsel"),
+                          f"Woonplaatsbeginsel must be left out because RedenAfwijzingVerzoek is {reden or 'empty'}, not 8")

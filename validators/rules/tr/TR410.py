@@ -1,0 +1,10 @@
+from iwmo_ijw.xpath import findall
+from validators.checks import same_product_overlaps
+from validators.registry import Level, rule
+
+
+@rule("TR410", retourcode="0001", messages=("JW317",), level=Level.MESSAGE, target="Verzoek")
+def tr410(ctx, verzoek):
+    """A product is asked for more than once as NieuwProduct only for periods that do not overlap."""
+    products = findall(verzoek, "NieuweProducten/NieuwProduct")
+    yield from same_product_overlaps(ctx, products, "GewensteIngangsdatum", "Einddatum", "NieuwProduct")

@@ -1,0 +1,27 @@
+from iwmo_ijw.xpath import iter_local
+from validators.checks import value
+from validators.registry import Level, rule
+
+
+KEY = ("ToewijzingNummer", "ProductCategorie", "ProductCode", "ProductPeriode/Begindatum", "ProductPeriode/Einddatum")
+
+
+@rule(
+    "TR416",
+    retourcode="0001",
+    messages=("JW323",),
+    level=Level.MESSAGE,
+    target="Declaratie",
+    streaming=False,
+)
+def tr416(ctx, declaratie):
+    """A declaration holds at most one debit Prestatie per ToewijzingNummer, product and ProductPeriode."""
+    seen = set()
+    for prestatie in iter_local(declaratie, "Prestatie"):
+        if value(prestatie, "IngediendBedrag/DebetCredit") != "D":
+            continue
+        key = tuple(value(prestatie, p) for p in KEY)
+        if key in seen:
+            yield ctx.finding(prestatie, f"a second debit Prestatie for ToewijzingNummer {key[0]}, product {key[1]}/{key[2]} "
+                                         f"and ProductPeriode {key[3]}..{key[4]}")
+        seen.add(key)
