@@ -38,6 +38,9 @@ class BatchSettings:
     schema_dir: str | None = None
     history_paths: tuple[str, ...] = ()
     show_bsn: bool = False
+    db_url: str | None = None  # registry and message store, when used
+    use_store: bool = False
+    use_registry: bool = False
 
 
 @dataclass
@@ -138,27 +141,58 @@ def _options_for(settings: BatchSettings) -> Any:
         from validators.engine import Options
         from validators.registry import RuleSet
 
-        history = None
-        if settings.history_paths:
-            from validators.history import History
-
-            history = History.from_paths([Path(p) for p in settings.history_paths])
         options = Options(
             today=settings.today,
             ruleset=RuleSet(select=settings.select, ignore=settings.ignore),
             schema_dir=settings.schema_dir,
-            history=history,
+            history=_history(settings),
+            registry=_registry(settings),
         )
         _worker_options[settings] = options
     return options
 
 
+def _history(settings: BatchSettings) -> Any:
+    if not (settings.history_paths or settings.use_store):
+        return None
+    from validators.history import History
+
+    history = History()
+    if settings.use_store:
+        from productcodes.db import make_engine, session_scope
+        from productcodes.migrate import require_current
+        from validators.store import stored_messages
+
+        engine = make_engine(settings.db_url)
+        require_current(engine)
+        with session_scope(engine) as session:
+            for message in stored_messages(session):
+                history.add(message)
+        engine.dispose()
+    history.add_paths(Path(p) for p in settings.history_paths)
+    return history
+
+
+def _registry(settings: BatchSettings) -> Any:
+    if not settings.use_registry:
+        return None
+    from productcodes.db import make_engine
+    from productcodes.migrate import require_current
+    from validators.snapshot_db import snapshot_from_engine
+
+    engine = make_engine(settings.db_url)
+    require_current(engine)
+    snapshot = snapshot_from_engine(engine)
+    engine.dispose()
+    return snapshot
+
+
 def validate_one(settings: BatchSettings, file: str, target: str) -> dict:
     """Validate one file and write its report; returns the summary record. Never raises for bad input."""
-    from validators.engine import validate
+    from validators.stream import validate_auto
 
     path = Path(file)
-    report = validate(path, _options_for(settings))
+    report = validate_auto(path, _options_for(settings))
     data = report.as_dict(show_bsn=settings.show_bsn)
     data["afzender"] = header_afzender(path) if report.message_type else None
     data["source"] = _stamp(path)

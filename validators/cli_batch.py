@@ -27,7 +27,11 @@ def _codes(values: tuple[str, ...]) -> tuple[str, ...]:
 @click.option("--history", "history", multiple=True, type=click.Path(exists=True), help="Earlier messages.")
 @click.option("--schemas", "schema_dir", type=click.Path(exists=True, file_okay=False), help="Official XSD folder.")
 @click.option("--show-bsn", is_flag=True, help="Write BSNs unmasked in the reports.")
+@click.option("--store", "use_store", is_flag=True, help="Use the message store of --db as history.")
+@click.option("--registry", "use_registry", is_flag=True, help="Apply the registry rules of --db.")
+@click.pass_obj
 def batch(
+    app,
     inputs: tuple[str, ...],
     out_dir: str,
     workers: int,
@@ -39,6 +43,8 @@ def batch(
     history: tuple[str, ...],
     schema_dir: str | None,
     show_bsn: bool,
+    use_store: bool,
+    use_registry: bool,
 ) -> None:
     """Validate every *.xml below INPUTS; write one JSON report per file and a summary.
 
@@ -57,7 +63,14 @@ def batch(
         schema_dir=schema_dir,
         history_paths=tuple(history),
         show_bsn=show_bsn,
+        db_url=getattr(app, "db_url", None),
+        use_store=use_store,
+        use_registry=use_registry,
     )
+    if use_store or use_registry:
+        from productcodes.commands import engine_for
+
+        engine_for(app)  # a database behind on migrations is reported here, once, not per worker
     bar_holder: list = []
 
     def progress(todo: int, resumed: int):
