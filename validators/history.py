@@ -119,6 +119,7 @@ class DeclaratieAntwoord:
     declaratie_nummer: str | None
     afgewezen: frozenset[str]  # ReferentieNummers answered with a rejecting retourcode
     afzender: str
+    geheel_afgewezen: bool = False  # the declaration as a whole was rejected (no line judged)
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,6 +128,8 @@ class Verzoek:
     referentie_aanbieder: str
     bsn: str | None
     afzender: str
+    ontvanger: str = ""
+    identificatie: str = ""  # BerichtIdentificatie of the request message
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,6 +156,8 @@ class History:
     verzoek_antwoorden: dict[str, list[VerzoekAntwoord]] = field(default_factory=lambda: defaultdict(list))
     _by_referentie_aanbieder: dict[str, list[Toewijzing]] = field(default_factory=lambda: defaultdict(list))
     retouren: list[BerichtKey] = field(default_factory=list)
+    # (afzender, identificatie, dagtekening) -> (BasisschemaXsdVersie, BerichtXsdVersie)
+    xsd_versies: dict[tuple[str, str, date | None], tuple[str | None, str | None]] = field(default_factory=dict)
     _relations: set[tuple[str, str]] = field(default_factory=set)  # (gemeente, aanbieder) pairs
 
     # -- building -----------------------------------------------------------------
@@ -181,6 +186,9 @@ class History:
         code = str(message.message_type.number)  # "301" for JW301 and WMO301 alike
         key = _bericht_key(message)
         self.berichten.add(key)
+        versie = find(message.root, "Header/XsdVersie")
+        self.xsd_versies[(key.afzender, key.identificatie, key.dagtekening)] = (
+            text(versie, "BasisschemaXsdVersie"), text(versie, "BerichtXsdVersie"))
         adder = _ADDERS.get(code)
         if adder is not None:
             adder(self, message, key)
@@ -254,6 +262,25 @@ class History:
 
     def declaratie(self, nummer: str) -> Declaratie | None:
         return self._declaraties.get(nummer)
+
+    def declaraties_between(self, aanbieder: str, gemeente: str) -> list[Declaratie]:
+        return [d for d in self._declaraties.values() if d.afzender == aanbieder and d.ontvanger == gemeente]
+
+    def geheel_afgewezen(self, declaratie_nummer: str) -> bool:
+        return any(a.geheel_afgewezen for a in self.antwoorden.get(declaratie_nummer, ()))
+
+    def current_toewijzingen(self, bsn: str, gemeente: str, aanbieder: str, on: date) -> list[Toewijzing]:
+        """Toewijzingen of the client from this gemeente to this aanbieder valid on or after `on`,
+        without the deleted ones (Einddatum equal to Ingangsdatum with reden 13 or 01)."""
+        out = []
+        for t in self.toewijzingen_for(bsn):
+            if t.afzender != gemeente or t.ontvanger != aanbieder:
+                continue
+            if t.reden_wijziging in ("13", "01") and t.einddatum == t.ingangsdatum:
+                continue
+            if t.einddatum is None or t.einddatum >= on:
+                out.append(t)
+        return out
 
     def seen_bericht(self, afzender: str, identificatie: str, dagtekening: date | None = None,
                      berichtcode: str | None = None) -> bool:
@@ -392,8 +419,11 @@ def _add_antwoord(history: History, message: ParsedMessage, key: BerichtKey) -> 
             ref = text(p, "ProductReferentie/ReferentieNummer")
             if ref:
                 afgewezen.add(ref)
-    history.antwoorden[nummer or ""].append(
-        DeclaratieAntwoord(declaratie_nummer=nummer, afgewezen=frozenset(afgewezen), afzender=key.afzender))
+    own = {text(c) for c in findall(message.root, "DeclaratieAntwoord/RetourCodes/RetourCode")}
+    own |= {text(c) for c in findall(message.root, "Header/RetourCodes/RetourCode")}
+    history.antwoorden[nummer or ""].append(DeclaratieAntwoord(
+        declaratie_nummer=nummer, afgewezen=frozenset(afgewezen), afzender=key.afzender,
+        geheel_afgewezen=bool(own - _NOT_REJECTING)))
 
 
 def _add_verzoek(history: History, message: ParsedMessage, key: BerichtKey) -> None:
@@ -401,8 +431,9 @@ def _add_verzoek(history: History, message: ParsedMessage, key: BerichtKey) -> N
         bsn = text(client, "Bsn")
         for el in client.iter():
             if isinstance(el.tag, str) and el.tag.endswith("ReferentieAanbieder") and el.text:
-                history.verzoeken[el.text].append(
-                    Verzoek(berichtcode=key.berichtcode, referentie_aanbieder=el.text, bsn=bsn, afzender=key.afzender))
+                history.verzoeken[el.text].append(Verzoek(
+                    berichtcode=key.berichtcode, referentie_aanbieder=el.text, bsn=bsn, afzender=key.afzender,
+                    ontvanger=key.ontvanger, identificatie=key.identificatie))
 
 
 def _add_verzoek_antwoord(history: History, message: ParsedMessage, key: BerichtKey) -> None:

@@ -1,13 +1,15 @@
-from iwmo_ijw.xpath import find, text
+from iwmo_ijw.xpath import find, findall, local, text
 from validators.registry import Level, rule
 from validators.rules.cross._common import header, prestatie_of, toewijzing_for_prestatie
 
 
-# JW317 (change request against a toewijzing) is listed in the catalogue but not checked yet.
-@rule("TR304", retourcode="8187", messages=("JW323", "JW325"), level=Level.CROSS, target="Prestatie",
-      needs=("history",))
+@rule("TR304", retourcode="8187", messages=("JW317", "JW323", "JW325"), level=Level.CROSS,
+      target=("Prestatie", "Verzoek"), needs=("history",))
 def tr304(ctx, prestatie):
     """The client's Bsn must be the Bsn in the related earlier message (toewijzing, or the declared Prestatie)."""
+    if local(prestatie) == "Verzoek":
+        yield from _verzoek(ctx, prestatie)
+        return
     p = prestatie_of(ctx, prestatie)
     if ctx.message.message_type.code.endswith("323"):
         related = toewijzing_for_prestatie(ctx, p)
@@ -22,3 +24,15 @@ def tr304(ctx, prestatie):
     if related is not None and related.bsn and p.bsn != related.bsn:
         node = find(prestatie.getparent().getparent(), "Bsn")
         yield ctx.finding(node, f"Bsn {p.bsn} differs from the Bsn {related.bsn} of {what}")
+
+
+def _verzoek(ctx, verzoek):
+    """A change request names toewijzingen; they must be this client's."""
+    bsn_node = find(verzoek.getparent(), "Bsn")
+    bsn = text(bsn_node)
+    for path in ("OngewijzigdeProducten/OngewijzigdProduct", "TeWijzigenProducten/TeWijzigenProduct"):
+        for product in findall(verzoek, path):
+            nummer = text(product, "ToewijzingNummer")
+            toewijzing = ctx.history.toewijzing(nummer) if nummer else None
+            if toewijzing is not None and toewijzing.bsn and toewijzing.bsn != bsn:
+                yield ctx.finding(bsn_node, f"Bsn {bsn} differs from the Bsn {toewijzing.bsn} of toewijzing {nummer}")

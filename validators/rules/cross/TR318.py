@@ -1,0 +1,28 @@
+from iwmo_ijw.xpath import date_of, find, text
+from validators.registry import Level, rule
+from validators.rules.cross._common import header
+
+
+@rule("TR318", retourcode="8214", messages=("JW323",), level=Level.CROSS, target="Declaratie", needs=("history",),
+      streaming=True)
+def tr318(ctx, declaratie):
+    """A DeclaratiePeriode follows the earlier ones of the same aanbieder and gemeente; it never goes back or repeats.
+
+    Months without care may be skipped (the next period then starts where care resumed),
+    so only a period on or before the last one declared is certain to be wrong. A
+    declaration the gemeente rejected as a whole does not count: it is sent again.
+    """
+    aanbieder, gemeente = header(ctx)
+    nummer = text(declaratie, "DeclaratieNummer")
+    begin = date_of(declaratie, "DeclaratiePeriode/Begindatum")
+    if begin is None:
+        return
+    earlier = [d for d in ctx.history.declaraties_between(aanbieder, gemeente)
+               if d.nummer != nummer and d.einddatum is not None and not ctx.history.geheel_afgewezen(d.nummer)]
+    if not earlier:
+        return
+    last = max(earlier, key=lambda d: d.einddatum)
+    if begin <= last.einddatum:
+        yield ctx.finding(find(declaratie, "DeclaratiePeriode"),
+                          f"DeclaratiePeriode from {begin} does not follow the last one declared "
+                          f"({last.begindatum}..{last.einddatum}, DeclaratieNummer {last.nummer})")

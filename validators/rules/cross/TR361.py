@@ -1,0 +1,39 @@
+from iwmo_ijw.xpath import date_of, findall, text
+from validators.checks import periods_overlap
+from validators.registry import Level, rule
+from validators.rules.cross._verzoek import referenced
+
+
+@rule("TR361", retourcode="9361", messages=("JW317",), level=Level.CROSS, target="Verzoek", needs=("history",))
+def tr361(ctx, verzoek):
+    """A product occurs more than once in a change request only for periods that do not overlap.
+
+    Unchanged and to-be-changed products take their product (and, where not given, their
+    period) from the toewijzing they name; without a productcode the categorie decides, and
+    without a categorie a product may overlap with no other.
+    """
+    items = []
+    for node in findall(verzoek, "OngewijzigdeProducten/OngewijzigdProduct"):
+        t = referenced(ctx, node)
+        if t is not None and t.ingangsdatum is not None:
+            items.append((node, t.categorie, t.code, (t.ingangsdatum, t.einddatum)))
+    for node in findall(verzoek, "TeWijzigenProducten/TeWijzigenProduct"):
+        t = referenced(ctx, node)
+        if t is not None and t.ingangsdatum is not None:
+            items.append((node, t.categorie, t.code, (t.ingangsdatum, date_of(node, "Einddatum"))))
+    for node in findall(verzoek, "NieuweProducten/NieuwProduct"):
+        start = date_of(node, "GewensteIngangsdatum")
+        if start is not None:
+            items.append((node, text(node, "Product/Categorie"), text(node, "Product/Code"),
+                          (start, date_of(node, "Einddatum"))))
+    for i, (node, categorie, code, period) in enumerate(items):
+        for _, other_cat, other_code, other_period in items[:i]:
+            if not periods_overlap(period, other_period):
+                continue
+            same = (code == other_code and categorie == other_cat) if code and other_code else \
+                (categorie == other_cat if categorie and other_cat else True)
+            if same:
+                yield ctx.finding(node, f"product {categorie or '-'}/{code or '-'} from {period[0]} overlaps another "
+                                        f"product of the same kind in this request ({other_period[0]}.."
+                                        f"{other_period[1] or 'open'})")
+                break

@@ -1,0 +1,14 @@
+from iwmo_ijw.xpath import find
+from validators.registry import Level, rule
+from validators.rules.cross._stops import NEW_DELIVERY, TIJDELIJK, standing_stops
+
+
+@rule("TR413", retourcode="9413", messages=("JW307",), level=Level.CROSS, target="StopProduct", needs=("history",))
+def tr413(ctx, product):
+    """A start already stopped temporarily (reden 20) cannot be stopped temporarily again."""
+    notice, earlier = standing_stops(ctx, product)
+    if notice.status in NEW_DELIVERY and notice.reden_beeindiging == TIJDELIJK and any(
+            s.reden_beeindiging == TIJDELIJK for s in earlier):
+        yield ctx.finding(find(product, "RedenBeeindiging"),
+                          f"ToewijzingNummer {notice.toewijzing_nummer} from {notice.begindatum} already has a temporary "
+                          "stop (RedenBeeindiging 20); a further stop needs another reden")

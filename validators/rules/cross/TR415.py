@@ -1,0 +1,14 @@
+from iwmo_ijw.xpath import find
+from validators.registry import Level, rule
+from validators.rules.cross._stops import NEW_DELIVERY, TIJDELIJK, standing_stops
+
+
+@rule("TR415", retourcode="9415", messages=("JW307",), level=Level.CROSS, target="StopProduct", needs=("history",))
+def tr415(ctx, product):
+    """A start that is stopped for good (a reden other than 20) gets no new stop; change or delete that one."""
+    notice, earlier = standing_stops(ctx, product)
+    final = [s for s in earlier if s.reden_beeindiging != TIJDELIJK]
+    if notice.status in NEW_DELIVERY and final:
+        yield ctx.finding(find(product, "StatusAanlevering"),
+                          f"ToewijzingNummer {notice.toewijzing_nummer} from {notice.begindatum} is already stopped "
+                          f"(RedenBeeindiging {final[0].reden_beeindiging}, Einddatum {final[0].einddatum})")
