@@ -75,6 +75,11 @@ def _cross_folders() -> list[Path]:
     return [f for f in sorted(RULES.glob("TR*")) if (f / "history").is_dir()]
 
 
+# Bad cases that cannot fail alone: a change request naming another client's toewijzingen
+# also names toewijzingen that are not current for this client.
+COMPANIONS = {("TR304", "bad-jw317.xml"): {"TR350", "TR351"}}
+
+
 def test_each_cross_fixture_trips_only_its_own_rule():
     """With every cross rule on, a good file is clean and a bad file fails only the rule it is for."""
     from validators.history import History
@@ -88,6 +93,7 @@ def test_each_cross_fixture_trips_only_its_own_rule():
                                            schema_dir=schema_dir, history=history))
             got = {f.code for f in report.findings}
             expected = set() if xml.name.startswith("good") else {folder.name}
+            expected |= COMPANIONS.get((folder.name, xml.name), set())
             assert got == expected, f"{xml}: {report.findings}"
 
 

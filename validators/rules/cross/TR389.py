@@ -1,6 +1,6 @@
 from iwmo_ijw.xpath import find
 from validators.registry import Level, rule
-from validators.rules.cross._common import message_prestaties, prestatie_of
+from validators.rules.cross._common import credited_in_message, prestatie_of
 
 
 @rule("TR389", retourcode="9389", messages=("JW323",), level=Level.CROSS, target="Prestatie", needs=("history",))
@@ -9,7 +9,7 @@ def tr389(ctx, prestatie):
     p = prestatie_of(ctx, prestatie)
     if p.debet_credit != "D" or not p.toewijzing_nummer:
         return
-    credited = {c.vorig_referentie for _, c in message_prestaties(ctx) if c.debet_credit == "C"}
+    credited = credited_in_message(ctx)
     for old in ctx.history.prestaties_for_toewijzing(p.toewijzing_nummer):
         if (old.afzender != p.afzender or old.debet_credit != "D" or old.referentie == p.referentie
                 or (old.begindatum, old.einddatum, old.categorie, old.code)

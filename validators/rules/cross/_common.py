@@ -16,6 +16,17 @@ def header(ctx: RuleContext) -> tuple[str, str]:
 
 
 def prestatie_of(ctx: RuleContext, node: etree._Element) -> Prestatie:
+    """The record of a Prestatie of the message under test (made once per element: many rules ask)."""
+    by_node = ctx.cache.get("cross:prestatie_by_node")
+    if by_node is None:
+        by_node = ctx.cache["cross:prestatie_by_node"] = {}
+    record = by_node.get(node)
+    if record is None:
+        record = by_node[node] = _record(ctx, node)
+    return record
+
+
+def _record(ctx: RuleContext, node: etree._Element) -> Prestatie:
     afzender, ontvanger = header(ctx)
     client = node.getparent().getparent()  # Prestatie -> Prestaties -> Client
     key = BerichtKey(afzender, ontvanger, ctx.message.message_type.code, "", None)
@@ -52,13 +63,30 @@ def message_prestaties(ctx: RuleContext) -> list[tuple[etree._Element, Prestatie
     return ctx.cache["cross:prestaties"]
 
 
+def message_prestaties_by_toewijzing(ctx: RuleContext) -> dict[str, list[Prestatie]]:
+    if "cross:by_toewijzing" not in ctx.cache:
+        index: dict[str, list[Prestatie]] = {}
+        for _, p in message_prestaties(ctx):
+            index.setdefault(p.toewijzing_nummer or "", []).append(p)
+        ctx.cache["cross:by_toewijzing"] = index
+    return ctx.cache["cross:by_toewijzing"]
+
+
+def credited_in_message(ctx: RuleContext) -> set[str]:
+    """VorigReferentieNummers credited by the message under test."""
+    if "cross:credited" not in ctx.cache:
+        ctx.cache["cross:credited"] = {p.vorig_referentie for _, p in message_prestaties(ctx)
+                                       if p.debet_credit == "C" and p.vorig_referentie}
+    return ctx.cache["cross:credited"]
+
+
 def standing_prestaties(ctx: RuleContext, toewijzing_nummer: str, aanbieder: str) -> list[Prestatie]:
     """Declared lines on a toewijzing: earlier ones that were not rejected, plus this message's.
 
     Lines of the message under test that are already in the history (re-validation of a
     message that was also loaded as history) are counted once, from the message.
     """
-    current = [p for _, p in message_prestaties(ctx) if p.toewijzing_nummer == toewijzing_nummer]
+    current = message_prestaties_by_toewijzing(ctx).get(toewijzing_nummer, [])
     refs = {p.referentie for p in current}
     earlier = [p for p in ctx.history.prestaties_for_toewijzing(toewijzing_nummer)
                if p.afzender == aanbieder and p.referentie not in refs and not ctx.history.is_afgewezen(p)]
