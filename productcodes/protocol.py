@@ -110,7 +110,7 @@ class Registry:
 
     def _audit_many(self, entiteit: str, actie: str, rows: Sequence[tuple[str, dict]]) -> None:
         if rows:
-            self.session.execute(insert(AuditLog), [
+            self.session.execute(insert(AuditLog.__table__), [
                 {"op": self.now, "door": self.door, "entiteit": entiteit, "sleutel": key, "actie": actie,
                  "oud": None, "nieuw": _jsonable(new)} for key, new in rows])
 
@@ -133,7 +133,7 @@ class Registry:
                            "geldig_van": van, "geldig_tot": r.geldig_tot})
         self.session.flush()
         if values:
-            self.session.execute(insert(Gemeente), values)
+            self.session.execute(insert(Gemeente.__table__), values)
         self._audit_many("gemeente", "import", [(v["gemeentecode"], v) for v in values])
         return len(values)
 
@@ -141,7 +141,7 @@ class Registry:
         values = [{"term": r.term, "definitie": r.definitie, "bron": r.bron,
                    "geldig_van": r.geldig_van or FAR_PAST, "geldig_tot": r.geldig_tot} for r in rows]
         if values:
-            self.session.execute(insert(Begrip), values)
+            self.session.execute(insert(Begrip.__table__), values)
         self._audit_many("begrip", "import", [(v["term"], v) for v in values])
         return len(values)
 
@@ -189,7 +189,7 @@ class Registry:
             existing[key].append((r.geldig_van, r.geldig_tot))
             values.append({**asdict(r), "version": 1})
         if values:
-            self.session.execute(insert(GemeentelijkProduct), values)
+            self.session.execute(insert(GemeentelijkProduct.__table__), values)
         self._audit_many("gemeentelijk_product", "import",
                          [(f"{v['gemeentecode']}/{v['productcategorie']}/{v['productcode']}", v) for v in values])
         return len(values)
@@ -197,24 +197,53 @@ class Registry:
     def add_tarieven(self, rows: Iterable[TariefRow]) -> int:
         values = [asdict(r) for r in rows]
         if values:
-            self.session.execute(insert(ContractTarief), values)
+            self.session.execute(insert(ContractTarief.__table__), values)
         self._audit_many("contract_tarief", "import",
                          [(f"{v['aanbieder']}/{v['gemeentecode']}/{v['productcode']}", v) for v in values])
         return len(values)
 
     def add_mappings(self, rows: Iterable[MappingRow], *, lijst: str | None = None) -> int:
-        """Mappings as a list (import); each goes through the same checks as `map`."""
-        count = 0
+        """Mappings as a list (import), with the checks of `map` done against indexes loaded
+        once: the municipal product valid on the start date, the national product, and no
+        overlap with other approved or retired mappings of the same code."""
+        products: dict[tuple[str, str, str], list[GemeentelijkProduct]] = defaultdict(list)
+        for p in self.session.scalars(select(GemeentelijkProduct)):
+            products[(p.gemeentecode, p.productcategorie, p.productcode)].append(p)
+        query = select(NationaalProduct) if lijst is None else select(NationaalProduct).where(
+            NationaalProduct.lijst == lijst)
+        national: dict[str, list[NationaalProduct]] = defaultdict(list)
+        for n in self.session.scalars(query):
+            national[n.code].append(n)
+        periods: dict[int, list[tuple[date, date | None]]] = defaultdict(list)
+        for m in self.session.scalars(select(Mapping).where(Mapping.status != "proposed")):
+            periods[m.gemeentelijk_product_id].append((m.geldig_van, m.geldig_tot))
+        values, audit = [], []
         for r in rows:
-            mapping = self.map(r.gemeentecode, r.productcategorie, r.productcode, r.nationale_code,
-                               effective=r.geldig_van, until=r.geldig_tot, factor=r.factor,
-                               toelichting=r.toelichting, lijst=lijst, audit=False)
-            if r.status in ("approved", "retired"):
-                mapping.status = r.status
-            count += 1
-        self.session.flush()
-        self._audit("mapping", "*", "import", None, {"mappings": count})
-        return count
+            key = f"{r.gemeentecode}/{r.productcategorie}/{r.productcode}"
+            product = next((p for p in products.get((r.gemeentecode, r.productcategorie, r.productcode), ())
+                            if covers(p.geldig_van, p.geldig_tot, r.geldig_van)), None)
+            if product is None:
+                raise ProtocolError(f"mapping of {key}: no such municipal product valid on {r.geldig_van}")
+            target = [n for n in national.get(r.nationale_code, ()) if covers(n.geldig_van, n.geldig_tot, r.geldig_van)]
+            if len(target) != 1:
+                problem = "no" if not target else "more than one"
+                raise ProtocolError(f"mapping of {key}: {problem} national product {r.nationale_code} valid on "
+                                    f"{r.geldig_van}" + ("; give --list" if target else ""))
+            if r.geldig_tot is not None and r.geldig_tot < r.geldig_van:
+                raise ProtocolError(f"mapping of {key}: ends {r.geldig_tot} before it starts {r.geldig_van}")
+            if r.status != "proposed":
+                self._no_overlap(periods[product.id], r.geldig_van, r.geldig_tot, f"mapping of {key}")
+                periods[product.id].append((r.geldig_van, r.geldig_tot))
+            values.append({"gemeentelijk_product_id": product.id, "nationaal_product_id": target[0].id,
+                           "geldig_van": r.geldig_van, "geldig_tot": r.geldig_tot, "status": r.status,
+                           "factor": r.factor, "toelichting": r.toelichting, "door": self.door, "op": self.now,
+                           "version": 1})
+            audit.append((f"{key}->{r.nationale_code}", {"status": r.status, "geldig_van": r.geldig_van,
+                                                          "factor": r.factor}))
+        if values:
+            self.session.execute(insert(Mapping.__table__), values)
+        self._audit_many("mapping", "import", audit)
+        return len(values)
 
     # -- single changes ----------------------------------------------------------------------
 
@@ -374,7 +403,7 @@ class Registry:
             audit.append((f"{m.gemeentecode}/{m.productcategorie}/{m.productcode}->{s.nationale_code}",
                           {"status": status, "confidence": s.confidence, "geldig_van": van}))
         if rows:
-            self.session.execute(insert(Mapping), rows)
+            self.session.execute(insert(Mapping.__table__), rows)
         self._audit_many("mapping", "suggest", audit)
         return len(rows), sum(r["status"] == "approved" for r in rows)
 
