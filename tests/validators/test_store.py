@@ -52,3 +52,15 @@ def test_batch_uses_the_store(db_url, tmp_path):
     [report_file] = [p for p in (tmp_path / "out").rglob("*.json") if p.stem.startswith("bad")]
     report = json.loads(report_file.read_text())
     assert any(f["code"] == "TR304" for f in report["findings"])
+
+
+def test_registry_without_data_warns_once_and_skips_its_rules(tmp_path):
+    url = f"sqlite:///{tmp_path / 'empty.sqlite'}"
+    run(url, "db", "upgrade")
+    message = FIXTURES / "messages" / "JW323.xml"
+    result = CliRunner().invoke(cli, ["--db", url, "validate", "--registry", "--format", "json", "--today",
+                                      "2026-12-01", str(message), str(message)])
+    assert result.exit_code == 0, result.output
+    warnings = [line for line in result.output.splitlines() if line.startswith("warning:")]
+    assert len(warnings) == 3  # gemeenten, products, tarieven: once per run, not per file
+    assert any("TR378" in w for w in warnings) and any("TR418" in w for w in warnings)
