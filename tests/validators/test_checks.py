@@ -53,7 +53,8 @@ def test_filled_on_missing_parent_is_false():
 
 
 def test_filled_is_namespace_blind():
-    assert checks.filled(xml("<b:Periode><b:Begindatum>2026-01-01</b:Begindatum></b:Periode>"), "Periode/Begindatum")
+    periode = xml("<b:Periode><b:Begindatum>2026-01-01</b:Begindatum></b:Periode>")
+    assert checks.filled(periode, "Periode/Begindatum")
 
 
 # --- required / forbidden / exactly_when ---------------------------------------------------
@@ -150,7 +151,8 @@ def test_elfproef_accepts(bsn):
     assert checks.elfproef(bsn)
 
 
-@pytest.mark.parametrize("bsn", ["100000008", "123456789", "000000000", "12345678", "1234567820", "12345678a", ""])
+@pytest.mark.parametrize("bsn", ["100000008", "123456789", "000000000", "12345678", "1234567820",
+                                 "12345678a", ""])
 def test_elfproef_rejects(bsn):
     assert not checks.elfproef(bsn)
 
@@ -216,13 +218,15 @@ def test_different_codes_may_overlap(ctx):
 
 
 def test_without_code_the_categorie_decides(ctx):
-    assert len(_overlaps(ctx, [_product("50", None, "2026-01-01"), _product("50", "50N01", "2026-02-01")])) == 1
-    assert len(_overlaps(ctx, [_product("50", None, "2026-01-01"), _product("50", None, "2026-02-01")])) == 1
-    assert len(_overlaps(ctx, [_product("50", None, "2026-01-01"), _product("51", None, "2026-02-01")])) == 0
+    first = _product("50", None, "2026-01-01")
+    assert len(_overlaps(ctx, [first, _product("50", "50N01", "2026-02-01")])) == 1
+    assert len(_overlaps(ctx, [first, _product("50", None, "2026-02-01")])) == 1
+    assert len(_overlaps(ctx, [first, _product("51", None, "2026-02-01")])) == 0
 
 
 def test_without_categorie_nothing_may_overlap(ctx):
-    assert len(_overlaps(ctx, [_product(None, None, "2026-01-01"), _product("45", "45N01", "2026-02-01")])) == 1
+    items = [_product(None, None, "2026-01-01"), _product("45", "45N01", "2026-02-01")]
+    assert len(_overlaps(ctx, items)) == 1
 
 
 def test_skipped_and_undated_items_are_ignored(ctx):

@@ -12,4 +12,5 @@ from validators.registry import Level, rule
 def cd041(ctx, product):
     """A product with a productcode has an Omvang."""
     if filled(product, "Product/Code"):
-        yield from required(ctx, product, "Omvang", f"Product/Code {value(product, 'Product/Code')} is filled")
+        code = value(product, "Product/Code")
+        yield from required(ctx, product, "Omvang", f"Product/Code {code} is filled")

@@ -9,4 +9,5 @@ def cd066(ctx, product):
     """A referrer of Type 02-05 with a ZorgverlenerCode has no Naam."""
     verwijzer = find(product, "Verwijzer")
     if value(verwijzer, "Type") in REFERRING_PROFESSIONALS and filled(verwijzer, "ZorgverlenerCode"):
-        yield from forbidden(ctx, verwijzer, "Naam", f"Type is {value(verwijzer, 'Type')} and ZorgverlenerCode is filled")
+        because = f"Type is {value(verwijzer, 'Type')} and ZorgverlenerCode is filled"
+        yield from forbidden(ctx, verwijzer, "Naam", because)

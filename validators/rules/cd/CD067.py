@@ -9,4 +9,5 @@ def cd067(ctx, product):
     """A referrer of Type 02-05 without a ZorgverlenerCode has a Naam."""
     verwijzer = find(product, "Verwijzer")
     if value(verwijzer, "Type") in REFERRING_PROFESSIONALS and not filled(verwijzer, "ZorgverlenerCode"):
-        yield from required(ctx, verwijzer, "Naam", f"Type is {value(verwijzer, 'Type')} and ZorgverlenerCode is empty")
+        because = f"Type is {value(verwijzer, 'Type')} and ZorgverlenerCode is empty"
+        yield from required(ctx, verwijzer, "Naam", because)

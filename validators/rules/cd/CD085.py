@@ -6,4 +6,5 @@ from validators.registry import Level, rule
 def cd085(ctx, antwoord):
     """A rejected request (VerzoekAntwoord 1) says why (RedenAfwijzingVerzoek)."""
     if value(antwoord, "VerzoekAntwoord") == "1":
-        yield from required(ctx, antwoord, "RedenAfwijzingVerzoek", "VerzoekAntwoord is 1 (verzoek afgewezen)")
+        yield from required(ctx, antwoord, "RedenAfwijzingVerzoek",
+                            "VerzoekAntwoord is 1 (verzoek afgewezen)")

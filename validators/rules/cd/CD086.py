@@ -6,4 +6,5 @@ from validators.registry import Level, rule
 def cd086(ctx, antwoord):
     """A request under investigation (VerzoekAntwoord 2) has no RedenAfwijzingVerzoek."""
     if value(antwoord, "VerzoekAntwoord") == "2":
-        yield from forbidden(ctx, antwoord, "RedenAfwijzingVerzoek", "VerzoekAntwoord is 2 (aanvraag in onderzoek)")
+        yield from forbidden(ctx, antwoord, "RedenAfwijzingVerzoek",
+                             "VerzoekAntwoord is 2 (aanvraag in onderzoek)")

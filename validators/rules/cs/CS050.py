@@ -14,4 +14,5 @@ def cs050(ctx, naam):
     if gebruik not in allowed:
         state = "a Partnernaam is given" if partner else "no Partnernaam is given"
         yield ctx.finding(find(naam, "NaamGebruik"),
-                          f"NaamGebruik {gebruik} is not allowed when {state} (allowed: {', '.join(allowed)})")
+                          f"NaamGebruik {gebruik} is not allowed when {state} "
+                          f"(allowed: {', '.join(allowed)})")

@@ -15,4 +15,5 @@ def cs058(ctx, product):
     status = value(product, "StatusAanlevering")
     if status not in ("1", "3"):
         yield ctx.finding(find(product, "StatusAanlevering"),
-                          f"StatusAanlevering {status} is not allowed here; use 1 (eerste aanlevering) or 3 (verwijderen)")
+                          f"StatusAanlevering {status} is not allowed here; "
+                          "use 1 (eerste aanlevering) or 3 (verwijderen)")

@@ -20,7 +20,8 @@ def cs139(ctx, geboortedatum):
     gebruik, day = value(geboortedatum, "DatumGebruik"), date_of(geboortedatum, "Datum")
     if day is None or gebruik is None:
         return
-    expected = {"1": day.day == 1, "2": (day.day, day.month) == (1, 1), "3": day == UNKNOWN}.get(gebruik, True)
+    fits = {"1": day.day == 1, "2": (day.day, day.month) == (1, 1), "3": day == UNKNOWN}
+    expected = fits.get(gebruik, True)
     if not expected:
         form = {"1": "the first of the month", "2": "1 January", "3": "1900-01-01"}[gebruik]
         yield ctx.finding(find(geboortedatum, "Datum"),

@@ -10,5 +10,5 @@ def cs335(ctx, product):
         start, end = date_of(product, "Ingangsdatum"), date_of(product, "Einddatum")
         if start != end:
             yield ctx.finding(find(product, "RedenWijziging"),
-                              f"RedenWijziging 13 (verwijderd) needs Einddatum equal to Ingangsdatum {start}; "
-                              f"Einddatum is {end or 'empty'}")
+                              f"RedenWijziging 13 (verwijderd) needs Einddatum equal to Ingangsdatum "
+                              f"{start}; Einddatum is {end or 'empty'}")

@@ -12,5 +12,5 @@ from validators.rules.cs._frequentie import frequentie_check
     target=("ToegewezenProduct", "NieuwProduct", "TeWijzigenProduct"),
 )
 def cs338(ctx, product):
-    """After 2020, an Omvang in etmalen, dagdelen, euro's or stuks (inspanning) is per week, per month or in total."""
+    """After 2020, an Omvang in etmalen, dagdelen, euro's or stuks is per week, per month or in total."""
     yield from frequentie_check(ctx, product, END[local(product)])

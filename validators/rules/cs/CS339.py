@@ -10,4 +10,5 @@ def cs339(ctx, prestatie):
         volume, bedrag = value(prestatie, "GeleverdVolume"), value(prestatie, "IngediendBedrag/Bedrag")
         if volume is not None and bedrag is not None and int(volume) != int(bedrag):
             yield ctx.finding(find(prestatie, "IngediendBedrag/Bedrag"),
-                              f"IngediendBedrag {bedrag} differs from GeleverdVolume {volume} although Eenheid is 83 (euro's)")
+                              f"IngediendBedrag {bedrag} differs from GeleverdVolume {volume} "
+                              "although Eenheid is 83 (euro's)")
