@@ -21,30 +21,40 @@ from difflib import SequenceMatcher
 from productcodes.codelists import conversion_factor, format_number
 from productcodes.records import MunicipalProductRow, NationalProductRow, Suggestion
 
-STOP_WORDS = frozenset("de het een en van voor met in op per bij naar zonder jeugd jeugdhulp jr regio nieuw".split())
+STOP_WORDS = frozenset("de het een en van voor met in op per bij naar zonder jeugd jeugdhulp regio nieuw".split())
 ABBREVIATIONS = {
     "ind": "individueel", "indiv": "individueel", "spec": "specialistisch", "pv": "persoonlijke verzorging",
-    "ots": "ondertoezichtstelling", "jr": "jeugdreclassering", "ggz": "ggz", "begl": "begeleiding",
-    "beh": "behandeling", "eed": "dyslexie",
+    "ots": "ondertoezichtstelling", "jr": "jeugdreclassering", "begl": "begeleiding", "beh": "behandeling",
+    "eed": "dyslexie",
 }
 SYNONYMS = {
-    "individuele": "individueel", "groepsbegeleiding": "groep begeleiding", "behandelgroep": "behandeling verblijf",
-    "residentieel": "verblijf", "specialistische": "specialistisch", "intensieve": "intensief", "zwaar": "intensief",
-    "arrangement": "traject", "ambulante": "ambulant", "gezinhuis": "gezinshuis", "plegzorg": "pleegzorg",
-    "dagbehandelng": "dagbehandeling", "weekend": "deeltijd", "crisisplaatsing": "crisis",
-    "crisisopvang": "crisis verblijf", "gezinshuiszorg": "gezinshuis", "systeemtherapie": "gezinsbehandeling",
-    "logeeropvang": "logeren", "basis": "regulier", "ondersteuning": "begeleiding", "pleeggezin": "pleegzorg",
+    "individuele": "individueel", "groepsbegeleiding": "groep begeleiding",
+    "behandelgroep": "behandeling verblijf", "residentieel": "verblijf", "specialistische": "specialistisch",
+    "intensieve": "intensief", "zwaar": "intensief", "arrangement": "traject", "ambulante": "ambulant",
+    "gezinhuis": "gezinshuis", "plegzorg": "pleegzorg", "dagbehandelng": "dagbehandeling", "weekend": "deeltijd",
+    "crisisplaatsing": "crisis", "crisisopvang": "crisis verblijf", "gezinshuiszorg": "gezinshuis",
+    "systeemtherapie": "gezinsbehandeling", "logeeropvang": "logeren", "ondersteuning": "begeleiding",
+    "pleeggezin": "pleegzorg", "itb": "gedragsinterventie", "wijkteam": "lokaal team", "budget": "taakgericht",
+    "lokale": "lokaal", "taak": "taakgericht",
+    # "basis" is the ordinary level, but also what tells basis-ggz from the other ggz products
+    "basis": "basis regulier",
     # compounds split into the words the national names use
     "netwerkpleegzorg": "netwerk pleegzorg", "bestandspleegzorg": "bestand pleegzorg",
     "deeltijdpleegzorg": "deeltijd pleegzorg", "weekendpleegzorg": "deeltijd pleegzorg",
     "crisispleegzorg": "crisis pleegzorg", "behandelpleegzorg": "pleegzorg behandeling specialistisch",
     "behandelgezinshuis": "gezinshuis behandeling intensief", "pleeggezinbegeleiding": "pleegzorg begeleiding",
-    "gezinshuisouders": "gezinshuis begeleiding", "itb": "gedragsinterventie",
+    "gezinshuisouders": "gezinshuis begeleiding", "dyslexiezorg": "dyslexie zorg",
 }
+# Age limits are written many ways; past 18 they all mean the continued product.
+AFTER_18 = re.compile(r"\b(?:na|vanaf|boven)\s*18\b|\b18\s*(?:\+|plus\b)")
+# An age band ("0-12 jr") only splits a product; its "jr" is not jeugdreclassering.
+AGE_BAND = re.compile(r"\b\d+\s*-\s*\d+\s*(?:jr|jaar)\b")
 # A description without a level word means the ordinary product, as lists use it.
-LEVEL_WORDS = frozenset({"intensief", "specialistisch", "gesloten", "licht", "crisis", "deeltijd", "verlengde", "18+",
+LEVEL_WORDS = frozenset({"intensief", "specialistisch", "gesloten", "licht", "crisis", "deeltijd", "verlengde",
                          "regulier", "groep", "gedragsinterventie", "bestand", "netwerk"})
 MIN_SIMILARITY = 0.15
+# Words every description may get; sharing only these says nothing about the care.
+GENERIC = frozenset({"regulier"})
 
 
 def _stem(word: str) -> str:
@@ -55,7 +65,8 @@ def _stem(word: str) -> str:
 
 
 def tokens(text: str) -> frozenset[str]:
-    words = re.findall(r"[a-zà-ÿ0-9+-]+", text.lower())
+    text = AFTER_18.sub(" verlengde ", AGE_BAND.sub(" ", text.lower()))
+    words = re.findall(r"[a-zà-ÿ0-9+]+", text)
     out: set[str] = set()
     for word in words:
         word = ABBREVIATIONS.get(word, word)
@@ -66,6 +77,13 @@ def tokens(text: str) -> frozenset[str]:
     if out and not out & {_stem(w) for w in LEVEL_WORDS}:
         out.add("regulier")
     return frozenset(out)
+
+
+def _share_a_word(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Whether two descriptions have a meaningful word in common; a shared start of five
+    letters counts, because lists write diagnostisch/diagnostiek, voogdij/voogdijmaatregel."""
+    starts = {word[:5] for word in a - GENERIC if len(word) >= 5}
+    return bool((a & b) - GENERIC) or any(word[:5] in starts for word in b - GENERIC if len(word) >= 5)
 
 
 def similarity(a: frozenset[str], b: frozenset[str]) -> float:
@@ -83,7 +101,11 @@ class _Candidate:
     words: frozenset[str]
 
 
-def _unit_fit(municipal_unit: str | None, product: NationalProductRow) -> tuple[float, Fraction | None, str] | None:
+UnitFit = tuple[float, Fraction | None, str]  # score, factor, explanation
+Answer = tuple[str, float, str, Fraction | None]  # nationale_code, confidence, reason, factor
+
+
+def _unit_fit(municipal_unit: str | None, product: NationalProductRow) -> UnitFit | None:
     """(score, factor, explanation) or None when the unit cannot fit the product."""
     if not product.eenheden or municipal_unit is None:
         return 0.5, None, "unit not stated"
@@ -110,36 +132,45 @@ def suggest(municipal: Sequence[MunicipalProductRow], national: Sequence[Nationa
     for product in national:
         if _valid(product, on):
             by_categorie[product.productcategorie].append(_Candidate(product, tokens(product.naam)))
+    # Gemeenten of a region share wording, so many rows ask the same question: answer it once.
+    decided: dict[tuple, Answer | None] = {}
     out = []
     for row in municipal:
-        best = _best(row, by_categorie.get(row.productcategorie, ()))
-        if best is not None:
-            out.append(best)
+        question = (row.productcategorie, row.uitvoeringsvariant, row.eenheid, row.omschrijving)
+        if question not in decided:
+            decided[question] = _best(row, by_categorie.get(row.productcategorie, ()))
+        answer = decided[question]
+        if answer is not None:
+            out.append(Suggestion(row, *answer))
     return out
 
 
-def _best(row: MunicipalProductRow, candidates: Sequence[_Candidate]) -> Suggestion | None:
+def _best(row: MunicipalProductRow, candidates: Sequence[_Candidate]) -> Answer | None:
+    """The best compatible candidate, if any."""
     words = tokens(row.omschrijving)
     ranked = []
     for candidate in candidates:
         product = candidate.product
-        if row.uitvoeringsvariant and product.uitvoeringsvariant and row.uitvoeringsvariant != product.uitvoeringsvariant:
+        variants = (row.uitvoeringsvariant, product.uitvoeringsvariant)
+        if all(variants) and variants[0] != variants[1]:
             continue
         unit = _unit_fit(row.eenheid, product)
         if unit is None:
             continue
         sim = similarity(words, candidate.words)
-        ranked.append((sim, unit, product))
+        ranked.append((sim, unit, product, candidate.words))
     if not ranked:
         return None
     ranked.sort(key=lambda item: (item[0], item[1][0]), reverse=True)
-    sim, (unit_score, factor, unit_reason), product = ranked[0]
+    sim, (unit_score, factor, unit_reason), product, product_words = ranked[0]
     if sim < MIN_SIMILARITY and len(ranked) > 1:
         return None  # several fit and the words say nothing: leave it to a person
+    if not _share_a_word(words, product_words):
+        return None  # only categorie and unit agree: that is how maatwerk looks, not a match
     margin = sim - ranked[1][0] if len(ranked) > 1 else sim
     confidence = min(1.0, 0.25 + 0.45 * sim + 0.15 * unit_score + 0.15 * min(1.0, margin * 4))
     variant = f"variant {row.uitvoeringsvariant}" if row.uitvoeringsvariant else "variant not stated"
     reason = (f"same categorie {row.productcategorie}, {variant}, {unit_reason}, description similarity "
               f"{sim:.2f} to {product.naam!r}" + (f" (next best {ranked[1][2].code} at {ranked[1][0]:.2f})"
                                                  if len(ranked) > 1 else " (only candidate)"))
-    return Suggestion(row, product.code, round(confidence, 3), reason, factor)
+    return product.code, round(confidence, 3), reason, factor
