@@ -71,6 +71,7 @@ class StartStop:
     afzender: str
     reden_beeindiging: str | None = None
     identificatie: str = ""  # BerichtIdentificatie of the notice's message
+    dagtekening: date | None = None  # of the notice's message
 
     @property
     def start_key(self) -> tuple:
@@ -112,6 +113,7 @@ class Declaratie:
     afzender: str
     ontvanger: str
     referenties: tuple[str, ...]
+    dagtekening: date | None = None  # a stored history may hold declarations sent after the one under test
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,6 +132,10 @@ class Verzoek:
     afzender: str
     ontvanger: str = ""
     identificatie: str = ""  # BerichtIdentificatie of the request message
+    dagtekening: date | None = None  # a stored history may hold requests sent after the message under test
+
+    def sent_after(self, day: date | None) -> bool:
+        return self.dagtekening is not None and day is not None and self.dagtekening > day
 
 
 @dataclass(frozen=True, slots=True)
@@ -362,6 +368,7 @@ def start_stop_record(product, *, bsn: str | None, key: BerichtKey) -> StartStop
         afzender=key.afzender,
         reden_beeindiging=text(product, "RedenBeeindiging"),
         identificatie=key.identificatie,
+        dagtekening=key.dagtekening,
     )
 
 
@@ -384,6 +391,7 @@ def _add_declaratie(history: History, message: ParsedMessage, key: BerichtKey) -
             afzender=key.afzender,
             ontvanger=key.ontvanger,
             referenties=tuple(referenties),
+            dagtekening=key.dagtekening,
         ))
 
 
@@ -433,7 +441,7 @@ def _add_verzoek(history: History, message: ParsedMessage, key: BerichtKey) -> N
             if isinstance(el.tag, str) and el.tag.endswith("ReferentieAanbieder") and el.text:
                 history.verzoeken[el.text].append(Verzoek(
                     berichtcode=key.berichtcode, referentie_aanbieder=el.text, bsn=bsn, afzender=key.afzender,
-                    ontvanger=key.ontvanger, identificatie=key.identificatie))
+                    ontvanger=key.ontvanger, identificatie=key.identificatie, dagtekening=key.dagtekening))
 
 
 def _add_verzoek_antwoord(history: History, message: ParsedMessage, key: BerichtKey) -> None:

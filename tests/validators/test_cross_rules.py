@@ -115,3 +115,48 @@ def test_credit_of_a_rejected_debit_is_refused(tmp_path):
     answer.write_text(jw325(retour="8017"), encoding="utf-8")
     rejected = validate(credit, Options(history=History.from_paths([tmp_path / "01-JW323.xml", answer]), **options))
     assert [f.code for f in rejected.findings] == ["TR323"]
+
+
+def test_a_later_request_in_the_history_does_not_make_an_earlier_one_wrong():
+    # A store holds every message, also those sent after the one being (re)validated.
+    from validators.history import History
+
+    for code in ("TR347", "TR374"):
+        folder = RULES / code
+        history_files = sorted((folder / "history").glob("*.xml"))
+        later = folder / "bad.xml"
+        history = History.from_paths([*history_files, later])
+        options = Options(today=date(2026, 12, 1), ruleset=RuleSet(select=(code,)), schema_dir=_schema_dir(),
+                          history=history)
+        first_request = next(p for p in history_files if "JW315" in p.name)
+        assert code not in {f.code for f in validate(first_request, options).findings}
+        assert code in {f.code for f in validate(later, options).findings}
+
+
+def test_a_later_declaration_in_the_history_does_not_make_an_earlier_period_wrong():
+    from validators.history import History
+
+    folder = RULES / "TR318"
+    history_files = sorted((folder / "history").glob("*.xml"))
+    # all sent on one day: September, October and November caught up at once
+    history = History.from_paths([*history_files, folder / "good.xml"])
+    options = Options(today=date(2026, 12, 1), ruleset=RuleSet(select=("TR318",)), schema_dir=_schema_dir(),
+                      history=history)
+    for path in [*history_files, folder / "good.xml"]:
+        assert validate(path, options).findings == [], path.name
+    assert {f.code for f in validate(folder / "bad.xml", options).findings} == {"TR318"}
+
+
+def test_start_and_stop_notices_are_judged_against_what_came_before_them():
+    # Re-validating a stored notice: the later (bad) notice in the store must not count against it.
+    from validators.history import History
+
+    for code in ("TR074", "TR326", "TR413", "TR415"):
+        folder = RULES / code
+        history_files = sorted((folder / "history").glob("*.xml"))
+        history = History.from_paths([*history_files, folder / "bad.xml"])
+        options = Options(today=date(2026, 12, 1), ruleset=RuleSet(select=(code,)), schema_dir=_schema_dir(),
+                          history=history)
+        for path in history_files:
+            assert code not in {f.code for f in validate(path, options).findings}, (code, path.name)
+        assert code in {f.code for f in validate(folder / "bad.xml", options).findings}, code

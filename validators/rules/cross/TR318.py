@@ -1,4 +1,5 @@
 from iwmo_ijw.xpath import date_of, find, text
+from validators.checks import dagtekening
 from validators.registry import Level, rule
 from validators.rules.cross._common import header
 
@@ -11,14 +12,17 @@ def tr318(ctx, declaratie):
     Months without care may be skipped (the next period then starts where care resumed),
     so only a period on or before the last one declared is certain to be wrong. A
     declaration the gemeente rejected as a whole does not count: it is sent again.
+    Declarations sent after this one (a store holds them too) do not count either.
     """
     aanbieder, gemeente = header(ctx)
     nummer = text(declaratie, "DeclaratieNummer")
     begin = date_of(declaratie, "DeclaratiePeriode/Begindatum")
     if begin is None:
         return
+    sent = dagtekening(ctx)
     earlier = [d for d in ctx.history.declaraties_between(aanbieder, gemeente)
-               if d.nummer != nummer and d.einddatum is not None and not ctx.history.geheel_afgewezen(d.nummer)]
+               if d.nummer != nummer and d.einddatum is not None and not ctx.history.geheel_afgewezen(d.nummer)
+               and not _sent_later(d, sent, begin)]
     if not earlier:
         return
     last = max(earlier, key=lambda d: d.einddatum)
@@ -26,3 +30,16 @@ def tr318(ctx, declaratie):
         yield ctx.finding(find(declaratie, "DeclaratiePeriode"),
                           f"DeclaratiePeriode from {begin} does not follow the last one declared "
                           f"({last.begindatum}..{last.einddatum}, DeclaratieNummer {last.nummer})")
+
+
+def _sent_later(earlier, sent, begin) -> bool:
+    """Whether the other declaration came after this one.
+
+    On the same day the order is unknown; two months caught up at once are then taken in
+    period order, so only the later period counts as the later message.
+    """
+    if earlier.dagtekening is None or sent is None:
+        return False
+    if earlier.dagtekening != sent:
+        return earlier.dagtekening > sent
+    return earlier.begindatum is not None and earlier.begindatum > begin

@@ -1,4 +1,5 @@
 from iwmo_ijw.xpath import text
+from validators.checks import dagtekening
 from validators.registry import Level, rule
 from validators.rules.cross._common import header
 
@@ -6,13 +7,18 @@ from validators.rules.cross._common import header
 @rule("TR347", retourcode="9347", messages=("JW315", "JW317"), level=Level.CROSS, target="Client",
       needs=("history",))
 def tr347(ctx, client):
-    """An aanbieder never reuses a ReferentieAanbieder for another request."""
+    """An aanbieder never reuses a ReferentieAanbieder for another request.
+
+    Only requests sent before (or on the same day as) this one count: a store may hold later
+    messages, and a later reuse makes that later message wrong, not this one.
+    """
     aanbieder, _ = header(ctx)
+    sent = dagtekening(ctx)
     identificatie = text(ctx.root, "Header/BerichtIdentificatie/Identificatie")
     for node in client.iter("{*}ReferentieAanbieder"):
         referentie = (node.text or "").strip()
         earlier = [v for v in ctx.history.verzoeken.get(referentie, ())
-                   if v.afzender == aanbieder and v.identificatie != identificatie]
+                   if v.afzender == aanbieder and v.identificatie != identificatie and not v.sent_after(sent)]
         if earlier:
             yield ctx.finding(node, f"ReferentieAanbieder {referentie!r} was already used in an earlier "
                                     f"{earlier[0].berichtcode} of this aanbieder")

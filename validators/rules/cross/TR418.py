@@ -1,6 +1,7 @@
 from iwmo_ijw.xpath import date_of, find, int_of, text
 from validators.registry import Level, rule
 from validators.rules.cross._common import header
+from validators.rules.external._tarief import MINUUT, UUR, per_minuut
 
 
 @rule("TR418", retourcode="0611", messages=("JW323",), level=Level.CROSS, target="Prestatie", needs=("registry",))
@@ -17,6 +18,22 @@ def tr418(ctx, prestatie):
         return
     categorie, code = text(prestatie, "ProductCategorie"), text(prestatie, "ProductCode")
     contract = ctx.registry.tarief(aanbieder, gemeente, categorie or "", code or "", on)
-    if contract is not None and contract.tarief != tarief:
-        yield ctx.finding(tarief_node, f"ProductTarief {tarief} differs from the contracted tariff {contract.tarief} "
+    if contract is None:
+        return
+    expected = contracted(contract.tarief, contract.eenheid, text(prestatie, "Eenheid"))
+    if expected is not None and expected != tarief:
+        yield ctx.finding(tarief_node, f"ProductTarief {tarief} differs from the contracted tariff {expected} "
                                        f"for {categorie}/{code} of gemeente {gemeente} on {on}")
+
+
+def contracted(tarief: int, contract_eenheid: str | None, eenheid: str | None) -> int | None:
+    """The ProductTarief the contract prescribes for the declared eenheid; None when it says nothing.
+
+    An hourly contract may be declared in minutes (the tariff is then converted); any other
+    mismatch of eenheden is the eenheid rules' concern, not a tariff we can compare.
+    """
+    if not contract_eenheid or contract_eenheid == eenheid:
+        return tarief
+    if contract_eenheid == UUR and eenheid == MINUUT:
+        return per_minuut(tarief)
+    return None

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from iwmo_ijw.xpath import find, text
+from iwmo_ijw.xpath import date_of, find, text
 from validators.context import RuleContext
 from validators.history import BerichtKey, StartStop, start_stop_record
 from validators.rules.cross._common import header
@@ -13,18 +13,25 @@ VERWIJDEREN = "3"
 def notice_of(ctx: RuleContext, product) -> StartStop:
     afzender, ontvanger = header(ctx)
     ident = text(find(ctx.root, "Header/BerichtIdentificatie/Identificatie")) or ""
-    key = BerichtKey(afzender, ontvanger, ctx.message.message_type.code, ident, None)
+    sent = date_of(ctx.root, "Header/BerichtIdentificatie/Dagtekening")
+    key = BerichtKey(afzender, ontvanger, ctx.message.message_type.code, ident, sent)
     return start_stop_record(product, bsn=text(product.getparent().getparent(), "Bsn"), key=key)
 
 
 def standing(ctx: RuleContext, notice: StartStop, berichtcode_suffix: str) -> list[StartStop]:
     """Earlier notices of one kind (305/307) for the notice's toewijzing that were not deleted.
 
-    Notices from the message under test itself (re-validation) are left out.
+    Notices from the message under test itself (re-validation) are left out, and so is what
+    a store holds from after it: notices positioned after the message under test in the
+    history (oldest first) or sent on a later day.
     """
-    earlier = [n for n in ctx.history.start_stops.get(notice.toewijzing_nummer or "", ())
+    notices = ctx.history.start_stops.get(notice.toewijzing_nummer or "", [])
+    own = next((i for i, n in enumerate(notices)
+                if n.afzender == notice.afzender and n.identificatie == notice.identificatie
+                and n.berichtcode == notice.berichtcode), len(notices))
+    earlier = [n for n in notices[:own]
                if n.afzender == notice.afzender and n.berichtcode.endswith(berichtcode_suffix)
-               and n.identificatie != notice.identificatie]
+               and not _sent_after(n, notice)]
     current: dict[tuple, StartStop] = {}
     for n in earlier:  # oldest first: a later delivery with the same key replaces or removes
         if n.status == VERWIJDEREN:
@@ -37,3 +44,9 @@ def standing(ctx: RuleContext, notice: StartStop, berichtcode_suffix: str) -> li
 def sent_any(ctx: RuleContext, afzender: str, berichtcode_suffix: str) -> bool:
     return any(n.afzender == afzender and n.berichtcode.endswith(berichtcode_suffix)
                for ns in ctx.history.start_stops.values() for n in ns)
+
+
+def _sent_after(other: StartStop, notice: StartStop) -> bool:
+    if other.dagtekening is None or notice.dagtekening is None:
+        return False  # order unknown: the history's own order decides
+    return other.dagtekening > notice.dagtekening

@@ -1,8 +1,8 @@
 from iwmo_ijw.xpath import find, int_of, text
 from validators.registry import Level, rule
+from validators.rules.external._tarief import MINUUT, hourly_amounts
 
 EURO = "83"
-MINUUT = "01"
 
 
 @rule("TR346", retourcode="9346", messages=("JW323",), level=Level.EXTERNAL, target="Prestatie")
@@ -17,11 +17,8 @@ def tr346(ctx, prestatie):
     expected = volume * tarief
     if bedrag == expected:
         return
-    # An hourly tariff declared per minute: the standard computes hours x volume / 60 rounded to
-    # whole cents, while ProductTarief can only carry the per-minute tariff rounded to a cent. Any
-    # amount within half a cent per minute of volume x tarief is therefore what an honest
-    # calculation can produce; rejecting it would be a false rejection.
-    if eenheid == MINUUT and abs(bedrag - expected) * 2 <= volume:
+    # minutes under an hourly contract: the amount comes from the (unknown) hourly tariff
+    if eenheid == MINUUT and bedrag in hourly_amounts(tarief, volume):
         return
     yield ctx.finding(
         bedrag_node,

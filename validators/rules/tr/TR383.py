@@ -1,13 +1,16 @@
-from iwmo_ijw.xpath import findall
+from iwmo_ijw.xpath import iter_local
 from validators.registry import Level, rule
 
 
-@rule("TR383", retourcode="0001", messages=("JW315",), level=Level.MESSAGE, target="Client")
-def tr383(ctx, client):
-    """Each AangevraagdProduct of a request has its own ReferentieAanbieder."""
-    seen = set()
-    for node in findall(client, "AangevraagdeProducten/AangevraagdProduct/ReferentieAanbieder"):
-        referentie = (node.text or "").strip()
-        if referentie in seen:
-            yield ctx.finding(node, f"ReferentieAanbieder {referentie!r} is used for more than one AangevraagdProduct")
-        seen.add(referentie)
+@rule("TR383", retourcode="0001", messages=("JW315",), level=Level.MESSAGE, target="Bericht", streaming=False)
+def tr383(ctx, root):
+    """Each AangevraagdProduct of a request message has its own ReferentieAanbieder."""
+    # Unique across the whole message, not only per Client: the provider's reference is what the
+    # gemeente's answer (JW316) points back to, so a repeat under another Client is just as ambiguous.
+    seen: set[str] = set()
+    for product in iter_local(root, "AangevraagdProduct"):
+        for node in iter_local(product, "ReferentieAanbieder"):
+            referentie = (node.text or "").strip()
+            if referentie in seen:
+                yield ctx.finding(node, f"ReferentieAanbieder {referentie!r} is used for more than one AangevraagdProduct")
+            seen.add(referentie)

@@ -1,0 +1,186 @@
+"""External-source and registry rules: exact edge cases beyond the good/bad fixtures."""
+
+from __future__ import annotations
+
+import json
+import os
+from datetime import date
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from lxml import etree
+
+from tests.conftest import FIXTURES
+from validators.engine import Options, validate
+from validators.registry import RuleSet
+from validators.rules.external._tarief import hourly_amounts, round_half_up
+from validators.snapshot import RegistrySnapshot
+
+RULES = FIXTURES / "rules"
+TODAY = date(2026, 12, 1)
+
+
+def registry_data() -> dict:
+    return json.loads((RULES / "TR418" / "registry.json").read_text(encoding="utf-8"))
+
+
+def run(xml: Path | bytes, code: str, registry: RegistrySnapshot | None = None):
+    options = Options(today=TODAY, ruleset=RuleSet(select=(code,)), registry=registry,
+                      schema_dir=os.environ.get("PRODUCTCODES_TEST_SCHEMA_DIR"))
+    report = validate(xml, options, name="test.xml")
+    assert not [f for f in report.findings if f.code.startswith(("RS", "CS"))], report.findings
+    return report
+
+
+def edited(path: Path, **values: str) -> bytes:
+    """The message with the first element of each local name set to a new text."""
+    tree = etree.parse(str(path))
+    for name, value in values.items():
+        node = next(tree.getroot().iter(f"{{*}}{name}"))
+        node.text = value
+    return etree.tostring(tree)
+
+
+def codes(report) -> list[str]:
+    return [f.code for f in report.findings]
+
+
+# -- TR346: hourly tariff declared per minute ---------------------------------------------------
+
+@given(uurtarief=st.integers(0, 50_000), minuten=st.integers(0, 100_000))
+def test_an_honest_hourly_calculation_is_always_accepted(uurtarief, minuten):
+    per_minuut = round_half_up(uurtarief, 60)
+    assert round_half_up(uurtarief * minuten, 60) in hourly_amounts(per_minuut, minuten)
+
+
+@pytest.mark.parametrize(("n", "d", "expected"),
+                         [(1455, 1000, 1), (145, 100, 1), (150, 100, 2), (149, 100, 1), (5, 10, 1), (4, 10, 0)])
+def test_round_half_up(n, d, expected):
+    assert round_half_up(n, d) == expected
+
+
+@pytest.mark.parametrize(("bedrag", "fires"), [("951", False), ("952", False), ("949", False), ("948", True),
+                                               ("956", True)])
+def test_tr346_minutes_tolerate_only_what_an_hourly_tariff_can_produce(bedrag, fires):
+    # 7 minutes at 1.36/min: hourly tariffs 81.30 .. 81.89 give 9.49 .. 9.55 (e.g. 81.50 -> 9.51)
+    xml = edited(RULES / "TR346" / "good-minuten.xml", GeleverdVolume="7", Eenheid="01", ProductTarief="136",
+                 Bedrag=bedrag)
+    assert ("TR346" in codes(run(xml, "TR346"))) is fires
+
+
+def test_tr346_hours_must_match_exactly():
+    xml = edited(RULES / "TR346" / "good-minuten.xml", GeleverdVolume="7", Eenheid="04", ProductTarief="136",
+                 Bedrag="951")
+    [finding] = run(xml, "TR346").findings
+    assert "951" in finding.message and "952" in finding.message
+
+
+# -- TR378: gemeente list at the message's dates ------------------------------------------------
+
+def gemeente_7003_until(until: str | None) -> RegistrySnapshot:
+    data = registry_data()
+    for row in data["gemeenten"]:
+        if row["gemeentecode"] == "7003" and until:
+            row["geldig_tot"] = until
+    return RegistrySnapshot.from_dict(data)
+
+
+def test_tr378_a_gemeente_ended_by_herindeling_is_accepted_for_earlier_products():
+    # the oldest Prestatie starts 2026-09-01, while 7003 still existed
+    assert codes(run(RULES / "TR378" / "good.xml", "TR378", gemeente_7003_until("2026-09-15"))) == []
+
+
+def test_tr378_a_gemeente_ended_before_every_date_is_rejected():
+    [finding] = run(RULES / "TR378" / "good.xml", "TR378", gemeente_7003_until("2026-08-31")).findings
+    assert finding.code == "TR378" and "7003" in finding.message and "dates of this message" in finding.message
+
+
+def test_tr378_unknown_code_says_so():
+    xml = edited(RULES / "TR378" / "good.xml", Ontvanger="7999")
+    [finding] = run(xml, "TR378", gemeente_7003_until(None)).findings
+    assert "7999 is not in the CBS gemeente list" in finding.message
+
+
+# -- TR381: code under the right categorie -----------------------------------------------------
+
+def test_tr381_names_the_categorie_the_code_belongs_to():
+    xml = edited(RULES / "TR381" / "good.xml", ProductCategorie="44")
+    [finding] = run(xml, "TR381", RegistrySnapshot.from_dict(registry_data())).findings
+    assert "45N01" in finding.message and "categorie 45" in finding.message
+
+
+def test_tr381_a_product_not_yet_in_the_list_is_rejected():
+    data = registry_data()
+    for row in data["national"]:
+        row["geldig_van"] = "2027-01-01"
+    report = run(RULES / "TR381" / "good.xml", "TR381", RegistrySnapshot.from_dict(data))
+    assert codes(report) and set(codes(report)) == {"TR381"}
+
+
+# -- TR418: contract tariffs --------------------------------------------------------------------
+
+def test_tr418_without_a_contract_for_the_combination_says_nothing():
+    data = registry_data()
+    for row in data["tarieven"]:
+        row["aanbieder"] = "12000999"  # a contract of another aanbieder proves nothing about this one
+    bad = next((RULES / "TR418").glob("bad*.xml"))
+    assert codes(run(bad, "TR418", RegistrySnapshot.from_dict(data))) == []
+
+
+def test_tr418_contract_not_yet_valid_says_nothing():
+    data = registry_data()
+    for row in data["tarieven"]:
+        row["geldig_van"] = "2027-01-01"
+    bad = next((RULES / "TR418").glob("bad*.xml"))
+    assert codes(run(bad, "TR418", RegistrySnapshot.from_dict(data))) == []
+
+
+# -- a registry lacking data: skipped, not fired --------------------------------------------------
+
+@pytest.mark.parametrize(("kind", "rules"), [("gemeenten", {"TR378"}), ("tarieven", {"TR418"}),
+                                             (("national", "municipal", "mappings"),
+                                              {"TR381", "PC001", "PC002", "PC010"})])
+def test_a_registry_without_a_kind_of_data_skips_its_rules(kind, rules):
+    data = registry_data()
+    for name in (kind,) if isinstance(kind, str) else kind:
+        data[name] = []
+    bad = next((RULES / "TR418").glob("bad*.xml"))
+    options = Options(today=TODAY, registry=RegistrySnapshot.from_dict(data),
+                      ruleset=RuleSet(select=("TR378", "TR381", "TR418", "PC")),
+                      schema_dir=os.environ.get("PRODUCTCODES_TEST_SCHEMA_DIR"))
+    report = validate(bad, options)
+    skipped = {line.split(":")[0] for line in report.skipped}
+    assert rules <= skipped
+    assert not rules & set(codes(report))
+
+
+def test_the_cli_warns_once_per_kind_of_missing_data(monkeypatch, capsys):
+    import validators.snapshot_db
+    from validators.cli import registry_snapshot
+
+    data = registry_data()
+    data["national"], data["municipal"], data["mappings"], data["tarieven"] = [], [], [], []
+    monkeypatch.setattr(validators.snapshot_db, "load_snapshot", lambda app: RegistrySnapshot.from_dict(data))
+    registry_snapshot(object())
+    warnings = [line for line in capsys.readouterr().err.splitlines() if line.startswith("warning:")]
+    assert len(warnings) == 2
+    products = next(w for w in warnings if "products" in w)
+    assert all(code in products for code in ("TR381", "PC001", "PC002", "PC010"))
+    assert any("TR418" in w for w in warnings) and not any("TR378" in w for w in warnings)
+
+
+@pytest.mark.parametrize(("tarief", "fires"), [("136", False), ("135", True), ("8150", True)])
+def test_tr418_an_hourly_contract_declared_in_minutes_is_compared_per_minute(tarief, fires):
+    # contract: 81.50 per hour (eenheid 04); per minute that is 1.3583 -> 1.36
+    good = next((RULES / "TR418").glob("good*.xml"))
+    xml = edited(good, GeleverdVolume="60", Eenheid="01", ProductTarief=tarief)
+    report = run(xml, "TR418", RegistrySnapshot.from_dict(registry_data()))
+    assert ("TR418" in codes(report)) is fires
+
+
+def test_tr418_other_eenheden_than_the_contract_are_not_compared():
+    good = next((RULES / "TR418").glob("good*.xml"))
+    xml = edited(good, Eenheid="14", ProductTarief="1")
+    assert codes(run(xml, "TR418", RegistrySnapshot.from_dict(registry_data()))) == []
