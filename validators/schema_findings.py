@@ -73,7 +73,7 @@ def _code_for(
     mt = message.message_type
     number = "JW" + mt.code[-3:]  # the catalogue names iJw codes; iWmo messages share the number
     plain = _INDEX.sub("", xpath or "")
-    candidates = [c for c in CONSTRAINTS.values() if facet in c.facets]
+    candidates = [c for c in CONSTRAINTS.values() if facet in c.facets and mt.standard.name in c.standards]
     on_path = [c for c in candidates if c.covers(number, mt.is_retour, plain)]
     # A path can carry two constraints with the same facet kind (length and digits): the limit decides.
     exact = [c for c in on_path if c.limit is None or limit is None or c.limit == limit]

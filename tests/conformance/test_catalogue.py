@@ -75,3 +75,13 @@ def test_module_list_equals_files_on_disk(package: str) -> None:
     on_disk = sorted(p.stem for p in (RULES_DIR / package).glob("*.py") if not p.name.startswith("_"))
     assert sorted(listed) == on_disk
     assert len(set(listed)) == len(listed), "a module is listed twice"
+
+
+def test_rules_claim_iwmo_only_where_its_catalogue_has_them():
+    path = REFERENCE / "iwmo-3.2" / "rules.json"
+    if not path.is_file():
+        pytest.skip(f"iWmo rule catalogue not present at {path}")
+    iwmo = {r["code"] for r in json.loads(path.read_text(encoding="utf-8"))["rules"]}
+    ijw = {entry["code"] for entry in _catalogue()}
+    claimed = {code for code, r in all_rules().items() if "iWmo" in r.standards and code in ijw}
+    assert claimed - iwmo == set()

@@ -10,4 +10,5 @@ schema_rule(
     "9999",
     "a value of at most 9999",
     {},
+    standards=("iJw",),  # the iWmo 3.2 catalogue has no such rule
 )

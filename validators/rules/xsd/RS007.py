@@ -10,4 +10,5 @@ schema_rule(
     "1",
     "at least 1 character(s)",
     {},
+    standards=("iJw",),  # the iWmo 3.2 catalogue has no such rule
 )

@@ -10,4 +10,5 @@ schema_rule(
     "14",
     "at most 14 characters",
     {},
+    standards=("iJw",),  # the iWmo 3.2 catalogue has no such rule
 )

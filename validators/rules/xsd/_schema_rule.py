@@ -31,6 +31,7 @@ class SchemaConstraint:
     limit: str | None  # the facet value when the catalogue gives one ("12" for maxLength 12)
     paths: dict[str, tuple[str, ...]]  # message code ("JW323", "retour") -> element path suffixes
     explain: str  # what the value should have been, for the finding message
+    standards: tuple[str, ...] = ("iJw", "iWmo")
 
     @property
     def facets(self) -> frozenset[str]:
@@ -45,12 +46,13 @@ CONSTRAINTS: dict[str, SchemaConstraint] = {}
 
 
 def schema_rule(
-    code: str, kind: str, limit: str | None, explain: str, paths: dict[str, Iterable[str]]
+    code: str, kind: str, limit: str | None, explain: str, paths: dict[str, Iterable[str]],
+    standards: tuple[str, ...] = ("iJw", "iWmo"),
 ) -> SchemaConstraint:
     """Register an XSD-level rule: the facet kind, its limit and the element paths it guards."""
     if kind not in FACETS:
         raise ValueError(f"{code}: unknown facet kind {kind!r}")
-    constraint = SchemaConstraint(code, kind, limit, {m: tuple(p) for m, p in paths.items()}, explain)
+    constraint = SchemaConstraint(code, kind, limit, {m: tuple(p) for m, p in paths.items()}, explain, standards)
     CONSTRAINTS[code] = constraint
     messages = _messages(constraint.paths)
 
@@ -59,7 +61,8 @@ def schema_rule(
 
     enforced_by_schema.__doc__ = f"The element must hold {explain} (checked by the XSD)."
     enforced_by_schema.__name__ = code.lower()
-    rule(code, retourcode=None, messages=messages, level=Level.XSD, target="Bericht")(enforced_by_schema)
+    rule(code, retourcode=None, messages=messages, level=Level.XSD, target="Bericht",
+         standards=standards)(enforced_by_schema)
     return constraint
 
 
