@@ -21,7 +21,12 @@ def db() -> None:
 @click.argument("revision", default="head")
 @click.pass_obj
 def upgrade(app, revision: str) -> None:
-    """Bring the database to REVISION (default: the latest)."""
+    """Bring the database to REVISION (default: the latest).
+
+    \b
+    Example:
+      productcodes db upgrade
+    """
     from productcodes import migrate
 
     engine = engine_for(app, migrated=False)
@@ -33,7 +38,12 @@ def upgrade(app, revision: str) -> None:
 @click.argument("revision")
 @click.pass_obj
 def downgrade(app, revision: str) -> None:
-    """Take the database back to REVISION ("base" removes every table)."""
+    """Take the database back to REVISION ("base" removes every table).
+
+    \b
+    Example:
+      productcodes db downgrade base
+    """
     from productcodes import migrate
 
     engine = engine_for(app, migrated=False)
@@ -44,7 +54,12 @@ def downgrade(app, revision: str) -> None:
 @db.command()
 @click.pass_obj
 def current(app) -> None:
-    """Show the database's revision and the latest one."""
+    """Show the database's revision and the latest one.
+
+    \b
+    Example:
+      productcodes --db sqlite:///registry.sqlite db current
+    """
     from productcodes import migrate
 
     engine = engine_for(app, migrated=False)

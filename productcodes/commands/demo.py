@@ -27,6 +27,10 @@ def demo(app, out_dir: str | None, seed: int, chart: str | None) -> None:
     The data is SYNTHETIC: the project's national set LPJ and ~4,000 municipal codes of
     fictional gemeenten. Suggestions at or above 0.8 confidence are approved; the rest
     stay proposals for a person to review.
+
+    \b
+    Example:
+      productcodes demo --out ./demo-csv --chart reductie.png
     """
     from productcodes.commands.registry import print_report, run_suggest
     from productcodes.db import make_engine

@@ -62,7 +62,12 @@ def _import(app, kind: str, file: str, store) -> None:
 @click.argument("file", type=click.Path(exists=True, dir_okay=False))
 @click.pass_obj
 def import_gemeenten(app, file: str) -> None:
-    """Gemeenten with their jeugdregio (CSV: gemeentecode, gemeentenaam, jeugdregio[, geldig_van, geldig_tot])."""
+    """Gemeenten with their jeugdregio (CSV: gemeentecode, gemeentenaam, jeugdregio[, geldig_van, geldig_tot]).
+
+    \b
+    Example:
+      productcodes registry import-gemeenten gemeenten.csv
+    """
     _import(app, "gemeenten", file, lambda reg, rows: reg.add_gemeenten(rows))
 
 
@@ -70,7 +75,12 @@ def import_gemeenten(app, file: str) -> None:
 @click.argument("file", type=click.Path(exists=True, dir_okay=False))
 @click.pass_obj
 def import_begrippen(app, file: str) -> None:
-    """Begrippen of the uniform begrippenkader (CSV: term, definitie, bron, geldig_van, geldig_tot)."""
+    """Begrippen of the uniform begrippenkader (CSV: term, definitie, bron, geldig_van, geldig_tot).
+
+    \b
+    Example:
+      productcodes registry import-begrippen begrippen.csv
+    """
     _import(app, "begrippen", file, lambda reg, rows: reg.add_begrippen(rows))
 
 
@@ -100,7 +110,12 @@ def import_national(app, file: str, lijst: str, description: str | None) -> None
 @click.argument("file", type=click.Path(exists=True, dir_okay=False))
 @click.pass_obj
 def import_municipal(app, file: str) -> None:
-    """Municipal product lists (CSV; see docs/csv-formats.md)."""
+    """Municipal product lists (CSV; see docs/csv-formats.md).
+
+    \b
+    Example:
+      productcodes registry import-municipal producten-7003.csv
+    """
     _import(app, "municipal", file, lambda reg, rows: reg.add_municipal(rows))
 
 
@@ -109,7 +124,12 @@ def import_municipal(app, file: str) -> None:
 @click.option("--list", "lijst", help="National list the codes belong to, when codes occur in several.")
 @click.pass_obj
 def import_mappings(app, file: str, lijst: str | None) -> None:
-    """Mappings municipal -> national (CSV), each checked by the code-change protocol."""
+    """Mappings municipal -> national (CSV), each checked by the code-change protocol.
+
+    \b
+    Example:
+      productcodes registry import-mappings mappings.csv --list LPJ
+    """
     _import(app, "mappings", file, lambda reg, rows: reg.add_mappings(rows, lijst=lijst))
 
 
@@ -117,7 +137,12 @@ def import_mappings(app, file: str, lijst: str | None) -> None:
 @click.argument("file", type=click.Path(exists=True, dir_okay=False))
 @click.pass_obj
 def import_tarieven(app, file: str) -> None:
-    """Contracted tariffs per aanbieder, gemeente, product and period (CSV; cents per eenheid)."""
+    """Contracted tariffs per aanbieder, gemeente, product and period (CSV; cents per eenheid).
+
+    \b
+    Example:
+      productcodes registry import-tarieven tarieven-2026.csv
+    """
     _import(app, "tarieven", file, lambda reg, rows: reg.add_tarieven(rows))
 
 
@@ -127,7 +152,12 @@ def import_tarieven(app, file: str) -> None:
 @click.option("--list", "lijst", help="Only this national list.")
 @click.pass_obj
 def export_cmd(app, out_dir: str, fmt: str, lijst: str | None) -> None:
-    """Write every table in the import formats (CSV) or as JSON."""
+    """Write every table in the import formats (CSV) or as JSON.
+
+    \b
+    Example:
+      productcodes registry export ./export --format json
+    """
     from productcodes.exporters import export
 
     with _session(app) as session:
@@ -235,7 +265,12 @@ def map_cmd(app, gemeente, code, nationale_code, categorie, effective, until, fa
 @_by
 @click.pass_obj
 def approve(app, mapping_id: int, expected_version: int | None, by: str | None) -> None:
-    """Approve a proposed mapping."""
+    """Approve a proposed mapping.
+
+    \b
+    Example:
+      productcodes registry approve 12 --version 1 --by j.jansen
+    """
     with _session(app) as session:
         mapping = _registry(session, by).approve(mapping_id, expected_version=expected_version)
         click.echo(f"mapping {mapping.id} approved (version {mapping.version})")
@@ -248,11 +283,37 @@ def approve(app, mapping_id: int, expected_version: int | None, by: str | None) 
 @_by
 @click.pass_obj
 def retire(app, mapping_id: int, effective: str | None, expected_version: int | None, by: str | None) -> None:
-    """End a mapping; it keeps applying to dates before EFFECTIVE."""
+    """End a mapping; it keeps applying to dates before EFFECTIVE.
+
+    \b
+    Example:
+      productcodes registry retire 12 --effective 2027-01-01
+    """
     with _session(app) as session:
         mapping = _registry(session, by).retire(mapping_id, effective=_day(effective, "--effective"),
                                                 expected_version=expected_version)
         click.echo(f"mapping {mapping.id} retired: valid until {mapping.geldig_tot}")
+
+
+@registry.command("end-product")
+@click.argument("gemeente")
+@click.argument("code")
+@click.option("--categorie", help="Productcategorie, when the code exists in several.")
+@click.option("--effective", metavar="DATE", help="First day the code no longer applies (default: next 1 January).")
+@_by
+@click.pass_obj
+def end_product(app, gemeente: str, code: str, categorie: str | None, effective: str | None, by: str | None) -> None:
+    """Stop a municipal CODE; it keeps resolving for dates before EFFECTIVE (running toewijzingen).
+
+    \b
+    Example:
+      productcodes registry end-product 7003 45C01 --effective 2027-01-01
+    """
+    with _session(app) as session:
+        product = _registry(session, by).end_product(gemeente.zfill(4), code, effective=_day(effective, "--effective"),
+                                                     categorie=categorie)
+        click.echo(f"{product.gemeentecode}/{product.productcategorie}/{product.productcode} ended: "
+                   f"valid until {product.geldig_tot}")
 
 
 # --- suggestions and the report ----------------------------------------------------------------
@@ -268,7 +329,12 @@ def retire(app, mapping_id: int, effective: str | None, expected_version: int | 
 @click.pass_obj
 def suggest(app, on: str | None, lijst: str | None, min_confidence: float, approve_above: float | None,
             by: str | None) -> None:
-    """Propose a national product for every unmapped municipal code (never approves unless asked)."""
+    """Propose a national product for every unmapped municipal code (never approves unless asked).
+
+    \b
+    Example:
+      productcodes registry suggest --min-confidence 0.5 --approve-above 0.9
+    """
     proposed, approved, considered = run_suggest(app, _day(on, "--on") or date.today(), lijst, min_confidence,
                                                  approve_above, by)
     click.echo(f"{considered} unmapped codes considered: {proposed} mappings proposed"
@@ -313,7 +379,12 @@ def run_suggest(app, on: date, lijst, min_confidence: float, approve_above: floa
 @click.option("--unmapped", type=int, default=15, show_default=True, help="How many unmapped codes to list (text).")
 @click.pass_obj
 def report(app, on: str | None, lijst: str | None, fmt: str, chart: str | None, unmapped: int) -> None:
-    """The reduction: codes, national products, % mapped per jeugdregio and categorie, gaps, conflicts."""
+    """The reduction: codes, national products, % mapped per jeugdregio and categorie, gaps, conflicts.
+
+    \b
+    Example:
+      productcodes registry report --on 2026-06-01 --chart reductie.html
+    """
     print_report(app, _day(on, "--on"), lijst, fmt, chart, unmapped)
 
 

@@ -118,3 +118,43 @@ def test_locked_sqlite_database_is_a_clear_error(tmp_path):
     finally:
         holder.rollback()
         holder.close()
+
+
+def test_end_product_keeps_earlier_dates_and_refuses_the_past(loaded):
+    from datetime import date, timedelta
+
+    from productcodes.protocol import next_first_of_january
+
+    url, _ = loaded
+    gemeente, code = _minute_code(url)
+    today = date.today()
+    assert "retroactively" in run(url, "registry", "end-product", gemeente, code, "--effective", today.isoformat(),
+                                  code=2)
+    end = next_first_of_january(today)
+    out = run(url, "registry", "end-product", gemeente, code, "--by", "tester")
+    assert f"valid until {end - timedelta(days=1)}" in out
+    before = json.loads(run(url, "registry", "lookup", gemeente, code, "--on", str(end - timedelta(days=1)),
+                            "--format", "json"))
+    assert before["municipal"]["productcode"] == code
+    assert "means nothing" in run(url, "registry", "lookup", gemeente, code, "--on", str(end), code=2)
+
+
+def _commands(group, prefix=()):
+    import click
+
+    for name, command in group.commands.items():
+        if isinstance(command, click.Group):
+            yield from _commands(command, (*prefix, name))
+        else:
+            yield (*prefix, name)
+
+
+@pytest.mark.parametrize("group", ["db", "registry"])
+def test_every_command_help_has_an_example(group):
+    from productcodes.cli import cli as root
+
+    command = root.get_command(None, group)
+    for path in [(group,), *((group, *p) for p in _commands(command))]:
+        out = CliRunner().invoke(root, [*path, "--help"]).output
+        assert "Example" in out and "productcodes " in out, path
+    assert "Example" in CliRunner().invoke(root, ["demo", "--help"]).output

@@ -20,8 +20,16 @@ def tr416(ctx, declaratie):
     for prestatie in iter_local(declaratie, "Prestatie"):
         if value(prestatie, "IngediendBedrag/DebetCredit") != "D":
             continue
-        key = tuple(value(prestatie, p) for p in KEY)
+        key = tuple(value(prestatie, p) for p in KEY) + (_bsn(prestatie),)
         if key in seen:
-            yield ctx.finding(prestatie, f"a second debit Prestatie for ToewijzingNummer {key[0]}, product {key[1]}/{key[2]} "
-                                         f"and ProductPeriode {key[3]}..{key[4]}")
+            yield ctx.finding(prestatie, f"a second debit Prestatie for ToewijzingNummer {key[0]}, "
+                                         f"product {key[1]}/{key[2]} and ProductPeriode {key[3]}..{key[4]}")
         seen.add(key)
+
+
+def _bsn(prestatie):
+    # The client is part of the key: the same ToewijzingNummer and product under two different
+    # Clients (the official JW323 example has this) are two deliveries, and rejecting them would cost the provider money.
+    prestaties = prestatie.getparent()
+    client = prestaties.getparent() if prestaties is not None else None
+    return value(client, "Bsn")
