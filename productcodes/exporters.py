@@ -11,13 +11,11 @@ from sqlalchemy.orm import Session
 
 from productcodes.codelists import format_number
 from productcodes.models import Begrip, ContractTarief, Gemeente, GemeentelijkProduct, Mapping, NationaalProduct
-
-FAR_PAST_TEXT = "1900-01-01"
-
+from productcodes.protocol import FAR_PAST
 
 def _d(value) -> str:
-    text = "" if value is None else str(value)
-    return "" if text == FAR_PAST_TEXT else text  # "valid since always" is an empty cell, as it was imported
+    # "Valid since always" is an empty cell, as it was imported.
+    return "" if value is None or value == FAR_PAST else str(value)
 
 
 def tables(session: Session, national_list: str | None = None) -> dict[str, tuple[list[str], list[list[str]]]]:

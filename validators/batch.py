@@ -156,39 +156,36 @@ def _options_for(settings: BatchSettings) -> Any:
     return options
 
 
+def _migrated_engine(settings: BatchSettings):
+    from productcodes.db import make_engine
+    from productcodes.migrate import require_current
+
+    engine = make_engine(settings.db_url)
+    require_current(engine)
+    return engine
+
+
 def _history(settings: BatchSettings) -> Any:
-    if not (settings.history_paths or settings.use_store):
-        return None
-    from validators.history import History
+    from validators.store import build_history
 
-    history = History()
-    if settings.use_store:
-        from productcodes.db import make_engine, session_scope
-        from productcodes.migrate import require_current
-        from validators.store import stored_messages
-
-        engine = make_engine(settings.db_url)
-        require_current(engine)
-        with session_scope(engine) as session:
-            for message in stored_messages(session):
-                history.add(message)
-        engine.dispose()
-    history.add_paths(Path(p) for p in settings.history_paths)
-    return history
+    engine = _migrated_engine(settings) if settings.use_store else None
+    try:
+        return build_history(engine, [Path(p) for p in settings.history_paths])
+    finally:
+        if engine is not None:
+            engine.dispose()
 
 
 def _registry(settings: BatchSettings) -> Any:
     if not settings.use_registry:
         return None
-    from productcodes.db import make_engine
-    from productcodes.migrate import require_current
     from validators.snapshot_db import snapshot_from_engine
 
-    engine = make_engine(settings.db_url)
-    require_current(engine)
-    snapshot = snapshot_from_engine(engine)
-    engine.dispose()
-    return snapshot
+    engine = _migrated_engine(settings)
+    try:
+        return snapshot_from_engine(engine)
+    finally:
+        engine.dispose()
 
 
 def validate_one(settings: BatchSettings, file: str, target: str) -> dict:

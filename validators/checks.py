@@ -55,10 +55,13 @@ def exactly_when(ctx: RuleContext, parent: etree._Element, path: str, condition:
         yield from forbidden(ctx, parent, path, otherwise)
 
 
-def open_after_2020(node: etree._Element, end_path: str) -> bool:
-    """The end date is empty or lies after 31-12-2020 (the Omvang rules of release 3.x)."""
-    end = date_of(node, end_path)
+def after_2020(end: date | None) -> bool:
+    """An end date that is empty or lies after 31-12-2020 (the Omvang rules of release 3.x)."""
     return end is None or end > CUTOFF_2020
+
+
+def open_after_2020(node: etree._Element, end_path: str) -> bool:
+    return after_2020(date_of(node, end_path))
 
 
 def dagtekening(ctx: RuleContext) -> date | None:

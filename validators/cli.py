@@ -53,21 +53,14 @@ def collect(paths: tuple[str, ...]) -> list[str]:
 
 def _history(paths: tuple[str, ...], store_app=None):
     """History from --history files (oldest first) after the message store, when asked for."""
-    if not paths and store_app is None:
-        return None
-    from validators.history import History
+    from validators.store import build_history
 
-    history = History()
+    engine = None
     if store_app is not None:
         from productcodes.commands import engine_for
-        from productcodes.db import session_scope
-        from validators.store import stored_messages
 
-        with session_scope(engine_for(store_app)) as session:
-            for message in stored_messages(session):
-                history.add(message)
-    history.add_paths(paths)
-    return history
+        engine = engine_for(store_app)
+    return build_history(engine, [Path(p) for p in paths])
 
 
 def registry_snapshot(app):

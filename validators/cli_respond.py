@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from productcodes.errors import UserError
-from validators.cli import _codes, _history, _parse_day, collect
+from validators.cli import _codes, _history, _parse_day, collect, registry_snapshot
 
 
 @click.command()
@@ -40,7 +40,7 @@ def respond(app, paths, out_dir, history, today, ignore, use_registry, schemas) 
 
     day = _parse_day(today)
     options = Options(today=day, ruleset=RuleSet(ignore=_codes(ignore)), schema_dir=schemas,
-                      history=_history(history), registry=_registry(app) if use_registry else None)
+                      history=_history(history), registry=registry_snapshot(app) if use_registry else None)
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     failed = 0
@@ -67,12 +67,6 @@ def _identificatie(item: str, day: date, number: int) -> str:
     return f"A{day:%y%m%d}{number:05d}"[:12]
 
 
-def _registry(app):
-    if app is None:
-        raise UserError("--registry needs the database (--db or PRODUCTCODES_DB)")
-    from validators.snapshot_db import load_snapshot
-
-    return load_snapshot(app)
 
 
 @click.command()
@@ -96,7 +90,7 @@ def translate(app, file: str, target: str, out_file: str) -> None:
         message = load(file)
     except MessageError as exc:
         raise UserError(f"{file}: {exc}") from None
-    result = translate_message(message, _registry(app))
+    result = translate_message(message, registry_snapshot(app))
     schema = load_schema(message.message_type)
     if not schema.validate(result.tree):
         raise UserError(f"the translated message fails the XSD ({schema.error_log.last_error.message}); "

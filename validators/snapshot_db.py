@@ -4,14 +4,12 @@ from __future__ import annotations
 
 from sqlalchemy import Engine, select
 
+from productcodes.protocol import FAR_PAST
 from productcodes.records import GemeenteRow, MappingRow, MunicipalProductRow, NationalProductRow, TariefRow
 from validators.snapshot import RegistrySnapshot
 
-FAR_PAST = "1900-01-01"
-
-
 def _van(value):
-    return None if str(value) == FAR_PAST else value
+    return None if value == FAR_PAST else value  # "valid since always" is how an empty date is stored
 
 
 def snapshot_from_engine(engine: Engine) -> RegistrySnapshot:

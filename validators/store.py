@@ -105,10 +105,22 @@ def stored_messages(session: Session, batch: int = 500) -> Iterator[ParsedMessag
         yield ParsedMessage(tree=tree, message_type=detect(tree.getroot(), bestand), source=bestand)
 
 
-def load_history(session: Session):
+def build_history(engine=None, paths=()):
+    """History of the stored messages (when an engine is given) followed by history files,
+    oldest first; None when there is neither."""
+    paths = list(paths)
+    if engine is None and not paths:
+        return None
+    from productcodes.db import session_scope
     from validators.history import History
 
-    return History.from_messages(stored_messages(session))
+    history = History()
+    if engine is not None:
+        with session_scope(engine) as session:
+            for message in stored_messages(session):
+                history.add(message)
+    history.add_paths(paths)
+    return history
 
 
 def summary(session: Session) -> dict[str, int]:

@@ -47,11 +47,12 @@ def validate_stream(path: str | os.PathLike, options: Options | None = None) -> 
     findings: list[Finding] = []
     secrets: set[str] = set()
     skipped: dict[str, None] = {}
+    rules: list[Rule] = []
     try:
         for chunk in iter_chunks(path, schema_dir=options.schema_dir, name=name):
             if not report.message_type:
-                _describe(report, chunk, options, skipped)
-            new = _check_chunk(chunk, options, skipped)
+                rules = _describe(report, chunk, options, skipped)
+            new = _check_chunk(chunk, options, rules, skipped)
             if new:
                 findings.extend(new)
                 secrets.update(_bsns(chunk))
@@ -81,19 +82,20 @@ def _schema_findings(exc: StreamSchemaError, name: str) -> list[Finding]:
     ] or [Finding(code="XSD", severity=Severity.ERROR, retourcode=None, message=str(exc), file=name)]
 
 
-def _describe(report: FileReport, chunk: Chunk, options: Options, skipped: dict[str, None]) -> None:
+def _describe(report: FileReport, chunk: Chunk, options: Options, skipped: dict[str, None]) -> list[Rule]:
+    """Name the message in the report; the rules that can run Client by Client, chosen once."""
     mt = chunk.message_type
     report.standard, report.release, report.message_type = mt.standard.name, mt.standard.release, mt.code
+    rules = []
     for rule in options.ruleset.rules_for(mt, options.levels):
-        if not rule.streaming:
+        if rule.streaming:
+            rules.append(rule)
+        else:
             skipped[f"{rule.code}: not evaluated when a message is streamed Client by Client"] = None
+    return rules
 
 
-def _rules(chunk: Chunk, options: Options) -> list[Rule]:
-    return [r for r in options.ruleset.rules_for(chunk.message_type, options.levels) if r.streaming]
-
-
-def _check_chunk(chunk: Chunk, options: Options, skipped: dict[str, None]) -> list[Finding]:
+def _check_chunk(chunk: Chunk, options: Options, rules: list[Rule], skipped: dict[str, None]) -> list[Finding]:
     message = ParsedMessage(tree=chunk.root.getroottree(), message_type=chunk.message_type, source=chunk.source)
     first = chunk.position <= 1
 
@@ -114,7 +116,7 @@ def _check_chunk(chunk: Chunk, options: Options, skipped: dict[str, None]) -> li
         return outside + inside
 
     scratch = FileReport(file=chunk.source)
-    found = run_rules(message, options, scratch, rules=_rules(chunk, options), targets_of=targets_of)
+    found = run_rules(message, options, scratch, rules=rules, targets_of=targets_of)
     for line in scratch.skipped:
         skipped[line] = None
     return [_relocate(f, chunk) for f in found]

@@ -1,7 +1,6 @@
 from iwmo_ijw.xpath import date_of
-from validators.checks import forbidden
+from validators.checks import after_2020, forbidden
 from validators.registry import Level, rule
-from validators.rules.cross._omvang import open_after_2020
 from validators.rules.cross._verzoek import referenced
 
 
@@ -10,6 +9,6 @@ from validators.rules.cross._verzoek import referenced
 def tr412(ctx, product):
     """Changing a toewijzing on categorie level (no productcode) that runs after 2020 asks for no Omvang."""
     t = referenced(ctx, product)
-    if t is not None and t.categorie and not t.code and open_after_2020(date_of(product, "Einddatum")):
+    if t is not None and t.categorie and not t.code and after_2020(date_of(product, "Einddatum")):
         yield from forbidden(ctx, product, "Omvang",
                              f"toewijzing {t.nummer} has no productcode (categorie {t.categorie}) and runs after 2020")
