@@ -36,6 +36,13 @@ class RuleContext:
     registry: Any | None = None
     rule: Rule | None = None  # set by the engine before each rule runs
     cache: dict[str, Any] = field(default_factory=dict)  # per-message memo shared by rules
+    columns: Any | None = None  # validators.columns.ColumnSource; the engine passes one planned for its rules
+
+    def __post_init__(self) -> None:
+        if self.columns is None:
+            from validators.columns import ColumnSource
+
+            self.columns = ColumnSource(self.message)
 
     @property
     def root(self) -> etree._Element:

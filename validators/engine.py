@@ -18,8 +18,10 @@ from lxml import etree
 
 from iwmo_ijw.parsing import MessageError, ParsedMessage, Source, load, source_name
 from iwmo_ijw.schemas import load_schema
+from validators.columns import ColumnSource
 from validators.context import RuleContext
 from validators.findings import FileReport, Finding, Severity
+from validators.memo import memoisable, run_memoised
 from validators.registry import Level, Rule, RuleSet
 
 log = logging.getLogger(__name__)
@@ -77,27 +79,55 @@ def run_rules(message: ParsedMessage, options: Options, report: FileReport,
     """Run the content rules; `rules`/`targets_of` let the streaming reader run a subset per Client."""
     ctx = RuleContext(message=message, today=options.today, history=options.history, registry=options.registry)
     findings: list[Finding] = []
-    targets: dict[str, list[etree._Element]] = {}
-    targets_of = targets_of or (lambda target: _targets(message, target))
+    targets: dict[str | tuple[str, ...], list[etree._Element]] = {}
+    find_targets = targets_of or (lambda target: _targets(message, target))
+
+    def nodes_of(target: str | tuple[str, ...]) -> list[etree._Element]:
+        nodes = targets.get(target)
+        if nodes is None:
+            nodes = targets[target] = find_targets(target)
+        return nodes
+
+
     if rules is None:
         rules = options.ruleset.rules_for(message.message_type, options.levels)
+    rules = [r for r in rules if _has_what_it_needs(r, ctx, report)]
+    ctx.columns = ColumnSource(message, wanted_columns(rules, message.message_type), nodes_of=nodes_of)
     for rule in rules:
-        if not _has_what_it_needs(rule, ctx, report):
-            continue
-        nodes = targets.get(rule.target)
-        if nodes is None:
-            nodes = targets[rule.target] = targets_of(rule.target)
         ctx.rule = rule
-        findings.extend(_run_one(rule, ctx, nodes))
+        if memoisable(rule, ctx.columns):
+            findings.extend(_guarded(rule, ctx, lambda out: out.extend(
+                run_memoised(rule, ctx, lambda: nodes_of(rule.target), ctx.columns, _call))))
+        else:
+            findings.extend(_guarded(rule, ctx, lambda out: _each(rule, ctx, nodes_of(rule.target), out)))
     ctx.rule = None
     return findings
 
 
-def _run_one(rule: Rule, ctx: RuleContext, nodes: Iterable[etree._Element]) -> list[Finding]:
+def wanted_columns(rules: Iterable[Rule], message_type: Any) -> dict[str, set[str]]:
+    """Per class name, every path some rule will ask, so that each class is read once."""
+    wanted: dict[str, set[str]] = {}
+    for rule in rules:
+        for name in rule.names if rule.reads else ():
+            wanted.setdefault(name, set()).update(rule.reads)
+        for name, paths in rule.columns_for(message_type).items():
+            wanted.setdefault(name, set()).update(paths)
+    return wanted
+
+
+def _call(rule: Rule, ctx: RuleContext, node: etree._Element) -> list[Finding]:
+    return list(rule.func(ctx, node) or ())
+
+
+def _each(rule: Rule, ctx: RuleContext, nodes: list[etree._Element], out: list[Finding]) -> None:
+    for node in nodes:
+        out.extend(rule.func(ctx, node) or ())
+
+
+def _guarded(rule: Rule, ctx: RuleContext, run: Callable[[list[Finding]], None]) -> list[Finding]:
     out: list[Finding] = []
     try:
-        for node in nodes:
-            out.extend(rule.func(ctx, node) or ())
+        run(out)
     except Exception as exc:  # a rule bug must not cost the user the rest of the report
         log.debug("rule %s failed", rule.code, exc_info=True)
         out.append(

@@ -46,6 +46,22 @@ class Rule:
     # Whether the rule stays correct when a huge message is read one Client at a time.
     # Rules per Client/Prestatie are; a rule over the whole Bericht must say so itself.
     streaming: bool = True
+    # Paths (below the target) whose texts, with the target's name, decide everything the rule
+    # says about one element. Declared, the engine may run the rule once per distinct
+    # combination of these values on large messages (validators.memo); a test checks that the
+    # rule reads nothing else.
+    reads: tuple[str, ...] = ()
+    # Paths of classes the rule reads as columns (validators.columns): {class name: [path, ...]},
+    # or a function of the message type giving that; the engine reads each class once.
+    columns: Any = None
+
+    def columns_for(self, message_type: Any) -> dict[str, list[str]]:
+        wanted = self.columns(message_type) if callable(self.columns) else self.columns
+        return dict(wanted or {})
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return (self.target,) if isinstance(self.target, str) else tuple(self.target)
 
     @property
     def description(self) -> str:
@@ -79,6 +95,8 @@ def rule(
     standards: Iterable[str] = ("iJw", "iWmo"),
     needs: Iterable[str] = (),
     streaming: bool | None = None,
+    reads: Iterable[str] = (),
+    columns: dict[str, Iterable[str]] | Callable[[Any], dict] | None = None,
 ) -> Callable[[RuleFunc], RuleFunc]:
     def register(func: RuleFunc) -> RuleFunc:
         if code in RULES:
@@ -94,7 +112,11 @@ def rule(
             standards=tuple(standards),
             needs=frozenset(needs),
             streaming=target != "Bericht" if streaming is None else streaming,
+            reads=tuple(reads),
+            columns=columns,
         )
+        if reads and target == "Bericht":
+            raise RuntimeError(f"rule {code}: reads= is for rules per element, not per Bericht")
         func.rule_code = code  # type: ignore[attr-defined]
         return func
 

@@ -3,7 +3,8 @@ from validators.checks import value, exactly_when
 from validators.registry import Level, rule
 
 
-@rule("CD060", retourcode="0001", messages=("JW323", "JW325"), level=Level.MESSAGE, target="Prestatie")
+@rule("CD060", retourcode="0001", messages=("JW323", "JW325"), level=Level.MESSAGE, target="Prestatie",
+      reads=("IngediendBedrag/DebetCredit", "ProductReferentie/VorigReferentieNummer"))
 def cd060(ctx, prestatie):
     """A credit Prestatie names the Prestatie it corrects (VorigReferentieNummer); a debit one does not."""
     debet_credit = value(prestatie, "IngediendBedrag/DebetCredit")

@@ -2,7 +2,8 @@ from validators.checks import value, exactly_when
 from validators.registry import Level, rule
 
 
-@rule("CD087", retourcode="0001", messages=("JW323",), level=Level.MESSAGE, target="Prestatie")
+@rule("CD087", retourcode="0001", messages=("JW323",), level=Level.MESSAGE, target="Prestatie",
+      reads=("Eenheid", "ProductTarief"))
 def cd087(ctx, prestatie):
     """ProductTarief is filled exactly when the Eenheid is not 83 (euro's)."""
     eenheid = value(prestatie, "Eenheid")

@@ -13,6 +13,7 @@ FIRST_DAY = date(2021, 1, 1)
     messages=("JW323",),
     level=Level.MESSAGE,
     target=("DeclaratiePeriode", "Prestatie"),
+    reads=("ProductPeriode/Begindatum", "ProductPeriode/Einddatum", "Begindatum", "Einddatum"),
 )
 def cs100(ctx, node):
     """Declared periods start on or after 1 January 2021."""

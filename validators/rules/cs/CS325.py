@@ -9,6 +9,7 @@ from validators.registry import Level, rule
     messages=("JW323", "JW325"),
     level=Level.MESSAGE,
     target=("TotaalIngediendBedrag", "TotaalToegekendBedrag", "IngediendBedrag"),
+    reads=("TotaalBedrag", "Bedrag", "DebetCredit"),
 )
 def cs325(ctx, node):
     """An amount of zero is written as debit (D)."""

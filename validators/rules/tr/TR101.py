@@ -1,5 +1,5 @@
 from validators.registry import Level, rule
-from validators.rules.tr._keys import duplicate_lines
+from validators.rules.tr._keys import duplicate_lines, key_columns
 
 
 @rule(
@@ -9,6 +9,7 @@ from validators.rules.tr._keys import duplicate_lines
     level=Level.MESSAGE,
     target="Bericht",
     streaming=False,
+    columns=key_columns,
 )
 def tr101(ctx, root):
     """No duplicate lines: within a message, each class's logical key together with its parents' keys is unique."""

@@ -19,6 +19,7 @@ DATES = {
     messages=("JW301", "JW305", "JW307", "JW315", "JW323", "JW325"),
     level=Level.MESSAGE,
     target=("Geboortedatum", "ToegewezenProduct", "StartProduct", "StopProduct", "DeclaratiePeriode", "ProductPeriode"),
+    reads=("Datum", "Toewijzingsdatum", "Begindatum", "Einddatum"),
 )
 def tr134(ctx, node):
     """A date that states what happened lies on or before the message's Dagtekening."""

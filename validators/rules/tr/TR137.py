@@ -9,6 +9,7 @@ from validators.registry import Level, rule
     messages=("JW323", "JW325"),
     level=Level.MESSAGE,
     target=("DeclaratiePeriode", "ProductPeriode"),
+    reads=("Begindatum", "Einddatum"),
 )
 def tr137(ctx, node):
     """A period's Einddatum is not before its Begindatum and not after the message's Dagtekening."""

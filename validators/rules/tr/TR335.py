@@ -2,7 +2,8 @@ from iwmo_ijw.xpath import find, date_of
 from validators.registry import Level, rule
 
 
-@rule("TR335", retourcode="0001", messages=("JW323",), level=Level.MESSAGE, target="Prestatie")
+@rule("TR335", retourcode="0001", messages=("JW323",), level=Level.MESSAGE, target="Prestatie",
+      reads=("ProductPeriode/Einddatum",))
 def tr335(ctx, prestatie):
     """A ProductPeriode ends at most five years before the DeclaratieDagtekening."""
     end = date_of(prestatie, "ProductPeriode/Einddatum")

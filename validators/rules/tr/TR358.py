@@ -1,6 +1,9 @@
-from iwmo_ijw.xpath import find, iter_local
-from validators.checks import signed
+from iwmo_ijw.xpath import find
+from validators.checks import signed, signed_sum
 from validators.registry import Level, rule
+from validators.rules.tr._keys import inside
+
+AMOUNT = ("Bedrag", "DebetCredit")
 
 
 @rule(
@@ -10,6 +13,7 @@ from validators.registry import Level, rule
     level=Level.MESSAGE,
     target="Declaratie",
     streaming=False,
+    columns={"IngediendBedrag": AMOUNT},
 )
 def tr358(ctx, declaratie):
     """TotaalIngediendBedrag equals the sum of the Prestaties' IngediendBedrag, credit subtracted."""
@@ -17,10 +21,20 @@ def tr358(ctx, declaratie):
     total = signed(total_node, "TotaalBedrag")
     if total is None:
         return
-    som = sum(signed(node) or 0 for node in iter_local(declaratie, "IngediendBedrag"))
+    som = _sum(ctx, declaratie)
     if som != total:
         yield ctx.finding(total_node, f"TotaalIngediendBedrag {_dc(total)} is not the sum of the IngediendBedrag "
                                       f"values ({_dc(som)})")
+
+
+def _sum(ctx, declaratie) -> int:
+    columns = ctx.columns.columns("IngediendBedrag", AMOUNT)
+    amounts, signs = columns[AMOUNT[0]], columns[AMOUNT[1]]
+    keep = inside(ctx, declaratie, "IngediendBedrag")
+    if keep is not None:
+        kept = [i for i, node in enumerate(columns.nodes) if keep(node)]
+        amounts, signs = [amounts[i] for i in kept], [signs[i] for i in kept]
+    return signed_sum(amounts, signs)
 
 
 def _dc(cents):

@@ -1,9 +1,13 @@
-from iwmo_ijw.xpath import iter_local
 from validators.checks import value
 from validators.registry import Level, rule
-
+from validators.rules.tr._keys import repeated
 
 KEY = ("ToewijzingNummer", "ProductCategorie", "ProductCode", "ProductPeriode/Begindatum", "ProductPeriode/Einddatum")
+# The client is part of the key: the same ToewijzingNummer and product under two different
+# Clients (the official JW323 example has this) are two deliveries, and rejecting them would
+# cost the provider money.
+CLIENT = "^Client/Bsn"
+DEBET_CREDIT = "IngediendBedrag/DebetCredit"
 
 
 @rule(
@@ -13,12 +17,13 @@ KEY = ("ToewijzingNummer", "ProductCategorie", "ProductCode", "ProductPeriode/Be
     level=Level.MESSAGE,
     target="Declaratie",
     streaming=False,
+    columns={"Prestatie": (*KEY, CLIENT, DEBET_CREDIT)},
 )
 def tr416(ctx, declaratie):
     """A declaration holds at most one debit Prestatie per ToewijzingNummer, product and ProductPeriode."""
     seen = set()
-    for prestatie in iter_local(declaratie, "Prestatie"):
-        if value(prestatie, "IngediendBedrag/DebetCredit") != "D":
+    for prestatie in repeated(ctx, declaratie, "Prestatie", (*KEY, CLIENT, DEBET_CREDIT)):
+        if value(prestatie, DEBET_CREDIT) != "D":
             continue
         key = tuple(value(prestatie, p) for p in KEY) + (_bsn(prestatie),)
         if key in seen:
@@ -28,8 +33,6 @@ def tr416(ctx, declaratie):
 
 
 def _bsn(prestatie):
-    # The client is part of the key: the same ToewijzingNummer and product under two different
-    # Clients (the official JW323 example has this) are two deliveries, and rejecting them would cost the provider money.
     prestaties = prestatie.getparent()
     client = prestaties.getparent() if prestaties is not None else None
     return value(client, "Bsn")

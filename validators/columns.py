@@ -1,0 +1,162 @@
+"""Fields of many elements at once, for rules over large messages.
+
+A rule declares what it reads (`reads=` on the decorator for a rule per element, `columns=`
+for a rule over a whole class); the engine plans all of it per class name, and each class
+is read in one pass (`iwmo_ijw.table`). When that pass cannot be trusted for a message (see
+`read_table`), or the message is small, the same values are read from the elements, so a
+rule written on columns means the same on every message.
+
+A value is "" for an absent element and "=" + its text otherwise (`stripped` turns it into
+what `iwmo_ijw.xpath.text` gives).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from lxml import etree
+
+from iwmo_ijw.parsing import ParsedMessage
+from iwmo_ijw.table import plain, read_table, sole_holder
+from iwmo_ijw.xpath import find
+
+# Below this many elements reading through lxml is as fast as a table, and no table is read.
+TABLE_MIN = 256
+
+
+class Columns:
+    """Per path, one value per element of a class, in document order."""
+
+    def __init__(self, size: int, values: dict[str, list[str]], nodes: Callable[[], list[etree._Element]],
+                 node: Callable[[int], etree._Element] | None = None):
+        self.size = size
+        self._values = values
+        self._nodes = nodes
+        self._node = node
+        self._node_list: list[etree._Element] | None = None
+
+    def __len__(self) -> int:
+        return self.size
+
+    def __getitem__(self, path: str) -> list[str]:
+        return self._values[path]
+
+    def __contains__(self, path: str) -> bool:
+        return path in self._values
+
+    @property
+    def nodes(self) -> list[etree._Element]:
+        if self._node_list is None:
+            self._node_list = self._nodes()
+        return self._node_list
+
+    def node(self, i: int) -> etree._Element:
+        """The i-th element, without listing all of them where that can be avoided."""
+        if self._node_list is None and self._node is not None:
+            return self._node(i)
+        return self.nodes[i]
+
+
+class ColumnSource:
+    """Builds and keeps the columns of one message, one pass per class name."""
+
+    def __init__(self, message: ParsedMessage, wanted: dict[str, set[str]] | None = None,
+                 nodes_of: Callable[[str], list[etree._Element]] | None = None):
+        self.message = message
+        self._nodes_of = nodes_of
+        self._built: dict[str, Columns] = {}
+        self._plain: bool | None = None
+        self.wanted: dict[str, set[str]] = {}
+        for name, paths in (wanted or {}).items():
+            holder, prefix = self._holder(name)
+            self.wanted.setdefault(holder, set()).update(f"{prefix}{p}" for p in paths)
+
+    def nodes(self, name: str) -> list[etree._Element]:
+        if self._nodes_of is not None:
+            return self._nodes_of(name)
+        namespace = self.message.message_type.namespace
+        return list(self.message.root.iter(f"{{{namespace}}}{name}"))
+
+    def count(self, name: str) -> int:
+        holder = self._holder(name)[0]
+        built = self._built.get(holder)
+        return built.size if built is not None else len(self.nodes(holder))
+
+    def columns(self, name: str, paths: Iterable[str]) -> Columns:
+        paths = tuple(paths)
+        holder, prefix = self._holder(name)
+        columns = self._columns(holder, [f"{prefix}{p}" for p in paths])
+        if not prefix:
+            return columns
+        values = {p: columns[f"{prefix}{p}"] for p in paths}
+        child = prefix.rstrip("/")
+        return Columns(columns.size, values, lambda: self._aligned(name, columns.size),
+                       lambda i: _only_child(columns.node(i), child))
+
+    def _aligned(self, name: str, size: int) -> list[etree._Element]:
+        nodes = self.nodes(name)
+        if len(nodes) != size:  # only a message the XSD refused can break the one-to-one
+            raise ValueError(f"{len(nodes)} {name} elements where the spec promises {size}")
+        return nodes
+
+    def _holder(self, name: str) -> tuple[str, str]:
+        """The class whose table carries `name`'s fields, and the path prefix there."""
+        sole = sole_holder(self.message.message_type, name)
+        if sole is None or sole[0] in ("Bericht",):
+            return name, ""
+        return sole[0], f"{sole[1]}/"
+
+    def _columns(self, name: str, paths: list[str]) -> Columns:
+        built = self._built.get(name)
+        if built is not None and all(p in built for p in paths):
+            return built
+        wanted = self.wanted.setdefault(name, set())
+        wanted.update(paths)
+        built = self._built[name] = self._read(name, tuple(sorted(wanted)))
+        return built
+
+    def _read(self, name: str, paths: tuple[str, ...]) -> Columns:
+        nodes = self.nodes(name)
+        values: dict[str, list[str]] = {}
+        if len(nodes) >= TABLE_MIN and self._is_plain():
+            table = read_table(self.message.tree, self.message.message_type, name, paths, len(nodes))
+            if table is not None:
+                values.update(table.columns)
+        for path in paths:
+            if path not in values:
+                values[path] = [element_value(n, path) for n in nodes]
+        return Columns(len(nodes), values, lambda: nodes)
+
+    def _is_plain(self) -> bool:
+        if self._plain is None:
+            self._plain = plain(self.message.tree)
+        return self._plain
+
+
+def _only_child(holder: etree._Element, name: str) -> etree._Element:
+    return next(c for c in holder if isinstance(c.tag, str) and etree.QName(c).localname == name)
+
+
+def element_value(node: etree._Element, path: str) -> str:
+    """What the table holds for this element, read through lxml."""
+    target = _follow(node, path)
+    return "" if target is None else "=" + (target.text or "")
+
+
+def _follow(node: etree._Element | None, path: str) -> etree._Element | None:
+    steps = path.split("/")
+    if steps and steps[0].startswith("^"):
+        name = steps.pop(0)[1:]
+        node = next((a for a in node.iterancestors() if etree.QName(a).localname == name), None)
+        if node is None:
+            return None
+    return find(node, "/".join(steps)) if steps else node
+
+
+def stripped(value: str) -> str | None:
+    """A column value as `iwmo_ijw.xpath.text` gives it: None when absent, stripped text otherwise."""
+    return value[1:].strip() if value else None
+
+
+def stripped_column(values: list[str]) -> list[str | None]:
+    return [v[1:].strip() if v else None for v in values]

@@ -1,0 +1,55 @@
+"""Running a rule once per distinct set of values it reads, on large messages.
+
+A declaration of 100,000 Prestaties holds a few hundred distinct combinations of, say,
+Eenheid, GeleverdVolume, ProductTarief and IngediendBedrag. A rule that declares those
+paths as its `reads` says the same about every Prestatie of one combination, so it runs
+on one Prestatie per combination; only where that one gets a finding does it run on every
+Prestatie of the combination, each finding on its own element. The result is the one the
+rule gives element by element, in the same order (tests compare both on every fixture and
+on generated messages).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from lxml import etree
+
+from validators.columns import TABLE_MIN, ColumnSource
+from validators.context import RuleContext
+from validators.findings import Finding
+from validators.registry import Rule
+
+Call = Callable[[Rule, RuleContext, etree._Element], list[Finding]]
+
+
+def memoisable(rule: Rule, source: ColumnSource) -> bool:
+    return bool(rule.reads) and sum(source.count(name) for name in rule.names) >= TABLE_MIN
+
+
+def run_memoised(rule: Rule, ctx: RuleContext, nodes: Callable[[], list[etree._Element]],
+                 source: ColumnSource, call: Call) -> list[Finding]:
+    """`nodes()` gives all targets of the rule in document order (asked only to sort findings)."""
+    names = rule.names
+    found = [(node, f) for name in names for node, f in _per_name(rule, ctx, name, source, call)]
+    if len(names) > 1 and found:
+        position = {id(node): i for i, node in enumerate(nodes())}
+        found.sort(key=lambda pair: position[id(pair[0])])  # stable: a node's findings keep their order
+    return [f for _, f in found]
+
+
+def _per_name(rule: Rule, ctx: RuleContext, name: str, source: ColumnSource, call: Call):
+    columns = source.columns(name, rule.reads)
+    if not columns.size:
+        return
+    values = [columns[path] for path in rule.reads]
+    keys = values[0] if len(values) == 1 else list(zip(*values))
+    one_each = dict(zip(keys, range(len(keys))))
+    bad = {key for key, i in one_each.items() if call(rule, ctx, columns.node(i))}
+    if not bad:
+        return
+    nodes = columns.nodes
+    for i, key in enumerate(keys):
+        if key in bad:
+            for finding in call(rule, ctx, nodes[i]):
+                yield nodes[i], finding
