@@ -76,6 +76,9 @@ class ParsedMessage:
     message_type: MessageType
     source: str | None = None
     _extra: dict = field(default_factory=dict)
+    size: int | None = None  # bytes read, when parsed from bytes
+    # No comments or processing instructions, when known from the bytes (iwmo_ijw.table.plain).
+    plain: bool | None = None
 
     @property
     def root(self) -> etree._Element:
@@ -194,8 +197,12 @@ def _explain_namespace(namespace: str, line: int | None, source: str | None) -> 
 def load(source: Source, *, name: str | None = None) -> ParsedMessage:
     """Parse and detect a message from a path, bytes or a binary stream."""
     name = name or source_name(source)
-    tree = parse_xml(read_bytes(source), name)
-    return ParsedMessage(tree=tree, message_type=detect(tree.getroot(), name), source=name)
+    data = read_bytes(source)
+    tree = parse_xml(data, name)
+    from iwmo_ijw.table import plain_bytes
+
+    return ParsedMessage(tree=tree, message_type=detect(tree.getroot(), name), source=name, size=len(data),
+                         plain=plain_bytes(tree, data))
 
 
 def _clean(message: str) -> str:

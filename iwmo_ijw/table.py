@@ -41,6 +41,7 @@ class Table:
 class _Decl:
     namespace: str
     type: str
+    required: bool = field(default=True, compare=False)  # minOccurs >= 1 where declared
 
 
 @dataclass
@@ -76,7 +77,7 @@ def _index(message_type: MessageType) -> _SpecIndex:
         namespace = index.message_ns if type_name in schema.complex else index.base_ns
         kids = index.children[type_name] = {}
         for element in complex_type.elements:
-            decl = _Decl(namespace, element.type)
+            decl = _Decl(namespace, element.type, element.min_occurs >= 1)
             kids[element.name] = decl
             index.declarations.setdefault(element.name, set()).add(decl)
             pending.append(element.type)
@@ -152,6 +153,57 @@ def qualified(message_type: MessageType, target: str, path: str,
     return answers.pop(), prefixes
 
 
+def mandatory(message_type: MessageType, target: str, path: str) -> bool:
+    """Whether a schema-valid message has an element at `path` below every `target` (plain
+    child steps, each required)."""
+    index = _index(message_type)
+    decls = index.declarations.get(target, set())
+    if not decls or path.startswith("^"):
+        return False
+    for decl in decls:
+        for step in path.split("/"):
+            decl = index.children.get(decl.type, {}).get(step)
+            if decl is None or not decl.required:
+                return False
+    return True
+
+
+def absolute_paths(message_type: MessageType, target: str, prefixes: dict[str, str], limit: int = 8) -> str | None:
+    """An XPath union of every place the spec puts a `target` element of the message namespace,
+    from the root: it visits only those branches, not the whole tree as //target would.
+    "" when the spec has no such place, None when there are too many to list."""
+    index = _index(message_type)
+    schema = index.spec.message(message_type)
+    assert schema.root is not None
+    found: list[str] = []
+    pending = [(f"/{_prefix(prefixes, index.message_ns)}:{schema.root[0]}", schema.root[1], frozenset())]
+    while pending:
+        path, type_name, seen = pending.pop()
+        if type_name in seen or len(found) > limit:
+            return None  # recursive or too many places: let the descendant axis find them
+        for name, decl in index.children.get(type_name, {}).items():
+            step = f"{path}/{_prefix(prefixes, decl.namespace)}:{name}"
+            if name == target and decl.namespace == index.message_ns:
+                found.append(step)
+            else:
+                pending.append((step, decl.type, seen | {type_name}))
+    return " | ".join(found)
+
+
+@lru_cache(maxsize=512)
+def locator(message_type: MessageType, names: tuple[str, ...]) -> etree.XPath | None:
+    """A compiled XPath for every element of these names where a schema-valid message can
+    have them, in document order; None when the spec cannot say (then walk the tree)."""
+    prefixes: dict[str, str] = {}
+    paths = [absolute_paths(message_type, name, prefixes) for name in names]
+    if any(p is None for p in paths):
+        return None
+    union = " | ".join(p for p in paths if p)
+    if not union:
+        return etree.XPath("/..")  # no such element in this message: an empty node-set
+    return etree.XPath(union, namespaces={p: ns for ns, p in prefixes.items()})
+
+
 def _qualify(index: _SpecIndex, decl: _Decl, steps: list[str], prefixes: dict[str, str]) -> str | None:
     parts = []
     current = decl
@@ -185,12 +237,18 @@ def _stylesheet(message_type: MessageType, target: str,
     """The stylesheet for the fields the spec can place, and which fields those are."""
     prefixes: dict[str, str] = {}
     target_prefix = _prefix(prefixes, message_type.namespace)
+    select = absolute_paths(message_type, target, prefixes) or f"//{target_prefix}:{target}"
     body, placed = [], []
     for path in fields:
         answer = qualified(message_type, target, path, prefixes)
         if answer is None:
             continue
-        if answer[0]:
+        if not answer[0]:
+            pass  # cannot exist here: absent for every element
+        elif mandatory(message_type, target, path):
+            # Present in every schema-valid message (and findings on an invalid one are dropped).
+            body.append(f'=<xsl:value-of select="{answer[0]}"/>')
+        else:
             body.append(f'<xsl:for-each select="{answer[0]}">=<xsl:value-of select="."/></xsl:for-each>')
         body.append("<xsl:text>&#9;</xsl:text>")
         placed.append(path)
@@ -198,16 +256,32 @@ def _stylesheet(message_type: MessageType, target: str,
     text = (
         f'<xsl:stylesheet version="1.0" xmlns:xsl="{XSL}" {declarations}>'
         '<xsl:output method="text" encoding="UTF-8"/>'
-        f'<xsl:template match="/"><xsl:for-each select="//{target_prefix}:{target}">{"".join(body)}'
+        f'<xsl:template match="/"><xsl:for-each select="{select}">{"".join(body)}'
         "</xsl:for-each></xsl:template></xsl:stylesheet>"
     )
     # Generated from the spec, not from input: it needs no documents, files or network.
     return etree.XSLT(etree.XML(text), access_control=etree.XSLTAccessControl.DENY_ALL), tuple(placed)
 
 
+_ASCII_BASED = frozenset({"UTF-8", "US-ASCII", "ASCII", "ISO-8859-1", "ISO-8859-15", "WINDOWS-1252"})
+
+
 def plain(tree: etree._ElementTree) -> bool:
     """No comments or processing instructions: then a field's string value is its .text."""
     return not tree.xpath("boolean(//comment() | //processing-instruction())")
+
+
+def plain_bytes(tree: etree._ElementTree, data: bytes) -> bool | None:
+    """`plain` from the document's bytes, without walking the tree: in an ASCII-based encoding
+    a comment starts with "<!--" and a processing instruction with "<?" (a false alarm inside
+    CDATA only costs speed). None when the encoding does not allow the shortcut."""
+    if (tree.docinfo.encoding or "UTF-8").upper() not in _ASCII_BASED:
+        return None
+    head = data[:64]
+    start = len(head) - len(head.removeprefix(b"\xef\xbb\xbf").lstrip())
+    if data.startswith(b"<?xml", start):
+        start = data.find(b"?>", start) + 2
+    return b"<!--" not in data and data.find(b"<?", start) == -1
 
 
 def read_table(tree: etree._ElementTree, message_type: MessageType, target: str,

@@ -12,12 +12,13 @@ what `iwmo_ijw.xpath.text` gives).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 
 from lxml import etree
 
 from iwmo_ijw.parsing import ParsedMessage
-from iwmo_ijw.table import plain, read_table, sole_holder
+from iwmo_ijw.table import only_inside, plain, read_table, sole_holder
 from iwmo_ijw.xpath import find
 
 # Below this many elements reading through lxml is as fast as a table, and no table is read.
@@ -66,7 +67,9 @@ class ColumnSource:
         self._nodes_of = nodes_of
         self._built: dict[str, Columns] = {}
         self._plain: bool | None = None
+        self._groups: dict[tuple[str, tuple[str, ...]], tuple[list[tuple], list[int]]] = {}
         self.wanted: dict[str, set[str]] = {}
+        self.memo_reads: dict[str, set[str]] = {}  # set by the engine (validators.memo)
         for name, paths in (wanted or {}).items():
             holder, prefix = self._holder(name)
             self.wanted.setdefault(holder, set()).update(f"{prefix}{p}" for p in paths)
@@ -99,6 +102,16 @@ class ColumnSource:
             raise ValueError(f"{len(nodes)} {name} elements where the spec promises {size}")
         return nodes
 
+    def groups(self, name: str, paths: tuple[str, ...]) -> tuple[list[tuple], list[int]]:
+        """The distinct combinations of `paths` over the `name` elements, each with the index
+        of one element that has it."""
+        key = (name, paths)
+        if key not in self._groups:
+            columns = self.columns(name, paths)
+            first = dict(zip(zip(*(columns[p] for p in paths)), range(columns.size)))
+            self._groups[key] = (list(first), list(first.values()))
+        return self._groups[key]
+
     def _holder(self, name: str) -> tuple[str, str]:
         """The class whose table carries `name`'s fields, and the path prefix there."""
         sole = sole_holder(self.message.message_type, name)
@@ -117,7 +130,8 @@ class ColumnSource:
 
     def _read(self, name: str, paths: tuple[str, ...]) -> Columns:
         nodes = self.nodes(name)
-        values: dict[str, list[str]] = {}
+        values: dict[str, list[str]] = {p: [v] * len(nodes) for p in paths if (v := self._constant(name, p)) is not None}
+        paths = tuple(p for p in paths if p not in values)
         if len(nodes) >= TABLE_MIN and self._is_plain():
             table = read_table(self.message.tree, self.message.message_type, name, paths, len(nodes))
             if table is not None:
@@ -127,9 +141,23 @@ class ColumnSource:
                 values[path] = [element_value(n, path) for n in nodes]
         return Columns(len(nodes), values, lambda: nodes)
 
+    def _constant(self, name: str, path: str) -> str | None:
+        """The value of a "^Holder/…" path when the message has one Holder and every `name`
+        element lies in it (a JW323's one Declaratie): the same for all, read once."""
+        if not path.startswith("^"):
+            return None
+        holder, _, rest = path[1:].partition("/")
+        if not only_inside(self.message.message_type, name, holder):
+            return None
+        holders = self.nodes(holder)
+        if len(holders) != 1:
+            return None
+        return element_value(holders[0], rest) if rest else "=" + (holders[0].text or "")
+
     def _is_plain(self) -> bool:
         if self._plain is None:
-            self._plain = plain(self.message.tree)
+            known = getattr(self.message, "plain", None)
+            self._plain = known if known is not None else plain(self.message.tree)
         return self._plain
 
 
@@ -158,5 +186,19 @@ def stripped(value: str) -> str | None:
     return value[1:].strip() if value else None
 
 
+_PADDED = re.compile(r"=\s|\s\x00|\s\Z")
+
+
 def stripped_column(values: list[str]) -> list[str | None]:
     return [v[1:].strip() if v else None for v in values]
+
+
+def comparable(values: list[str]) -> list:
+    """Values that are equal exactly when their stripped texts are: the column itself when
+    no value has whitespace at either end, else stripped."""
+    joined = "\x00".join(values)
+    if joined.isascii() and not any(c in joined for c in " \t\n\r\x0b\x0c"):
+        return values  # no whitespace at all (codes, numbers, dates): found by memchr, not regex
+    if not _PADDED.search(joined):
+        return values
+    return stripped_column(values)

@@ -7,8 +7,11 @@ messages; they would otherwise report noise on elements the XSD already refused.
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
+import threading
+from contextlib import contextmanager
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
@@ -18,6 +21,7 @@ from lxml import etree
 
 from iwmo_ijw.parsing import MessageError, ParsedMessage, Source, load, source_name
 from iwmo_ijw.schemas import load_schema
+from iwmo_ijw.table import locator
 from validators.columns import ColumnSource
 from validators.context import RuleContext
 from validators.findings import FileReport, Finding, Severity
@@ -27,6 +31,8 @@ from validators.registry import Level, Rule, RuleSet
 log = logging.getLogger(__name__)
 
 CONTENT_LEVELS = (Level.MESSAGE, Level.CROSS, Level.EXTERNAL, Level.REGISTRY)
+# From this size on the XSD check runs beside the content rules (see _schema_beside_rules).
+CONCURRENT_FROM = 2 * 1024 * 1024
 
 
 @dataclass
@@ -58,10 +64,53 @@ def validate_parsed(message: ParsedMessage, options: Options) -> FileReport:
         message_type=message.message_type.code,
         secrets=frozenset(_bsns(message.root)),
     )
-    report.findings.extend(check_schema(message, options))
-    if report.valid:
-        report.findings.extend(run_rules(message, options, report))
+    if (message.size or 0) < CONCURRENT_FROM:
+        report.findings.extend(check_schema(message, options))
+        if report.valid:
+            report.findings.extend(run_rules(message, options, report))
+        return report
+    with _collector_paused():
+        _schema_beside_rules(message, options, report)
     return report
+
+
+def _schema_beside_rules(message: ParsedMessage, options: Options, report: FileReport) -> None:
+    """XSD and content rules at once, with the verdict of doing them one after the other.
+
+    libxml2 validates without holding the GIL, so on a large message the schema check
+    costs no time beside the rules (which only read the tree). The rules' findings count
+    only when the XSD accepts the message, as the controleniveaus require.
+    """
+    schema = load_schema(message.message_type, options.schema_dir)
+    verdict: list[bool] = []
+    worker = threading.Thread(target=lambda: verdict.append(bool(schema.validate(message.tree))),
+                              name="productcodes-xsd", daemon=True)
+    worker.start()
+    scratch = FileReport(file=report.file)
+    try:
+        content = run_rules(message, options, scratch)
+    finally:
+        worker.join()
+    if verdict != [True]:
+        report.findings.extend(check_schema(message, options))  # the detailed findings, and no others
+        if not report.valid:
+            return
+    report.findings.extend(content)
+    report.skipped.extend(scratch.skipped)
+
+
+@contextmanager
+def _collector_paused():
+    """A large message makes millions of objects that all live until its report is done:
+    the cyclic collector would walk them again and again (about a tenth of the time) and
+    free nothing. Reference counting still frees everything as usual."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
 
 
 def check_schema(message: ParsedMessage, options: Options) -> list[Finding]:
@@ -93,6 +142,7 @@ def run_rules(message: ParsedMessage, options: Options, report: FileReport,
         rules = options.ruleset.rules_for(message.message_type, options.levels)
     rules = [r for r in rules if _has_what_it_needs(r, ctx, report)]
     ctx.columns = ColumnSource(message, wanted_columns(rules, message.message_type), nodes_of=nodes_of)
+    ctx.columns.memo_reads = memo_reads(rules)
     for rule in rules:
         ctx.rule = rule
         if memoisable(rule, ctx.columns):
@@ -102,6 +152,15 @@ def run_rules(message: ParsedMessage, options: Options, report: FileReport,
             findings.extend(_guarded(rule, ctx, lambda out: _each(rule, ctx, nodes_of(rule.target), out)))
     ctx.rule = None
     return findings
+
+
+def memo_reads(rules: Iterable[Rule]) -> dict[str, set[str]]:
+    """Per class name, the union of what its memoised rules read (grouped once, validators.memo)."""
+    reads: dict[str, set[str]] = {}
+    for rule in rules:
+        for name in rule.names if rule.reads else ():
+            reads.setdefault(name, set()).update(rule.reads)
+    return reads
 
 
 def wanted_columns(rules: Iterable[Rule], message_type: Any) -> dict[str, set[str]]:
@@ -167,8 +226,13 @@ def registry_gaps(registry: Any) -> dict[str, str]:
 def _targets(message: ParsedMessage, target: str | tuple[str, ...]) -> list[etree._Element]:
     if target == "Bericht":
         return [message.root]
+    names = (target,) if isinstance(target, str) else tuple(target)
+    find = locator(message.message_type, names)
+    if find is not None:
+        # Only the branches where the spec allows them: a whole-tree walk per class costs
+        # more than the rule on a large message. Elements elsewhere fail the XSD anyway.
+        return find(message.tree)
     namespace = message.message_type.namespace
-    names = (target,) if isinstance(target, str) else target
     return list(message.root.iter(*(f"{{{namespace}}}{name}" for name in names)))
 
 

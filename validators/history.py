@@ -8,14 +8,15 @@ types are plain dataclasses so a persistent store can fill the same History from
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from dataclasses import fields as dataclass_fields
 from datetime import date
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 from iwmo_ijw.parsing import MessageError, ParsedMessage, load
-from iwmo_ijw.xpath import date_of, decimal_of, find, findall, int_of, iter_local, text
+from iwmo_ijw.xpath import date_of, find, findall, iter_local, text
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,6 +166,8 @@ class History:
     # (afzender, identificatie, dagtekening) -> (BasisschemaXsdVersie, BerichtXsdVersie)
     xsd_versies: dict[tuple[str, str, date | None], tuple[str | None, str | None]] = field(default_factory=dict)
     _relations: set[tuple[str, str]] = field(default_factory=set)  # (gemeente, aanbieder) pairs
+    # The version of each toewijzing that counts, found once: rules ask it for every line.
+    _latest: dict[str, Toewijzing] = field(default_factory=dict, compare=False, repr=False)
 
     # -- building -----------------------------------------------------------------
 
@@ -190,11 +193,12 @@ class History:
 
     def add(self, message: ParsedMessage) -> None:
         code = str(message.message_type.number)  # "301" for JW301 and WMO301 alike
-        key = _bericht_key(message)
+        header = find(message.root, "Header")
+        fields = Fields(header) if header is not None else None
+        key = _bericht_key(message, fields)
         self.berichten.add(key)
-        versie = find(message.root, "Header/XsdVersie")
         self.xsd_versies[(key.afzender, key.identificatie, key.dagtekening)] = (
-            text(versie, "BasisschemaXsdVersie"), text(versie, "BerichtXsdVersie"))
+            _text(fields, "XsdVersie/BasisschemaXsdVersie"), _text(fields, "XsdVersie/BerichtXsdVersie"))
         adder = _ADDERS.get(code)
         if adder is not None:
             adder(self, message, key)
@@ -203,6 +207,7 @@ class History:
 
     def add_toewijzing(self, record: Toewijzing) -> None:
         self._toewijzingen[record.nummer].append(record)
+        self._latest.pop(record.nummer, None)
         self._relations.add((record.afzender, record.ontvanger))
         if record.referentie_aanbieder:
             self._by_referentie_aanbieder[record.referentie_aanbieder].append(record)
@@ -227,10 +232,20 @@ class History:
 
         With on, only versions decided on or before that date are considered.
         """
-        versions = self.toewijzing_versions(nummer)
-        if on is not None:
-            versions = [v for v in versions if v.toewijzingsdatum is None or v.toewijzingsdatum <= on]
+        if on is None:
+            return self._latest_version(nummer)
+        versions = [v for v in self.toewijzing_versions(nummer)
+                    if v.toewijzingsdatum is None or v.toewijzingsdatum <= on]
         return versions[-1] if versions else None
+
+    def _latest_version(self, nummer: str) -> Toewijzing | None:
+        latest = self._latest.get(nummer)
+        if latest is None:
+            versions = self.toewijzing_versions(nummer)
+            if not versions:
+                return None
+            latest = self._latest[nummer] = versions[-1]
+        return latest
 
     def toewijzing_versions(self, nummer: str) -> list[Toewijzing]:
         """All versions, oldest first (stable for equal timestamps: arrival order)."""
@@ -309,39 +324,28 @@ def _load(file: Path) -> ParsedMessage:
         raise MessageError(f"history file {file} cannot be read: {error.strerror}") from error
 
 
-def _bericht_key(message: ParsedMessage) -> BerichtKey:
-    header = find(message.root, "Header")
+def _bericht_key(message: ParsedMessage, header: Fields | None) -> BerichtKey:
     return BerichtKey(
-        afzender=text(header, "Afzender") or "",
-        ontvanger=text(header, "Ontvanger") or "",
+        afzender=_text(header, "Afzender") or "",
+        ontvanger=_text(header, "Ontvanger") or "",
         berichtcode=message.message_type.code,
-        identificatie=text(header, "BerichtIdentificatie/Identificatie") or "",
-        dagtekening=date_of(header, "BerichtIdentificatie/Dagtekening"),
+        identificatie=_text(header, "BerichtIdentificatie/Identificatie") or "",
+        dagtekening=as_date(_text(header, "BerichtIdentificatie/Dagtekening")),
     )
+
+
+def _text(fields: Fields | None, path: str) -> str | None:
+    return fields.text(path) if fields is not None else None
 
 
 def _add_toewijzingen(history: History, message: ParsedMessage, key: BerichtKey) -> None:
     for client in iter_local(message.root, "Client"):
         bsn = text(client, "Bsn")
         for tp in findall(client, "ToegewezenProducten/ToegewezenProduct"):
-            history.add_toewijzing(Toewijzing(
-                nummer=text(tp, "ToewijzingNummer") or "",
-                bsn=bsn,
-                categorie=text(tp, "Product/Categorie"),
-                code=text(tp, "Product/Code"),
-                ingangsdatum=date_of(tp, "Ingangsdatum"),
-                einddatum=date_of(tp, "Einddatum"),
-                volume=int_of(tp, "Omvang/Volume"),
-                eenheid=text(tp, "Omvang/Eenheid"),
-                frequentie=text(tp, "Omvang/Frequentie"),
-                budget=int_of(tp, "Budget"),
-                reden_wijziging=text(tp, "RedenWijziging"),
-                toewijzingsdatum=date_of(tp, "Toewijzingsdatum"),
-                toewijzingstijd=text(tp, "Toewijzingstijd"),
-                referentie_aanbieder=text(tp, "ReferentieAanbieder"),
-                afzender=key.afzender,
-                ontvanger=key.ontvanger,
-            ))
+            fields = Fields(tp)
+            values = {name: read(fields.text(path)) for name, path, read in TOEWIJZING_FIELDS}
+            history.add_toewijzing(Toewijzing(nummer=values.pop("nummer") or "", bsn=bsn, **values,
+                                              afzender=key.afzender, ontvanger=key.ontvanger))
 
 
 def _add_start_stops(history: History, message: ParsedMessage, key: BerichtKey) -> None:
@@ -397,24 +401,33 @@ def _add_declaratie(history: History, message: ParsedMessage, key: BerichtKey) -
 
 def prestatie_record(p, *, bsn: str | None, declaratie_nummer: str | None, key: BerichtKey) -> Prestatie:
     """One declaration line as a record; also used by rules on the message under test."""
+    fields = Fields(p)
     return Prestatie(
         declaratie_nummer=declaratie_nummer,
         bsn=bsn,
-        referentie=text(p, "ProductReferentie/ReferentieNummer"),
-        vorig_referentie=text(p, "ProductReferentie/VorigReferentieNummer"),
-        toewijzing_nummer=text(p, "ToewijzingNummer"),
-        categorie=text(p, "ProductCategorie"),
-        code=text(p, "ProductCode"),
-        begindatum=date_of(p, "ProductPeriode/Begindatum"),
-        einddatum=date_of(p, "ProductPeriode/Einddatum"),
-        volume=int_of(p, "GeleverdVolume"),
-        eenheid=text(p, "Eenheid"),
-        tarief=int_of(p, "ProductTarief"),
-        bedrag=decimal_of(p, "IngediendBedrag/Bedrag"),
-        debet_credit=text(p, "IngediendBedrag/DebetCredit"),
+        **{name: read(fields.text(path)) for name, path, read in PRESTATIE_FIELDS},
         afzender=key.afzender,
         ontvanger=key.ontvanger,
     )
+
+
+def prestatie_records(texts: dict[str, list[str | None]], bsns: list[str | None], *,
+                      declaratie_nummer: str | None, key: BerichtKey) -> list[Prestatie]:
+    """The records of many lines at once, from their texts per path of PRESTATIE_FIELDS (as
+    `text` gives them: None when absent); the same records `prestatie_record` makes."""
+    size = len(bsns)
+    columns = {name: _read_all(texts[path], read) for name, path, read in PRESTATIE_FIELDS}
+    columns.update(declaratie_nummer=[declaratie_nummer] * size, bsn=bsns,
+                   afzender=[key.afzender] * size, ontvanger=[key.ontvanger] * size)
+    return list(map(Prestatie, *(columns[name] for name in _PRESTATIE_ORDER)))
+
+
+def _read_all(values: list[str | None], read: Callable[[str | None], object]) -> list:
+    if read is as_text:
+        return values
+    # A month's lines share a few dates, volumes and tariffs: each distinct text is read once.
+    known = {v: read(v) for v in set(values)}
+    return [known[v] for v in values]
 
 
 def _add_antwoord(history: History, message: ParsedMessage, key: BerichtKey) -> None:
@@ -451,6 +464,101 @@ def _add_verzoek_antwoord(history: History, message: ParsedMessage, key: Bericht
             history.verzoek_antwoorden[referentie].append(VerzoekAntwoord(
                 referentie, text(antwoord, "VerzoekAntwoord"), key.afzender, key.ontvanger, key.identificatie))
 
+
+class Fields:
+    """The texts below one element as `text(el, path)` gives them, each element's children
+    read once: a find per field would walk the same children a dozen times per record."""
+
+    __slots__ = ("_children",)
+
+    def __init__(self, el) -> None:
+        self._children: dict[str, dict] = {"": _first_children(el)}
+
+    def text(self, path: str) -> str | None:
+        parent, _, name = path.rpartition("/")
+        node = self._below(parent).get(name)
+        return None if node is None else (node.text or "").strip()
+
+    def _below(self, path: str) -> dict:
+        children = self._children.get(path)
+        if children is None:
+            parent, _, name = path.rpartition("/")
+            node = self._below(parent).get(name)
+            children = self._children[path] = {} if node is None else _first_children(node)
+        return children
+
+
+def _first_children(el) -> dict:
+    """Per local name, the first child element (the one `find` takes, in any namespace)."""
+    found: dict = {}
+    for child in el:
+        tag = child.tag
+        if isinstance(tag, str):  # comments and processing instructions have no name
+            found.setdefault(tag[tag.find("}") + 1:], child)
+    return found
+
+
+# Readers of a stripped text (None when absent), giving what iwmo_ijw.xpath's text, date_of,
+# int_of and decimal_of give for the element.
+def as_text(value: str | None) -> str | None:
+    return value
+
+
+def as_date(value: str | None) -> date | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def as_int(value: str | None) -> int | None:
+    try:
+        return int(value) if value else None
+    except ValueError:
+        return None
+
+
+def as_decimal(value: str | None) -> Decimal | None:
+    try:
+        return Decimal(value) if value else None
+    except InvalidOperation:
+        return None
+
+
+# Record field, path below the element, reader: one table for reading from elements and from columns.
+PRESTATIE_FIELDS: tuple[tuple[str, str, Callable[[str | None], object]], ...] = (
+    ("referentie", "ProductReferentie/ReferentieNummer", as_text),
+    ("vorig_referentie", "ProductReferentie/VorigReferentieNummer", as_text),
+    ("toewijzing_nummer", "ToewijzingNummer", as_text),
+    ("categorie", "ProductCategorie", as_text),
+    ("code", "ProductCode", as_text),
+    ("begindatum", "ProductPeriode/Begindatum", as_date),
+    ("einddatum", "ProductPeriode/Einddatum", as_date),
+    ("volume", "GeleverdVolume", as_int),
+    ("eenheid", "Eenheid", as_text),
+    ("tarief", "ProductTarief", as_int),
+    ("bedrag", "IngediendBedrag/Bedrag", as_decimal),
+    ("debet_credit", "IngediendBedrag/DebetCredit", as_text),
+)
+_PRESTATIE_ORDER = tuple(f.name for f in dataclass_fields(Prestatie))
+
+TOEWIJZING_FIELDS: tuple[tuple[str, str, Callable[[str | None], object]], ...] = (
+    ("nummer", "ToewijzingNummer", as_text),
+    ("categorie", "Product/Categorie", as_text),
+    ("code", "Product/Code", as_text),
+    ("ingangsdatum", "Ingangsdatum", as_date),
+    ("einddatum", "Einddatum", as_date),
+    ("volume", "Omvang/Volume", as_int),
+    ("eenheid", "Omvang/Eenheid", as_text),
+    ("frequentie", "Omvang/Frequentie", as_text),
+    ("budget", "Budget", as_int),
+    ("reden_wijziging", "RedenWijziging", as_text),
+    ("toewijzingsdatum", "Toewijzingsdatum", as_date),
+    ("toewijzingstijd", "Toewijzingstijd", as_text),
+    ("referentie_aanbieder", "ReferentieAanbieder", as_text),
+)
 
 _NOT_REJECTING = frozenset({"0200", "8001", "0233", None})
 

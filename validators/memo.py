@@ -38,16 +38,24 @@ def run_memoised(rule: Rule, ctx: RuleContext, nodes: Callable[[], list[etree._E
     return [f for _, f in found]
 
 
+def _one_each(rule: Rule, name: str, source: ColumnSource) -> dict[tuple, int]:
+    """Each combination of the rule's reads, with one element that has it. The combinations
+    of all memoised rules of a class are grouped once; each rule then only projects them."""
+    shared = tuple(sorted(source.memo_reads.get(name, ()))) or rule.reads
+    rows, first = source.groups(name, shared)
+    positions = [shared.index(p) for p in rule.reads]
+    return dict(zip((tuple(row[j] for j in positions) for row in rows), first))
+
+
 def _per_name(rule: Rule, ctx: RuleContext, name: str, source: ColumnSource, call: Call):
     columns = source.columns(name, rule.reads)
     if not columns.size:
         return
-    values = [columns[path] for path in rule.reads]
-    keys = values[0] if len(values) == 1 else list(zip(*values))
-    one_each = dict(zip(keys, range(len(keys))))
-    bad = {key for key, i in one_each.items() if call(rule, ctx, columns.node(i))}
+    bad = {key for key, i in _one_each(rule, name, source).items() if call(rule, ctx, columns.node(i))}
     if not bad:
         return
+    values = [columns[path] for path in rule.reads]
+    keys = list(zip(*values))
     nodes = columns.nodes
     for i, key in enumerate(keys):
         if key in bad:

@@ -1,10 +1,11 @@
 from iwmo_ijw.xpath import find, findall, local, text
 from validators.registry import Level, rule
-from validators.rules.cross._common import header, prestatie_of, toewijzing_for_prestatie
+from validators.rules.cross._common import PRESTATIE_COLUMNS, header, prestatie_of, toewijzing_for_prestatie
 
 
 @rule("TR304", retourcode="8187", messages=("JW317", "JW323", "JW325"), level=Level.CROSS,
-      target=("Prestatie", "Verzoek"), needs=("history",))
+      target=("Prestatie", "Verzoek"),
+      needs=("history",), columns=PRESTATIE_COLUMNS)
 def tr304(ctx, prestatie):
     """The client's Bsn must be the Bsn in the related earlier message (toewijzing, or the declared Prestatie)."""
     if local(prestatie) == "Verzoek":

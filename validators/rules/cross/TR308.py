@@ -1,9 +1,10 @@
 from iwmo_ijw.xpath import find
 from validators.registry import Level, rule
-from validators.rules.cross._common import prestatie_of, toewijzing_for_prestatie
+from validators.rules.cross._common import PRESTATIE_COLUMNS, prestatie_of, toewijzing_for_prestatie
 
 
-@rule("TR308", retourcode="9308", messages=("JW323",), level=Level.CROSS, target="Prestatie", needs=("history",))
+@rule("TR308", retourcode="9308", messages=("JW323",), level=Level.CROSS, target="Prestatie",
+      needs=("history",), columns=PRESTATIE_COLUMNS)
 def tr308(ctx, prestatie):
     """A Prestatie may not end after the Einddatum of its toewijzing, when it has one."""
     p = prestatie_of(ctx, prestatie)

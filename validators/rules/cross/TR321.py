@@ -1,10 +1,11 @@
 from iwmo_ijw.xpath import find
 from validators.registry import Level, rule
-from validators.rules.cross._common import prestatie_of, toewijzing_for_prestatie
+from validators.rules.cross._common import PRESTATIE_COLUMNS, prestatie_of, toewijzing_for_prestatie
 from validators.rules.cross._volume import allowed_volume
 
 
-@rule("TR321", retourcode="9321", messages=("JW323",), level=Level.CROSS, target="Prestatie", needs=("history",))
+@rule("TR321", retourcode="9321", messages=("JW323",), level=Level.CROSS, target="Prestatie",
+      needs=("history",), columns=PRESTATIE_COLUMNS)
 def tr321(ctx, prestatie):
     """A Prestatie's GeleverdVolume may not exceed what its toewijzing allows for the declared period."""
     p = prestatie_of(ctx, prestatie)

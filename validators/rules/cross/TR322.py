@@ -1,9 +1,10 @@
 from validators.registry import Level, rule
-from validators.rules.cross._common import header, message_prestaties, standing_prestaties
+from validators.rules.cross._common import PRESTATIE_COLUMNS, header, message_prestaties, standing_prestaties
 from validators.rules.cross._volume import TOTAAL, allowed_volume, convert
 
 
-@rule("TR322", retourcode="9322", messages=("JW323",), level=Level.CROSS, target="Bericht", needs=("history",))
+@rule("TR322", retourcode="9322", messages=("JW323",), level=Level.CROSS, target="Bericht",
+      needs=("history",), columns=PRESTATIE_COLUMNS)
 def tr322(ctx, bericht):
     """All volume declared on a toewijzing (debits minus credits) must fit its Omvang over its whole duration."""
     aanbieder, gemeente = header(ctx)

@@ -1,9 +1,10 @@
 from iwmo_ijw.xpath import find
 from validators.registry import Level, rule
-from validators.rules.cross._common import prestatie_of
+from validators.rules.cross._common import PRESTATIE_COLUMNS, prestatie_of
 
 
-@rule("TR323", retourcode="8017", messages=("JW323",), level=Level.CROSS, target="Prestatie", needs=("history",))
+@rule("TR323", retourcode="8017", messages=("JW323",), level=Level.CROSS, target="Prestatie",
+      needs=("history",), columns=PRESTATIE_COLUMNS)
 def tr323(ctx, prestatie):
     """A credit Prestatie must point, via VorigReferentieNummer, at an earlier debit that was not rejected."""
     p = prestatie_of(ctx, prestatie)

@@ -1,9 +1,11 @@
 from iwmo_ijw.xpath import find
 from validators.registry import Level, rule
-from validators.rules.cross._common import knows_relation, prestatie_of, toewijzing_for_prestatie
+from validators.rules.cross._common import (PRESTATIE_COLUMNS, knows_relation, prestatie_of,
+                                            toewijzing_for_prestatie)
 
 
-@rule("TR338", retourcode="9338", messages=("JW323",), level=Level.CROSS, target="Prestatie", needs=("history",))
+@rule("TR338", retourcode="9338", messages=("JW323",), level=Level.CROSS, target="Prestatie",
+      needs=("history",), columns=PRESTATIE_COLUMNS)
 def tr338(ctx, prestatie):
     """Each Prestatie must name, by ToewijzingNummer, a toewijzing sent by the gemeente to this aanbieder."""
     p = prestatie_of(ctx, prestatie)

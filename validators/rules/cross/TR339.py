@@ -1,9 +1,10 @@
 from iwmo_ijw.xpath import find
 from validators.registry import Level, rule
-from validators.rules.cross._common import prestatie_of, toewijzing_for_prestatie
+from validators.rules.cross._common import PRESTATIE_COLUMNS, prestatie_of, toewijzing_for_prestatie
 
 
-@rule("TR339", retourcode="9339", messages=("JW323",), level=Level.CROSS, target="Prestatie", needs=("history",))
+@rule("TR339", retourcode="9339", messages=("JW323",), level=Level.CROSS, target="Prestatie",
+      needs=("history",), columns=PRESTATIE_COLUMNS)
 def tr339(ctx, prestatie):
     """A Prestatie's ProductCategorie must be the one in its toewijzing, when the toewijzing names one."""
     p = prestatie_of(ctx, prestatie)

@@ -1,9 +1,10 @@
 from iwmo_ijw.xpath import find
 from validators.registry import Level, rule
-from validators.rules.cross._common import prestatie_of, toewijzing_for_prestatie
+from validators.rules.cross._common import PRESTATIE_COLUMNS, prestatie_of, toewijzing_for_prestatie
 
 
-@rule("TR340", retourcode="9340", messages=("JW323",), level=Level.CROSS, target="Prestatie", needs=("history",))
+@rule("TR340", retourcode="9340", messages=("JW323",), level=Level.CROSS, target="Prestatie",
+      needs=("history",), columns=PRESTATIE_COLUMNS)
 def tr340(ctx, prestatie):
     """A Prestatie's ProductCode must be the one in its toewijzing, when the toewijzing names one."""
     p = prestatie_of(ctx, prestatie)

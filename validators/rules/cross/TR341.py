@@ -1,11 +1,12 @@
 from iwmo_ijw.xpath import find
 from validators.registry import Level, rule
-from validators.rules.cross._common import prestatie_of, toewijzing_for_prestatie
+from validators.rules.cross._common import PRESTATIE_COLUMNS, prestatie_of, toewijzing_for_prestatie
 
 MINUUT, UUR = "01", "04"
 
 
-@rule("TR341", retourcode="9341", messages=("JW323",), level=Level.CROSS, target="Prestatie", needs=("history",))
+@rule("TR341", retourcode="9341", messages=("JW323",), level=Level.CROSS, target="Prestatie",
+      needs=("history",), columns=PRESTATIE_COLUMNS)
 def tr341(ctx, prestatie):
     """A Prestatie's Eenheid must be its toewijzing's Eenheid; minutes may be declared on an hours toewijzing."""
     p = prestatie_of(ctx, prestatie)

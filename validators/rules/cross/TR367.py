@@ -1,6 +1,6 @@
 from iwmo_ijw.xpath import find, text
 from validators.registry import Level, rule
-from validators.rules.cross._common import header, prestatie_of
+from validators.rules.cross._common import PRESTATIE_COLUMNS, header, prestatie_of
 
 # Fields the answer repeats from the declared Prestatie: (record field, element of the answer)
 FIELDS = (
@@ -11,7 +11,8 @@ FIELDS = (
 )
 
 
-@rule("TR367", retourcode="9367", messages=("JW325",), level=Level.CROSS, target="Prestatie", needs=("history",))
+@rule("TR367", retourcode="9367", messages=("JW325",), level=Level.CROSS, target="Prestatie",
+      needs=("history",), columns=PRESTATIE_COLUMNS)
 def tr367(ctx, prestatie):
     """An answered Prestatie must repeat the values of the declared Prestatie unchanged."""
     _, aanbieder = header(ctx)

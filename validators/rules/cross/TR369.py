@@ -1,8 +1,9 @@
 from validators.registry import Level, rule
-from validators.rules.cross._common import header, message_prestaties, standing_prestaties
+from validators.rules.cross._common import PRESTATIE_COLUMNS, header, message_prestaties, standing_prestaties
 
 
-@rule("TR369", retourcode="9369", messages=("JW323",), level=Level.CROSS, target="Bericht", needs=("history",))
+@rule("TR369", retourcode="9369", messages=("JW323",), level=Level.CROSS, target="Bericht",
+      needs=("history",), columns=PRESTATIE_COLUMNS)
 def tr369(ctx, bericht):
     """All that is declared on a toewijzing with a Budget (debits minus credits) must fit within that Budget."""
     aanbieder, gemeente = header(ctx)

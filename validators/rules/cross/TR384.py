@@ -1,11 +1,12 @@
 from iwmo_ijw.xpath import find
 from validators.registry import Level, rule
-from validators.rules.cross._common import prestatie_of, toewijzing_for_prestatie
+from validators.rules.cross._common import PRESTATIE_COLUMNS, prestatie_of, toewijzing_for_prestatie
 
 VERWIJDERD = "13"  # RedenWijziging: the toewijzing was withdrawn as if never given
 
 
-@rule("TR384", retourcode="9384", messages=("JW323",), level=Level.CROSS, target="Prestatie", needs=("history",))
+@rule("TR384", retourcode="9384", messages=("JW323",), level=Level.CROSS, target="Prestatie",
+      needs=("history",), columns=PRESTATIE_COLUMNS)
 def tr384(ctx, prestatie):
     """No Prestatie may be declared on a toewijzing that the gemeente withdrew (RedenWijziging 13)."""
     p = prestatie_of(ctx, prestatie)

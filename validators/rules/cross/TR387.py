@@ -1,9 +1,10 @@
 from iwmo_ijw.xpath import find
 from validators.registry import Level, rule
-from validators.rules.cross._common import prestatie_of, toewijzing_for_prestatie
+from validators.rules.cross._common import PRESTATIE_COLUMNS, prestatie_of, toewijzing_for_prestatie
 
 
-@rule("TR387", retourcode="9387", messages=("JW323",), level=Level.CROSS, target="Prestatie", needs=("history",))
+@rule("TR387", retourcode="9387", messages=("JW323",), level=Level.CROSS, target="Prestatie",
+      needs=("history",), columns=PRESTATIE_COLUMNS)
 def tr387(ctx, prestatie):
     """A ProductPeriode begins on the first of its month, or on the toewijzing's later Ingangsdatum in that month."""
     p = prestatie_of(ctx, prestatie)

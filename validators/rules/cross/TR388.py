@@ -2,10 +2,11 @@ from datetime import timedelta
 
 from iwmo_ijw.xpath import find
 from validators.registry import Level, rule
-from validators.rules.cross._common import prestatie_of, toewijzing_for_prestatie
+from validators.rules.cross._common import PRESTATIE_COLUMNS, prestatie_of, toewijzing_for_prestatie
 
 
-@rule("TR388", retourcode="9388", messages=("JW323",), level=Level.CROSS, target="Prestatie", needs=("history",))
+@rule("TR388", retourcode="9388", messages=("JW323",), level=Level.CROSS, target="Prestatie",
+      needs=("history",), columns=PRESTATIE_COLUMNS)
 def tr388(ctx, prestatie):
     """A ProductPeriode ends on the last day of its month, or on the toewijzing's earlier Einddatum in that month."""
     p = prestatie_of(ctx, prestatie)

@@ -1,9 +1,10 @@
 from iwmo_ijw.xpath import find
 from validators.registry import Level, rule
-from validators.rules.cross._common import credited_in_message, prestatie_of
+from validators.rules.cross._common import PRESTATIE_COLUMNS, credited_in_message, prestatie_of
 
 
-@rule("TR389", retourcode="9389", messages=("JW323",), level=Level.CROSS, target="Prestatie", needs=("history",))
+@rule("TR389", retourcode="9389", messages=("JW323",), level=Level.CROSS, target="Prestatie",
+      needs=("history",), columns=PRESTATIE_COLUMNS)
 def tr389(ctx, prestatie):
     """A second debit for the same ProductPeriode, product and toewijzing needs the first one credited."""
     p = prestatie_of(ctx, prestatie)

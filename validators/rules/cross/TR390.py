@@ -1,9 +1,10 @@
 from iwmo_ijw.xpath import find
 from validators.registry import Level, rule
-from validators.rules.cross._common import prestatie_of
+from validators.rules.cross._common import PRESTATIE_COLUMNS, prestatie_of
 
 
-@rule("TR390", retourcode="9390", messages=("JW323",), level=Level.CROSS, target="Prestatie", needs=("history",))
+@rule("TR390", retourcode="9390", messages=("JW323",), level=Level.CROSS, target="Prestatie",
+      needs=("history",), columns=PRESTATIE_COLUMNS)
 def tr390(ctx, prestatie):
     """A debit Prestatie may be credited only once, in this message and across messages."""
     p = prestatie_of(ctx, prestatie)

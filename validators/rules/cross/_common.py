@@ -5,32 +5,61 @@ from __future__ import annotations
 from lxml import etree
 
 from iwmo_ijw.xpath import find, text
+from validators.columns import stripped_column
 from validators.context import RuleContext
-from validators.history import BerichtKey, Prestatie, Toewijzing, prestatie_record
+from validators.history import (PRESTATIE_FIELDS, BerichtKey, Prestatie, Toewijzing, prestatie_record,
+                                prestatie_records)
+
+CLIENT_BSN = "^Client/Bsn"  # Prestatie -> Prestaties -> Client: the nearest Client is the line's own
+# What a Prestatie record is made of, as columns: every rule reading records declares them
+# (`columns=` on its decorator), so the engine reads them in the one pass it plans per class.
+PRESTATIE_COLUMNS = {"Prestatie": (CLIENT_BSN, *(path for _, path, _ in PRESTATIE_FIELDS))}
 
 
 def header(ctx: RuleContext) -> tuple[str, str]:
     """(Afzender, Ontvanger) of the message under test."""
-    head = find(ctx.root, "Header")
-    return text(head, "Afzender") or "", text(head, "Ontvanger") or ""
+    found = ctx.cache.get("cross:header")
+    if found is None:
+        head = find(ctx.root, "Header")
+        found = ctx.cache["cross:header"] = (text(head, "Afzender") or "", text(head, "Ontvanger") or "")
+    return found
 
 
 def prestatie_of(ctx: RuleContext, node: etree._Element) -> Prestatie:
-    """The record of a Prestatie of the message under test (made once per element: many rules ask)."""
-    by_node = ctx.cache.get("cross:prestatie_by_node")
-    if by_node is None:
-        by_node = ctx.cache["cross:prestatie_by_node"] = {}
-    record = by_node.get(node)
-    if record is None:
-        record = by_node[node] = _record(ctx, node)
+    """The record of a Prestatie of the message under test (made once per message: many rules ask)."""
+    records = ctx.cache.get("cross:prestatie_by_node")
+    if records is None:
+        records = ctx.cache["cross:prestatie_by_node"] = _records(ctx)
+    record = records.get(node)
+    if record is None:  # not a target of this run: a Client the streaming reader read ahead
+        record = records[node] = _record(ctx, node)
     return record
 
 
+def _records(ctx: RuleContext) -> dict[etree._Element, Prestatie]:
+    """Every Prestatie's record, from the columns of the message (one pass in C on a large one)."""
+    columns = ctx.columns.columns("Prestatie", PRESTATIE_COLUMNS["Prestatie"])
+    if not columns.size:
+        return {}
+    texts = {path: stripped_column(columns[path]) for path in PRESTATIE_COLUMNS["Prestatie"]}
+    records = prestatie_records(texts, texts[CLIENT_BSN], declaratie_nummer=_declaratie_nummer(ctx),
+                                key=_key(ctx))
+    return dict(zip(columns.nodes, records))
+
+
 def _record(ctx: RuleContext, node: etree._Element) -> Prestatie:
-    afzender, ontvanger = header(ctx)
     client = node.getparent().getparent()  # Prestatie -> Prestaties -> Client
-    key = BerichtKey(afzender, ontvanger, ctx.message.message_type.code, "", None)
-    return prestatie_record(node, bsn=text(client, "Bsn"), declaratie_nummer=text(ctx.root, "Declaratie/DeclaratieNummer"), key=key)
+    return prestatie_record(node, bsn=text(client, "Bsn"), declaratie_nummer=_declaratie_nummer(ctx),
+                            key=_key(ctx))
+
+
+def _key(ctx: RuleContext) -> BerichtKey:
+    afzender, ontvanger = header(ctx)
+    return BerichtKey(afzender, ontvanger, ctx.message.message_type.code, "", None)
+
+
+def _declaratie_nummer(ctx: RuleContext) -> str | None:
+    return text(ctx.root, "Declaratie/DeclaratieNummer")
 
 
 def knows_relation(ctx: RuleContext, gemeente: str, aanbieder: str) -> bool:
@@ -46,8 +75,19 @@ def knows_relation(ctx: RuleContext, gemeente: str, aanbieder: str) -> bool:
 
 
 def toewijzing_for_prestatie(ctx: RuleContext, p: Prestatie) -> Toewijzing | None:
+    """The toewijzing a line declares on; looked up once per message, a dozen rules ask it per line."""
     if not p.toewijzing_nummer:
         return None
+    known = ctx.cache.get("cross:toewijzing_for")
+    if known is None:
+        known = ctx.cache["cross:toewijzing_for"] = {}
+    key = (p.toewijzing_nummer, p.afzender, p.ontvanger)
+    if key not in known:
+        known[key] = _toewijzing(ctx, p)
+    return known[key]
+
+
+def _toewijzing(ctx: RuleContext, p: Prestatie) -> Toewijzing | None:
     t = ctx.history.toewijzing(p.toewijzing_nummer)
     # A ToewijzingNummer is only unique per gemeente, so a number from another sender is not this one.
     if t is None or t.afzender != p.ontvanger or t.ontvanger != p.afzender:

@@ -14,7 +14,7 @@ from lxml import etree
 
 from iwmo_ijw.table import enclosing, only_inside
 from iwmo_ijw.xpath import local, text
-from validators.columns import stripped_column
+from validators.columns import comparable
 
 # message -> class -> key paths (facts of the iJw 3.2 standard)
 LOGICAL_KEYS: dict[str, dict[str, tuple[str, ...]]] = {
@@ -39,11 +39,11 @@ def _own_key(node: etree._Element, paths: tuple[str, ...]) -> tuple:
 
 
 def repeated(ctx, within: etree._Element | None, name: str, paths: Iterable[str]) -> Iterator[etree._Element]:
-    """The `name` elements (inside `within`) whose `paths` equal those of another one, with
-    whitespace collapsed, in document order: the only candidates for a duplicate."""
+    """The `name` elements (inside `within`) whose stripped `paths` equal those of another one,
+    in document order: the only candidates for a duplicate."""
     paths = tuple(paths)
     columns = ctx.columns.columns(name, paths)
-    keys = list(zip(*(stripped_column(columns[p]) for p in paths)))
+    keys = list(zip(*(comparable(columns[p]) for p in paths)))
     counts = Counter(keys)
     if len(counts) == len(keys):
         return
