@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from operator import mul
 from datetime import date
 
 from lxml import etree
@@ -72,12 +73,14 @@ def dagtekening(ctx: RuleContext) -> date | None:
     return ctx.cache[key]
 
 
+_ELFPROEF_WEIGHTS = (9, 8, 7, 6, 5, 4, 3, 2, -1)
+
+
 def elfproef(bsn: str) -> bool:
     """The BSN eleven-test: 9·d1 + 8·d2 + … + 2·d8 − d9 is divisible by 11 (and not all zeros)."""
     if len(bsn) != 9 or not bsn.isdigit() or bsn == "000000000":
         return False
-    total = sum(int(d) * w for d, w in zip(bsn[:8], range(9, 1, -1))) - int(bsn[8])
-    return total % 11 == 0
+    return sum(map(mul, map(int, bsn), _ELFPROEF_WEIGHTS)) % 11 == 0
 
 
 def signed(node: etree._Element | None, amount_path: str = "Bedrag") -> int | None:

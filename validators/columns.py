@@ -196,9 +196,18 @@ def stripped_column(values: list[str]) -> list[str | None]:
 def comparable(values: list[str]) -> list:
     """Values that are equal exactly when their stripped texts are: the column itself when
     no value has whitespace at either end, else stripped."""
+    return values if _unpadded(values) else stripped_column(values)
+
+
+def comparable_together(*columns: list[str]) -> list[list]:
+    """`comparable` for columns whose values are compared with each other."""
+    if all(_unpadded(c) for c in columns):
+        return list(columns)
+    return [stripped_column(c) for c in columns]
+
+
+def _unpadded(values: list[str]) -> bool:
     joined = "\x00".join(values)
     if joined.isascii() and not any(c in joined for c in " \t\n\r\x0b\x0c"):
-        return values  # no whitespace at all (codes, numbers, dates): found by memchr, not regex
-    if not _PADDED.search(joined):
-        return values
-    return stripped_column(values)
+        return True  # no whitespace at all (codes, numbers, dates): found by memchr, not regex
+    return not _PADDED.search(joined)

@@ -1,5 +1,8 @@
-from iwmo_ijw.xpath import iter_local
+from validators.columns import stripped
 from validators.registry import Level, rule
+from validators.rules.tr._keys import in_declaratie
+
+VORIG = ("VorigReferentieNummer",)
 
 
 @rule(
@@ -9,12 +12,18 @@ from validators.registry import Level, rule
     level=Level.MESSAGE,
     target="Declaratie",
     streaming=False,
+    columns={"ProductReferentie": VORIG},
 )
 def tr315(ctx, declaratie):
     """A VorigReferentieNummer occurs only once in a declaration."""
+    columns, kept = in_declaratie(ctx, declaratie, "ProductReferentie", VORIG)
     seen = set()
-    for node in iter_local(declaratie, "VorigReferentieNummer"):
-        nummer = (node.text or "").strip()
+    vorige = columns["VorigReferentieNummer"]
+    for i in kept:
+        nummer = stripped(vorige[i])
+        if nummer is None:
+            continue
         if nummer in seen:
+            node = columns.node(i).find("{*}VorigReferentieNummer")
             yield ctx.finding(node, f"VorigReferentieNummer {nummer!r} is credited more than once in this message")
         seen.add(nummer)

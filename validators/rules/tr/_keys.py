@@ -54,13 +54,21 @@ def repeated(ctx, within: etree._Element | None, name: str, paths: Iterable[str]
             yield nodes[i]
 
 
+def in_declaratie(ctx, within: etree._Element, name: str, paths: tuple[str, ...]):
+    """The columns of a class and the indexes of its elements that lie in `within`."""
+    columns = ctx.columns.columns(name, paths)
+    keep = inside(ctx, within, name)
+    if keep is None:
+        return columns, range(columns.size)
+    return columns, [i for i, node in enumerate(columns.nodes) if keep(node)]
+
+
 def inside(ctx, within: etree._Element, name: str):
     """A test whether a `name` element lies in `within`, or None when all do: the spec puts
     every `name` inside an element like `within` and the message has only that one (a JW323
     has one Declaratie), which spares a walk up for each of 100,000 lines."""
     holder = local(within)
-    if only_inside(ctx.message.message_type, name, holder) and \
-            sum(1 for _ in ctx.root.iter(within.tag)) == 1:
+    if only_inside(ctx.message.message_type, name, holder) and len(ctx.columns.nodes(holder)) == 1:
         return None
     return lambda node: any(a is within for a in node.iterancestors())
 
