@@ -84,6 +84,7 @@ def _index(message_type: MessageType) -> _SpecIndex:
     return index
 
 
+@lru_cache(maxsize=4096)
 def sole_holder(message_type: MessageType, name: str) -> tuple[str, str] | None:
     """(holder, path) when every `name` element is, by the spec, the one child at `path` of a
     `holder` element that always has exactly one: then the two classes line up one to one and
@@ -104,7 +105,8 @@ def sole_holder(message_type: MessageType, name: str) -> tuple[str, str] | None:
     return holder, name
 
 
-def enclosing(message_type: MessageType, name: str, avoiding: str | None = None) -> set[str]:
+@lru_cache(maxsize=4096)
+def enclosing(message_type: MessageType, name: str, avoiding: str | None = None) -> frozenset[str]:
     """Names of every element that can, by the spec, contain a `name` element at any depth
     (by paths that do not pass through an `avoiding` element)."""
     parents = _parents(message_type)
@@ -115,9 +117,10 @@ def enclosing(message_type: MessageType, name: str, avoiding: str | None = None)
         if holder not in found and holder != avoiding:
             found.add(holder)
             pending.extend(parents.get(holder, ()))
-    return found
+    return frozenset(found)
 
 
+@lru_cache(maxsize=4096)
 def only_inside(message_type: MessageType, name: str, holder: str) -> bool:
     """Whether every `name` element lies inside a `holder` element, by the spec."""
     root = _index(message_type).spec.message(message_type).root
@@ -153,6 +156,7 @@ def qualified(message_type: MessageType, target: str, path: str,
     return answers.pop(), prefixes
 
 
+@lru_cache(maxsize=4096)
 def mandatory(message_type: MessageType, target: str, path: str) -> bool:
     """Whether a schema-valid message has an element at `path` below every `target` (plain
     child steps, each required)."""

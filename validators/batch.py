@@ -195,15 +195,17 @@ def validate_one(settings: BatchSettings, file: str, target: str) -> dict:
     path = Path(file)
     report = validate_auto(path, _options_for(settings))
     data = report.as_dict(show_bsn=settings.show_bsn)
-    data["afzender"] = header_afzender(path) if report.message_type else None
+    data["afzender"] = (report.afzender or header_afzender(path)) if report.message_type else None
     data["source"] = _stamp(path)
     data["skipped_rules"] = list(report.skipped)
     write_atomic(Path(target), json.dumps(data, ensure_ascii=False, indent=2))
     return data
 
 
-def validate_chunk(settings: BatchSettings, jobs: list[tuple[str, str]]) -> list[dict]:
-    return [validate_one(settings, file, target) for file, target in jobs]
+def validate_chunk(settings: BatchSettings, jobs: list[tuple[str, str]]) -> list[Outcome]:
+    # Only what the summary needs travels back: the reports are on disk already, and
+    # unpickling them whole would keep the driver busy while the workers wait.
+    return [Outcome.from_report(validate_one(settings, file, target)) for file, target in jobs]
 
 
 # --- driver side -------------------------------------------------------------------------
@@ -268,14 +270,15 @@ def _chunks(jobs: list[tuple[str, str]], size: int) -> Iterator[list[tuple[str, 
         yield jobs[start : start + size]
 
 
-def run_local(settings: BatchSettings, jobs: list[tuple[str, str]], workers: int, progress: Progress) -> list[dict]:
+def run_local(settings: BatchSettings, jobs: list[tuple[str, str]], workers: int,
+              progress: Progress) -> list[Outcome]:
     if workers <= 1:
         results = []
         for job in jobs:
-            results.append(validate_one(settings, *job))
+            results.append(Outcome.from_report(validate_one(settings, *job)))
             progress(1)
         return results
-    results: list[dict] = []
+    results: list[Outcome] = []
     # Workers are forked on Linux: what the parent has loaded (rules, schemas, history,
     # registry snapshot) they start with, instead of each loading it again.
     _warm_up(settings)
@@ -304,7 +307,8 @@ def _warm_up(settings: BatchSettings) -> None:
             continue  # an official folder without this message: reported per file when met
 
 
-def run_dask(settings: BatchSettings, jobs: list[tuple[str, str]], scheduler: str, progress: Progress) -> list[dict]:
+def run_dask(settings: BatchSettings, jobs: list[tuple[str, str]], scheduler: str,
+             progress: Progress) -> list[Outcome]:
     """The same work on a Dask cluster: `scheduler` is an address, or `local:N` for a local N-worker cluster.
 
     Report paths must be reachable from the workers (a shared folder), as for any Dask file job.
@@ -326,7 +330,7 @@ def run_dask(settings: BatchSettings, jobs: list[tuple[str, str]], scheduler: st
             raise UserError(f"cannot reach the Dask scheduler at {scheduler}: {exc}") from exc
     try:
         futures = [client.submit(validate_chunk, settings, chunk, pure=False) for chunk in _chunks(jobs, CHUNK)]
-        results: list[dict] = []
+        results: list[Outcome] = []
         for future in as_completed(futures):
             chunk_results = future.result()
             results.extend(chunk_results)
@@ -356,7 +360,7 @@ def run_batch(
         results = run_dask(settings, todo, scheduler or f"local:{max(workers, 1)}", tick)
     else:
         results = run_local(settings, todo, workers, tick)
-    outcomes = done + [Outcome.from_report(r) for r in results]
+    outcomes = done + results
     outcomes.sort(key=lambda o: o.file)
     result = BatchResult(outcomes=outcomes, out_dir=out)
     write_atomic(out / SUMMARY, json.dumps(result.summary(), indent=2, ensure_ascii=False))

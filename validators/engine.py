@@ -12,6 +12,7 @@ import logging
 import os
 import threading
 from contextlib import contextmanager
+from functools import lru_cache
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
@@ -22,6 +23,7 @@ from lxml import etree
 from iwmo_ijw.parsing import MessageError, ParsedMessage, Source, load, source_name
 from iwmo_ijw.schemas import load_schema
 from iwmo_ijw.table import locator
+from iwmo_ijw.xpath import text
 from validators.columns import ColumnSource
 from validators.context import RuleContext
 from validators.findings import FileReport, Finding, Severity
@@ -63,6 +65,7 @@ def validate_parsed(message: ParsedMessage, options: Options) -> FileReport:
         release=message.release,
         message_type=message.message_type.code,
         secrets=frozenset(_bsns(message.root)),
+        afzender=text(message.root, "Header/Afzender") or None,
     )
     if (message.size or 0) < CONCURRENT_FROM:
         report.findings.extend(check_schema(message, options))
@@ -140,9 +143,10 @@ def run_rules(message: ParsedMessage, options: Options, report: FileReport,
 
     if rules is None:
         rules = options.ruleset.rules_for(message.message_type, options.levels)
-    rules = [r for r in rules if _has_what_it_needs(r, ctx, report)]
-    ctx.columns = ColumnSource(message, wanted_columns(rules, message.message_type), nodes_of=nodes_of)
-    ctx.columns.memo_reads = memo_reads(rules)
+    rules = tuple(r for r in rules if _has_what_it_needs(r, ctx, report))
+    wanted, reads = _plan(rules, message.message_type)
+    ctx.columns = ColumnSource(message, wanted, nodes_of=nodes_of)
+    ctx.columns.memo_reads = reads
     for rule in rules:
         ctx.rule = rule
         if memoisable(rule, ctx.columns):
@@ -152,6 +156,12 @@ def run_rules(message: ParsedMessage, options: Options, report: FileReport,
             findings.extend(_guarded(rule, ctx, lambda out: _each(rule, ctx, nodes_of(rule.target), out)))
     ctx.rule = None
     return findings
+
+
+@lru_cache(maxsize=256)
+def _plan(rules: tuple[Rule, ...], message_type: Any) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
+    # The same rules meet the same message type thousands of times in a batch.
+    return wanted_columns(rules, message_type), memo_reads(rules)
 
 
 def memo_reads(rules: Iterable[Rule]) -> dict[str, set[str]]:

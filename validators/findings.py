@@ -54,6 +54,7 @@ class FileReport:
     findings: list[Finding] = field(default_factory=list)
     secrets: frozenset[str] = frozenset()
     skipped: list[str] = field(default_factory=list)  # rules not evaluated, and why
+    afzender: str | None = None  # Header/Afzender, for summaries per sender (not rendered)
 
     @property
     def valid(self) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from enum import Enum
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from validators.findings import Severity
@@ -31,7 +32,7 @@ class Level(str, Enum):
 RuleFunc = Callable[["RuleContext", "etree._Element"], Iterable[Any]]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class Rule:
     code: str
     retourcode: str | None
@@ -143,8 +144,16 @@ class RuleSet:
         return not any(code.startswith(i) for i in self.ignore)
 
     def rules_for(self, message_type: Any, levels: Iterable[Level] | None = None) -> Iterator[Rule]:
-        wanted = set(levels) if levels is not None else None
-        for code in sorted(all_rules()):
-            r = RULES[code]
-            if (wanted is None or r.level in wanted) and r.applies_to(message_type) and self.includes(code):
-                yield r
+        levels = tuple(levels) if levels is not None else None
+        return iter(_rules_for(self, message_type, levels, len(all_rules())))
+
+
+@lru_cache(maxsize=1024)
+def _rules_for(ruleset: RuleSet, message_type: Any, levels: tuple[Level, ...] | None, known: int) -> tuple[Rule, ...]:
+    # Asked once per file in a batch of 10,000; `known` renews the answer when rules are added.
+    wanted = set(levels) if levels is not None else None
+    return tuple(
+        RULES[code] for code in sorted(RULES)
+        if (wanted is None or RULES[code].level in wanted) and RULES[code].applies_to(message_type)
+        and ruleset.includes(code)
+    )

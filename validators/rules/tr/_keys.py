@@ -8,6 +8,7 @@ compared again on their elements, exactly as the rule states it.
 from __future__ import annotations
 
 from collections import Counter
+from functools import lru_cache
 from collections.abc import Iterable, Iterator
 
 from lxml import etree
@@ -73,13 +74,15 @@ def inside(ctx, within: etree._Element, name: str):
     return lambda node: any(a is within for a in node.iterancestors())
 
 
-def key_columns(message_type) -> dict[str, list[tuple[str, str]]]:
+@lru_cache(maxsize=64)
+def key_columns(message_type) -> dict[str, list[str]]:
     """What TR101 reads, per class of the message type."""
     keys = LOGICAL_KEYS.get(message_type.number, {})
     return {name: list(_chain(message_type, name, keys)) for name in keys}
 
 
 def _chain(message_type, name: str, keys: dict[str, tuple[str, ...]]) -> tuple[str, ...]:
+    """The key paths of a class, after those of every keyed class that may enclose it."""
     outer = enclosing(message_type, name)
     paths = [f"^{holder}/{p}" for holder in sorted(outer & keys.keys()) for p in keys[holder]]
     return (*paths, *keys[name])
