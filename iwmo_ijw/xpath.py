@@ -85,20 +85,40 @@ def local(el: etree._Element) -> str:
     return etree.QName(el).localname
 
 
-def path_of(el: etree._Element) -> str:
+class Positions:
+    """Positions of elements among their same-named siblings, counted once per parent.
+
+    Without it each path costs a scan of every parent's children: 10,000 findings under a
+    Clienten of 25,000 Clients would scan 250 million elements.
+    """
+
+    def __init__(self) -> None:
+        self._by_parent: dict[etree._Element, tuple[dict[etree._Element, int], dict[str, int]]] = {}
+
+    def step(self, node: etree._Element, parent: etree._Element) -> str:
+        known = self._by_parent.get(parent)
+        if known is None:
+            index: dict[etree._Element, int] = {}
+            counts: dict[str, int] = {}
+            for child in parent:
+                counts[child.tag] = index[child] = counts.get(child.tag, 0) + 1
+            known = self._by_parent[parent] = (index, counts)
+        index, counts = known
+        name = local(node)
+        return f"{name}[{index[node]}]" if counts[node.tag] > 1 else name
+
+
+def path_of(el: etree._Element, positions: Positions | None = None) -> str:
     """Report path with local names: /Bericht/Client[2]/Prestaties/Prestatie[3]/IngediendBedrag.
 
-    A position is written only where siblings share the name, as people read it.
+    A position is written only where siblings share the name, as people read it. Pass one
+    `Positions` for many paths in the same tree.
     """
+    positions = positions or Positions()
     steps = []
     node = el
     while node is not None:
-        name = local(node)
         parent = node.getparent()
-        if parent is not None:
-            same = [c for c in parent if c.tag == node.tag]
-            if len(same) > 1:
-                name = f"{name}[{same.index(node) + 1}]"
-        steps.append(name)
+        steps.append(positions.step(node, parent) if parent is not None else local(node))
         node = parent
     return "/" + "/".join(reversed(steps))

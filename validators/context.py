@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any, Protocol
 
-from iwmo_ijw.xpath import path_of
+from iwmo_ijw.xpath import Positions, path_of
 from validators.findings import Finding
 
 if TYPE_CHECKING:
@@ -37,6 +37,7 @@ class RuleContext:
     rule: Rule | None = None  # set by the engine before each rule runs
     cache: dict[str, Any] = field(default_factory=dict)  # per-message memo shared by rules
     columns: Any | None = None  # validators.columns.ColumnSource; the engine passes one planned for its rules
+    positions: Positions = field(default_factory=Positions)  # for the paths of this message's findings
 
     def __post_init__(self) -> None:
         if self.columns is None:
@@ -64,7 +65,7 @@ class RuleContext:
             severity=severity or self.rule.severity,
             retourcode=retourcode if retourcode is not None else self.rule.retourcode,
             message=message,
-            xpath=path_of(node) if node is not None else None,
+            xpath=path_of(node, self.positions) if node is not None else None,
             line=node.sourceline if node is not None else None,
             file=self.message.source,
             message_type=self.message.message_type.code,

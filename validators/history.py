@@ -194,11 +194,11 @@ class History:
     def add(self, message: ParsedMessage) -> None:
         code = str(message.message_type.number)  # "301" for JW301 and WMO301 alike
         header = find(message.root, "Header")
-        fields = Fields(header) if header is not None else None
-        key = _bericht_key(message, fields)
+        texts = read_texts(header, _HEADER_SHAPE) if header is not None else {}
+        key = _bericht_key(message, texts)
         self.berichten.add(key)
         self.xsd_versies[(key.afzender, key.identificatie, key.dagtekening)] = (
-            _text(fields, "XsdVersie/BasisschemaXsdVersie"), _text(fields, "XsdVersie/BerichtXsdVersie"))
+            texts.get("basisschema_xsd_versie"), texts.get("bericht_xsd_versie"))
         adder = _ADDERS.get(code)
         if adder is not None:
             adder(self, message, key)
@@ -324,26 +324,22 @@ def _load(file: Path) -> ParsedMessage:
         raise MessageError(f"history file {file} cannot be read: {error.strerror}") from error
 
 
-def _bericht_key(message: ParsedMessage, header: Fields | None) -> BerichtKey:
+def _bericht_key(message: ParsedMessage, header: dict[str, str]) -> BerichtKey:
     return BerichtKey(
-        afzender=_text(header, "Afzender") or "",
-        ontvanger=_text(header, "Ontvanger") or "",
+        afzender=header.get("afzender") or "",
+        ontvanger=header.get("ontvanger") or "",
         berichtcode=message.message_type.code,
-        identificatie=_text(header, "BerichtIdentificatie/Identificatie") or "",
-        dagtekening=as_date(_text(header, "BerichtIdentificatie/Dagtekening")),
+        identificatie=header.get("identificatie") or "",
+        dagtekening=as_date(header.get("dagtekening")),
     )
-
-
-def _text(fields: Fields | None, path: str) -> str | None:
-    return fields.text(path) if fields is not None else None
 
 
 def _add_toewijzingen(history: History, message: ParsedMessage, key: BerichtKey) -> None:
     for client in iter_local(message.root, "Client"):
         bsn = text(client, "Bsn")
         for tp in findall(client, "ToegewezenProducten/ToegewezenProduct"):
-            fields = Fields(tp)
-            values = {name: read(fields.text(path)) for name, path, read in TOEWIJZING_FIELDS}
+            texts = read_texts(tp, _TOEWIJZING_SHAPE)
+            values = {name: read(texts.get(name)) for name, _, read in TOEWIJZING_FIELDS}
             history.add_toewijzing(Toewijzing(nummer=values.pop("nummer") or "", bsn=bsn, **values,
                                               afzender=key.afzender, ontvanger=key.ontvanger))
 
@@ -401,11 +397,11 @@ def _add_declaratie(history: History, message: ParsedMessage, key: BerichtKey) -
 
 def prestatie_record(p, *, bsn: str | None, declaratie_nummer: str | None, key: BerichtKey) -> Prestatie:
     """One declaration line as a record; also used by rules on the message under test."""
-    fields = Fields(p)
+    texts = read_texts(p, _PRESTATIE_SHAPE)
     return Prestatie(
         declaratie_nummer=declaratie_nummer,
         bsn=bsn,
-        **{name: read(fields.text(path)) for name, path, read in PRESTATIE_FIELDS},
+        **{name: read(texts.get(name)) for name, _, read in PRESTATIE_FIELDS},
         afzender=key.afzender,
         ontvanger=key.ontvanger,
     )
@@ -465,37 +461,51 @@ def _add_verzoek_antwoord(history: History, message: ParsedMessage, key: Bericht
                 referentie, text(antwoord, "VerzoekAntwoord"), key.afzender, key.ontvanger, key.identificatie))
 
 
-class Fields:
-    """The texts below one element as `text(el, path)` gives them, each element's children
-    read once: a find per field would walk the same children a dozen times per record."""
-
-    __slots__ = ("_children",)
-
-    def __init__(self, el) -> None:
-        self._children: dict[str, dict] = {"": _first_children(el)}
-
-    def text(self, path: str) -> str | None:
-        parent, _, name = path.rpartition("/")
-        node = self._below(parent).get(name)
-        return None if node is None else (node.text or "").strip()
-
-    def _below(self, path: str) -> dict:
-        children = self._children.get(path)
-        if children is None:
-            parent, _, name = path.rpartition("/")
-            node = self._below(parent).get(name)
-            children = self._children[path] = {} if node is None else _first_children(node)
-        return children
+def read_texts(el, shape: dict) -> dict[str, str]:
+    """Per field of `shape` (see `_shape`), the text `iwmo_ijw.xpath.text(el, path)` gives;
+    absent fields are left out. One walk over the children instead of a find per field: a
+    month's history holds some 100k toewijzingen of a dozen fields each."""
+    found: dict[str, str] = {}
+    _walk(el, shape, found)
+    return found
 
 
-def _first_children(el) -> dict:
-    """Per local name, the first child element (the one `find` takes, in any namespace)."""
-    found: dict = {}
+def _walk(el, shape: dict, found: dict[str, str]) -> None:
+    seen = set()
     for child in el:
         tag = child.tag
-        if isinstance(tag, str):  # comments and processing instructions have no name
-            found.setdefault(tag[tag.find("}") + 1:], child)
-    return found
+        name = _LOCAL_NAMES.get(tag) or _local_name(tag)
+        want = shape.get(name)
+        if want is None or name in seen:
+            continue
+        seen.add(name)  # `find` takes the first child of a name at every step
+        if type(want) is str:
+            found[want] = (child.text or "").strip()
+        else:
+            _walk(child, want, found)
+
+
+_LOCAL_NAMES: dict = {}  # tag -> local name; the standard has a few hundred distinct tags
+
+
+def _local_name(tag) -> str | None:
+    # Comments and processing instructions have no name; `find` never takes them.
+    name = tag[tag.find("}") + 1:] if isinstance(tag, str) else None
+    if name is not None and len(_LOCAL_NAMES) < 4096:  # bounded: input may invent tags
+        _LOCAL_NAMES[tag] = name
+    return name
+
+
+def _shape(fields: Iterable[tuple[str, str, object]]) -> dict:
+    """{local name: record field, or the same for a container's children}, from (field, path, …)."""
+    shape: dict = {}
+    for name, path, *_ in fields:
+        *containers, leaf = path.split("/")
+        level = shape
+        for container in containers:
+            level = level.setdefault(container, {})
+        level[leaf] = name
+    return shape
 
 
 # Readers of a stripped text (None when absent), giving what iwmo_ijw.xpath's text, date_of,
@@ -559,6 +569,17 @@ TOEWIJZING_FIELDS: tuple[tuple[str, str, Callable[[str | None], object]], ...] =
     ("toewijzingstijd", "Toewijzingstijd", as_text),
     ("referentie_aanbieder", "ReferentieAanbieder", as_text),
 )
+
+_PRESTATIE_SHAPE = _shape(PRESTATIE_FIELDS)
+_TOEWIJZING_SHAPE = _shape(TOEWIJZING_FIELDS)
+_HEADER_SHAPE = _shape((
+    ("afzender", "Afzender"),
+    ("ontvanger", "Ontvanger"),
+    ("identificatie", "BerichtIdentificatie/Identificatie"),
+    ("dagtekening", "BerichtIdentificatie/Dagtekening"),
+    ("basisschema_xsd_versie", "XsdVersie/BasisschemaXsdVersie"),
+    ("bericht_xsd_versie", "XsdVersie/BerichtXsdVersie"),
+))
 
 _NOT_REJECTING = frozenset({"0200", "8001", "0233", None})
 

@@ -14,7 +14,7 @@ from typing import Any, ClassVar
 from lxml import etree
 
 from iwmo_ijw.namespaces import IJW, MESSAGE_TYPES, MessageType, Standard
-from iwmo_ijw.xpath import path_of
+from iwmo_ijw.xpath import Positions, path_of
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,8 +92,9 @@ def _value(kind: str, el: etree._Element) -> Any:
     return raw
 
 
-def read_node(cls: type[Node], el: etree._Element, **extra: Any) -> Node:
+def read_node(cls: type[Node], el: etree._Element, *, positions: Positions | None = None, **extra: Any) -> Node:
     """Map one element onto `cls`; the tree is expected to be schema-valid."""
+    positions = positions or Positions()
     by_name = {f.element: f for f in cls._FIELDS}
     values: dict[str, Any] = {f.attr: [] for f in cls._FIELDS if f.repeats}
     locations: dict[str, Location] = {}
@@ -105,17 +106,17 @@ def read_node(cls: type[Node], el: etree._Element, **extra: Any) -> Node:
         if spec is None:
             raise ModelError(f"{path_of(child)}: {name} is not an element of {_local(el)}")
         if spec.kind == "node":
-            value = read_node(node_class(spec.node), child)
+            value = read_node(node_class(spec.node), child, positions=positions)
         else:
             value = _value(spec.kind, child)
             if not spec.repeats:
-                locations[spec.attr] = Location(path_of(child), child.sourceline)
+                locations[spec.attr] = Location(path_of(child, positions), child.sourceline)
         if spec.repeats:
             values[spec.attr].append(value)
         else:
             values[spec.attr] = value
     node = cls(**values, **extra)
-    node.location = Location(path_of(el), el.sourceline)
+    node.location = Location(path_of(el, positions), el.sourceline)
     node.value_locations = locations
     return node
 

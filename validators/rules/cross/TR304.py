@@ -1,4 +1,4 @@
-from iwmo_ijw.xpath import find, findall, local, text
+from iwmo_ijw.xpath import find, findall, text
 from validators.registry import Level, rule
 from validators.rules.cross._common import PRESTATIE_COLUMNS, header, prestatie_of, toewijzing_for_prestatie
 
@@ -8,7 +8,7 @@ from validators.rules.cross._common import PRESTATIE_COLUMNS, header, prestatie_
       needs=("history",), columns=PRESTATIE_COLUMNS)
 def tr304(ctx, prestatie):
     """The client's Bsn must be the Bsn in the related earlier message (toewijzing, or the declared Prestatie)."""
-    if local(prestatie) == "Verzoek":
+    if prestatie.tag.rpartition("}")[2] == "Verzoek":  # the local name, without a QName per line
         yield from _verzoek(ctx, prestatie)
         return
     p = prestatie_of(ctx, prestatie)

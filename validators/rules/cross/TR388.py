@@ -4,6 +4,8 @@ from iwmo_ijw.xpath import find
 from validators.registry import Level, rule
 from validators.rules.cross._common import PRESTATIE_COLUMNS, prestatie_of, toewijzing_for_prestatie
 
+ONE_DAY = timedelta(days=1)
+
 
 @rule("TR388", retourcode="9388", messages=("JW323",), level=Level.CROSS, target="Prestatie",
       needs=("history",), columns=PRESTATIE_COLUMNS)
@@ -11,7 +13,7 @@ def tr388(ctx, prestatie):
     """A ProductPeriode ends on the last day of its month, or on the toewijzing's earlier Einddatum in that month."""
     p = prestatie_of(ctx, prestatie)
     t = toewijzing_for_prestatie(ctx, p)
-    if t is None or p.einddatum is None or (p.einddatum + timedelta(days=1)).day == 1:
+    if t is None or p.einddatum is None or (p.einddatum + ONE_DAY).day == 1:
         return
     # Any version's Einddatum is accepted: a toewijzing shortened later still covers what was delivered.
     ends = {v.einddatum for v in ctx.history.toewijzing_versions(t.nummer)}

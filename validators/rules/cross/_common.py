@@ -127,7 +127,10 @@ def standing_prestaties(ctx: RuleContext, toewijzing_nummer: str, aanbieder: str
     message that was also loaded as history) are counted once, from the message.
     """
     current = message_prestaties_by_toewijzing(ctx).get(toewijzing_nummer, [])
+    declared = ctx.history.prestaties_for_toewijzing(toewijzing_nummer)
+    if not declared:  # the usual case in a month: nothing declared on it before
+        return list(current)
     refs = {p.referentie for p in current}
-    earlier = [p for p in ctx.history.prestaties_for_toewijzing(toewijzing_nummer)
+    earlier = [p for p in declared
                if p.afzender == aanbieder and p.referentie not in refs and not ctx.history.is_afgewezen(p)]
     return earlier + current

@@ -9,6 +9,7 @@ reading that allows more never rejects a valid declaration.
 from __future__ import annotations
 
 from datetime import date, timedelta
+from functools import lru_cache
 
 PER_DAG, PER_WEEK, PER_MAAND, TOTAAL = "1", "2", "4", "6"
 
@@ -45,6 +46,7 @@ def convert(volume: int, from_eenheid: str, to_eenheid: str) -> float | None:
     return None
 
 
+@lru_cache(maxsize=4096)  # a month's lines share a few periods and toewijzing sizes
 def allowed_volume(volume: int, eenheid: str, frequentie: str, begin: date, end: date,
                    start: date | None, stop: date | None, in_eenheid: str) -> float | None:
     """Maximum declarable volume (in in_eenheid) for [begin, end]; None when it cannot be judged."""
