@@ -13,6 +13,9 @@ from pathlib import Path
 
 NS = "http://www.istandaarden.nl/ijw/3_2"
 PRESTATIES_PER_CLIENT = 4
+GEMEENTE, AANBIEDER = "7001", "12000001"
+# Product 45N0k is declared at the k-th tariff, as its contract in `bench_registry` says.
+TARIEVEN = (6500, 7250, 8800, 9900)
 
 
 def bsn(i: int) -> str:
@@ -51,7 +54,7 @@ def _clients(prestaties: int, seed: int, month: date, end: date, first_client: i
             share = prestaties - PRESTATIES_PER_CLIENT * (n_clients - 1)
         body, amount = [], 0
         for p in range(share):
-            volume, tarief = rnd.randint(1, 40), rnd.choice((6500, 7250, 8800, 9900))
+            volume, tarief = rnd.randint(1, 40), TARIEVEN[p % 4]
             bedrag = volume * tarief
             amount += bedrag
             body.append(
@@ -67,6 +70,29 @@ def _clients(prestaties: int, seed: int, month: date, end: date, first_client: i
         xml = (f"<jw323:Client><jw323:Bsn>{bsn(c)}</jw323:Bsn><jw323:Prestaties>{''.join(body)}"
                f"</jw323:Prestaties></jw323:Client>\n")
         yield xml, amount
+
+
+def bench_registry():
+    """The registry the generated messages were written against: gemeente 7001, its four
+    products 45N01…45N04 (hours) mapped onto national products, and the contract tariffs of
+    aanbieder 12000001. With it every registry rule has something to check, and finds it right."""
+    from productcodes.records import GemeenteRow, MappingRow, MunicipalProductRow, NationalProductRow, TariefRow
+    from validators.snapshot import RegistrySnapshot
+
+    since = date(2020, 1, 1)
+    codes = [f"45N0{k + 1}" for k in range(4)]
+    return RegistrySnapshot.from_rows(
+        gemeenten=[GemeenteRow(GEMEENTE, "Proefstad", "JR99", geldig_van=since)],
+        national=[("LPJ", NationalProductRow(f"LP{k + 1:03d}", f"landelijk product {k + 1}", "45",
+                                             "inspanningsgericht", ("01", "04"), geldig_van=since))
+                  for k in range(4)],
+        municipal=[MunicipalProductRow(GEMEENTE, "45", code, f"product {code}", "inspanningsgericht", "04", since)
+                   for code in codes],
+        mappings=[MappingRow(GEMEENTE, "45", code, f"LP{k + 1:03d}", since, status="approved")
+                  for k, code in enumerate(codes)],
+        tarieven=[TariefRow(AANBIEDER, GEMEENTE, "45", code, TARIEVEN[k], "04", since)
+                  for k, code in enumerate(codes)],
+    )
 
 
 def write_jw323(path: Path, prestaties: int, seed: int = 323, month: date = date(2026, 10, 1),

@@ -241,10 +241,10 @@ class History:
     def _latest_version(self, nummer: str) -> Toewijzing | None:
         latest = self._latest.get(nummer)
         if latest is None:
-            versions = self.toewijzing_versions(nummer)
+            versions = self._toewijzingen.get(nummer)
             if not versions:
                 return None
-            latest = self._latest[nummer] = versions[-1]
+            latest = self._latest[nummer] = versions[0] if len(versions) == 1 else self.toewijzing_versions(nummer)[-1]
         return latest
 
     def toewijzing_versions(self, nummer: str) -> list[Toewijzing]:

@@ -414,8 +414,8 @@ def test_start_and_stop_messages_with_many_products(code: str, name: str):
 
 def _under_declared(ctx, prestatie):
     """Test rule: declares it reads Eenheid, but also reads GeleverdVolume."""
-    if text(prestatie, "Eenheid") == "04" and int_of(prestatie, "GeleverdVolume") == 7:
-        yield ctx.finding(prestatie, "volume 7 in hours")
+    if text(prestatie, "Eenheid") == "04" and int_of(prestatie, "GeleverdVolume") == 777:
+        yield ctx.finding(prestatie, "volume 777 in hours")
 
 
 UNDER_DECLARED = Rule("ZZ990", None, ("JW323",), Level.MESSAGE, "Prestatie", _under_declared, reads=("Eenheid",))
@@ -426,8 +426,8 @@ def test_an_under_declared_rule_changes_the_verdict(jw323: bytes, monkeypatch):
     monkeypatch.setitem(RULES, UNDER_DECLARED.code, UNDER_DECLARED)
     root = etree.fromstring(jw323)
     for p in prestaties(root)[::5]:
-        set_field(p, "GeleverdVolume", "7")
-        set_field(p, "Bedrag", str(7 * int(get_field(p, "ProductTarief"))))
+        set_field(p, "GeleverdVolume", "777")
+        set_field(p, "Bedrag", str(777 * int(get_field(p, "ProductTarief"))))
     fix_total(root)
     data = serialise(root)
     ruleset = RuleSet(select=("ZZ990",))
@@ -518,22 +518,22 @@ def _outcome(rule: Rule, ctx: RuleContext, node: etree._Element):
         return ("raised", type(exc).__name__)
 
 
-def _mutations(scope: etree._Element, types: dict, keep: set) -> Iterator[str]:
+def _mutations(scope: etree._Element, types: dict, keep: set) -> Iterator[tuple[str, bool]]:
     """Change, one at a time, every leaf in `scope` outside `keep` (each of VALUES, then gone),
-    and add each absent simple child the spec allows (with each of VALUES). Yields a label
-    while the change is in place; undoes it afterwards."""
+    and add each absent simple child the spec allows (with each of VALUES). Yields a label and
+    whether elements moved while the change is in place; undoes it afterwards."""
     for leaf in [e for e in scope.iter() if isinstance(e.tag, str) and len(e) == 0]:
         if leaf in keep:
             continue
         original = leaf.text
         for value in VALUES:
             leaf.text = value
-            yield f"{local(leaf)}={value!r}"
+            yield f"{local(leaf)}={value!r}", False
         leaf.text = original
         parent = leaf.getparent()
         position = parent.index(leaf)
         parent.remove(leaf)
-        yield f"{local(leaf)} removed"
+        yield f"{local(leaf)} removed", True
         parent.insert(position, leaf)
     for parent in [e for e in scope.iter() if e in types]:
         complex_type, namespace, spec, schema = types[parent]
@@ -549,7 +549,7 @@ def _mutations(scope: etree._Element, types: dict, keep: set) -> Iterator[str]:
             try:
                 for value in VALUES:
                     new.text = value
-                    yield f"{local(parent)}/{element.name}={value!r} added"
+                    yield f"{local(parent)}/{element.name}={value!r} added", True
             finally:
                 parent.remove(new)
 
@@ -574,14 +574,14 @@ def check_reads(rule: Rule, messages: list[ParsedMessage]) -> tuple[int, int]:
             if key in seen:
                 continue
             seen.add(key)
-            # Re-found after every change: a new element is a new place the read path could point.
             base = _outcome(rule, ctx, node)
             with_findings += bool(base)
             keep = {d for path in rule.reads if (at := _follow(node, path)) is not None for d in at.iter()}
-            for label in _mutations(scope, types, keep):
-                now_keep = {d for path in rule.reads if (at := _follow(node, path)) is not None for d in at.iter()}
-                if now_keep != keep:
-                    continue  # the change put a new element on a read path: not outside the reads
+            for label, moved in _mutations(scope, types, keep):
+                # Only a removed or added element can change what a read path points at.
+                if moved and {d for path in rule.reads if (at := _follow(node, path)) is not None
+                              for d in at.iter()} != keep:
+                    continue  # the change put another element on a read path: not outside the reads
                 experiments += 1
                 got = _outcome(rule, ctx, node)
                 assert got == base, (f"{rule.code} on {message.source} {local(node)} reads more than "

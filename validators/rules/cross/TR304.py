@@ -12,7 +12,7 @@ def tr304(ctx, prestatie):
         yield from _verzoek(ctx, prestatie)
         return
     p = prestatie_of(ctx, prestatie)
-    if ctx.message.message_type.code.endswith("323"):
+    if ctx.message.message_type.number == "323":
         related = toewijzing_for_prestatie(ctx, p)
         what = f"toewijzing {p.toewijzing_nummer}"
     else:

@@ -4,7 +4,8 @@ from validators.rules.cross._common import header
 from validators.rules.external._tarief import MINUUT, UUR, per_minuut
 
 
-@rule("TR418", retourcode="0611", messages=("JW323",), level=Level.CROSS, target="Prestatie", needs=("registry",))
+@rule("TR418", retourcode="0611", messages=("JW323",), level=Level.CROSS, target="Prestatie", needs=("registry",),
+      reads=("ProductTarief", "ProductPeriode/Begindatum", "ProductCategorie", "ProductCode", "Eenheid"))
 def tr418(ctx, prestatie):
     """ProductTarief is the tariff contracted for this aanbieder, gemeente and product on that date.
 

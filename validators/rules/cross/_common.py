@@ -82,9 +82,11 @@ def toewijzing_for_prestatie(ctx: RuleContext, p: Prestatie) -> Toewijzing | Non
     if known is None:
         known = ctx.cache["cross:toewijzing_for"] = {}
     key = (p.toewijzing_nummer, p.afzender, p.ontvanger)
-    if key not in known:
-        known[key] = _toewijzing(ctx, p)
-    return known[key]
+    try:
+        return known[key]
+    except KeyError:
+        found = known[key] = _toewijzing(ctx, p)
+        return found
 
 
 def _toewijzing(ctx: RuleContext, p: Prestatie) -> Toewijzing | None:

@@ -1,4 +1,4 @@
-from iwmo_ijw.xpath import date_of, find, text
+from iwmo_ijw.xpath import date_of, find, local, text
 from validators.registry import Level, rule
 
 # Per message: the product classes, where their categorie/code/date live, and which header
@@ -13,31 +13,37 @@ _CLASSES = {
 }
 
 
+_TARGETS = tuple(dict.fromkeys(c[0] for _, classes in _CLASSES.values() for c in classes))
+_READS = tuple(dict.fromkeys(p for _, classes in _CLASSES.values() for c in classes for p in c[1:]))
+
+
 @rule(
     "TR381",
     retourcode="S329",
     messages=("JW301", "JW305", "JW307", "JW315", "JW317", "JW323"),
     level=Level.EXTERNAL,
-    target="Bericht",
+    target=_TARGETS,
     needs=("registry",),
+    reads=_READS,
 )
-def tr381(ctx, bericht):
+def tr381(ctx, product):
     """A ProductCode must exist, under that ProductCategorie, in the product list the gemeente uses on that date."""
     registry = ctx.registry
     if not registry.provides("products"):
         return
     header_element, classes = _CLASSES[ctx.message.message_type.number]
-    gemeente = text(bericht, f"Header/{header_element}")
-    namespace = ctx.message.message_type.namespace
+    name = local(product)
     for class_name, categorie_path, code_path, date_path in classes:
-        for product in bericht.iter(f"{{{namespace}}}{class_name}"):
-            code_node = find(product, code_path)
-            code, categorie = text(code_node), text(product, categorie_path)
-            on = date_of(product, date_path)
-            if not code or not categorie or on is None:
-                continue  # an aspecifieke toewijzing has no code; a missing date is the XSD's concern
-            if registry.product(gemeente, categorie, code, on) is None:
-                yield ctx.finding(code_node, _explain(registry, gemeente, categorie, code, on))
+        if class_name != name:
+            continue
+        code_node = find(product, code_path)
+        code, categorie = text(code_node), text(product, categorie_path)
+        on = date_of(product, date_path)
+        if not code or not categorie or on is None:
+            continue  # an aspecifieke toewijzing has no code; a missing date is the XSD's concern
+        gemeente = text(ctx.root, f"Header/{header_element}")
+        if registry.product(gemeente, categorie, code, on) is None:
+            yield ctx.finding(code_node, _explain(registry, gemeente, categorie, code, on))
 
 
 def _explain(registry, gemeente, categorie, code, on) -> str:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 
@@ -35,25 +34,46 @@ _WHERE = {
                            "GeleverdVolume", "Eenheid", None),)),
 }
 MESSAGES = tuple(f"JW{n}" for n in _WHERE)
+# For rules per product element: every class above, and every path they may read there.
+CLASSES = tuple(dict.fromkeys(c[0] for _, classes in _WHERE.values() for c in classes))
+READS = tuple(dict.fromkeys(p for _, classes in _WHERE.values() for c in classes for p in c[1:] if p))
 
 
-def product_uses(ctx) -> Iterator[ProductUse]:
-    """Every specific product in the message with its Omvang paths; computed once per message."""
-    cached = ctx.cache.get("registry.product_uses")
-    if cached is None:
-        cached = ctx.cache["registry.product_uses"] = list(_collect(ctx))
-    return iter(cached)
+@dataclass(frozen=True, slots=True)
+class ProductClass:
+    name: str
+    paths: tuple[str | None, ...]  # categorie, code, date, volume, eenheid, frequentie
 
 
-def _collect(ctx) -> Iterator[ProductUse]:
+def where_products(number: str, ctx=None) -> tuple[str | None, tuple[ProductClass, ...]]:
+    """The product classes of a message (and, given the context, its gemeente from the header)."""
+    where = _WHERE.get(number)
+    if where is None:
+        return None, ()
+    header_element, classes = where
+    gemeente = _gemeente(ctx, header_element) if ctx is not None else None
+    return gemeente, tuple(ProductClass(c[0], tuple(c[1:])) for c in classes)
+
+
+def product_use(ctx, node: etree._Element) -> ProductUse | None:
+    """The product this element names, when it is a specific one of its message's product class."""
     where = _WHERE.get(ctx.message.message_type.number)
     if where is None:
-        return
+        return None
     header_element, classes = where
-    gemeente = text(ctx.root, f"Header/{header_element}")
-    namespace = ctx.message.message_type.namespace
+    name = etree.QName(node).localname
     for class_name, cat_path, code_path, date_path, volume_path, eenheid_path, freq_path in classes:
-        for node in ctx.root.iter(f"{{{namespace}}}{class_name}"):
-            categorie, code, on = text(node, cat_path), text(node, code_path), date_of(node, date_path)
-            if categorie and code and on is not None:
-                yield ProductUse(node, gemeente, categorie, code, on, volume_path, eenheid_path, freq_path)
+        if class_name != name:
+            continue
+        categorie, code, on = text(node, cat_path), text(node, code_path), date_of(node, date_path)
+        if categorie and code and on is not None:
+            return ProductUse(node, _gemeente(ctx, header_element), categorie, code, on, volume_path, eenheid_path,
+                              freq_path)
+    return None
+
+
+def _gemeente(ctx, header_element: str) -> str | None:
+    key = f"registry.gemeente.{header_element}"
+    if key not in ctx.cache:
+        ctx.cache[key] = text(ctx.root, f"Header/{header_element}")
+    return ctx.cache[key]
