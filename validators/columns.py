@@ -14,11 +14,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
+from concurrent.futures import Future, ThreadPoolExecutor
 
 from lxml import etree
 
 from iwmo_ijw.parsing import ParsedMessage
-from iwmo_ijw.table import only_inside, plain, read_table, sole_holder
+from iwmo_ijw.table import only_inside, plain, sole_holder, table_from, table_text
 from iwmo_ijw.xpath import find
 
 # Below this many elements reading through lxml is as fast as a table, and no table is read.
@@ -67,12 +68,25 @@ class ColumnSource:
         self._nodes_of = nodes_of
         self._built: dict[str, Columns] = {}
         self._plain: bool | None = None
-        self._groups: dict[tuple[str, tuple[str, ...]], tuple[list[tuple], list[int]]] = {}
+        self._pending: dict[str, tuple[tuple[str, ...], Future]] = {}
+        self._groups: dict[tuple[str, tuple[str, ...]], tuple[tuple[str, ...], list[tuple], list[int]]] = {}
         self.wanted: dict[str, set[str]] = {}
         self.memo_reads: dict[str, set[str]] = {}  # set by the engine (validators.memo)
         for name, paths in (wanted or {}).items():
             holder, prefix = self._holder(name)
             self.wanted.setdefault(holder, set()).update(f"{prefix}{p}" for p in paths)
+
+    def prefetch(self) -> None:
+        """Start reading every planned class in a background thread (libxslt, without the
+        GIL), so that the rules that need no columns run meanwhile."""
+        if not self.wanted or not self._is_plain():
+            return
+        pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="productcodes-columns")
+        for name, paths in self.wanted.items():
+            planned = tuple(sorted(p for p in paths if self._constant(name, p) is None))
+            self._pending[name] = (planned, pool.submit(table_text, self.message.tree, self.message.message_type,
+                                                        name, planned))
+        pool.shutdown(wait=False)
 
     def nodes(self, name: str) -> list[etree._Element]:
         if self._nodes_of is not None:
@@ -102,14 +116,17 @@ class ColumnSource:
             raise ValueError(f"{len(nodes)} {name} elements where the spec promises {size}")
         return nodes
 
-    def groups(self, name: str, paths: tuple[str, ...]) -> tuple[list[tuple], list[int]]:
+    def groups(self, name: str, paths: tuple[str, ...]) -> tuple[tuple[str, ...], list[tuple], list[int]]:
         """The distinct combinations of `paths` over the `name` elements, each with the index
-        of one element that has it."""
+        of one element that has it; paths with one value for all elements are left out of the
+        combinations (they tell no element from another) and the paths kept come first."""
         key = (name, paths)
         if key not in self._groups:
             columns = self.columns(name, paths)
-            first = dict(zip(zip(*(columns[p] for p in paths)), range(columns.size)))
-            self._groups[key] = (list(first), list(first.values()))
+            varying = tuple(p for p in paths if len(set(columns[p])) > 1)
+            first = dict(zip(zip(*(columns[p] for p in varying)), range(columns.size))) if varying else \
+                {(): 0} if columns.size else {}
+            self._groups[key] = (varying, list(first), list(first.values()))
         return self._groups[key]
 
     def _holder(self, name: str) -> tuple[str, str]:
@@ -133,13 +150,22 @@ class ColumnSource:
         values: dict[str, list[str]] = {p: [v] * len(nodes) for p in paths if (v := self._constant(name, p)) is not None}
         paths = tuple(p for p in paths if p not in values)
         if len(nodes) >= TABLE_MIN and self._is_plain():
-            table = read_table(self.message.tree, self.message.message_type, name, paths, len(nodes))
+            table = table_from(len(nodes), *self._text(name, paths))
             if table is not None:
                 values.update(table.columns)
         for path in paths:
             if path not in values:
                 values[path] = [element_value(n, path) for n in nodes]
         return Columns(len(nodes), values, lambda: nodes)
+
+    def _text(self, name: str, paths: tuple[str, ...]) -> tuple[tuple[str, ...], str]:
+        pending = self._pending.pop(name, None)
+        if pending is not None and set(paths) <= set(pending[0]):
+            try:
+                return pending[1].result()
+            except Exception:  # noqa: BLE001 - read it again here, where an error is reported
+                pass
+        return table_text(self.message.tree, self.message.message_type, name, paths)
 
     def _constant(self, name: str, path: str) -> str | None:
         """The value of a "^Holder/…" path when the message has one Holder and every `name`

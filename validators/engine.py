@@ -147,15 +147,19 @@ def run_rules(message: ParsedMessage, options: Options, report: FileReport,
     wanted, reads = _plan(rules, message.message_type)
     ctx.columns = ColumnSource(message, wanted, nodes_of=nodes_of)
     ctx.columns.memo_reads = reads
-    for rule in rules:
+    if (message.size or 0) >= CONCURRENT_FROM:
+        ctx.columns.prefetch()
+    results: dict[Rule, list[Finding]] = {}
+    # Rules that read no columns first: they run while the columns are being read.
+    for rule in sorted(rules, key=lambda r: bool(r.reads or r.columns)):
         ctx.rule = rule
         if memoisable(rule, ctx.columns):
-            findings.extend(_guarded(rule, ctx, lambda out: out.extend(
-                run_memoised(rule, ctx, lambda: nodes_of(rule.target), ctx.columns, _call))))
+            results[rule] = _guarded(rule, ctx, lambda out: out.extend(
+                run_memoised(rule, ctx, lambda: nodes_of(rule.target), ctx.columns, _call)))
         else:
-            findings.extend(_guarded(rule, ctx, lambda out: _each(rule, ctx, nodes_of(rule.target), out)))
+            results[rule] = _guarded(rule, ctx, lambda out: _each(rule, ctx, nodes_of(rule.target), out))
     ctx.rule = None
-    return findings
+    return [f for rule in rules for f in results[rule]]
 
 
 @lru_cache(maxsize=256)
@@ -247,6 +251,8 @@ def _targets(message: ParsedMessage, target: str | tuple[str, ...]) -> list[etre
 
 
 def _bsns(root: etree._Element) -> set[str]:
+    # Every Bsn, wherever it stands and in whatever namespace: masking must not depend on
+    # the message being valid.
     return {(el.text or "").strip() for el in root.iter("{*}Bsn") if el.text}
 
 

@@ -244,7 +244,8 @@ class History:
             versions = self._toewijzingen.get(nummer)
             if not versions:
                 return None
-            latest = self._latest[nummer] = versions[0] if len(versions) == 1 else self.toewijzing_versions(nummer)[-1]
+            latest = versions[0] if len(versions) == 1 else self.toewijzing_versions(nummer)[-1]
+            self._latest[nummer] = latest
         return latest
 
     def toewijzing_versions(self, nummer: str) -> list[Toewijzing]:
@@ -337,11 +338,17 @@ def _bericht_key(message: ParsedMessage, header: dict[str, str]) -> BerichtKey:
 def _add_toewijzingen(history: History, message: ParsedMessage, key: BerichtKey) -> None:
     for client in iter_local(message.root, "Client"):
         bsn = text(client, "Bsn")
-        for tp in findall(client, "ToegewezenProducten/ToegewezenProduct"):
+        for tp in _grandchildren(client, "ToegewezenProducten", "ToegewezenProduct"):
             texts = read_texts(tp, _TOEWIJZING_SHAPE)
             values = {name: read(texts.get(name)) for name, _, read in TOEWIJZING_FIELDS}
             history.add_toewijzing(Toewijzing(nummer=values.pop("nummer") or "", bsn=bsn, **values,
                                               afzender=key.afzender, ontvanger=key.ontvanger))
+
+
+def _grandchildren(el, child: str, grandchild: str):
+    """What findall(el, "child/grandchild") gives, without ElementPath's parsing per call."""
+    for middle in el.iterchildren(f"{{*}}{child}"):
+        yield from middle.iterchildren(f"{{*}}{grandchild}")
 
 
 def _add_start_stops(history: History, message: ParsedMessage, key: BerichtKey) -> None:

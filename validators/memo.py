@@ -41,10 +41,20 @@ def run_memoised(rule: Rule, ctx: RuleContext, nodes: Callable[[], list[etree._E
 def _one_each(rule: Rule, name: str, source: ColumnSource) -> dict[tuple, int]:
     """Each combination of the rule's reads, with one element that has it. The combinations
     of all memoised rules of a class are grouped once; each rule then only projects them."""
-    shared = tuple(sorted(source.memo_reads.get(name, ()))) or rule.reads
-    rows, first = source.groups(name, shared)
-    positions = [shared.index(p) for p in rule.reads]
+    varying, rows, first = source.groups(name, _shared(rule, name, source))
+    positions = [varying.index(p) for p in rule.reads if p in varying]
     return dict(zip((tuple(row[j] for j in positions) for row in rows), first))
+
+
+def _keys(rule: Rule, name: str, source: ColumnSource, columns) -> list[tuple]:
+    """The combination of each element, as `_one_each` spells them."""
+    varying = source.groups(name, _shared(rule, name, source))[0]
+    kept = [columns[path] for path in rule.reads if path in varying]
+    return list(zip(*kept)) if kept else [()] * columns.size
+
+
+def _shared(rule: Rule, name: str, source: ColumnSource) -> tuple[str, ...]:
+    return tuple(sorted(source.memo_reads.get(name, set()) | set(rule.reads)))
 
 
 def _per_name(rule: Rule, ctx: RuleContext, name: str, source: ColumnSource, call: Call):
@@ -54,8 +64,7 @@ def _per_name(rule: Rule, ctx: RuleContext, name: str, source: ColumnSource, cal
     bad = {key for key, i in _one_each(rule, name, source).items() if call(rule, ctx, columns.node(i))}
     if not bad:
         return
-    values = [columns[path] for path in rule.reads]
-    keys = list(zip(*values))
+    keys = _keys(rule, name, source, columns)
     nodes = columns.nodes
     for i, key in enumerate(keys):
         if key in bad:

@@ -1,6 +1,6 @@
 from iwmo_ijw.xpath import find, findall, text
 from validators.registry import Level, rule
-from validators.rules.cross._common import PRESTATIE_COLUMNS, header, prestatie_of, toewijzing_for_prestatie
+from validators.rules.cross._common import PRESTATIE_COLUMNS, header, line_of, prestatie_of
 
 
 @rule("TR304", retourcode="8187", messages=("JW317", "JW323", "JW325"), level=Level.CROSS,
@@ -11,11 +11,11 @@ def tr304(ctx, prestatie):
     if prestatie.tag.rpartition("}")[2] == "Verzoek":  # the local name, without a QName per line
         yield from _verzoek(ctx, prestatie)
         return
-    p = prestatie_of(ctx, prestatie)
     if ctx.message.message_type.number == "323":
-        related = toewijzing_for_prestatie(ctx, p)
+        p, related = line_of(ctx, prestatie)
         what = f"toewijzing {p.toewijzing_nummer}"
     else:
+        p = prestatie_of(ctx, prestatie)
         _, aanbieder = header(ctx)
         nummer = text(ctx.root, "DeclaratieAntwoord/DeclaratieNummer")
         declared = [d for d in ctx.history.prestaties_by_referentie(p.referentie or "")

@@ -1,6 +1,6 @@
 from iwmo_ijw.xpath import find
 from validators.registry import Level, rule
-from validators.rules.cross._common import PRESTATIE_COLUMNS, prestatie_of, toewijzing_for_prestatie
+from validators.rules.cross._common import PRESTATIE_COLUMNS, line_of
 from validators.rules.cross._volume import allowed_volume
 
 
@@ -8,8 +8,7 @@ from validators.rules.cross._volume import allowed_volume
       needs=("history",), columns=PRESTATIE_COLUMNS)
 def tr321(ctx, prestatie):
     """A Prestatie's GeleverdVolume may not exceed what its toewijzing allows for the declared period."""
-    p = prestatie_of(ctx, prestatie)
-    t = toewijzing_for_prestatie(ctx, p)
+    p, t = line_of(ctx, prestatie)
     if (t is None or t.volume is None or not t.eenheid or not t.frequentie or p.volume is None
             or not p.eenheid or p.begindatum is None or p.einddatum is None):
         return

@@ -1,17 +1,16 @@
 from iwmo_ijw.xpath import find
 from validators.registry import Level, rule
-from validators.rules.cross._common import (PRESTATIE_COLUMNS, knows_relation, prestatie_of,
-                                            toewijzing_for_prestatie)
+from validators.rules.cross._common import PRESTATIE_COLUMNS, knows_relation, line_of
 
 
 @rule("TR338", retourcode="9338", messages=("JW323",), level=Level.CROSS, target="Prestatie",
       needs=("history",), columns=PRESTATIE_COLUMNS)
 def tr338(ctx, prestatie):
     """Each Prestatie must name, by ToewijzingNummer, a toewijzing sent by the gemeente to this aanbieder."""
-    p = prestatie_of(ctx, prestatie)
+    p, t = line_of(ctx, prestatie)
     if not p.toewijzing_nummer or not knows_relation(ctx, p.ontvanger, p.afzender):
         return
-    if toewijzing_for_prestatie(ctx, p) is None:
+    if t is None:
         yield ctx.finding(find(prestatie, "ToewijzingNummer"),
                           f"ToewijzingNummer {p.toewijzing_nummer!r} is not a toewijzing of gemeente {p.ontvanger} "
                           f"to aanbieder {p.afzender}")

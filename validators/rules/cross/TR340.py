@@ -1,14 +1,13 @@
 from iwmo_ijw.xpath import find
 from validators.registry import Level, rule
-from validators.rules.cross._common import PRESTATIE_COLUMNS, prestatie_of, toewijzing_for_prestatie
+from validators.rules.cross._common import PRESTATIE_COLUMNS, line_of
 
 
 @rule("TR340", retourcode="9340", messages=("JW323",), level=Level.CROSS, target="Prestatie",
       needs=("history",), columns=PRESTATIE_COLUMNS)
 def tr340(ctx, prestatie):
     """A Prestatie's ProductCode must be the one in its toewijzing, when the toewijzing names one."""
-    p = prestatie_of(ctx, prestatie)
-    t = toewijzing_for_prestatie(ctx, p)
+    p, t = line_of(ctx, prestatie)
     if t is None or not t.code or p.code == t.code:
         return
     yield ctx.finding(find(prestatie, "ProductCode"),

@@ -1,6 +1,6 @@
 from iwmo_ijw.xpath import find
 from validators.registry import Level, rule
-from validators.rules.cross._common import PRESTATIE_COLUMNS, prestatie_of, toewijzing_for_prestatie
+from validators.rules.cross._common import PRESTATIE_COLUMNS, line_of
 
 MINUUT, UUR = "01", "04"
 
@@ -9,8 +9,7 @@ MINUUT, UUR = "01", "04"
       needs=("history",), columns=PRESTATIE_COLUMNS)
 def tr341(ctx, prestatie):
     """A Prestatie's Eenheid must be its toewijzing's Eenheid; minutes may be declared on an hours toewijzing."""
-    p = prestatie_of(ctx, prestatie)
-    t = toewijzing_for_prestatie(ctx, p)
+    p, t = line_of(ctx, prestatie)
     if t is None or not t.eenheid or not p.eenheid or p.eenheid == t.eenheid:
         return
     if (t.eenheid, p.eenheid) == (UUR, MINUUT):

@@ -1,6 +1,6 @@
 from iwmo_ijw.xpath import find
 from validators.registry import Level, rule
-from validators.rules.cross._common import PRESTATIE_COLUMNS, prestatie_of, toewijzing_for_prestatie
+from validators.rules.cross._common import PRESTATIE_COLUMNS, line_of
 
 VERWIJDERD = "13"  # RedenWijziging: the toewijzing was withdrawn as if never given
 
@@ -9,8 +9,7 @@ VERWIJDERD = "13"  # RedenWijziging: the toewijzing was withdrawn as if never gi
       needs=("history",), columns=PRESTATIE_COLUMNS)
 def tr384(ctx, prestatie):
     """No Prestatie may be declared on a toewijzing that the gemeente withdrew (RedenWijziging 13)."""
-    p = prestatie_of(ctx, prestatie)
-    t = toewijzing_for_prestatie(ctx, p)
+    p, t = line_of(ctx, prestatie)
     # A credit undoing an earlier debit on a withdrawn toewijzing is exactly what must happen, so only debits.
     if t is None or t.reden_wijziging != VERWIJDERD or p.debet_credit == "C":
         return

@@ -2,7 +2,7 @@ from datetime import timedelta
 
 from iwmo_ijw.xpath import find
 from validators.registry import Level, rule
-from validators.rules.cross._common import PRESTATIE_COLUMNS, prestatie_of, toewijzing_for_prestatie
+from validators.rules.cross._common import PRESTATIE_COLUMNS, line_of
 
 ONE_DAY = timedelta(days=1)
 
@@ -11,8 +11,7 @@ ONE_DAY = timedelta(days=1)
       needs=("history",), columns=PRESTATIE_COLUMNS)
 def tr388(ctx, prestatie):
     """A ProductPeriode ends on the last day of its month, or on the toewijzing's earlier Einddatum in that month."""
-    p = prestatie_of(ctx, prestatie)
-    t = toewijzing_for_prestatie(ctx, p)
+    p, t = line_of(ctx, prestatie)
     if t is None or p.einddatum is None or (p.einddatum + ONE_DAY).day == 1:
         return
     # Any version's Einddatum is accepted: a toewijzing shortened later still covers what was delivered.

@@ -36,6 +36,19 @@ def prestatie_of(ctx: RuleContext, node: etree._Element) -> Prestatie:
     return record
 
 
+def line_of(ctx: RuleContext, node: etree._Element) -> tuple[Prestatie, Toewijzing | None]:
+    """A Prestatie's record and the toewijzing it declares on (`toewijzing_for_prestatie`):
+    what a dozen rules start from for every line, so kept per element."""
+    lines = ctx.cache.get("cross:lines")
+    if lines is None:
+        lines = ctx.cache["cross:lines"] = {}
+    line = lines.get(node)
+    if line is None:
+        p = prestatie_of(ctx, node)
+        line = lines[node] = (p, toewijzing_for_prestatie(ctx, p))
+    return line
+
+
 def _records(ctx: RuleContext) -> dict[etree._Element, Prestatie]:
     """Every Prestatie's record, from the columns of the message (one pass in C on a large one)."""
     columns = ctx.columns.columns("Prestatie", PRESTATIE_COLUMNS["Prestatie"])

@@ -1,3 +1,5 @@
+from datetime import date
+
 from iwmo_ijw.xpath import date_of, find, iter_local, text
 from validators.registry import Level, rule
 
@@ -35,9 +37,18 @@ def tr378(ctx, bericht):
 
 def _relevant_dates(bericht) -> list:
     dates = [date_of(bericht, "Header/BerichtIdentificatie/Dagtekening")]
-    for name in _PRODUCT_DATES:
-        dates.extend(date_of(el) for el in iter_local(bericht, name))
+    # 100,000 Prestaties share a handful of dates: parse each distinct text once.
+    texts = {el.text for el in bericht.iter(*(f"{{*}}{name}" for name in _PRODUCT_DATES))}
+    dates.extend(_date(t) for t in texts)
     return sorted({d for d in dates if d is not None})
+
+
+def _date(raw: str | None):
+    value = (raw or "").strip()
+    try:
+        return date.fromisoformat(value[:10]) if value else None
+    except ValueError:
+        return None
 
 
 def _explain(registry, code: str, dates: list) -> str:

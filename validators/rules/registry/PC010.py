@@ -1,3 +1,4 @@
+from collections import Counter
 from datetime import date
 
 from productcodes.codelists import format_number
@@ -27,7 +28,8 @@ def pc010(ctx, bericht):
     if gemeente is None:
         return
     for product_class in classes:
-        for (categorie, code, on, eenheid), (first, lines, volume) in _groups(ctx, product_class).items():
+        groups = _Groups(ctx, product_class)
+        for (categorie, code, on, eenheid), (first, lines, raw_keys) in groups.products().items():
             found = ctx.registry.national_for(gemeente, categorie, code, on)
             if found is None:
                 continue
@@ -36,39 +38,48 @@ def pc010(ctx, bericht):
             message = f"ProductCode {code} of gemeente {gemeente} is national product {mapping.nationale_code}{naam}"
             if lines > 1:
                 message += f" ({lines} lines)"
-            if volume is not None and mapping.factor is not None:
+            volume = groups.volume(raw_keys) if mapping.factor is not None else None
+            if volume is not None:
                 converted = format_number(converted_volume(volume, mapping.factor))
                 message += f"; volume {volume} (eenheid {eenheid}) is {converted} in national units"
-            yield ctx.finding(first, message)
+            yield ctx.finding(groups.columns.node(first), message)
 
 
-def _groups(ctx, product_class) -> dict[tuple, list]:
-    """(categorie, code, date, eenheid) -> [first element, lines, total volume or None]."""
-    cat, code, on, volume, eenheid = product_class.paths[:5]
-    columns = ctx.columns.columns(product_class.name, [p for p in (cat, code, on, volume, eenheid) if p])
-    none = [""] * columns.size
-    groups: dict[tuple, list] = {}
-    rows = zip(columns[cat], columns[code], columns[on], columns[volume] if volume else none, columns[eenheid])
-    for i, (c, p, d, v, e) in enumerate(rows):
-        key = (c, p, d, e)
-        group = groups.get(key)
-        if group is None:
-            group = groups[key] = [i, 0, 0]
-        group[1] += 1
-        group[2] = _add(group[2], v)
-    merged: dict[tuple, list] = {}  # texts that differ only in surrounding whitespace are one product
-    for (c, p, d, e), (i, lines, total) in groups.items():
-        key = (stripped(c), stripped(p), _date(d), stripped(e))
-        if not key[0] or not key[1] or key[2] is None:
-            continue
-        known = merged.get(key)
-        if known is None:
-            merged[key] = [i, lines, total]
-        else:
-            known[0], known[1] = min(known[0], i), known[1] + lines
-            known[2] = None if known[2] is None or total is None else known[2] + total
-    return {key: [columns.node(i), lines, total] for key, (i, lines, total) in
-            sorted(merged.items(), key=lambda item: item[1][0])}
+class _Groups:
+    """The lines of one product class grouped by (categorie, code, date, eenheid), in C where it can."""
+
+    def __init__(self, ctx, product_class):
+        cat, code, on, self._volume_path, eenheid = product_class.paths[:5]
+        self.columns = ctx.columns.columns(product_class.name,
+                                           [p for p in (cat, code, on, self._volume_path, eenheid) if p])
+        self.keys = list(zip(self.columns[cat], self.columns[code], self.columns[on], self.columns[eenheid]))
+        self._totals: dict[tuple, int | None] | None = None
+
+    def products(self) -> dict[tuple, tuple[int, int, list[tuple]]]:
+        """(categorie, code, date, eenheid) -> (first line, lines, the raw keys merged into it);
+        texts that differ only in surrounding whitespace are one product."""
+        counts = Counter(self.keys)
+        first = dict(zip(reversed(self.keys), range(len(self.keys) - 1, -1, -1)))
+        merged: dict[tuple, list] = {}
+        for raw in sorted(counts, key=first.__getitem__):
+            c, p, d, e = raw
+            key = (stripped(c), stripped(p), _date(d), stripped(e))
+            if key[0] and key[1] and key[2] is not None:
+                entry = merged.setdefault(key, [first[raw], 0, []])
+                entry[1] += counts[raw]
+                entry[2].append(raw)
+        return {key: tuple(entry) for key, entry in merged.items()}
+
+    def volume(self, raw_keys: list[tuple]) -> int | None:
+        """The summed GeleverdVolume of those lines; None when one of them has none."""
+        if not self._volume_path:
+            return None
+        if self._totals is None:
+            self._totals = {}
+            for key, value in zip(self.keys, self.columns[self._volume_path]):
+                self._totals[key] = _add(self._totals.get(key, 0), value)
+        totals = [self._totals[k] for k in raw_keys]
+        return None if None in totals else sum(totals)
 
 
 def _add(total: int | None, value: str) -> int | None:
