@@ -184,3 +184,36 @@ def test_tr418_other_eenheden_than_the_contract_are_not_compared():
     good = next((RULES / "TR418").glob("good*.xml"))
     xml = edited(good, Eenheid="14", ProductTarief="1")
     assert codes(run(xml, "TR418", RegistrySnapshot.from_dict(registry_data()))) == []
+
+
+# -- PC010: once per product, with the volume of all its lines ------------------------------------
+
+def _second_line_like_the_first(path: Path, volume: str, eenheid: str = "01") -> bytes:
+    tree = etree.parse(str(path))
+    prestaties = [el for el in tree.getroot().iter("{*}Prestatie")]
+    first, second = prestaties[0], prestaties[1]
+    for name in ("ProductCategorie", "ProductCode", "Eenheid", "ProductTarief"):
+        second.find(f"{{*}}{name}").text = first.find(f"{{*}}{name}").text
+    second.find("{*}Eenheid").text = eenheid
+    second.find("{*}GeleverdVolume").text = volume
+    return etree.tostring(tree)
+
+
+def _pc010(xml: bytes):
+    data = json.loads((RULES / "PC010" / "registry.json").read_text(encoding="utf-8"))
+    return [f for f in run(xml, "PC010", RegistrySnapshot.from_dict(data)).findings if f.code == "PC010"]
+
+
+def test_pc010_speaks_once_per_product_with_the_volume_of_all_its_lines():
+    # 1440 + 120 minutes under a factor 1/60 are 26 national hours, said once, on the first line
+    [finding] = _pc010(_second_line_like_the_first(RULES / "PC010" / "bad.xml", "120"))
+    assert finding.xpath.endswith("Prestatie[1]")
+    assert "(2 lines)" in finding.message
+    assert "volume 1560 (eenheid 01) is 26 in national units" in finding.message
+
+
+def test_pc010_another_eenheid_is_another_sentence():
+    findings = _pc010(_second_line_like_the_first(RULES / "PC010" / "bad.xml", "2", eenheid="04"))
+    assert [f.xpath.rsplit("/", 1)[-1] for f in findings] == ["Prestatie[1]", "Prestatie[2]"]
+    assert "volume 1440 (eenheid 01) is 24" in findings[0].message
+    assert "volume 2 (eenheid 04) is 1/30 in national units" in findings[1].message  # the factor applies as mapped
