@@ -198,13 +198,16 @@ def element_value(node: etree._Element, path: str) -> str:
 
 
 def _follow(node: etree._Element | None, path: str) -> etree._Element | None:
-    steps = path.split("/")
-    if steps and steps[0].startswith("^"):
-        name = steps.pop(0)[1:]
-        node = next((a for a in node.iterancestors() if etree.QName(a).localname == name), None)
+    """The element at `path`: child steps as `find` takes them, "^Name" the nearest ancestor
+    Name (anywhere in the path: a held class's "^Client/Bsn" is read as "Verzoek/^Client/Bsn")."""
+    for step in path.split("/"):
         if node is None:
             return None
-    return find(node, "/".join(steps)) if steps else node
+        if step.startswith("^"):
+            node = next((a for a in node.iterancestors() if etree.QName(a).localname == step[1:]), None)
+        else:
+            node = find(node, step)
+    return node
 
 
 def stripped(value: str) -> str | None:

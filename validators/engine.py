@@ -149,14 +149,17 @@ def run_rules(message: ParsedMessage, options: Options, report: FileReport,
     ctx.columns.memo_reads = reads
     if (message.size or 0) >= CONCURRENT_FROM:
         ctx.columns.prefetch()
-    results: dict[Rule, list[Finding]] = {}
+    results: dict[Rule, list[Finding] | None] = {}
     # Rules that read no columns first: they run while the columns are being read.
     for rule in sorted(rules, key=lambda r: bool(r.reads or r.columns)):
         ctx.rule = rule
+        results[rule] = None
         if memoisable(rule, ctx.columns):
-            results[rule] = _guarded(rule, ctx, lambda out: out.extend(
-                run_memoised(rule, ctx, lambda: nodes_of(rule.target), ctx.columns, _call)))
-        else:
+            try:
+                results[rule] = run_memoised(rule, ctx, lambda: nodes_of(rule.target), ctx.columns, _call)
+            except Exception:  # noqa: BLE001 - element by element it keeps what came before the error
+                log.debug("rule %s: memo failed, running it element by element", rule.code, exc_info=True)
+        if results[rule] is None:
             results[rule] = _guarded(rule, ctx, lambda out: _each(rule, ctx, nodes_of(rule.target), out))
     ctx.rule = None
     return [f for rule in rules for f in results[rule]]

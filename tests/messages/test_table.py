@@ -64,12 +64,6 @@ def reference(node: etree._Element, path: str) -> str:
     return "" if current is None else "=" + (current.text or "")
 
 
-def _ancestor_step_inside(path: str) -> bool:
-    """A path like "Verzoek/^Client/Bsn": ColumnSource writes these when it reads a class from
-    its one-to-one holder; element_value follows "^" only as a first step (see the xfail below)."""
-    return any(step.startswith("^") for step in path.split("/")[1:])
-
-
 # --- what the engine asks of a message ---------------------------------------------------------
 
 def engine_classes(message: ParsedMessage) -> dict[str, tuple[str, ...]]:
@@ -105,8 +99,7 @@ def check_agreement(message: ParsedMessage) -> int:
         for path in placed:
             want = [reference(n, path) for n in nodes]
             assert table.columns[path] == want, f"{message.source}: {name} {path}"
-            if not _ancestor_step_inside(path):
-                assert [element_value(n, path) for n in nodes] == want, f"{message.source}: {name} {path}"
+            assert [element_value(n, path) for n in nodes] == want, f"{message.source}: {name} {path}"
             cells += len(nodes)
     return cells
 
@@ -146,7 +139,8 @@ def _examples() -> list:
     if not REFERENCE.exists():
         return [pytest.param("ijw-3.2/JW323", id="reference-absent")]  # runs, then skips with the reason
     return [pytest.param(f"{p.parent.parent.name}/{p.stem}", id=f"{p.parent.parent.name}-{p.stem}")
-            for folder in ("ijw-3.2", "iwmo-3.2") for p in sorted((REFERENCE / folder / "examples").glob("*.xml"))]
+            for folder in ("ijw-3.2", "iwmo-3.2")
+            for p in sorted((REFERENCE / folder / "examples").glob("*.xml"))]
 
 
 @pytest.mark.parametrize("name", _examples())
@@ -211,7 +205,7 @@ def crafted(jw323_bytes: bytes) -> etree._ElementTree:
     _child(ps[5], "GeleverdVolume").text = "\n   12\n"
     _child(ps[8], "IngediendBedrag/Bedrag").text = "  100"
     _child(ps[11], "IngediendBedrag/DebetCredit").text = "D "
-    _child(ps[14], "ProductReferentie/ReferentieNummer").text = "Réf-€-\U0001F600"  # beyond ASCII and the BMP
+    _child(ps[14], "ProductReferentie/ReferentieNummer").text = "Réf-€-\U0001F600"  # not ASCII, not BMP
     _child(ps[17], "ProductReferentie/ReferentieNummer").text = "A&B<C>\"'"  # escaped in the XML
     _child(ps[20], "ProductReferentie/ReferentieNummer").text = etree.CDATA("<x>&amp;</x>")
     _child(ps[23], "ProductReferentie/ReferentieNummer").text = "R\r23"  # written as &#13;
@@ -391,7 +385,8 @@ def _check_source(message: ParsedMessage) -> int:
 def test_column_source_agrees_on_large_messages(jw323_bytes: bytes, tmp_path: Path, monkeypatch):
     path = tmp_path / "JW301.xml"
     write_jw301(path, client=5, products=LINES)
-    messages = [load(jw323_bytes, name="JW323-300.xml"), _load(crafted(jw323_bytes), "crafted.xml"), load(path)]
+    messages = [load(jw323_bytes, name="JW323-300.xml"), _load(crafted(jw323_bytes), "crafted.xml"),
+                load(path)]
     calls = [0]
     original = columns_module.element_value
 
@@ -429,11 +424,6 @@ def test_ancestor_paths_of_a_held_class_reference_read():
     assert table.columns["Verzoek/^Client/Bsn"][0] == "=" + client.find("{*}Bsn").text
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "BUG validators.columns.element_value follows '^' only as a first step: ColumnSource reads a "
-    "class held one-to-one (JW317 Verzoek in Client) with the holder's prefix, so Verzoek's "
-    "'^Client/Bsn' becomes 'Verzoek/^Client/Bsn' and element_value gives '' (absent) where the "
-    "table gives the Bsn; the value then depends on the message size (TR101's Verzoek key)"))
 def test_ancestor_paths_of_a_held_class():
     message = load(FIXTURES / "messages" / "JW317.xml")
     [client] = elements(message, "Client")

@@ -32,7 +32,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from lxml import etree
 
-from bench.generate import bsn, write_jw301, write_jw323
+from bench.generate import write_jw301, write_jw323
 from iwmo_ijw.parsing import ParsedMessage, load
 from iwmo_ijw.spec import load_standard
 from iwmo_ijw.xpath import int_of, local, text
@@ -110,7 +110,8 @@ def shortcuts(table: bool, memo: bool) -> Iterator[Spy]:
 
 def findings(data: bytes, *, table: bool, memo: bool, ruleset: RuleSet | None = None,
              with_registry: bool = True) -> tuple[list, list, Spy]:
-    options = Options(today=TODAY, ruleset=ruleset or RuleSet(), registry=registry() if with_registry else None)
+    options = Options(today=TODAY, ruleset=ruleset or RuleSet(),
+                      registry=registry() if with_registry else None)
     with shortcuts(table, memo) as spy:
         report = validate(data, options, name="large.xml")
     rows = [(f.code, f.xpath, f.line, f.message, f.severity.value, f.retourcode) for f in report.findings]
@@ -129,13 +130,13 @@ def assert_same_verdict(data: bytes, *, expect: set[str] = frozenset(), memoised
     assert not codes & {"XSD", "XML"}, [r for r in plain_rows if r[0] in ("XSD", "XML")][:3]
     assert expect <= codes, f"the message should make {sorted(expect - codes)} fire"
     for table, memo in modes:
-        rows, skipped, spy = findings(data, table=table, memo=memo, ruleset=ruleset, with_registry=with_registry)
+        rows, skipped, spy = findings(data, table=table, memo=memo, ruleset=ruleset,
+                                      with_registry=with_registry)
         if memo:
             assert memoised <= spy.memoised, f"not memoised: {sorted(memoised - spy.memoised)}"
         if table:  # the large classes came from tables: few cells were read element by element
-            assert spy.element_values < plain_spy.element_values / 4, (spy.element_values, plain_spy.element_values)
-        else:
-            assert spy.element_values == plain_spy.element_values
+            assert spy.element_values < plain_spy.element_values / 4, \
+                (spy.element_values, plain_spy.element_values)
         assert skipped == plain_skipped
         if rows != plain_rows:
             missing = [r for r in plain_rows if r not in rows][:5]
@@ -224,11 +225,18 @@ def serialise(root: etree._Element) -> bytes:
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
 
 
+class Generated(bytes):
+    """The bytes of a generated message, shown short in hypothesis' falsifying examples."""
+
+    def __repr__(self) -> str:
+        return f"<generated message, {len(self)} bytes>"
+
+
 @pytest.fixture(scope="module")
 def jw323(tmp_path_factory) -> bytes:
     path = tmp_path_factory.mktemp("memo") / "JW323.xml"
     write_jw323(path, LINES, seed=11)  # Dagtekening 2026-11-05, periods 2026-10-01..31
-    return path.read_bytes()
+    return Generated(path.read_bytes())
 
 
 def busy(jw323: bytes, total_off_by: int = 0) -> bytes:
@@ -248,6 +256,9 @@ def busy(jw323: bytes, total_off_by: int = 0) -> bytes:
     # CS339: euro's with an amount other than the volume (no tarief, so CD087 holds)
     each((10, 11, 150), Eenheid="83", GeleverdVolume="500", Bedrag="600", ProductTarief=None)
     each((12, 151), Eenheid="83", GeleverdVolume="600", Bedrag="600", ProductTarief=None)
+    # TR418: 45N01 (every fourth line) at another tariff than the contract's 6500 (amount right)
+    each((0, 44, 244), ProductTarief="7000", GeleverdVolume="3", Bedrag="21000")
+    each((48,), ProductTarief="6500", GeleverdVolume="3", Bedrag="19500")
     # CD087: euro's with a tarief, and hours without one
     each((20, 220), Eenheid="83", GeleverdVolume="700", Bedrag="700")
     each((21, 221), ProductTarief=None)
@@ -283,13 +294,14 @@ def busy(jw323: bytes, total_off_by: int = 0) -> bytes:
     return serialise(root)
 
 
-FIRING = {"TR346", "CS339", "CD087", "CD060", "CS337", "CS100", "TR335", "TR137", "TR134", "CS325", "TR101", "TR416",
-          "TR381", "TR418", "PC001"}
+FIRING = {"TR346", "CS339", "CD087", "CD060", "CS337", "CS100", "TR335", "TR137", "TR134", "CS325", "TR101",
+          "TR416", "TR381", "TR418", "PC001"}
 
 
 def memoisable_rules(code: str) -> set[str]:
     """The rules with reads that the engine runs on a message of this type with the registry above."""
-    return {c for c in READS_RULES if all_rules()[c].applies_to(code) and all_rules()[c].needs <= {"registry"}}
+    rules = all_rules()
+    return {c for c in READS_RULES if rules[c].applies_to(code) and rules[c].needs <= {"registry"}}
 
 
 MEMOISED_323 = memoisable_rules("JW323")
@@ -300,7 +312,7 @@ def test_generated_declaration_is_clean_and_memoised(jw323: bytes):
     rows = assert_same_verdict(jw323, memoised=without, with_registry=False)
     assert rows == [], rows[:3]
     # With the registry the contract and product-list rules fire on whole product codes.
-    rows = assert_same_verdict(jw323, memoised=MEMOISED_323, expect={"TR381", "TR418", "PC001"})
+    rows = assert_same_verdict(jw323, memoised=MEMOISED_323, expect={"TR381", "PC001"})
     assert len([r for r in rows if r[0] == "TR381"]) == LINES // 4  # every 45N04
 
 
@@ -365,8 +377,9 @@ def test_random_edits_give_the_same_findings(jw323: bytes, edits, copies, off_by
     for source, target in copies:  # a copy of one line after another (its Client's or another's)
         ps[target].addnext(copy.deepcopy(ps[source]))
     fix_total(root, off_by)
-    plain_rows, _, _ = findings(serialise(root), table=False, memo=False)
-    rows, _, spy = findings(serialise(root), table=True, memo=True)
+    data = serialise(root)
+    plain_rows, _, _ = findings(data, table=False, memo=False)
+    rows, _, spy = findings(data, table=True, memo=True)
     assert not {r[0] for r in plain_rows} & {"XSD", "XML"}, "the edits must keep the message schema-valid"
     assert MEMOISED_323 <= spy.memoised
     assert rows == plain_rows
@@ -396,7 +409,8 @@ def test_jw301_with_many_products(tmp_path: Path):
 
 def _cloned(code: str, name: str, vary: Callable[[etree._Element, int], None]) -> etree._Element:
     """A base message with its one `name` element repeated LINES times, `vary` making each its own."""
-    root = etree.parse(str(FIXTURES / "messages" / f"{code}.xml"), etree.XMLParser(remove_blank_text=True)).getroot()
+    parser = etree.XMLParser(remove_blank_text=True)
+    root = etree.parse(str(FIXTURES / "messages" / f"{code}.xml"), parser).getroot()
     original = next(root.iter(f"{{*}}{name}"))
     for i in range(LINES - 1, 0, -1):
         twin = copy.deepcopy(original)
@@ -456,18 +470,27 @@ def test_start_and_stop_messages_with_many_products(code: str, name: str):
 
 def _under_declared(ctx, prestatie):
     """Test rule: declares it reads Eenheid, but also reads GeleverdVolume."""
-    if text(prestatie, "Eenheid") == "04" and int_of(prestatie, "GeleverdVolume") == 777:
-        yield ctx.finding(prestatie, "volume 777 in hours")
+    if int_of(prestatie, "GeleverdVolume") == 777:
+        yield ctx.finding(prestatie, "volume 777")
 
 
-UNDER_DECLARED = Rule("ZZ990", None, ("JW323",), Level.MESSAGE, "Prestatie", _under_declared, reads=("Eenheid",))
+UNDER_DECLARED = Rule("ZZ990", None, ("JW323",), Level.MESSAGE, "Prestatie", _under_declared,
+                      reads=("Eenheid",))
 
 
 def test_an_under_declared_rule_changes_the_verdict(jw323: bytes, monkeypatch):
     """What the equivalence tests above would see if a rule's reads were incomplete."""
     monkeypatch.setitem(RULES, UNDER_DECLARED.code, UNDER_DECLARED)
     root = etree.fromstring(jw323)
-    for p in prestaties(root)[::5]:
+    # Two combinations (Eenheid 04 and 14): in the first every line but its first and last has
+    # the undeclared value, in the second only its first and last. Whichever line the memo
+    # takes for each (the first, the last, one at a fixed place), one of them misleads it.
+    ps = prestaties(root)
+    days = [p for i, p in enumerate(ps) if i % 3 == 1]
+    hours = [p for i, p in enumerate(ps) if i % 3 != 1]
+    for p in days:
+        set_field(p, "Eenheid", "14")
+    for p in hours[1:-1] + [days[0], days[-1]]:
         set_field(p, "GeleverdVolume", "777")
         set_field(p, "Bedrag", str(777 * int(get_field(p, "ProductTarief"))))
     fix_total(root)
@@ -475,8 +498,8 @@ def test_an_under_declared_rule_changes_the_verdict(jw323: bytes, monkeypatch):
     ruleset = RuleSet(select=("ZZ990",))
     plain_rows, _, _ = findings(data, table=False, memo=False, ruleset=ruleset)
     rows, _, spy = findings(data, table=True, memo=True, ruleset=ruleset)
-    assert len(plain_rows) == LINES // 5 and "ZZ990" in spy.memoised
-    assert rows != plain_rows  # one representative per Eenheid decides for all
+    assert len(plain_rows) == len(hours) - 2 + 2 and "ZZ990" in spy.memoised
+    assert rows != plain_rows
     with pytest.raises(AssertionError, match="GeleverdVolume"):
         check_reads(UNDER_DECLARED, [Case(load(data, name="under-declared.xml"))])
 
@@ -490,11 +513,6 @@ def _half_raising(ctx, prestatie):
         yield ctx.finding(prestatie, "in days")
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "BUG (latent) validators.memo: when a memoised rule raises on one combination, the findings it "
-    "made on other lines are lost (the engine then reports only 'could not be evaluated'), while the "
-    "element-by-element run keeps the findings made before the error. No shipped rule with reads "
-    "is known to raise on a schema-valid message, so only a rule like this test rule shows it"))
 def test_a_rule_that_raises_keeps_its_other_findings(jw323: bytes, monkeypatch):
     rule = Rule("ZZ991", None, ("JW323",), Level.MESSAGE, "Prestatie", _half_raising, reads=("Eenheid",))
     monkeypatch.setitem(RULES, rule.code, rule)
@@ -513,7 +531,10 @@ def test_a_rule_that_raises_keeps_its_other_findings(jw323: bytes, monkeypatch):
 
 # --- reads completeness ------------------------------------------------------------------------
 
-VALUES = ("", "0", "999999", "2019-01-01", "2099-12-31", "83", "C", "D", "01", "14")
+VALUES = ("", "0", "999999", "2019-01-01", "2099-12-31", "83", "C", "14")
+# Beyond the rule's own fixtures and the base messages, fixtures are tried until this many
+# experiments (most are variations of the same base message; this keeps the test quick).
+BUDGET = 40_000
 
 
 def _follow(node: etree._Element, path: str) -> etree._Element | None:
@@ -618,7 +639,8 @@ def _context(rule: Rule, case: Case) -> tuple[RuleContext, tuple] | None:
     wants_registry = "registry" in rule.needs or (folder and (folder / "registry.json").is_file())
     for f in sources if registry is None and wants_registry else ():
         if (f / "registry.json").is_file():
-            registry = RegistrySnapshot.from_dict(json.loads((f / "registry.json").read_text(encoding="utf-8")))
+            data = json.loads((f / "registry.json").read_text(encoding="utf-8"))
+            registry = RegistrySnapshot.from_dict(data)
             ident.append(f / "registry.json")
             break
     for f in sources if "history" in rule.needs or (folder and (folder / "history").is_dir()) else ():
@@ -635,13 +657,17 @@ def _context(rule: Rule, case: Case) -> tuple[RuleContext, tuple] | None:
     return ctx, tuple(ident)  # ident: what else than the message decides the outcome
 
 
-def check_reads(rule: Rule, cases: list[Case]) -> tuple[int, int]:
+def check_reads(rule: Rule, cases: list[Case], budget: int | None = None) -> tuple[int, int]:
     """For each target element of `rule`: what it says does not change when anything around it
     (its Client, or itself where it lies in none) changes outside its declared reads.
-    Returns (experiments, targets with a finding)."""
+    Cases that are not the rule's own fixtures or base messages stop being tried once `budget`
+    experiments have been made. Returns (experiments, targets with a finding)."""
     experiments = with_findings = 0
     seen: set = set()
-    for case in cases:
+    own = FIXTURES / "rules" / rule.code
+    for case in sorted(cases, key=lambda c: c.folder not in (None, own)):
+        if budget is not None and experiments >= budget and case.folder not in (None, own):
+            break
         message = case.message
         found = _context(rule, case)
         if found is None:
@@ -675,7 +701,8 @@ def check_reads(rule: Rule, cases: list[Case]) -> tuple[int, int]:
 
 def _rule_cases() -> list[Case]:
     files = [(p, None) for p in sorted((FIXTURES / "messages").glob("*.xml"))]
-    files += [(p, p.parent) for p in sorted((FIXTURES / "rules").glob("*/*.xml")) if p.name.startswith(("good", "bad"))]
+    files += [(p, p.parent) for p in sorted((FIXTURES / "rules").glob("*/*.xml"))
+              if p.name.startswith(("good", "bad"))]
     cases = []
     for path, folder in files:
         try:
@@ -699,7 +726,7 @@ def test_reads_are_complete(code: str, rule_cases: list[Case]):
     rule = all_rules()[code]
     cases = [c for c in rule_cases if rule.applies_to(c.message.message_type)]
     assert cases, f"no fixture of a message {code} applies to"
-    experiments, with_findings = check_reads(rule, cases)
+    experiments, with_findings = check_reads(rule, cases, budget=BUDGET)
     assert experiments > 100, experiments
     assert with_findings > 0, f"no fixture gives {code} a finding: only the quiet side was tried"
 
@@ -707,12 +734,11 @@ def test_reads_are_complete(code: str, rule_cases: list[Case]):
 def test_reads_of_a_large_busy_declaration_are_complete(jw323: bytes):
     """The same on the lines of the busy message where rules fire (and their neighbours)."""
     root = etree.fromstring(busy(jw323))
-    wanted = {i // 4 for i in (3, 4, 10, 12, 20, 21, 30, 32, 33, 40, 60, 62, 70, 80, 90, 92, 100, 110, 115, 130,
-                               140, 170, 175)}
+    wanted = {i // 4 for i in (0, 3, 10, 20, 21, 30, 33, 40, 60, 62, 70, 80, 90, 100, 110, 130)}
     for position, client in enumerate(list(root.iter("{*}Client"))):
         if position not in wanted:
             client.getparent().remove(client)
     case = Case(load(serialise(root), name="busy-sample.xml"), registry=registry())
     for code in sorted(MEMOISED_323):
-        experiments, with_findings = check_reads(all_rules()[code], [case])
+        experiments, _ = check_reads(all_rules()[code], [case])
         assert experiments > 1000, code
