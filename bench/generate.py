@@ -14,6 +14,7 @@ from pathlib import Path
 NS = "http://www.istandaarden.nl/ijw/3_2"
 PRESTATIES_PER_CLIENT = 4
 GEMEENTE, AANBIEDER = "7001", "12000001"
+GENERATION = 2  # part of the benchmark's file names: files of an older generator are not reused
 # Product 45N0k is declared at the k-th tariff, as its contract in `bench_registry` says.
 TARIEVEN = (6500, 7250, 8800, 9900)
 

@@ -27,7 +27,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bench.generate import write_jw323  # noqa: E402
+from bench.generate import GENERATION, write_jw323  # noqa: E402
 
 
 def _rss_mb() -> float:
@@ -41,10 +41,11 @@ def scenario_bare(path: str, schema_dir: str | None) -> dict:
     from iwmo_ijw.schemas import load_schema
 
     schema = load_schema(message_type("JW323"), schema_dir)
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     tree = etree.parse(path)
     ok = schema.validate(tree)
-    return {"seconds": time.perf_counter() - start, "valid": bool(ok), "rss_mb": _rss_mb()}
+    return {"seconds": time.perf_counter() - start, "cpu": time.process_time() - cpu, "valid": bool(ok),
+            "rss_mb": _rss_mb()}
 
 
 def scenario_full(path: str, schema_dir: str | None) -> dict:
@@ -59,14 +60,27 @@ def scenario_full(path: str, schema_dir: str | None) -> dict:
     load_schema(message_type("JW323"), schema_dir)  # both sides start with a loaded schema
     all_rules()
     registry = bench_registry()
-    start = time.perf_counter()
+    _warm_up(schema_dir, registry)
+    start, cpu = time.perf_counter(), time.process_time()
     report = validate(path, Options(today=date(2026, 12, 1), schema_dir=schema_dir, registry=registry))
     return {
         "seconds": time.perf_counter() - start,
+        "cpu": time.process_time() - cpu,
         "valid": report.valid,
         "findings": len(report.findings),
         "rss_mb": _rss_mb(),
     }
+
+
+def _warm_up(schema_dir: str | None, registry) -> None:
+    """Load what a running validator has loaded once (as the baseline has its schema): the
+    rules, the spec and the stylesheets that read columns, by validating a small declaration."""
+    from validators.engine import Options, validate
+
+    with tempfile.TemporaryDirectory() as folder:
+        small = Path(folder) / "warm-up.xml"
+        write_jw323(small, 400, seed=1)
+        validate(small, Options(today=date(2026, 12, 1), schema_dir=schema_dir, registry=registry))
 
 
 def scenario_stream(path: str, schema_dir: str | None) -> dict:
@@ -126,6 +140,15 @@ SCENARIOS = {"bare": scenario_bare, "full": scenario_full, "stream": scenario_st
              "month_bare": scenario_month_bare, "month_cross": scenario_month_cross}
 
 
+REPEAT = 3  # each timing is the best of this many runs: the machine is shared, noise only adds
+
+
+def best_of(name: str, path: Path, schema_dir: str | None, repeat: int | None = None) -> dict:
+    runs = [run_scenario(name, path, schema_dir) for _ in range(repeat or REPEAT)]
+    timed = [r for r in runs if "seconds" in r]
+    return min(timed, key=lambda r: r["seconds"]) if timed else runs[0]
+
+
 def run_scenario(name: str, path: Path, schema_dir: str | None) -> dict:
     cmd = [sys.executable, __file__, "--scenario", name, "--file", str(path)]
     if schema_dir:
@@ -137,34 +160,36 @@ def run_scenario(name: str, path: Path, schema_dir: str | None) -> dict:
 
 
 def bench_file(size: int, workdir: Path, schema_dir: str | None, stream_only: bool = False) -> None:
-    path = workdir / f"jw323-{size}.xml"
+    path = workdir / f"jw323-{size}-g{GENERATION}.xml"
     if not path.exists():
         write_jw323(path, size)
     mb = path.stat().st_size / 1e6
     print(f"\nJW323 with {size:,} Prestaties ({mb:,.0f} MB)")
     if stream_only:
-        stream = run_scenario("stream", path, schema_dir)
+        stream = best_of("stream", path, schema_dir, repeat=1)
         print(f"  streaming validation      {_fmt(stream)}   target: peak RSS <= 300 MB")
         return
-    bare = run_scenario("bare", path, schema_dir)
-    full = run_scenario("full", path, schema_dir)
+    bare = best_of("bare", path, schema_dir)
+    full = best_of("full", path, schema_dir)
     print(f"  bare lxml parse + XSD     {_fmt(bare)}")
     print(f"  full validation           {_fmt(full)}", end="")
     if "seconds" in bare and "seconds" in full:
         ratio = full["seconds"] / bare["seconds"]
         rate = size / full["seconds"]
         print(f"   ratio {ratio:.2f}x (target <= 2.0x)   {rate:,.0f} Prestaties/s", end="")
+        # The XSD check and the column reading run in threads beside the rules: say what it costs.
+        print(f"   cpu ratio {full['cpu'] / bare['cpu']:.2f}x", end="")
     print()
 
 
 def bench_month(toewijzingen: int, prestaties: int, workdir: Path, schema_dir: str | None) -> None:
     from bench.generate import write_month
 
-    folder = workdir / f"month-{toewijzingen}-{prestaties}"
+    folder = workdir / f"month-{toewijzingen}-{prestaties}-g{GENERATION}"
     write_month(folder, toewijzingen, prestaties)
     print(f"\na month: {toewijzingen:,} toewijzingen (JW301 history) + {prestaties:,} declaration lines (JW323)")
-    bare = run_scenario("month_bare", folder, schema_dir)
-    cross = run_scenario("month_cross", folder, schema_dir)
+    bare = best_of("month_bare", folder, schema_dir)
+    cross = best_of("month_cross", folder, schema_dir)
     print(f"  bare lxml parse + XSD     {_fmt(bare)}")
     print(f"  cross-message validation  {_fmt(cross)}", end="")
     if "seconds" in bare and "seconds" in cross:
@@ -176,18 +201,20 @@ def bench_month(toewijzingen: int, prestaties: int, workdir: Path, schema_dir: s
 def bench_batch(files: int, workdir: Path, schema_dir: str | None) -> None:
     from validators.batch import BatchSettings, run_batch
 
-    inbox = workdir / f"batch-{files}"
+    inbox = workdir / f"batch-{files}-g{GENERATION}"
     if not inbox.exists():
         inbox.mkdir()
         for i in range(files):
             write_jw323(inbox / f"m{i:05d}.xml", prestaties=4, seed=i)
     settings = BatchSettings(today=date(2026, 12, 1), schema_dir=schema_dir)
-    times = {}
-    for workers in (1, 2):
-        with tempfile.TemporaryDirectory() as out:
-            start = time.perf_counter()
-            run_batch([inbox], out, settings, workers=workers)
-            times[workers] = time.perf_counter() - start
+    times: dict[int, float] = {}
+    for _ in range(REPEAT):
+        for workers in (1, 2):
+            with tempfile.TemporaryDirectory() as out:
+                start = time.perf_counter()
+                run_batch([inbox], out, settings, workers=workers)
+                elapsed = time.perf_counter() - start
+                times[workers] = min(times.get(workers, elapsed), elapsed)
     print(f"\nbatch of {files:,} small JW323 files")
     print(f"  1 worker  {times[1]:7.2f} s   ({files / times[1]:,.0f} files/s)")
     print(f"  2 workers {times[2]:7.2f} s   ({files / times[2]:,.0f} files/s)")
@@ -211,7 +238,9 @@ def main() -> None:
     parser.add_argument("--month", default="100000,100000",
                         help="toewijzingen,declaration lines of the month scenario ('' to skip)")
     parser.add_argument("--workdir", default=os.environ.get("BENCH_DIR", str(ROOT / "bench" / "out")))
+    parser.add_argument("--repeat", type=int, default=REPEAT, help="best of how many runs per timing")
     args = parser.parse_args()
+    globals()["REPEAT"] = max(1, args.repeat)
     if args.scenario:
         print(json.dumps(SCENARIOS[args.scenario](args.file, args.schemas)))
         return

@@ -123,7 +123,8 @@ class ColumnSource:
         key = (name, paths)
         if key not in self._groups:
             columns = self.columns(name, paths)
-            varying = tuple(p for p in paths if len(set(columns[p])) > 1)
+            varying = tuple(p for p in paths if columns[p].count(columns[p][0]) != columns.size) \
+                if columns.size else ()
             first = dict(zip(zip(*(columns[p] for p in varying)), range(columns.size))) if varying else \
                 {(): 0} if columns.size else {}
             self._groups[key] = (varying, list(first), list(first.values()))

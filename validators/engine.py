@@ -64,10 +64,10 @@ def validate_parsed(message: ParsedMessage, options: Options) -> FileReport:
         standard=message.standard,
         release=message.release,
         message_type=message.message_type.code,
-        secrets=frozenset(_bsns(message.root)),
         afzender=text(message.root, "Header/Afzender") or None,
     )
     if (message.size or 0) < CONCURRENT_FROM:
+        report.secrets = frozenset(_bsns(message.root))
         report.findings.extend(check_schema(message, options))
         if report.valid:
             report.findings.extend(run_rules(message, options, report))
@@ -88,10 +88,12 @@ def _schema_beside_rules(message: ParsedMessage, options: Options, report: FileR
     verdict: list[bool] = []
     worker = threading.Thread(target=lambda: verdict.append(bool(schema.validate(message.tree))),
                               name="productcodes-xsd", daemon=True)
-    worker.start()
     scratch = FileReport(file=report.file)
+    run = prepare(message, options, scratch)  # starts reading the columns, the longest of the three
+    worker.start()
     try:
-        content = run_rules(message, options, scratch)
+        report.secrets = frozenset(_bsns(message.root))
+        content = run.execute()
     finally:
         worker.join()
     if verdict != [True]:
@@ -129,40 +131,57 @@ def run_rules(message: ParsedMessage, options: Options, report: FileReport,
               rules: Iterable[Rule] | None = None,
               targets_of: Callable[[str], list[etree._Element]] | None = None) -> list[Finding]:
     """Run the content rules; `rules`/`targets_of` let the streaming reader run a subset per Client."""
+    return prepare(message, options, report, rules, targets_of).execute()
+
+
+def prepare(message: ParsedMessage, options: Options, report: FileReport, rules: Iterable[Rule] | None = None,
+            targets_of: Callable[[str], list[etree._Element]] | None = None) -> RuleRun:
+    """Choose the rules and plan their columns (on a large message: start reading them)."""
     ctx = RuleContext(message=message, today=options.today, history=options.history, registry=options.registry)
-    findings: list[Finding] = []
-    targets: dict[str | tuple[str, ...], list[etree._Element]] = {}
-    find_targets = targets_of or (lambda target: _targets(message, target))
-
-    def nodes_of(target: str | tuple[str, ...]) -> list[etree._Element]:
-        nodes = targets.get(target)
-        if nodes is None:
-            nodes = targets[target] = find_targets(target)
-        return nodes
-
-
     if rules is None:
         rules = options.ruleset.rules_for(message.message_type, options.levels)
-    rules = tuple(r for r in rules if _has_what_it_needs(r, ctx, report))
-    wanted, reads = _plan(rules, message.message_type)
-    ctx.columns = ColumnSource(message, wanted, nodes_of=nodes_of)
+    run = RuleRun(ctx, tuple(r for r in rules if _has_what_it_needs(r, ctx, report)),
+                  targets_of or (lambda target: _targets(message, target)))
+    wanted, reads = _plan(run.rules, message.message_type)
+    ctx.columns = ColumnSource(message, wanted, nodes_of=run.nodes_of)
     ctx.columns.memo_reads = reads
     if (message.size or 0) >= CONCURRENT_FROM:
         ctx.columns.prefetch()
-    results: dict[Rule, list[Finding] | None] = {}
-    # Rules that read no columns first: they run while the columns are being read.
-    for rule in sorted(rules, key=lambda r: bool(r.reads or r.columns)):
-        ctx.rule = rule
-        results[rule] = None
+    return run
+
+
+class RuleRun:
+    """The chosen rules of one message, with the elements each class name stands for."""
+
+    def __init__(self, ctx: RuleContext, rules: tuple[Rule, ...],
+                 find_targets: Callable[[str | tuple[str, ...]], list[etree._Element]]):
+        self.ctx, self.rules, self._find = ctx, rules, find_targets
+        self._targets: dict[str | tuple[str, ...], list[etree._Element]] = {}
+
+    def nodes_of(self, target: str | tuple[str, ...]) -> list[etree._Element]:
+        nodes = self._targets.get(target)
+        if nodes is None:
+            nodes = self._targets[target] = self._find(target)
+        return nodes
+
+    def execute(self) -> list[Finding]:
+        ctx = self.ctx
+        results: dict[Rule, list[Finding]] = {}
+        # Rules that read no columns first: they run while the columns are being read.
+        for rule in sorted(self.rules, key=lambda r: bool(r.reads or r.columns)):
+            ctx.rule = rule
+            results[rule] = self._one(rule)
+        ctx.rule = None
+        return [f for rule in self.rules for f in results[rule]]
+
+    def _one(self, rule: Rule) -> list[Finding]:
+        ctx = self.ctx
         if memoisable(rule, ctx.columns):
             try:
-                results[rule] = run_memoised(rule, ctx, lambda: nodes_of(rule.target), ctx.columns, _call)
+                return run_memoised(rule, ctx, lambda: self.nodes_of(rule.target), ctx.columns, _call)
             except Exception:  # noqa: BLE001 - element by element it keeps what came before the error
                 log.debug("rule %s: memo failed, running it element by element", rule.code, exc_info=True)
-        if results[rule] is None:
-            results[rule] = _guarded(rule, ctx, lambda out: _each(rule, ctx, nodes_of(rule.target), out))
-    ctx.rule = None
-    return [f for rule in rules for f in results[rule]]
+        return _guarded(rule, ctx, lambda out: _each(rule, ctx, self.nodes_of(rule.target), out))
 
 
 @lru_cache(maxsize=256)
