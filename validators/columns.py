@@ -69,7 +69,7 @@ class ColumnSource:
         self._built: dict[str, Columns] = {}
         self._plain: bool | None = None
         self._pending: dict[str, tuple[tuple[str, ...], Future]] = {}
-        self._groups: dict[tuple[str, tuple[str, ...]], tuple[tuple[str, ...], list[tuple], list[int]]] = {}
+        self._groups: dict[tuple, object] = {}  # groupings and comparable columns, worked out once
         self.wanted: dict[str, set[str]] = {}
         self.memo_reads: dict[str, set[str]] = {}  # set by the engine (validators.memo)
         for name, paths in (wanted or {}).items():
@@ -115,6 +115,13 @@ class ColumnSource:
         if len(nodes) != size:  # only a message the XSD refused can break the one-to-one
             raise ValueError(f"{len(nodes)} {name} elements where the spec promises {size}")
         return nodes
+
+    def comparable(self, name: str, path: str) -> list:
+        """`comparable` of one column, worked out once (several rules compare the same keys)."""
+        key = (name, path, "comparable")
+        if key not in self._groups:
+            self._groups[key] = comparable(self.columns(name, (path,))[path])
+        return self._groups[key]
 
     def groups(self, name: str, paths: tuple[str, ...]) -> tuple[tuple[str, ...], list[tuple], list[int]]:
         """The distinct combinations of `paths` over the `name` elements, each with the index

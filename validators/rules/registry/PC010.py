@@ -59,7 +59,10 @@ class _Groups:
         """(categorie, code, date, eenheid) -> (first line, lines, the raw keys merged into it);
         texts that differ only in surrounding whitespace are one product."""
         counts = Counter(self.keys)
-        first = dict(zip(reversed(self.keys), range(len(self.keys) - 1, -1, -1)))
+        if len(counts) <= 64:  # a few products: find each first line by a scan in C
+            first = {key: self.keys.index(key) for key in counts}
+        else:
+            first = dict(zip(reversed(self.keys), range(len(self.keys) - 1, -1, -1)))
         merged: dict[tuple, list] = {}
         for raw in sorted(counts, key=first.__getitem__):
             c, p, d, e = raw

@@ -15,7 +15,6 @@ from lxml import etree
 
 from iwmo_ijw.table import enclosing, only_inside
 from iwmo_ijw.xpath import local, text
-from validators.columns import comparable
 
 # message -> class -> key paths (facts of the iJw 3.2 standard)
 LOGICAL_KEYS: dict[str, dict[str, tuple[str, ...]]] = {
@@ -44,10 +43,10 @@ def repeated(ctx, within: etree._Element | None, name: str, paths: Iterable[str]
     in document order: the only candidates for a duplicate."""
     paths = tuple(paths)
     columns = ctx.columns.columns(name, paths)
-    keys = list(zip(*(comparable(columns[p]) for p in paths)))
+    keys = list(zip(*(ctx.columns.comparable(name, p) for p in paths)))
+    if len(set(keys)) == len(keys):
+        return  # the usual case, decided by one pass in C
     counts = Counter(keys)
-    if len(counts) == len(keys):
-        return
     nodes = columns.nodes
     keep = inside(ctx, within, name) if within is not None else None
     for i, key in enumerate(keys):
