@@ -7,11 +7,9 @@ messages; they would otherwise report noise on elements the XSD already refused.
 
 from __future__ import annotations
 
-import gc
 import logging
 import os
 import threading
-from contextlib import contextmanager
 from functools import lru_cache
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -28,6 +26,7 @@ from validators.columns import ColumnSource
 from validators.context import RuleContext
 from validators.findings import FileReport, Finding, Severity
 from validators.memo import memoisable, run_memoised
+from validators.memory import collector_paused
 from validators.registry import Level, Rule, RuleSet
 
 log = logging.getLogger(__name__)
@@ -72,7 +71,7 @@ def validate_parsed(message: ParsedMessage, options: Options) -> FileReport:
         if report.valid:
             report.findings.extend(run_rules(message, options, report))
         return report
-    with _collector_paused():
+    with collector_paused():
         _schema_beside_rules(message, options, report)
     return report
 
@@ -102,20 +101,6 @@ def _schema_beside_rules(message: ParsedMessage, options: Options, report: FileR
             return
     report.findings.extend(content)
     report.skipped.extend(scratch.skipped)
-
-
-@contextmanager
-def _collector_paused():
-    """A large message makes millions of objects that all live until its report is done:
-    the cyclic collector would walk them again and again (about a tenth of the time) and
-    free nothing. Reference counting still frees everything as usual."""
-    was = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was:
-            gc.enable()
 
 
 def check_schema(message: ParsedMessage, options: Options) -> list[Finding]:

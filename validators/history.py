@@ -17,6 +17,7 @@ from pathlib import Path
 
 from iwmo_ijw.parsing import MessageError, ParsedMessage, load
 from iwmo_ijw.xpath import date_of, find, findall, iter_local, text
+from validators.memory import collector_paused
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,6 +169,8 @@ class History:
     _relations: set[tuple[str, str]] = field(default_factory=set)  # (gemeente, aanbieder) pairs
     # The version of each toewijzing that counts, found once: rules ask it for every line.
     _latest: dict[str, Toewijzing] = field(default_factory=dict, compare=False, repr=False)
+    # (size of berichten when built, (afzender, identificatie) -> keys): see _berichten_of
+    _bericht_index: tuple[int, dict] = field(default_factory=lambda: (0, {}), compare=False, repr=False)
 
     # -- building -----------------------------------------------------------------
 
@@ -179,26 +182,32 @@ class History:
         return history
 
     def add_paths(self, paths: Iterable[str | Path]) -> None:
-        for path in map(Path, paths):
-            files = sorted(path.rglob("*.xml")) if path.is_dir() else [path]
-            for file in files:
-                self.add(_load(file))
+        with collector_paused():
+            for path in map(Path, paths):
+                # Component by component, as Paths compare, without a Python __lt__ per comparison.
+                files = sorted(path.rglob("*.xml"), key=_parts) if path.is_dir() else [path]
+                for file in files:
+                    self.add(_load(file))
 
     @classmethod
     def from_messages(cls, messages: Iterable[ParsedMessage]) -> History:
         history = cls()
-        for message in messages:
-            history.add(message)
+        history.add_messages(messages)
         return history
+
+    def add_messages(self, messages: Iterable[ParsedMessage]) -> None:
+        with collector_paused():
+            for message in messages:
+                self.add(message)
 
     def add(self, message: ParsedMessage) -> None:
         code = str(message.message_type.number)  # "301" for JW301 and WMO301 alike
         header = find(message.root, "Header")
-        texts = read_texts(header, _HEADER_SHAPE) if header is not None else {}
+        texts = HEADER_FIELDS.of(header) if header is not None else HEADER_FIELDS.absent()
         key = _bericht_key(message, texts)
         self.berichten.add(key)
         self.xsd_versies[(key.afzender, key.identificatie, key.dagtekening)] = (
-            texts.get("basisschema_xsd_versie"), texts.get("bericht_xsd_versie"))
+            texts["basisschema_xsd_versie"], texts["bericht_xsd_versie"])
         adder = _ADDERS.get(code)
         if adder is not None:
             adder(self, message, key)
@@ -307,11 +316,23 @@ class History:
     def seen_bericht(self, afzender: str, identificatie: str, dagtekening: date | None = None,
                      berichtcode: str | None = None) -> bool:
         return any(
-            k.afzender == afzender and k.identificatie == identificatie
-            and (dagtekening is None or k.dagtekening == dagtekening)
+            (dagtekening is None or k.dagtekening == dagtekening)
             and (berichtcode is None or k.berichtcode == berichtcode)
-            for k in self.berichten
+            for k in self._berichten_of(afzender, identificatie)
         )
+
+    def _berichten_of(self, afzender: str, identificatie: str) -> list[BerichtKey]:
+        # Every message under test asks; a month's history holds some 100k messages.
+        if self._bericht_index[0] != len(self.berichten):  # berichten is a public set: rebuilt when it grew
+            index: dict[tuple[str, str], list[BerichtKey]] = defaultdict(list)
+            for k in self.berichten:
+                index[(k.afzender, k.identificatie)].append(k)
+            self._bericht_index = (len(self.berichten), index)
+        return self._bericht_index[1].get((afzender, identificatie), [])
+
+
+def _parts(path: Path) -> tuple[str, ...]:
+    return path.parts
 
 
 def _load(file: Path) -> ParsedMessage:
@@ -325,13 +346,13 @@ def _load(file: Path) -> ParsedMessage:
         raise MessageError(f"history file {file} cannot be read: {error.strerror}") from error
 
 
-def _bericht_key(message: ParsedMessage, header: dict[str, str]) -> BerichtKey:
+def _bericht_key(message: ParsedMessage, header: dict) -> BerichtKey:
     return BerichtKey(
-        afzender=header.get("afzender") or "",
-        ontvanger=header.get("ontvanger") or "",
+        afzender=header["afzender"] or "",
+        ontvanger=header["ontvanger"] or "",
         berichtcode=message.message_type.code,
-        identificatie=header.get("identificatie") or "",
-        dagtekening=as_date(header.get("dagtekening")),
+        identificatie=header["identificatie"] or "",
+        dagtekening=header["dagtekening"],
     )
 
 
@@ -339,8 +360,7 @@ def _add_toewijzingen(history: History, message: ParsedMessage, key: BerichtKey)
     for client in iter_local(message.root, "Client"):
         bsn = text(client, "Bsn")
         for tp in _grandchildren(client, "ToegewezenProducten", "ToegewezenProduct"):
-            texts = read_texts(tp, _TOEWIJZING_SHAPE)
-            values = {name: read(texts.get(name)) for name, _, read in TOEWIJZING_FIELDS}
+            values = TOEWIJZING_FIELDS.of(tp)
             history.add_toewijzing(Toewijzing(nummer=values.pop("nummer") or "", bsn=bsn, **values,
                                               afzender=key.afzender, ontvanger=key.ontvanger))
 
@@ -404,11 +424,10 @@ def _add_declaratie(history: History, message: ParsedMessage, key: BerichtKey) -
 
 def prestatie_record(p, *, bsn: str | None, declaratie_nummer: str | None, key: BerichtKey) -> Prestatie:
     """One declaration line as a record; also used by rules on the message under test."""
-    texts = read_texts(p, _PRESTATIE_SHAPE)
     return Prestatie(
         declaratie_nummer=declaratie_nummer,
         bsn=bsn,
-        **{name: read(texts.get(name)) for name, _, read in PRESTATIE_FIELDS},
+        **PRESTATIE_FIELDS.of(p),
         afzender=key.afzender,
         ontvanger=key.ontvanger,
     )
@@ -478,17 +497,18 @@ def read_texts(el, shape: dict) -> dict[str, str]:
 
 
 def _walk(el, shape: dict, found: dict[str, str]) -> None:
-    seen = set()
+    walked = None  # containers of this element already walked: `find` follows the first of a name
     for child in el:
         tag = child.tag
         name = _LOCAL_NAMES.get(tag) or _local_name(tag)
         want = shape.get(name)
-        if want is None or name in seen:
+        if want is None:
             continue
-        seen.add(name)  # `find` takes the first child of a name at every step
         if type(want) is str:
-            found[want] = (child.text or "").strip()
-        else:
+            if want not in found:  # a field stands at one path only: filled means by an earlier sibling
+                found[want] = (child.text or "").strip()
+        elif walked is None or name not in walked:
+            walked = {name} if walked is None else walked | {name}
             _walk(child, want, found)
 
 
@@ -544,8 +564,31 @@ def as_decimal(value: str | None) -> Decimal | None:
         return None
 
 
-# Record field, path below the element, reader: one table for reading from elements and from columns.
-PRESTATIE_FIELDS: tuple[tuple[str, str, Callable[[str | None], object]], ...] = (
+class Fields:
+    """The fields of one kind of record: (record field, path below its element, reader of the
+    text). One table for reading from elements (`of`) and, for Prestaties, from columns."""
+
+    def __init__(self, *fields: tuple[str, str, Callable[[str | None], object]]) -> None:
+        self._fields = fields
+        self._shape = _shape(fields)
+        self._none = dict.fromkeys(name for name, _, _ in fields)
+        self._read = tuple((name, read) for name, _, read in fields if read is not as_text)
+
+    def __iter__(self):
+        return iter(self._fields)
+
+    def of(self, el) -> dict[str, object]:
+        """Per field, what the xpath reader gives for `el` (text, date_of, int_of, decimal_of)."""
+        values = {**self._none, **read_texts(el, self._shape)}
+        for name, read in self._read:
+            values[name] = read(values[name])
+        return values
+
+    def absent(self) -> dict[str, object]:
+        return dict(self._none)
+
+
+PRESTATIE_FIELDS = Fields(
     ("referentie", "ProductReferentie/ReferentieNummer", as_text),
     ("vorig_referentie", "ProductReferentie/VorigReferentieNummer", as_text),
     ("toewijzing_nummer", "ToewijzingNummer", as_text),
@@ -561,7 +604,7 @@ PRESTATIE_FIELDS: tuple[tuple[str, str, Callable[[str | None], object]], ...] = 
 )
 _PRESTATIE_ORDER = tuple(f.name for f in dataclass_fields(Prestatie))
 
-TOEWIJZING_FIELDS: tuple[tuple[str, str, Callable[[str | None], object]], ...] = (
+TOEWIJZING_FIELDS = Fields(
     ("nummer", "ToewijzingNummer", as_text),
     ("categorie", "Product/Categorie", as_text),
     ("code", "Product/Code", as_text),
@@ -577,16 +620,14 @@ TOEWIJZING_FIELDS: tuple[tuple[str, str, Callable[[str | None], object]], ...] =
     ("referentie_aanbieder", "ReferentieAanbieder", as_text),
 )
 
-_PRESTATIE_SHAPE = _shape(PRESTATIE_FIELDS)
-_TOEWIJZING_SHAPE = _shape(TOEWIJZING_FIELDS)
-_HEADER_SHAPE = _shape((
-    ("afzender", "Afzender"),
-    ("ontvanger", "Ontvanger"),
-    ("identificatie", "BerichtIdentificatie/Identificatie"),
-    ("dagtekening", "BerichtIdentificatie/Dagtekening"),
-    ("basisschema_xsd_versie", "XsdVersie/BasisschemaXsdVersie"),
-    ("bericht_xsd_versie", "XsdVersie/BerichtXsdVersie"),
-))
+HEADER_FIELDS = Fields(
+    ("afzender", "Afzender", as_text),
+    ("ontvanger", "Ontvanger", as_text),
+    ("identificatie", "BerichtIdentificatie/Identificatie", as_text),
+    ("dagtekening", "BerichtIdentificatie/Dagtekening", as_date),
+    ("basisschema_xsd_versie", "XsdVersie/BasisschemaXsdVersie", as_text),
+    ("bericht_xsd_versie", "XsdVersie/BerichtXsdVersie", as_text),
+)
 
 _NOT_REJECTING = frozenset({"0200", "8001", "0233", None})
 

@@ -117,8 +117,7 @@ def build_history(engine=None, paths=()):
     history = History()
     if engine is not None:
         with session_scope(engine) as session:
-            for message in stored_messages(session):
-                history.add(message)
+            history.add_messages(stored_messages(session))
     history.add_paths(paths)
     return history
 

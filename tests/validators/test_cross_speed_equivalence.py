@@ -20,7 +20,7 @@ from bench.generate import write_jw301, write_jw323
 from iwmo_ijw.namespaces import message_type
 from iwmo_ijw.parsing import load
 from iwmo_ijw.schemas import load_schema
-from iwmo_ijw.xpath import date_of, decimal_of, iter_local, findall, int_of, text
+from iwmo_ijw.xpath import date_of, decimal_of, findall, int_of, iter_local, text
 from validators.engine import Options, validate
 from validators.history import (PRESTATIE_FIELDS, TOEWIJZING_FIELDS, History, as_date, as_decimal, as_int,
                                 as_text, prestatie_record, read_texts)
@@ -129,23 +129,61 @@ def test_findings_equal_the_element_path(month, monkeypatch):
     assert fast == slow
 
 
-def test_message_records_equal_what_xpath_reads(month):
+def _context(message, nodes_of=None):
     from validators.context import RuleContext
-    from validators.rules.cross._common import PRESTATIE_COLUMNS, prestatie_of
+    from validators.rules.cross._common import PRESTATIE_COLUMNS
 
-    _, declaration = month
-    message = load(declaration)
     ctx = RuleContext(message=message, today=date(2026, 12, 1))
-    ctx.columns = validators.columns.ColumnSource(message, {name: set(p) for name, p in PRESTATIE_COLUMNS.items()})
+    wanted = {name: set(paths) for name, paths in PRESTATIE_COLUMNS.items()}
+    ctx.columns = validators.columns.ColumnSource(message, wanted, nodes_of=nodes_of)
+    return ctx
+
+
+def _assert_read_as_xpath_reads(record, line, message) -> None:
+    for name, path, reader in PRESTATIE_FIELDS:
+        assert getattr(record, name) == ORACLE[reader](line, path), (name, path)
+    assert record.bsn == text(line.getparent().getparent(), "Bsn")
+    assert record.declaratie_nummer == text(message.root, "Declaratie/DeclaratieNummer")
+    assert (record.afzender, record.ontvanger) == ("12000001", "7001")
+
+
+def test_message_records_equal_what_xpath_reads(month):
+    from validators.rules.cross._common import prestatie_of
+
+    message = load(month[1])
     lines = list(message.root.iter(f"{{{NS}}}Prestatie"))
     assert len(lines) >= validators.columns.TABLE_MIN
+    ctx = _context(message)
     for line in lines:
-        record = prestatie_of(ctx, line)
-        for name, path, reader in PRESTATIE_FIELDS:
-            assert getattr(record, name) == ORACLE[reader](line, path), (name, path)
-        assert record.bsn == text(line.getparent().getparent(), "Bsn")
-        assert record.declaratie_nummer == text(message.root, "Declaratie/DeclaratieNummer")
-        assert (record.afzender, record.ontvanger) == ("12000001", "7001")
+        _assert_read_as_xpath_reads(prestatie_of(ctx, line), line, message)
+
+
+def test_a_prestatie_outside_the_targets_is_read_from_its_element(month):
+    """The streaming reader's targets are one Client's; a Client read ahead is still in the tree."""
+    from validators.rules.cross._common import message_prestaties
+
+    message = load(month[1])
+    first = next(iter_local(message.root, "Client"))
+    ctx = _context(message, nodes_of=lambda name: list(first.iter(f"{{{NS}}}{name}")))
+    lines = message_prestaties(ctx)
+    assert len(lines) == 4 * CLIENTS
+    for line, record in lines:
+        _assert_read_as_xpath_reads(record, line, message)
+
+
+def test_lookups_follow_what_is_added_later(month):
+    from validators.history import Toewijzing
+
+    files, _ = month
+    history = History.from_paths(files[:1])
+    assert history.seen_bericht("7001", "T00000000000") and not history.seen_bericht("7001", "T00000000001")
+    history.add_paths(files[1:2])
+    assert history.seen_bericht("7001", "T00000000001")
+    first = history.toewijzing("0")
+    later = Toewijzing(**{**{f: getattr(first, f) for f in first.__slots__}, "code": "45N09",
+                          "toewijzingsdatum": date(2026, 3, 1)})
+    history.add_toewijzing(later)
+    assert history.toewijzing("0") == later and history.toewijzing_versions("0") == [first, later]
 
 
 def test_history_records_equal_what_xpath_reads(month):
@@ -166,15 +204,20 @@ def test_history_records_equal_what_xpath_reads(month):
 
 TRICKY = f"""<p:Prestatie xmlns:p="{NS}" xmlns:b="{BASIS}">
   <!-- a comment before the first child --><?pi here?>
-  <p:ProductReferentie><b:ReferentieNummer> R1 </b:ReferentieNummer><b:ReferentieNummer>R2</b:ReferentieNummer>
+  <p:ProductReferentie>
+    <b:ReferentieNummer> R1 </b:ReferentieNummer><b:ReferentieNummer>R2</b:ReferentieNummer>
   </p:ProductReferentie>
-  <p:ProductReferentie><b:VorigReferentieNummer>only in the second</b:VorigReferentieNummer></p:ProductReferentie>
+  <p:ProductReferentie><b:VorigReferentieNummer>in the second</b:VorigReferentieNummer></p:ProductReferentie>
   <ToewijzingNummer>no namespace</ToewijzingNummer>
   <p:ProductCategorie/>
-  <p:ProductPeriode><b:Begindatum>2026-10-01+01:00</b:Begindatum><b:Einddatum>31-10-2026</b:Einddatum></p:ProductPeriode>
+  <p:ProductPeriode>
+    <b:Begindatum>2026-10-01+01:00</b:Begindatum><b:Einddatum>31-10-2026</b:Einddatum>
+  </p:ProductPeriode>
   <p:GeleverdVolume> 12 </p:GeleverdVolume><p:GeleverdVolume>13</p:GeleverdVolume>
   <p:ProductTarief>12.5</p:ProductTarief>
-  <p:IngediendBedrag><b:Bedrag>x</b:Bedrag><b:DebetCredit>D<!-- split -->C</b:DebetCredit></p:IngediendBedrag>
+  <p:IngediendBedrag>
+    <b:Bedrag>x</b:Bedrag><b:DebetCredit>D<!-- split -->C</b:DebetCredit>
+  </p:IngediendBedrag>
 </p:Prestatie>"""
 
 

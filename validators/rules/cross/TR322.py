@@ -1,5 +1,5 @@
 from validators.registry import Level, rule
-from validators.rules.cross._common import PRESTATIE_COLUMNS, header, message_prestaties, standing_prestaties
+from validators.rules.cross._common import PRESTATIE_COLUMNS, header, last_lines, standing_prestaties
 from validators.rules.cross._volume import TOTAAL, allowed_volume, convert
 
 
@@ -8,8 +8,7 @@ from validators.rules.cross._volume import TOTAAL, allowed_volume, convert
 def tr322(ctx, bericht):
     """All volume declared on a toewijzing (debits minus credits) must fit its Omvang over its whole duration."""
     aanbieder, gemeente = header(ctx)
-    last_node = {p.toewijzing_nummer: node for node, p in message_prestaties(ctx) if p.toewijzing_nummer}
-    for nummer, node in last_node.items():
+    for nummer, node in last_lines(ctx).items():
         t = ctx.history.toewijzing(nummer)
         if (t is None or t.afzender != gemeente or t.ontvanger != aanbieder or t.volume is None
                 or not t.eenheid or not t.frequentie or t.ingangsdatum is None):

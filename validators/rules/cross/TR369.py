@@ -1,5 +1,5 @@
 from validators.registry import Level, rule
-from validators.rules.cross._common import PRESTATIE_COLUMNS, header, message_prestaties, standing_prestaties
+from validators.rules.cross._common import PRESTATIE_COLUMNS, header, last_lines, standing_prestaties
 
 
 @rule("TR369", retourcode="9369", messages=("JW323",), level=Level.CROSS, target="Bericht",
@@ -7,8 +7,7 @@ from validators.rules.cross._common import PRESTATIE_COLUMNS, header, message_pr
 def tr369(ctx, bericht):
     """All that is declared on a toewijzing with a Budget (debits minus credits) must fit within that Budget."""
     aanbieder, gemeente = header(ctx)
-    last_node = {p.toewijzing_nummer: node for node, p in message_prestaties(ctx) if p.toewijzing_nummer}
-    for nummer, node in last_node.items():
+    for nummer, node in last_lines(ctx).items():
         t = ctx.history.toewijzing(nummer)
         if t is None or t.afzender != gemeente or t.ontvanger != aanbieder or t.budget is None:
             continue

@@ -95,11 +95,13 @@ def toewijzing_for_prestatie(ctx: RuleContext, p: Prestatie) -> Toewijzing | Non
     if known is None:
         known = ctx.cache["cross:toewijzing_for"] = {}
     key = (p.toewijzing_nummer, p.afzender, p.ontvanger)
-    try:
-        return known[key]
-    except KeyError:
+    found = known.get(key, _UNKNOWN)  # not try/except: most numbers are asked first by one line only
+    if found is _UNKNOWN:
         found = known[key] = _toewijzing(ctx, p)
-        return found
+    return found
+
+
+_UNKNOWN = object()  # not looked up yet (None is a looked-up "no such toewijzing")
 
 
 def _toewijzing(ctx: RuleContext, p: Prestatie) -> Toewijzing | None:
@@ -116,6 +118,14 @@ def message_prestaties(ctx: RuleContext) -> list[tuple[etree._Element, Prestatie
         ns = ctx.message.message_type.namespace
         ctx.cache["cross:prestaties"] = [(n, prestatie_of(ctx, n)) for n in ctx.root.iter(f"{{{ns}}}Prestatie")]
     return ctx.cache["cross:prestaties"]
+
+
+def last_lines(ctx: RuleContext) -> dict[str, etree._Element]:
+    """Per ToewijzingNummer of the message, its last Prestatie: where a total over the toewijzing is reported."""
+    if "cross:last_lines" not in ctx.cache:
+        ctx.cache["cross:last_lines"] = {p.toewijzing_nummer: node for node, p in message_prestaties(ctx)
+                                         if p.toewijzing_nummer}
+    return ctx.cache["cross:last_lines"]
 
 
 def message_prestaties_by_toewijzing(ctx: RuleContext) -> dict[str, list[Prestatie]]:
