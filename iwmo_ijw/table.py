@@ -237,25 +237,29 @@ def _prefix(prefixes: dict[str, str], namespace: str) -> str:
 
 @lru_cache(maxsize=256)
 def _stylesheet(message_type: MessageType, target: str,
-                fields: tuple[str, ...]) -> tuple[etree.XSLT, tuple[str, ...]]:
-    """The stylesheet for the fields the spec can place, and which fields those are."""
+                fields: tuple[str, ...]) -> tuple[etree.XSLT | None, tuple[str, ...], tuple[str, ...]]:
+    """The stylesheet for the fields the spec can place, those fields, and the fields that
+    cannot exist below a `target` (absent for every element, so not read at all)."""
     prefixes: dict[str, str] = {}
     target_prefix = _prefix(prefixes, message_type.namespace)
     select = absolute_paths(message_type, target, prefixes) or f"//{target_prefix}:{target}"
-    body, placed = [], []
+    body, read, absent = [], [], []
     for path in fields:
         answer = qualified(message_type, target, path, prefixes)
         if answer is None:
             continue
         if not answer[0]:
-            pass  # cannot exist here: absent for every element
-        elif mandatory(message_type, target, path):
+            absent.append(path)
+            continue
+        if mandatory(message_type, target, path):
             # Present in every schema-valid message (and findings on an invalid one are dropped).
             body.append(f'=<xsl:value-of select="{answer[0]}"/>')
         else:
             body.append(f'<xsl:for-each select="{answer[0]}">=<xsl:value-of select="."/></xsl:for-each>')
         body.append("<xsl:text>&#9;</xsl:text>")
-        placed.append(path)
+        read.append(path)
+    if not read:
+        return None, (), tuple(absent)
     declarations = " ".join(f'xmlns:{p}="{ns}"' for ns, p in prefixes.items())
     text = (
         f'<xsl:stylesheet version="1.0" xmlns:xsl="{XSL}" {declarations}>'
@@ -264,7 +268,8 @@ def _stylesheet(message_type: MessageType, target: str,
         "</xsl:for-each></xsl:template></xsl:stylesheet>"
     )
     # Generated from the spec, not from input: it needs no documents, files or network.
-    return etree.XSLT(etree.XML(text), access_control=etree.XSLTAccessControl.DENY_ALL), tuple(placed)
+    xslt = etree.XSLT(etree.XML(text), access_control=etree.XSLTAccessControl.DENY_ALL)
+    return xslt, tuple(read), tuple(absent)
 
 
 _ASCII_BASED = frozenset({"UTF-8", "US-ASCII", "ASCII", "ISO-8859-1", "ISO-8859-15", "WINDOWS-1252"})
@@ -281,13 +286,23 @@ def plain_bytes(tree: etree._ElementTree, data: bytes) -> bool | None:
     CDATA only costs speed). None when the encoding does not allow the shortcut."""
     if (tree.docinfo.encoding or "UTF-8").upper() not in _ASCII_BASED:
         return None
-    head = data[:64]
+    head = bytes(data[:64])  # bytes or a memory map of the file
     start = len(head) - len(head.removeprefix(b"\xef\xbb\xbf").lstrip())
-    if data.startswith(b"<?xml", start):
+    if head.startswith(b"<?xml", start):
         start = data.find(b"?>", start) + 2
-    # Look for the rare character of each opener ("!--" for "<!--", "?" for "<?"): a search
-    # for "<" would stop at every tag. Any "?" or "!--" in a text only costs the fast path.
-    return data.find(b"!--") == -1 and data.find(b"?", start) == -1
+    return _nowhere(data, b"<!--", 0) and _nowhere(data, b"<?", start)
+
+
+def _nowhere(data, marker: bytes, start: int) -> bool:
+    """`marker` does not occur from `start` on. Searched by its second, rare byte ("!" of
+    "<!--", "?" of "<?") with memchr: a search for "<" or "-" would stop at every tag or date."""
+    rare = marker[1:2]
+    hit = data.find(rare, start + 1)
+    while hit != -1:
+        if data[hit - 1:hit - 1 + len(marker)] == marker:
+            return False
+        hit = data.find(rare, hit + 1)
+    return True
 
 
 def read_table(tree: etree._ElementTree, message_type: MessageType, target: str,
@@ -297,21 +312,25 @@ def read_table(tree: etree._ElementTree, message_type: MessageType, target: str,
     return table_from(expected, *table_text(tree, message_type, target, fields))
 
 
+TableText = tuple[tuple[str, ...], tuple[str, ...], str]  # fields read, fields absent, the text
+
+
 def table_text(tree: etree._ElementTree, message_type: MessageType, target: str,
-               fields: tuple[str, ...]) -> tuple[tuple[str, ...], str]:
-    """The first half of `read_table`: (placed fields, the stylesheet's text). It runs in C
+               fields: tuple[str, ...]) -> TableText:
+    """The first half of `read_table`: what the stylesheet reads, and its text. It runs in C
     without the GIL, so it may run in a thread beside the rules."""
-    stylesheet, placed = _stylesheet(message_type, target, fields)
-    return placed, (str(stylesheet(tree)) if placed else "")
+    stylesheet, read, absent = _stylesheet(message_type, target, fields)
+    return read, absent, (str(stylesheet(tree)) if stylesheet is not None else "")
 
 
-def table_from(expected: int, placed: tuple[str, ...], text: str) -> Table | None:
+def table_from(expected: int, read: tuple[str, ...], absent: tuple[str, ...], text: str) -> Table | None:
     """The second half of `read_table`: the text cut into columns, checked against the count."""
-    if not placed:
-        return None
-    flat = text.split(_SEPARATOR)
-    width = len(placed)
-    if len(flat) != expected * width + 1:
-        return None  # a tab inside some value: the columns would not line up
-    end = expected * width
-    return Table(expected, {f: flat[i:end:width] for i, f in enumerate(placed)})
+    columns = {f: [ABSENT] * expected for f in absent}
+    if read:
+        flat = text.split(_SEPARATOR)
+        width = len(read)
+        if len(flat) != expected * width + 1:
+            return None  # a tab inside some value: the columns would not line up
+        end = expected * width
+        columns.update({f: flat[i:end:width] for i, f in enumerate(read)})
+    return Table(expected, columns) if columns else None

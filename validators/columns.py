@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Executor, Future
 
 from lxml import etree
 
@@ -76,17 +76,15 @@ class ColumnSource:
             holder, prefix = self._holder(name)
             self.wanted.setdefault(holder, set()).update(f"{prefix}{p}" for p in paths)
 
-    def prefetch(self) -> None:
-        """Start reading every planned class in a background thread (libxslt, without the
-        GIL), so that the rules that need no columns run meanwhile."""
+    def prefetch(self, pool: Executor) -> None:
+        """Queue the reading of every planned class on `pool` (libxslt works without the GIL),
+        so that the rules that need no columns run meanwhile."""
         if not self.wanted or not self._is_plain():
             return
-        pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="productcodes-columns")
         for name, paths in self.wanted.items():
             planned = tuple(sorted(p for p in paths if self._constant(name, p) is None))
             self._pending[name] = (planned, pool.submit(table_text, self.message.tree, self.message.message_type,
                                                         name, planned))
-        pool.shutdown(wait=False)
 
     def nodes(self, name: str) -> list[etree._Element]:
         if self._nodes_of is not None:

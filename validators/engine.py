@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 import os
-import threading
+from concurrent.futures import Executor, ThreadPoolExecutor
 from functools import lru_cache
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -84,18 +84,23 @@ def _schema_beside_rules(message: ParsedMessage, options: Options, report: FileR
     only when the XSD accepts the message, as the controleniveaus require.
     """
     schema = load_schema(message.message_type, options.schema_dir)
-    verdict: list[bool] = []
-    worker = threading.Thread(target=lambda: verdict.append(bool(schema.validate(message.tree))),
-                              name="productcodes-xsd", daemon=True)
     scratch = FileReport(file=report.file)
-    run = prepare(message, options, scratch)  # starts reading the columns, the longest of the three
-    worker.start()
+    # One background thread: first the columns (the rules wait for them), then the XSD (only
+    # its verdict is waited for, at the end). Run side by side they would share a core and the
+    # columns would come later.
+    background = ThreadPoolExecutor(max_workers=1, thread_name_prefix="productcodes")
     try:
+        run = prepare(message, options, scratch, background=background)
+        xsd = background.submit(schema.validate, message.tree)
         report.secrets = frozenset(_bsns(message.root))
         content = run.execute()
+        try:
+            verdict = bool(xsd.result())
+        except Exception:  # noqa: BLE001 - the detailed check below says what is wrong
+            verdict = False
     finally:
-        worker.join()
-    if verdict != [True]:
+        background.shutdown(wait=True)
+    if not verdict:
         report.findings.extend(check_schema(message, options))  # the detailed findings, and no others
         if not report.valid:
             return
@@ -120,8 +125,9 @@ def run_rules(message: ParsedMessage, options: Options, report: FileReport,
 
 
 def prepare(message: ParsedMessage, options: Options, report: FileReport, rules: Iterable[Rule] | None = None,
-            targets_of: Callable[[str], list[etree._Element]] | None = None) -> RuleRun:
-    """Choose the rules and plan their columns (on a large message: start reading them)."""
+            targets_of: Callable[[str], list[etree._Element]] | None = None,
+            background: Executor | None = None) -> RuleRun:
+    """Choose the rules and plan their columns (given a `background` executor: start reading them)."""
     ctx = RuleContext(message=message, today=options.today, history=options.history, registry=options.registry)
     if rules is None:
         rules = options.ruleset.rules_for(message.message_type, options.levels)
@@ -130,8 +136,8 @@ def prepare(message: ParsedMessage, options: Options, report: FileReport, rules:
     wanted, reads = _plan(run.rules, message.message_type)
     ctx.columns = ColumnSource(message, wanted, nodes_of=run.nodes_of)
     ctx.columns.memo_reads = reads
-    if (message.size or 0) >= CONCURRENT_FROM:
-        ctx.columns.prefetch()
+    if background is not None:
+        ctx.columns.prefetch(background)
     return run
 
 
