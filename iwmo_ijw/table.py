@@ -235,14 +235,38 @@ def _prefix(prefixes: dict[str, str], namespace: str) -> str:
     return prefixes[namespace]
 
 
+Plan = tuple[tuple[str, tuple[str, ...]], ...]  # (class name, fields) per class, in the order read
+Layout = tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...]  # (class, fields read, fields absent)
+
+
 @lru_cache(maxsize=256)
-def _stylesheet(message_type: MessageType, target: str,
-                fields: tuple[str, ...]) -> tuple[etree.XSLT | None, tuple[str, ...], tuple[str, ...]]:
-    """The stylesheet for the fields the spec can place, those fields, and the fields that
-    cannot exist below a `target` (absent for every element, so not read at all)."""
+def _stylesheet(message_type: MessageType, plan: Plan) -> tuple[etree.XSLT | None, Layout]:
+    """One stylesheet for all classes of a plan (one call: each call has a cost of its own), and
+    per class the fields it reads and those that cannot exist below that class (absent for
+    every element, so not read at all)."""
     prefixes: dict[str, str] = {}
-    target_prefix = _prefix(prefixes, message_type.namespace)
-    select = absolute_paths(message_type, target, prefixes) or f"//{target_prefix}:{target}"
+    body: list[str] = []
+    layout = []
+    for target, fields in plan:
+        select = absolute_paths(message_type, target, prefixes) or f"//{_prefix(prefixes, message_type.namespace)}:{target}"
+        read, absent, row = _row(message_type, target, fields, prefixes)
+        layout.append((target, read, absent))
+        if read:
+            body.append(f'<xsl:for-each select="{select}">{row}</xsl:for-each>')
+    if not body:
+        return None, tuple(layout)
+    declarations = " ".join(f'xmlns:{p}="{ns}"' for ns, p in prefixes.items())
+    text = (
+        f'<xsl:stylesheet version="1.0" xmlns:xsl="{XSL}" {declarations}>'
+        '<xsl:output method="text" encoding="UTF-8"/>'
+        f'<xsl:template match="/">{"".join(body)}</xsl:template></xsl:stylesheet>'
+    )
+    # Generated from the spec, not from input: it needs no documents, files or network.
+    return etree.XSLT(etree.XML(text), access_control=etree.XSLTAccessControl.DENY_ALL), tuple(layout)
+
+
+def _row(message_type: MessageType, target: str, fields: tuple[str, ...],
+         prefixes: dict[str, str]) -> tuple[tuple[str, ...], tuple[str, ...], str]:
     body, read, absent = [], [], []
     for path in fields:
         answer = qualified(message_type, target, path, prefixes)
@@ -258,18 +282,7 @@ def _stylesheet(message_type: MessageType, target: str,
             body.append(f'<xsl:for-each select="{answer[0]}">=<xsl:value-of select="."/></xsl:for-each>')
         body.append("<xsl:text>&#9;</xsl:text>")
         read.append(path)
-    if not read:
-        return None, (), tuple(absent)
-    declarations = " ".join(f'xmlns:{p}="{ns}"' for ns, p in prefixes.items())
-    text = (
-        f'<xsl:stylesheet version="1.0" xmlns:xsl="{XSL}" {declarations}>'
-        '<xsl:output method="text" encoding="UTF-8"/>'
-        f'<xsl:template match="/"><xsl:for-each select="{select}">{"".join(body)}'
-        "</xsl:for-each></xsl:template></xsl:stylesheet>"
-    )
-    # Generated from the spec, not from input: it needs no documents, files or network.
-    xslt = etree.XSLT(etree.XML(text), access_control=etree.XSLTAccessControl.DENY_ALL)
-    return xslt, tuple(read), tuple(absent)
+    return tuple(read), tuple(absent), "".join(body)
 
 
 _ASCII_BASED = frozenset({"UTF-8", "US-ASCII", "ASCII", "ISO-8859-1", "ISO-8859-15", "WINDOWS-1252"})
@@ -309,28 +322,46 @@ def read_table(tree: etree._ElementTree, message_type: MessageType, target: str,
                fields: tuple[str, ...], expected: int) -> Table | None:
     """The fields of every `target` element (message namespace) that the spec can place; None
     when the table would not be what the elements say. Call `plain(tree)` first."""
-    return table_from(expected, *table_text(tree, message_type, target, fields))
+    layout, text, counted = tables_text(tree, message_type, ((target, tuple(fields)),))
+    if counted.get(target) != expected:
+        return None  # elements where the spec puts none (a message the XSD refuses)
+    return tables_from(layout, text, counted).get(target)
 
 
-TableText = tuple[tuple[str, ...], tuple[str, ...], str]  # fields read, fields absent, the text
+TablesText = tuple[Layout, str, dict[str, int]]
 
 
-def table_text(tree: etree._ElementTree, message_type: MessageType, target: str,
-               fields: tuple[str, ...]) -> TableText:
-    """The first half of `read_table`: what the stylesheet reads, and its text. It runs in C
-    without the GIL, so it may run in a thread beside the rules."""
-    stylesheet, read, absent = _stylesheet(message_type, target, fields)
-    return read, absent, (str(stylesheet(tree)) if stylesheet is not None else "")
+def tables_text(tree: etree._ElementTree, message_type: MessageType, plan: Plan) -> TablesText:
+    """The first half of reading tables: the stylesheet's text, and how many elements each
+    class has (counted where the stylesheet looks). It runs in C without the GIL, so it may
+    run in a thread beside the rules."""
+    stylesheet, layout = _stylesheet(message_type, plan)
+    text = str(stylesheet(tree)) if stylesheet is not None else ""
+    return layout, text, {target: int(_counter(message_type, target)(tree)) for target, _ in plan}
 
 
-def table_from(expected: int, read: tuple[str, ...], absent: tuple[str, ...], text: str) -> Table | None:
-    """The second half of `read_table`: the text cut into columns, checked against the count."""
-    columns = {f: [ABSENT] * expected for f in absent}
-    if read:
-        flat = text.split(_SEPARATOR)
-        width = len(read)
-        if len(flat) != expected * width + 1:
-            return None  # a tab inside some value: the columns would not line up
-        end = expected * width
-        columns.update({f: flat[i:end:width] for i, f in enumerate(read)})
-    return Table(expected, columns) if columns else None
+@lru_cache(maxsize=512)
+def _counter(message_type: MessageType, target: str) -> etree.XPath:
+    prefixes: dict[str, str] = {}
+    select = absolute_paths(message_type, target, prefixes) or f"//{_prefix(prefixes, message_type.namespace)}:{target}"
+    return etree.XPath(f"count({select})", namespaces={p: ns for ns, p in prefixes.items()})
+
+
+def tables_from(layout: Layout, text: str, counts: dict[str, int]) -> dict[str, Table]:
+    """The second half: the text cut into columns per class, given how many elements each
+    class has. Every value ends in a tab, so the text holds exactly that many tabs unless a
+    value holds one itself: then no table at all (the columns would not line up)."""
+    widths = [(target, read, absent) for target, read, absent in layout if target in counts]
+    expected = sum(counts[target] * len(read) for target, read, _ in widths)
+    if len(widths) != len(layout) or text.count(_SEPARATOR) != expected:
+        return {}
+    flat = text.split(_SEPARATOR)
+    tables: dict[str, Table] = {}
+    at = 0
+    for target, read, absent in widths:
+        size, width = counts[target], len(read)
+        end = at + size * width
+        columns = {f: flat[at + i:end:width] for i, f in enumerate(read)} if width else {}
+        tables[target] = Table(size, columns | {f: [ABSENT] * size for f in absent})
+        at = end
+    return tables

@@ -19,7 +19,7 @@ from concurrent.futures import Executor, Future
 from lxml import etree
 
 from iwmo_ijw.parsing import ParsedMessage
-from iwmo_ijw.table import only_inside, plain, sole_holder, table_from, table_text
+from iwmo_ijw.table import Plan, Table, only_inside, plain, read_table, sole_holder, tables_from, tables_text
 from iwmo_ijw.xpath import find
 
 # Below this many elements reading through lxml is as fast as a table, and no table is read.
@@ -68,7 +68,8 @@ class ColumnSource:
         self._nodes_of = nodes_of
         self._built: dict[str, Columns] = {}
         self._plain: bool | None = None
-        self._pending: dict[str, tuple[tuple[str, ...], Future]] = {}
+        self._pending: tuple[Plan, Future] | None = None  # the planned classes, being read
+        self._prefetched: dict[str, Table] | None = None
         self._groups: dict[tuple, object] = {}  # groupings and comparable columns, worked out once
         self.wanted: dict[str, set[str]] = {}
         self.memo_reads: dict[str, set[str]] = {}  # set by the engine (validators.memo)
@@ -81,10 +82,9 @@ class ColumnSource:
         so that the rules that need no columns run meanwhile."""
         if not self.wanted or not self._is_plain():
             return
-        for name, paths in self.wanted.items():
-            planned = tuple(sorted(p for p in paths if self._constant(name, p) is None))
-            self._pending[name] = (planned, pool.submit(table_text, self.message.tree, self.message.message_type,
-                                                        name, planned))
+        plan = tuple((name, tuple(sorted(p for p in paths if self._constant(name, p) is None)))
+                     for name, paths in self.wanted.items())
+        self._pending = (plan, pool.submit(tables_text, self.message.tree, self.message.message_type, plan))
 
     def nodes(self, name: str) -> list[etree._Element]:
         if self._nodes_of is not None:
@@ -156,22 +156,34 @@ class ColumnSource:
         values: dict[str, list[str]] = {p: [v] * len(nodes) for p in paths if (v := self._constant(name, p)) is not None}
         paths = tuple(p for p in paths if p not in values)
         if len(nodes) >= TABLE_MIN and self._is_plain():
-            table = table_from(len(nodes), *self._text(name, paths))
+            table = self._table(name, paths, len(nodes))
             if table is not None:
-                values.update(table.columns)
+                values.update({p: table.columns[p] for p in paths if p in table.columns})
         for path in paths:
             if path not in values:
                 values[path] = [element_value(n, path) for n in nodes]
         return Columns(len(nodes), values, lambda: nodes)
 
-    def _text(self, name: str, paths: tuple[str, ...]) -> tuple[tuple[str, ...], str]:
-        pending = self._pending.pop(name, None)
-        if pending is not None and set(paths) <= set(pending[0]):
-            try:
-                return pending[1].result()
-            except Exception:  # noqa: BLE001 - read it again here, where an error is reported
-                pass
-        return table_text(self.message.tree, self.message.message_type, name, paths)
+    def _table(self, name: str, paths: tuple[str, ...], count: int) -> Table | None:
+        """The class's table: from the background reading when it planned these paths, else now."""
+        tables = self._from_background()
+        table = tables.get(name)
+        if table is not None and table.size == count and all(p in table.columns for p in paths):
+            return table
+        return read_table(self.message.tree, self.message.message_type, name, paths, count)
+
+    def _from_background(self) -> dict[str, Table]:
+        if self._prefetched is None:
+            self._prefetched = {}
+            if self._pending is not None:
+                plan, future = self._pending
+                try:
+                    layout, text, counts = future.result()
+                except Exception:  # noqa: BLE001 - each class is read again where an error shows
+                    return self._prefetched
+                # Each table is checked against its class's elements where it is used (_table).
+                self._prefetched = tables_from(layout, text, counts)
+        return self._prefetched
 
     def _constant(self, name: str, path: str) -> str | None:
         """The value of a "^Holder/…" path when the message has one Holder and every `name`
