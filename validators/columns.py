@@ -19,7 +19,7 @@ from concurrent.futures import Executor, Future
 from lxml import etree
 
 from iwmo_ijw.parsing import ParsedMessage
-from iwmo_ijw.table import Plan, Table, only_inside, plain, read_table, sole_holder, tables_from, tables_text
+from iwmo_ijw.table import Table, only_inside, plain, read_table, sole_holder, tables_from, tables_text
 from iwmo_ijw.xpath import find
 
 # Below this many elements reading through lxml is as fast as a table, and no table is read.
@@ -68,7 +68,7 @@ class ColumnSource:
         self._nodes_of = nodes_of
         self._built: dict[str, Columns] = {}
         self._plain: bool | None = None
-        self._pending: tuple[Plan, Future] | None = None  # the planned classes, being read
+        self._pending: list[Future] | None = None  # the planned classes, being read
         self._prefetched: dict[str, Table] | None = None
         self._groups: dict[tuple, object] = {}  # groupings and comparable columns, worked out once
         self.wanted: dict[str, set[str]] = {}
@@ -82,9 +82,12 @@ class ColumnSource:
         so that the rules that need no columns run meanwhile."""
         if not self.wanted or not self._is_plain():
             return
-        plan = tuple((name, tuple(sorted(p for p in paths if self._constant(name, p) is None)))
-                     for name, paths in self.wanted.items())
-        self._pending = (plan, pool.submit(tables_text, self.message.tree, self.message.message_type, plan))
+        plan = [(name, tuple(sorted(p for p in paths if self._constant(name, p) is None)))
+                for name, paths in self.wanted.items()]
+        # Two halves of the fields, read side by side: the rules wait for the columns first.
+        halves = [tuple((name, paths[k::2]) for name, paths in plan) for k in (0, 1)]
+        self._pending = [pool.submit(tables_text, self.message.tree, self.message.message_type, half)
+                         for half in halves]
 
     def nodes(self, name: str) -> list[etree._Element]:
         if self._nodes_of is not None:
@@ -175,14 +178,18 @@ class ColumnSource:
     def _from_background(self) -> dict[str, Table]:
         if self._prefetched is None:
             self._prefetched = {}
-            if self._pending is not None:
-                plan, future = self._pending
-                try:
-                    layout, text, counts = future.result()
-                except Exception:  # noqa: BLE001 - each class is read again where an error shows
-                    return self._prefetched
-                # Each table is checked against its class's elements where it is used (_table).
-                self._prefetched = tables_from(layout, text, counts)
+            try:
+                parts = [tables_from(*future.result()) for future in self._pending or ()]
+            except Exception:  # noqa: BLE001 - each class is read again where an error shows
+                return self._prefetched
+            # Each table is checked against its class's elements where it is used (_table).
+            for part in parts:
+                for name, table in part.items():
+                    known = self._prefetched.get(name)
+                    if known is None:
+                        self._prefetched[name] = table
+                    elif known.size == table.size:
+                        known.columns.update(table.columns)
         return self._prefetched
 
     def _constant(self, name: str, path: str) -> str | None:

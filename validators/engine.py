@@ -85,10 +85,10 @@ def _schema_beside_rules(message: ParsedMessage, options: Options, report: FileR
     """
     schema = load_schema(message.message_type, options.schema_dir)
     scratch = FileReport(file=report.file)
-    # One background thread: first the columns (the rules wait for them), then the XSD (only
-    # its verdict is waited for, at the end). Run side by side they would share a core and the
-    # columns would come later.
-    background = ThreadPoolExecutor(max_workers=1, thread_name_prefix="productcodes")
+    # Two background threads: first the columns, in two halves (the rules wait for them), then
+    # the XSD (only its verdict is waited for, at the end). Started together, the XSD would
+    # take a core from the columns and everything would wait longer.
+    background = ThreadPoolExecutor(max_workers=2, thread_name_prefix="productcodes")
     try:
         run = prepare(message, options, scratch, background=background)
         xsd = background.submit(schema.validate, message.tree)
