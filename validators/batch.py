@@ -7,6 +7,7 @@ skips every file whose report matches the file's size and modification time.
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import tempfile
@@ -272,22 +273,26 @@ def _chunks(jobs: list[tuple[str, str]], size: int) -> Iterator[list[tuple[str, 
 
 def run_local(settings: BatchSettings, jobs: list[tuple[str, str]], workers: int,
               progress: Progress) -> list[Outcome]:
-    if workers <= 1:
-        results = []
-        for job in jobs:
-            results.append(Outcome.from_report(validate_one(settings, *job)))
-            progress(1)
-        return results
     results: list[Outcome] = []
-    # Workers are forked on Linux: what the parent has loaded (rules, schemas, history,
-    # registry snapshot) they start with, instead of each loading it again.
+    # What is loaded once (rules, schemas, history, registry snapshot) lives for the whole
+    # batch: frozen, the collector never walks it again, and forked workers (Linux) start with
+    # it and keep its pages shared instead of copying them.
     _warm_up(settings)
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        futures = [pool.submit(validate_chunk, settings, chunk) for chunk in _chunks(jobs, CHUNK)]
-        for future in futures:
-            chunk_results = future.result()
-            results.extend(chunk_results)
-            progress(len(chunk_results))
+    gc.freeze()
+    try:
+        if workers <= 1:
+            for job in jobs:
+                results.append(Outcome.from_report(validate_one(settings, *job)))
+                progress(1)
+            return results
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            futures = [pool.submit(validate_chunk, settings, chunk) for chunk in _chunks(jobs, CHUNK)]
+            for future in futures:
+                chunk_results = future.result()
+                results.extend(chunk_results)
+                progress(len(chunk_results))
+    finally:
+        gc.unfreeze()
     return results
 
 
