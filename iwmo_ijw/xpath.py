@@ -56,7 +56,20 @@ def text(el: etree._Element | None, path: str | None = None) -> str | None:
 
 def date_of(el: etree._Element | None, path: str | None = None) -> date | None:
     """An xs:date value, or None when absent or not a date (the XSD reports that)."""
-    value = text(el, path)
+    return as_date(text(el, path))
+
+
+def int_of(el: etree._Element | None, path: str | None = None) -> int | None:
+    return as_int(text(el, path))
+
+
+def decimal_of(el: etree._Element | None, path: str | None = None) -> Decimal | None:
+    return as_decimal(text(el, path))
+
+
+# The same readers for a stripped text already in hand (a column, a record): None when the
+# text is absent, empty or not of the type.
+def as_date(value: str | None) -> date | None:
     if not value:
         return None
     try:
@@ -65,16 +78,14 @@ def date_of(el: etree._Element | None, path: str | None = None) -> date | None:
         return None
 
 
-def int_of(el: etree._Element | None, path: str | None = None) -> int | None:
-    value = text(el, path)
+def as_int(value: str | None) -> int | None:
     try:
         return int(value) if value else None
     except ValueError:
         return None
 
 
-def decimal_of(el: etree._Element | None, path: str | None = None) -> Decimal | None:
-    value = text(el, path)
+def as_decimal(value: str | None) -> Decimal | None:
     try:
         return Decimal(value) if value else None
     except InvalidOperation:

@@ -12,11 +12,11 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from dataclasses import fields as dataclass_fields
 from datetime import date
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from pathlib import Path
 
 from iwmo_ijw.parsing import MessageError, ParsedMessage, load
-from iwmo_ijw.xpath import date_of, find, findall, iter_local, text
+from iwmo_ijw.xpath import as_date, as_decimal, as_int, date_of, find, findall, iter_local, text
 from validators.memory import collector_paused
 
 
@@ -539,29 +539,6 @@ def _shape(fields: Iterable[tuple[str, str, object]]) -> dict:
 # int_of and decimal_of give for the element.
 def as_text(value: str | None) -> str | None:
     return value
-
-
-def as_date(value: str | None) -> date | None:
-    if not value:
-        return None
-    try:
-        return date.fromisoformat(value[:10])
-    except ValueError:
-        return None
-
-
-def as_int(value: str | None) -> int | None:
-    try:
-        return int(value) if value else None
-    except ValueError:
-        return None
-
-
-def as_decimal(value: str | None) -> Decimal | None:
-    try:
-        return Decimal(value) if value else None
-    except InvalidOperation:
-        return None
 
 
 class Fields:

@@ -1,6 +1,4 @@
-from datetime import date
-
-from iwmo_ijw.xpath import date_of, find, iter_local, text
+from iwmo_ijw.xpath import as_date, date_of, find, iter_local, text
 from validators.registry import Level, rule
 
 # Which header element names a gemeente depends on who sends the message.
@@ -39,16 +37,8 @@ def _relevant_dates(bericht) -> list:
     dates = [date_of(bericht, "Header/BerichtIdentificatie/Dagtekening")]
     # 100,000 Prestaties share a handful of dates: parse each distinct text once.
     texts = {el.text for el in bericht.iter(*(f"{{*}}{name}" for name in _PRODUCT_DATES))}
-    dates.extend(_date(t) for t in texts)
+    dates.extend(as_date((t or "").strip()) for t in texts)
     return sorted({d for d in dates if d is not None})
-
-
-def _date(raw: str | None):
-    value = (raw or "").strip()
-    try:
-        return date.fromisoformat(value[:10]) if value else None
-    except ValueError:
-        return None
 
 
 def _explain(registry, code: str, dates: list) -> str:

@@ -1,6 +1,7 @@
 from collections import Counter
 from datetime import date
 
+from iwmo_ijw.xpath import as_date
 from productcodes.codelists import format_number
 from validators.columns import stripped
 from validators.findings import Severity
@@ -94,8 +95,4 @@ def _add(total: int | None, value: str) -> int | None:
 
 
 def _date(value: str) -> date | None:
-    text = stripped(value)
-    try:
-        return date.fromisoformat(text[:10]) if text else None
-    except ValueError:
-        return None
+    return as_date(stripped(value))

@@ -7,7 +7,7 @@ from datetime import date
 
 from lxml import etree
 
-from iwmo_ijw.xpath import date_of, find, text
+from iwmo_ijw.xpath import date_of, text
 
 
 @dataclass(frozen=True, slots=True)
