@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import logging
 import os
-from concurrent.futures import Executor, ThreadPoolExecutor
-from functools import lru_cache
 from collections.abc import Callable, Iterable
+from concurrent.futures import Executor, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from lxml import etree
@@ -79,8 +79,8 @@ def validate_parsed(message: ParsedMessage, options: Options) -> FileReport:
 def _schema_beside_rules(message: ParsedMessage, options: Options, report: FileReport) -> None:
     """XSD and content rules at once, with the verdict of doing them one after the other.
 
-    libxml2 validates without holding the GIL, so on a large message the schema check
-    costs no time beside the rules (which only read the tree). The rules' findings count
+    libxml2 validates and libxslt reads columns without holding the GIL, so on a large
+    message both run beside the rules (which only read the tree). The rules' findings count
     only when the XSD accepts the message, as the controleniveaus require.
     """
     schema = load_schema(message.message_type, options.schema_dir)
