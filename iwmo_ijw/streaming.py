@@ -1,9 +1,10 @@
-"""Reading very large messages one Client at a time, with the XSD checked while parsing.
+"""Reading very large messages a few Clients at a time, with the XSD checked while parsing.
 
 A JW323 of a large provider holds hundreds of thousands of Prestaties; its whole lxml tree
-would take gigabytes. `iter_chunks` keeps a skeleton of the message (Header and the
-elements around the Clients) plus the one Client being handed out, and drops each Client
-once the caller is done with it, so memory stays flat whatever the file size.
+would take gigabytes. `iter_chunks` keeps only the skeleton of the message (Header and the
+elements around the Clients) and the Client being parsed: each finished batch of Clients is
+moved out into a copy of the skeleton and handed out, so memory stays flat whatever the
+file size.
 
 The same safety settings as `iwmo_ijw.parsing` apply: no network, no DTD, no entity
 expansion, and a DOCTYPE is refused before parsing starts.
@@ -11,6 +12,7 @@ expansion, and a DOCTYPE is refused before parsing starts.
 
 from __future__ import annotations
 
+import copy
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -43,14 +45,16 @@ class StreamSchemaError(MessageError):
 
 @dataclass
 class Chunk:
-    """The message skeleton holding exactly one Client (or none, for a message without any)."""
+    """A copy of the message skeleton (Header and the elements around the Clients) holding
+    this chunk's Clients and no others (none, for a message without any)."""
 
     message_type: MessageType
     root: etree._Element
-    client: etree._Element | None
-    position: int  # 1-based position of this Client among its siblings
+    client: etree._Element | None  # the first of `clients`
+    position: int  # 1-based position of that Client among its siblings in the message
     source: str | None = None
     bsns: set[str] = field(default_factory=set)
+    clients: list[etree._Element] = field(default_factory=list)
 
 
 def _peek(path: Path, name: str | None) -> MessageType:
@@ -61,8 +65,8 @@ def _peek(path: Path, name: str | None) -> MessageType:
 
 
 def iter_chunks(path: str | os.PathLike, *, schema_dir: str | os.PathLike | None = None,
-                validate: bool = True, name: str | None = None) -> Iterator[Chunk]:
-    """Yield one Chunk per Client in document order; the XSD is checked as parsing goes.
+                validate: bool = True, name: str | None = None, clients: int = 1) -> Iterator[Chunk]:
+    """Yield Chunks of up to `clients` Clients in document order; the XSD is checked as parsing goes.
 
     Raises MalformedXML, HostileXML, UnknownMessage (from the first bytes) or
     StreamSchemaError (at the point the XSD fails; chunks before it were valid so far).
@@ -81,14 +85,21 @@ def iter_chunks(path: str | os.PathLike, *, schema_dir: str | os.PathLike | None
     context = etree.iterparse(str(path), **kwargs)
     seen = 0
     positions: dict[int, int] = {}
+    batch: list[etree._Element] = []
+    first = 1
     try:
         for _, client in context:
             parent = client.getparent()
             positions[id(parent)] = positions.get(id(parent), 0) + 1
+            if not batch:
+                first = positions[id(parent)]
+            batch.append(client)
             seen += 1
-            yield Chunk(message_type, client.getroottree().getroot(), client, positions[id(parent)], name)
-            # Dropping the finished Client (not just clearing it) keeps the skeleton small.
-            parent.remove(client)
+            if len(batch) >= clients:
+                yield _detached(message_type, batch, first, name, client_tag)
+                batch = []
+        if batch:
+            yield _detached(message_type, batch, first, name, client_tag)
     except etree.XMLSyntaxError as exc:
         raise _classify(exc, schema, name) from None
     if seen == 0:
@@ -96,6 +107,28 @@ def iter_chunks(path: str | os.PathLike, *, schema_dir: str | os.PathLike | None
         if root is None:
             raise MalformedXML("empty document", source=name)
         yield Chunk(message_type, root, None, 0, name)
+
+
+def _detached(message_type: MessageType, batch: list[etree._Element], position: int, name: str | None,
+              client_tag: str) -> Chunk:
+    """The finished Clients, taken out of the tree being parsed (so it stays small) into a copy
+    of its skeleton, without the Client the parser may have begun reading ahead."""
+    parent = batch[0].getparent()
+    steps = []
+    node = parent
+    while node.getparent() is not None:
+        steps.append(node.getparent().index(node))
+        node = node.getparent()
+    for client in batch:
+        parent.remove(client)
+    root = copy.deepcopy(node)
+    holder = root
+    for step in reversed(steps):
+        holder = holder[step]
+    for begun in holder.findall(client_tag):
+        holder.remove(begun)
+    holder.extend(batch)
+    return Chunk(message_type, root, batch[0], position, name, clients=batch)
 
 
 def _classify(exc: etree.XMLSyntaxError, schema, name: str | None) -> MessageError:

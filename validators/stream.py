@@ -1,10 +1,10 @@
-"""Validating a very large message one Client at a time, in flat memory.
+"""Validating a very large message a chunk of Clients at a time, in flat memory.
 
-The XSD is checked while parsing (`iwmo_ijw.streaming`); content rules run on each Client
-as it completes. The first chunk also carries the Header and the elements around the
-Clients, so rules aimed there run once. Rules over the whole Bericht (totals, duplicates
-across Clients) cannot be judged from one Client: unless a rule declares itself
-streaming-safe, it is listed in the report as not evaluated instead of guessing.
+The XSD is checked while parsing (`iwmo_ijw.streaming`); content rules run on each chunk
+of Clients as it completes. Rules aimed at the Header and the elements around the Clients
+run once, with the first chunk. Rules over the whole Bericht (totals, duplicates across
+Clients) cannot be judged from a chunk: unless a rule declares itself streaming-safe, it
+is listed in the report as not evaluated instead of guessing.
 
 Because libxml2 reports a schema failure only when parsing ends, content findings of a
 message the XSD rejects are discarded at the end: as in the whole-tree path, the report
@@ -29,6 +29,9 @@ from validators.registry import Rule
 
 # Files at least this large are streamed by `validate_auto`; below it the whole tree is faster.
 STREAM_THRESHOLD = 256 * 1024 * 1024
+# Clients per chunk: enough lines for the rules' columns and memo (validators.memo) to pay, few
+# enough to keep memory flat when Clients are large.
+CLIENTS_PER_CHUNK = 256
 
 
 def validate_auto(path: str | os.PathLike, options: Options | None = None) -> FileReport:
@@ -49,7 +52,7 @@ def validate_stream(path: str | os.PathLike, options: Options | None = None) -> 
     skipped: dict[str, None] = {}
     rules: list[Rule] = []
     try:
-        for chunk in iter_chunks(path, schema_dir=options.schema_dir, name=name):
+        for chunk in iter_chunks(path, schema_dir=options.schema_dir, name=name, clients=CLIENTS_PER_CHUNK):
             if not report.message_type:
                 rules = _describe(report, chunk, options, skipped)
             new = _check_chunk(chunk, options, rules, skipped)
@@ -105,14 +108,13 @@ def _check_chunk(chunk: Chunk, options: Options, rules: list[Rule], skipped: dic
         return [f"{{{namespace}}}{n}" for n in ((name,) if isinstance(name, str) else name)]
 
     def targets_of(target: str) -> list[etree._Element]:
-        inside = [] if chunk.client is None else list(chunk.client.iter(*tag(target)))
+        inside = [n for client in chunk.clients for n in client.iter(*tag(target))]
         if not first:
             return inside
-        # The skeleton's own elements (Header, Declaratie …) are judged once, with the first
-        # Client. The parser reads ahead, so the tree may already hold part of the next Client.
-        clients = set(chunk.root.iter(*tag("Client"))) - {chunk.client}
+        # The skeleton's own elements (Header, Declaratie …) are judged once, with the first chunk.
+        clients = set(chunk.clients)
         outside = [n for n in chunk.root.iter(*tag(target))
-                   if n not in inside and n not in clients and not any(a in clients for a in n.iterancestors())]
+                   if n not in clients and not any(a in clients for a in n.iterancestors())]
         return outside + inside
 
     scratch = FileReport(file=chunk.source)
@@ -123,19 +125,17 @@ def _check_chunk(chunk: Chunk, options: Options, rules: list[Rule], skipped: dic
 
 
 def _relocate(finding: Finding, chunk: Chunk) -> Finding:
-    """Give the Client its real position: the skeleton only ever holds one."""
+    """Give a Client its real position: the chunk holds only its own Clients."""
     if chunk.client is None or not finding.xpath:
         return finding
-    # The parser reads ahead, so a partial next Client may sit beside this one: [1] or none.
-    prefix = re.match(re.escape(f"{path_of(chunk.client.getparent())}/{UNIT}") + r"(\[\d+\])?(?=/|$)",
+    prefix = re.match(re.escape(f"{path_of(chunk.client.getparent())}/{UNIT}") + r"(?:\[(\d+)\])?(?=/|$)",
                       finding.xpath)
     if prefix is None:
         return finding
+    within = int(prefix.group(1) or 1)
     rest = finding.xpath[prefix.end():]
-    return replace(finding, xpath=f"{prefix.group(0).split('[')[0]}[{chunk.position}]{rest}")
+    return replace(finding, xpath=f"{prefix.group(0).split('[')[0]}[{chunk.position + within - 1}]{rest}")
 
 
 def _bsns(chunk: Chunk) -> set[str]:
-    if chunk.client is None:
-        return set()
-    return {(el.text or "").strip() for el in chunk.client.iter("{*}Bsn") if el.text}
+    return {(el.text or "").strip() for client in chunk.clients for el in client.iter("{*}Bsn") if el.text}

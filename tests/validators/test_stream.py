@@ -44,6 +44,16 @@ def declaration(tmp_path_factory) -> Path:
     return path
 
 
+def test_chunks_of_several_clients_hold_those_alone(declaration: Path):
+    positions = []
+    for chunk in iter_chunks(declaration, clients=64):
+        assert list(chunk.root.iter("{*}Client")) == chunk.clients  # no Client read ahead, none left over
+        assert chunk.client is chunk.clients[0]
+        positions.append((chunk.position, len(chunk.clients)))
+    assert positions[0] == (1, 64) and sum(n for _, n in positions) == 500
+    assert all(p == q + n for (q, n), (p, _) in zip(positions, positions[1:]))
+
+
 def test_chunks_hold_one_client_each(declaration: Path):
     chunks = 0
     for chunk in iter_chunks(declaration):
@@ -55,7 +65,11 @@ def test_chunks_hold_one_client_each(declaration: Path):
     assert chunks == 500
 
 
-def test_stream_and_tree_agree(declaration: Path, rules: RuleSet):
+@pytest.mark.parametrize("per_chunk", [1, 7, 1000])
+def test_stream_and_tree_agree(declaration: Path, rules: RuleSet, per_chunk: int, monkeypatch):
+    import validators.stream
+
+    monkeypatch.setattr(validators.stream, "CLIENTS_PER_CHUNK", per_chunk)  # Client positions across chunks
     options = Options(today=dt.date(2020, 1, 1), ruleset=rules)
     whole, streamed = validate(declaration, options), validate_stream(declaration, options)
     key = lambda f: (f.code, f.xpath, f.message)  # noqa: E731
