@@ -194,6 +194,11 @@ def absolute_paths(message_type: MessageType, target: str, prefixes: dict[str, s
     return " | ".join(found)
 
 
+def _select(message_type: MessageType, target: str, prefixes: dict[str, str]) -> str:
+    """Where the `target` elements stand: the spec's places, else anywhere below the root."""
+    return absolute_paths(message_type, target, prefixes) or f"//{_prefix(prefixes, message_type.namespace)}:{target}"
+
+
 @lru_cache(maxsize=512)
 def locator(message_type: MessageType, names: tuple[str, ...]) -> etree.XPath | None:
     """A compiled XPath for every element of these names where a schema-valid message can
@@ -248,7 +253,7 @@ def _stylesheet(message_type: MessageType, plan: Plan) -> tuple[etree.XSLT | Non
     body: list[str] = []
     layout = []
     for target, fields in plan:
-        select = absolute_paths(message_type, target, prefixes) or f"//{_prefix(prefixes, message_type.namespace)}:{target}"
+        select = _select(message_type, target, prefixes)
         read, absent, row = _row(message_type, target, fields, prefixes)
         layout.append((target, read, absent))
         if read:
@@ -343,7 +348,7 @@ def tables_text(tree: etree._ElementTree, message_type: MessageType, plan: Plan)
 @lru_cache(maxsize=512)
 def _counter(message_type: MessageType, target: str) -> etree.XPath:
     prefixes: dict[str, str] = {}
-    select = absolute_paths(message_type, target, prefixes) or f"//{_prefix(prefixes, message_type.namespace)}:{target}"
+    select = _select(message_type, target, prefixes)
     return etree.XPath(f"count({select})", namespaces={p: ns for ns, p in prefixes.items()})
 
 

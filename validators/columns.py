@@ -141,7 +141,7 @@ class ColumnSource:
     def _holder(self, name: str) -> tuple[str, str]:
         """The class whose table carries `name`'s fields, and the path prefix there."""
         sole = sole_holder(self.message.message_type, name)
-        if sole is None or sole[0] in ("Bericht",):
+        if sole is None or sole[0] == "Bericht":  # the root is one element: nothing to share
             return name, ""
         return sole[0], f"{sole[1]}/"
 

@@ -96,7 +96,8 @@ def _full_key(node: etree._Element, keys: dict[str, tuple[str, ...]]) -> tuple:
 def duplicate_lines(ctx, root: etree._Element):
     message_type = ctx.message.message_type
     keys = LOGICAL_KEYS.get(message_type.number, {})
-    candidates = {node for name in keys for node in repeated(ctx, None, name, _chain(message_type, name, keys))}
+    chains = key_columns(message_type)
+    candidates = {node for name in keys for node in repeated(ctx, None, name, chains[name])}
     if not candidates:
         return
     namespace = message_type.namespace
