@@ -16,6 +16,7 @@ the table) is left out and callers read the elements.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -194,9 +195,15 @@ def absolute_paths(message_type: MessageType, target: str, prefixes: dict[str, s
     return " | ".join(found)
 
 
-def _select(message_type: MessageType, target: str, prefixes: dict[str, str]) -> str:
-    """Where the `target` elements stand: the spec's places, else anywhere below the root."""
-    return absolute_paths(message_type, target, prefixes) or f"//{_prefix(prefixes, message_type.namespace)}:{target}"
+def _select(message_type: MessageType, target: str, prefixes: dict[str, str]) -> str | None:
+    """Where the `target` elements stand: the spec's places, anywhere below the root when it
+    lists too many, None when the message has no place for them (the rules' plan names the
+    classes of every message a rule applies to; a whole-tree search for each costs more
+    than reading a class that is there)."""
+    places = absolute_paths(message_type, target, prefixes)
+    if places is None:
+        return f"//{_prefix(prefixes, message_type.namespace)}:{target}"
+    return places or None
 
 
 @lru_cache(maxsize=512)
@@ -254,7 +261,7 @@ def _stylesheet(message_type: MessageType, plan: Plan) -> tuple[etree.XSLT | Non
     layout = []
     for target, fields in plan:
         select = _select(message_type, target, prefixes)
-        read, absent, row = _row(message_type, target, fields, prefixes)
+        read, absent, row = _row(message_type, target, fields, prefixes) if select else ((), (), "")
         layout.append((target, read, absent))
         if read:
             body.append(f'<xsl:for-each select="{select}">{row}</xsl:for-each>')
@@ -288,6 +295,23 @@ def _row(message_type: MessageType, target: str, fields: tuple[str, ...],
         body.append("<xsl:text>&#9;</xsl:text>")
         read.append(path)
     return tuple(read), tuple(absent), "".join(body)
+
+
+@lru_cache(maxsize=256)
+def split_plan(message_type: MessageType, plan: Plan, parts: int = 2) -> tuple[Plan, ...]:
+    """The plan in `parts` plans that read about as many fields each (fields are what a
+    stylesheet costs), to be read side by side. Fields that cannot exist go with the first."""
+    layout = _stylesheet(message_type, plan)[1]
+    shares: list[list[tuple[str, list[str]]]] = [[] for _ in range(parts)]
+    turn = 0
+    for target, read, absent in layout:
+        fields: list[list[str]] = [list(absent) if k == 0 else [] for k in range(parts)]
+        for path in read:
+            fields[turn % parts].append(path)
+            turn += 1
+        for k in range(parts):
+            shares[k].append((target, tuple(fields[k])))
+    return tuple(tuple(share) for share in shares)
 
 
 _ASCII_BASED = frozenset({"UTF-8", "US-ASCII", "ASCII", "ISO-8859-1", "ISO-8859-15", "WINDOWS-1252"})
@@ -327,10 +351,16 @@ def read_table(tree: etree._ElementTree, message_type: MessageType, target: str,
                fields: tuple[str, ...], expected: int) -> Table | None:
     """The fields of every `target` element (message namespace) that the spec can place; None
     when the table would not be what the elements say. Call `plain(tree)` first."""
-    layout, text, counted = tables_text(tree, message_type, ((target, tuple(fields)),))
-    if counted.get(target) != expected:
+    table = read_tables(tree, message_type, ((target, tuple(fields)),)).get(target)
+    if table is None or table.size != expected:
         return None  # elements where the spec puts none (a message the XSD refuses)
-    return tables_from(layout, text, counted).get(target)
+    return table
+
+
+def read_tables(tree: etree._ElementTree, message_type: MessageType, plan: Plan) -> dict[str, Table]:
+    """The tables of a plan's classes. In a thread beside the rules, the stylesheet runs
+    without the GIL, and one part's text is cut while another part's stylesheet runs."""
+    return tables_from(*tables_text(tree, message_type, plan))
 
 
 TablesText = tuple[Layout, str, dict[str, int]]
@@ -346,9 +376,11 @@ def tables_text(tree: etree._ElementTree, message_type: MessageType, plan: Plan)
 
 
 @lru_cache(maxsize=512)
-def _counter(message_type: MessageType, target: str) -> etree.XPath:
+def _counter(message_type: MessageType, target: str) -> Callable[[etree._ElementTree], float]:
     prefixes: dict[str, str] = {}
     select = _select(message_type, target, prefixes)
+    if select is None:
+        return lambda tree: 0
     return etree.XPath(f"count({select})", namespaces={p: ns for ns, p in prefixes.items()})
 
 
@@ -367,6 +399,7 @@ def tables_from(layout: Layout, text: str, counts: dict[str, int]) -> dict[str, 
         size, width = counts[target], len(read)
         end = at + size * width
         columns = {f: flat[at + i:end:width] for i, f in enumerate(read)} if width else {}
-        tables[target] = Table(size, columns | {f: [ABSENT] * size for f in absent})
+        nothing = [ABSENT] * size  # one list for every absent field: columns are only read
+        tables[target] = Table(size, columns | dict.fromkeys(absent, nothing))
         at = end
     return tables

@@ -8,6 +8,7 @@ element is missing, and name the element and its value in the standard's terms.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 from operator import mul
 from datetime import date
@@ -108,10 +109,12 @@ def signed_sum(amounts: list[str], debet_credit: list[str]) -> int:
     """The sum of `signed_text` over two columns (validators.columns values), absent or odd ones 0."""
     if _PLAIN_AMOUNTS.fullmatch("\x00".join(amounts) + "\x00" if amounts else "") and \
             set(debet_credit) <= {"=D", "=C"}:
-        # Every amount is plain digits: the common case, summed without a call per line.
-        return sum(-int(a[1:]) if dc == "=C" else int(a[1:]) for a, dc in zip(amounts, debet_credit))
-    return sum(signed_text(a[1:] if a else None, dc[1:] if dc else None) or 0
-               for a, dc in zip(amounts, debet_credit))
+        # Every amount is plain digits: the common case, summed per distinct amount and sign
+        # (counted in C) without a call per line.
+        return sum((-int(a[1:]) if dc == "=C" else int(a[1:])) * lines
+                   for (a, dc), lines in Counter(zip(amounts, debet_credit)).items())
+    return sum((signed_text(a[1:] if a else None, dc[1:] if dc else None) or 0) * lines
+               for (a, dc), lines in Counter(zip(amounts, debet_credit)).items())
 
 
 def periods_overlap(a: tuple[date, date | None], b: tuple[date, date | None]) -> bool:

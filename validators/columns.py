@@ -19,7 +19,7 @@ from concurrent.futures import Executor, Future
 from lxml import etree
 
 from iwmo_ijw.parsing import ParsedMessage
-from iwmo_ijw.table import Table, only_inside, plain, read_table, sole_holder, tables_from, tables_text
+from iwmo_ijw.table import Table, only_inside, plain, read_table, read_tables, sole_holder, split_plan
 from iwmo_ijw.xpath import find
 
 # Below this many elements reading through lxml is as fast as a table, and no table is read.
@@ -85,8 +85,8 @@ class ColumnSource:
         plan = [(name, tuple(sorted(p for p in paths if self._constant(name, p) is None)))
                 for name, paths in self.wanted.items()]
         # Two halves of the fields, read side by side: the rules wait for the columns first.
-        halves = [tuple((name, paths[k::2]) for name, paths in plan) for k in (0, 1)]
-        self._pending = [pool.submit(tables_text, self.message.tree, self.message.message_type, half)
+        halves = split_plan(self.message.message_type, tuple(plan))
+        self._pending = [pool.submit(read_tables, self.message.tree, self.message.message_type, half)
                          for half in halves]
 
     def nodes(self, name: str) -> list[etree._Element]:
@@ -179,7 +179,7 @@ class ColumnSource:
         if self._prefetched is None:
             self._prefetched = {}
             try:
-                parts = [tables_from(*future.result()) for future in self._pending or ()]
+                parts = [future.result() for future in self._pending or ()]
             except Exception:  # noqa: BLE001 - each class is read again where an error shows
                 return self._prefetched
             # Each table is checked against its class's elements where it is used (_table).

@@ -132,7 +132,7 @@ def prepare(message: ParsedMessage, options: Options, report: FileReport, rules:
     if rules is None:
         rules = options.ruleset.rules_for(message.message_type, options.levels)
     run = RuleRun(ctx, tuple(r for r in rules if _has_what_it_needs(r, ctx, report)),
-                  targets_of or (lambda target: _targets(message, target)))
+                  Targets(targets_of or (lambda target: _targets(message, target))))
     wanted, reads = _plan(run.rules, message.message_type)
     ctx.columns = ColumnSource(message, wanted, nodes_of=run.nodes_of)
     ctx.columns.memo_reads = reads
@@ -141,19 +141,29 @@ def prepare(message: ParsedMessage, options: Options, report: FileReport, rules:
     return run
 
 
+class Targets:
+    """The elements each class name stands for, found once per message.
+
+    Shared by the run and its columns, and holding neither: without a reference cycle the
+    tables and node lists of a large message are freed as soon as the run is done, not
+    when the cyclic collector gets to walk them."""
+
+    def __init__(self, find: Callable[[str | tuple[str, ...]], list[etree._Element]]):
+        self._find = find
+        self._found: dict[str | tuple[str, ...], list[etree._Element]] = {}
+
+    def __call__(self, target: str | tuple[str, ...]) -> list[etree._Element]:
+        nodes = self._found.get(target)
+        if nodes is None:
+            nodes = self._found[target] = self._find(target)
+        return nodes
+
+
 class RuleRun:
     """The chosen rules of one message, with the elements each class name stands for."""
 
-    def __init__(self, ctx: RuleContext, rules: tuple[Rule, ...],
-                 find_targets: Callable[[str | tuple[str, ...]], list[etree._Element]]):
-        self.ctx, self.rules, self._find = ctx, rules, find_targets
-        self._targets: dict[str | tuple[str, ...], list[etree._Element]] = {}
-
-    def nodes_of(self, target: str | tuple[str, ...]) -> list[etree._Element]:
-        nodes = self._targets.get(target)
-        if nodes is None:
-            nodes = self._targets[target] = self._find(target)
-        return nodes
+    def __init__(self, ctx: RuleContext, rules: tuple[Rule, ...], targets: Targets):
+        self.ctx, self.rules, self.nodes_of = ctx, rules, targets
 
     def execute(self) -> list[Finding]:
         ctx = self.ctx

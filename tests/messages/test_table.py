@@ -431,3 +431,51 @@ def test_ancestor_paths_of_a_held_class():
     assert element_value(client, "Verzoek/^Client/Bsn") == reference(client, "Verzoek/^Client/Bsn")
     columns = ColumnSource(message).columns("Verzoek", ["^Client/Bsn"])
     assert columns["^Client/Bsn"] == [reference(verzoek, "^Client/Bsn")]
+
+
+# --- reading side by side ----------------------------------------------------------------------
+
+def _engine_plan(message: ParsedMessage) -> tuple:
+    return tuple((name, tuple(sorted(paths))) for name, paths in engine_classes(message).items())
+
+
+def test_split_plan_shares_the_fields_evenly_and_loses_none(jw323_bytes: bytes):
+    message = load(jw323_bytes, name="JW323-300.xml")
+    plan = _engine_plan(message)
+    halves = table_module.split_plan(message.message_type, plan)
+    layout = table_module._stylesheet(message.message_type, plan)[1]
+    read = {(target, path) for target, fields, _ in layout for path in fields}
+    absent = {(target, path) for target, _, fields in layout for path in fields}
+    shared = [{(target, path) for target, fields in half for path in fields} for half in halves]
+    assert shared[0] & shared[1] == set()
+    assert shared[0] | shared[1] == read | absent
+    counts = [len(part & read) for part in shared]
+    assert len(read) > 10 and abs(counts[0] - counts[1]) <= 1, counts
+    # Both halves together are the table of the whole plan, cell by cell.
+    whole = table_module.read_tables(message.tree, message.message_type, plan)
+    parts = [table_module.read_tables(message.tree, message.message_type, half) for half in halves]
+    for target, table in whole.items():
+        merged = {**parts[0][target].columns, **parts[1][target].columns}
+        assert parts[0][target].size == parts[1][target].size == table.size
+        assert merged == table.columns, target
+
+
+def test_a_class_the_message_has_no_place_for_costs_no_search(jw323_bytes: bytes, monkeypatch):
+    """The rules' plan names classes of other messages (ToegewezenProduct in a JW323): they
+    have no elements and are not searched for below the root."""
+    message = load(jw323_bytes, name="JW323-300.xml")
+    mt = message.message_type
+    assert table_module.absolute_paths(mt, "ToegewezenProduct", {}) == ""
+    searched = []
+    real_xpath = etree.XPath
+    monkeypatch.setattr(table_module.etree, "XPath", lambda text, **kw: searched.append(text) or real_xpath(text, **kw))
+    table_module._counter.cache_clear()
+    table_module._stylesheet.cache_clear()
+    try:
+        plan = (("Prestatie", ("Eenheid",)), ("ToegewezenProduct", ("Product/Code", "Eenheid")))
+        tables = table_module.read_tables(message.tree, mt, plan)
+    finally:
+        table_module._counter.cache_clear()
+        table_module._stylesheet.cache_clear()
+    assert tables["ToegewezenProduct"].size == 0 and tables["Prestatie"].size == LINES
+    assert not any("//" in text for text in searched), searched

@@ -67,3 +67,26 @@ def test_concurrent_and_sequential_give_the_same_report(declaration, edit, monke
 def test_rule_fixtures_get_the_same_verdict_on_the_concurrent_path(fixture: Path, monkeypatch):
     data = fixture.read_bytes()
     assert _verdict(data, True, monkeypatch) == _verdict(data, False, monkeypatch)
+
+
+def test_a_run_is_freed_without_the_cyclic_collector(declaration: bytes):
+    """The tables and node lists of a large message go as soon as its run is done: a cycle
+    between the run and its columns would keep them until the collector walked them all."""
+    import gc
+    import weakref
+
+    from validators.findings import FileReport
+
+    message = load(declaration, name="big.xml")
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        run = engine.prepare(message, Options(today=TODAY), FileReport(file="big.xml"))
+        run.execute()
+        assert run.ctx.columns.count("Prestatie") == 600
+        gone = [weakref.ref(run.ctx.columns), weakref.ref(run.ctx), weakref.ref(run.nodes_of)]
+        del run
+        assert [ref() for ref in gone] == [None, None, None]
+    finally:
+        if was:
+            gc.enable()

@@ -26,15 +26,19 @@ def tr378(ctx, bericht):
     nodes = [find(bericht, f"Header/{_GEMEENTE_IN_HEADER.get(number, 'Ontvanger')}")]
     if number == "319":
         nodes.extend(find(w, "Gemeente") for w in iter_local(bericht, "Woonplaatsbeginsel"))
-    dates = _relevant_dates(bericht)
+    dagtekening = date_of(bericht, "Header/BerichtIdentificatie/Dagtekening")
+    dates = None
     for node in nodes:
         code = text(node)
-        if code and not any(registry.gemeente(code, day) for day in dates):
+        if not code or (dagtekening is not None and registry.gemeente(code, dagtekening)):
+            continue  # valid on the Dagtekening: the product dates cannot change the verdict
+        dates = _relevant_dates(bericht, dagtekening) if dates is None else dates
+        if not any(registry.gemeente(code, day) for day in dates):
             yield ctx.finding(node, _explain(registry, code, dates))
 
 
-def _relevant_dates(bericht) -> list:
-    dates = [date_of(bericht, "Header/BerichtIdentificatie/Dagtekening")]
+def _relevant_dates(bericht, dagtekening) -> list:
+    dates = [dagtekening]
     # 100,000 Prestaties share a handful of dates: parse each distinct text once.
     texts = {el.text for el in bericht.iter(*(f"{{*}}{name}" for name in _PRODUCT_DATES))}
     dates.extend(as_date((t or "").strip()) for t in texts)

@@ -80,16 +80,17 @@ class _Groups:
             return None
         if self._totals is None:
             self._totals = {}
-            for key, value in zip(self.keys, self.columns[self._volume_path]):
-                self._totals[key] = _add(self._totals.get(key, 0), value)
+            # Summed per distinct (key, volume): a month's lines repeat a few volumes per product.
+            for (key, value), lines in Counter(zip(self.keys, self.columns[self._volume_path])).items():
+                self._totals[key] = _add(self._totals.get(key, 0), value, lines)
         totals = [self._totals[k] for k in raw_keys]
         return None if None in totals else sum(totals)
 
 
-def _add(total: int | None, value: str) -> int | None:
+def _add(total: int | None, value: str, lines: int) -> int | None:
     text = stripped(value)
     try:
-        return None if total is None or not text else total + int(text)
+        return None if total is None or not text else total + int(text) * lines
     except ValueError:
         return None
 

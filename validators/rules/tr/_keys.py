@@ -43,9 +43,12 @@ def repeated(ctx, within: etree._Element | None, name: str, paths: Iterable[str]
     in document order: the only candidates for a duplicate."""
     paths = tuple(paths)
     columns = ctx.columns.columns(name, paths)
-    keys = list(zip(*(ctx.columns.comparable(name, p) for p in paths)))
+    parts = [ctx.columns.comparable(name, p) for p in paths]
+    if any(len(set(part)) == columns.size for part in reversed(parts)):
+        return  # the usual case: one key field (a ReferentieNummer) tells every line apart
+    keys = list(zip(*parts))
     if len(set(keys)) == len(keys):
-        return  # the usual case, decided by one pass in C
+        return
     counts = Counter(keys)
     nodes = columns.nodes
     keep = inside(ctx, within, name) if within is not None else None
