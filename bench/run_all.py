@@ -214,30 +214,37 @@ def bench_batch(files: int, workdir: Path, schema_dir: str | None) -> None:
 
     _warm_up(settings)  # rules, schemas and options loaded before either clock starts
     rounds = []
-    for _ in range(REPEAT):
-        rounds.append({workers: _batch_run(inbox, settings, workers) for workers in (1, 2)})
+    # Each run writes 10,000 reports. They are deleted only after the last run: deleting them
+    # between runs leaves the file system busy with the deletions (ext4 journal and discards
+    # here) during the next run, which then measures the disk, not the validator.
+    with tempfile.TemporaryDirectory(dir=workdir, prefix="batch-reports-") as reports:
+        for k in range(REPEAT):
+            order = (1, 2) if k % 2 == 0 else (2, 1)  # neither always runs first (cold caches)
+            rounds.append({workers: _batch_run(inbox, Path(reports) / f"{k}-{workers}", settings, workers)
+                           for workers in order})
     one, two = (min(r[w][0] for r in rounds) for w in (1, 2))
     ratios = sorted(r[1][0] / r[2][0] for r in rounds)
-    middle = statistics.median(ratios)
     cpu_one, cpu_two = (min(r[w][1] for r in rounds) for w in (1, 2))
     print(f"\nbatch of {files:,} small JW323 files")
     print(f"  1 worker  {one:7.2f} s   ({files / one:,.0f} files/s)   cpu {cpu_one:.1f} s")
     print(f"  2 workers {two:7.2f} s   ({files / two:,.0f} files/s)   cpu {cpu_two:.1f} s (driver and workers)")
-    print(f"  speed-up  {middle:.2f}x median of {len(ratios)} rounds "
-          f"({ratios[0]:.2f}x-{ratios[-1]:.2f}x) (target >= 1.7x)")
+    # Best of N against best of N, as every other timing here; the rounds show the spread.
+    print(f"  speed-up  {one / two:.2f}x best of {len(rounds)} against best of {len(rounds)} (target >= 1.7x); "
+          f"per round {statistics.median(ratios):.2f}x median ({ratios[0]:.2f}x-{ratios[-1]:.2f}x)")
+    print("  rounds    " + "   ".join(f"{r[1][0]:.1f}/{r[2][0]:.1f} s" for r in rounds))
 
 
-def _batch_run(inbox: Path, settings, workers: int) -> tuple[float, float]:
+def _batch_run(inbox: Path, out: Path, settings, workers: int) -> tuple[float, float]:
     from validators.batch import run_batch
 
     def cpu() -> float:
         own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
         return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
-    with tempfile.TemporaryDirectory() as out:
-        start, used = time.perf_counter(), cpu()
-        run_batch([inbox], out, settings, workers=workers)
-        return time.perf_counter() - start, cpu() - used
+    os.sync()  # the previous run's reports reach the disk before this clock starts, not during it
+    start, used = time.perf_counter(), cpu()
+    run_batch([inbox], out, settings, workers=workers)
+    return time.perf_counter() - start, cpu() - used
 
 
 def _fmt(result: dict) -> str:
