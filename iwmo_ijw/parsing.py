@@ -201,36 +201,49 @@ def _explain_namespace(namespace: str, line: int | None, source: str | None) -> 
 
 def load(source: Source, *, name: str | None = None) -> ParsedMessage:
     """Parse and detect a message from a path, bytes or a binary stream."""
-    from iwmo_ijw.table import plain_bytes
-
     name = name or source_name(source)
     if isinstance(source, (str, os.PathLike)):
         return _load_file(os.fspath(source), name)
-    data = read_bytes(source)
+    return _from_bytes(read_bytes(source), name)
+
+
+def _from_bytes(data: bytes, name: str | None) -> ParsedMessage:
+    from iwmo_ijw.table import plain_bytes
+
     tree = parse_xml(data, name)
     return ParsedMessage(tree=tree, message_type=detect(tree.getroot(), name), source=name, size=len(data),
                          plain=plain_bytes(tree, data))
 
 
+# Up to this size a file is read in one call and parsed from memory: for the 25,000 small
+# files of a month a memory map costs more than the copy it saves.
+MAP_FROM = 256 * 1024
+
+
 def _load_file(path: str, name: str | None) -> ParsedMessage:
-    """A file is parsed by libxml2 from disk; the checks on its bytes read a memory map of it,
-    so the file is never copied into a Python object (70 MB for a large declaration)."""
+    """A large file is parsed by libxml2 from disk and the checks on its bytes read a memory
+    map of it, so it is never copied into a Python object (70 MB for a large declaration)."""
     from iwmo_ijw.table import plain_bytes
 
     try:
         with open(path, "rb") as handle:
             size = os.fstat(handle.fileno()).st_size
-            view = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) if size else b""
+            whole = size < MAP_FROM or not size  # an empty file cannot be mapped
+            if whole:
+                data = handle.read()
+            else:
+                view = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
     except (OSError, ValueError) as exc:
         reason = getattr(exc, "strerror", None) or str(exc)
         raise MessageError(f"cannot read {path}: {reason}", source=path) from exc
+    if whole:
+        return _from_bytes(data, name)
     try:
         refuse_doctype(bytes(view[:_PROLOG_SCAN]), name)
         tree = _checked(lambda: etree.parse(path, safe_parser()), name)
         plain = plain_bytes(tree, view)
     finally:
-        if isinstance(view, mmap.mmap):
-            view.close()
+        view.close()
     return ParsedMessage(tree=tree, message_type=detect(tree.getroot(), name), source=name, size=size, plain=plain)
 
 

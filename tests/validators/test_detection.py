@@ -82,3 +82,41 @@ def test_engine_turns_detection_errors_into_one_finding(data: bytes, code: str) 
     report = validate(data, name="input.xml")
     assert [f.code for f in report.findings] == [code]
     assert report.file == "input.xml" and not report.valid
+
+
+# A file is read whole below iwmo_ijw.parsing.MAP_FROM and memory-mapped from it: the two
+# ways must load and refuse alike.
+@pytest.fixture(params=["read whole", "memory map"])
+def file_way(request, monkeypatch):
+    import iwmo_ijw.parsing as parsing
+
+    monkeypatch.setattr(parsing, "MAP_FROM", 10**12 if request.param == "read whole" else 0)
+    return request.param
+
+
+def test_a_file_loads_alike_either_way(tmp_path, file_way) -> None:
+    path = tmp_path / "m.xml"
+    path.write_bytes(BASE.encode())
+    message = load(path)
+    assert message.message_type.code == "JW323" and message.source == str(path)
+    assert message.size == len(BASE.encode()) and message.plain is True
+
+
+@pytest.mark.parametrize(
+    ("data", "error"),
+    [
+        (b"", MalformedXML),
+        (b"garbage", MalformedXML),
+        (b'<?xml version="1.0"?>\n<!DOCTYPE x [<!ENTITY a "aaaa">]>\n<Bericht/>', HostileXML),
+        (b"<!-- c -->" + BASE.encode().split(b"?>", 1)[1], None),
+    ],
+)
+def test_a_file_is_refused_alike_either_way(tmp_path, file_way, data: bytes, error) -> None:
+    path = tmp_path / "m.xml"
+    path.write_bytes(data)
+    if error is None:
+        assert load(path).plain is False  # a comment: the tables read elements instead
+        return
+    with pytest.raises(error) as caught:
+        load(path)
+    assert str(path) in (caught.value.source or "")
