@@ -65,8 +65,14 @@ def _peek(path: Path, name: str | None) -> MessageType:
 
 
 def iter_chunks(path: str | os.PathLike, *, schema_dir: str | os.PathLike | None = None,
-                validate: bool = True, name: str | None = None, clients: int = 1) -> Iterator[Chunk]:
+                validate: bool = True, name: str | None = None, clients: int = 1,
+                lines: int | None = None) -> Iterator[Chunk]:
     """Yield Chunks of up to `clients` Clients in document order; the XSD is checked as parsing goes.
+
+    With `lines`, a chunk also ends once its Clients hold that many lines (a Client's
+    grandchildren: Prestaties/Prestatie, ToegewezenProducten/ToegewezenProduct), so that a
+    message of a few very large Clients is not held 256 Clients at a time. A single Client
+    is never split.
 
     Raises MalformedXML, HostileXML, UnknownMessage (from the first bytes) or
     StreamSchemaError (at the point the XSD fails; chunks before it were valid so far).
@@ -86,6 +92,7 @@ def iter_chunks(path: str | os.PathLike, *, schema_dir: str | os.PathLike | None
     seen = 0
     positions: dict[int, int] = {}
     batch: list[etree._Element] = []
+    held = 0  # lines in the batch
     first = 1
     try:
         for _, client in context:
@@ -95,9 +102,10 @@ def iter_chunks(path: str | os.PathLike, *, schema_dir: str | os.PathLike | None
                 first = positions[id(parent)]
             batch.append(client)
             seen += 1
-            if len(batch) >= clients:
+            held += _lines(client) if lines is not None else 0
+            if len(batch) >= clients or (lines is not None and held >= lines):
                 yield _detached(message_type, batch, first, name, client_tag)
-                batch = []
+                batch, held = [], 0
         if batch:
             yield _detached(message_type, batch, first, name, client_tag)
     except etree.XMLSyntaxError as exc:
@@ -107,6 +115,11 @@ def iter_chunks(path: str | os.PathLike, *, schema_dir: str | os.PathLike | None
         if root is None:
             raise MalformedXML("empty document", source=name)
         yield Chunk(message_type, root, None, 0, name)
+
+
+def _lines(client: etree._Element) -> int:
+    # Counted in C per container (len), not element by element.
+    return sum(len(child) for child in client)
 
 
 def _detached(message_type: MessageType, batch: list[etree._Element], position: int, name: str | None,

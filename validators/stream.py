@@ -32,6 +32,8 @@ STREAM_THRESHOLD = 256 * 1024 * 1024
 # Clients per chunk: enough lines for the rules' columns and memo (validators.memo) to pay, few
 # enough to keep memory flat when Clients are large.
 CLIENTS_PER_CHUNK = 256
+# ... and at most about this many lines, however large the Clients (one Client is never split).
+LINES_PER_CHUNK = 25_000
 
 
 def validate_auto(path: str | os.PathLike, options: Options | None = None) -> FileReport:
@@ -52,7 +54,8 @@ def validate_stream(path: str | os.PathLike, options: Options | None = None) -> 
     skipped: dict[str, None] = {}
     rules: list[Rule] = []
     try:
-        for chunk in iter_chunks(path, schema_dir=options.schema_dir, name=name, clients=CLIENTS_PER_CHUNK):
+        for chunk in iter_chunks(path, schema_dir=options.schema_dir, name=name, clients=CLIENTS_PER_CHUNK,
+                                 lines=LINES_PER_CHUNK):
             if not report.message_type:
                 rules = _describe(report, chunk, options, skipped)
             new = _check_chunk(chunk, options, rules, skipped)

@@ -54,6 +54,17 @@ def test_chunks_of_several_clients_hold_those_alone(declaration: Path):
     assert all(p == q + n for (q, n), (p, _) in zip(positions, positions[1:]))
 
 
+def test_chunks_end_at_a_line_budget(declaration: Path):
+    """A chunk ends as soon as its Clients hold the budget of lines (4 Prestaties a Client
+    here), whatever the number of Clients allowed; no Client is split."""
+    sizes = []
+    for chunk in iter_chunks(declaration, clients=256, lines=10):
+        assert list(chunk.root.iter("{*}Client")) == chunk.clients
+        sizes.append([len(list(c.iter("{*}Prestatie"))) for c in chunk.clients])
+    assert all(sum(s) >= 10 and sum(s[:-1]) < 10 for s in sizes[:-1])
+    assert sum(map(sum, sizes)) == 2_000 and {len(s) for s in sizes[:-1]} == {3}
+
+
 def test_chunks_hold_one_client_each(declaration: Path):
     chunks = 0
     for chunk in iter_chunks(declaration):
@@ -65,11 +76,12 @@ def test_chunks_hold_one_client_each(declaration: Path):
     assert chunks == 500
 
 
-@pytest.mark.parametrize("per_chunk", [1, 7, 1000])
-def test_stream_and_tree_agree(declaration: Path, rules: RuleSet, per_chunk: int, monkeypatch):
+@pytest.mark.parametrize(("per_chunk", "lines"), [(1, 25_000), (7, 25_000), (1000, 25_000), (1000, 30)])
+def test_stream_and_tree_agree(declaration: Path, rules: RuleSet, per_chunk: int, lines: int, monkeypatch):
     import validators.stream
 
     monkeypatch.setattr(validators.stream, "CLIENTS_PER_CHUNK", per_chunk)  # Client positions across chunks
+    monkeypatch.setattr(validators.stream, "LINES_PER_CHUNK", lines)
     options = Options(today=dt.date(2020, 1, 1), ruleset=rules)
     whole, streamed = validate(declaration, options), validate_stream(declaration, options)
     key = lambda f: (f.code, f.xpath, f.message)  # noqa: E731
