@@ -177,7 +177,8 @@ def bench_file(size: int, workdir: Path, schema_dir: str | None, stream_only: bo
     if "seconds" in bare and "seconds" in full:
         ratio = full["seconds"] / bare["seconds"]
         rate = size / full["seconds"]
-        print(f"   ratio {ratio:.2f}x (target <= 2.0x)   {rate:,.0f} Prestaties/s", end="")
+        target = "target <= 2.0x" if size == 100_000 else "the target is set on 100k"
+        print(f"   ratio {ratio:.2f}x ({target})   {rate:,.0f} Prestaties/s", end="")
         # The XSD check and the column reading run in threads beside the rules: say what it costs.
         print(f"   cpu ratio {full['cpu'] / bare['cpu']:.2f}x", end="")
     print()
