@@ -47,9 +47,9 @@ def repeated(ctx, within: etree._Element | None, name: str, paths: Iterable[str]
     if any(len(set(part)) == columns.size for part in reversed(parts)):
         return  # the usual case: one key field (a ReferentieNummer) tells every line apart
     keys = list(zip(*parts))
-    if len(set(keys)) == len(keys):
-        return
     counts = Counter(keys)
+    if len(counts) == len(keys):
+        return
     nodes = columns.nodes
     keep = inside(ctx, within, name) if within is not None else None
     for i, key in enumerate(keys):
