@@ -15,7 +15,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -51,9 +50,23 @@ def make_files(folder: Path, small: int, prestaties: int, big: int) -> list[Path
 
 def cli_verdicts(folder: Path, files: list[Path]) -> dict[str, dict]:
     """The CLI's JSON report per file (one run over all of them)."""
-    done = subprocess.run([sys.executable, "-m", "productcodes", "validate", "--format", "json", "--today", TODAY,
-                           *[f.name for f in files]], cwd=folder, capture_output=True, text=True,
-                          env={**os.environ, "PYTHONPATH": str(ROOT)})
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "productcodes",
+            "validate",
+            "--format",
+            "json",
+            "--today",
+            TODAY,
+            *[f.name for f in files],
+        ],
+        cwd=folder,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
     if done.returncode not in (0, 1):
         raise SystemExit(f"the CLI failed: {done.stderr}")
     return {item["file"]: item for item in json.loads(done.stdout)["files"]}
@@ -116,9 +129,25 @@ def start_server(folder: Path, workers: int, pool: int) -> tuple[subprocess.Pope
     upgrade(engine)
     engine.dispose()
     port = free_port()
-    process = subprocess.Popen([sys.executable, "-m", "productcodes", "--db", db_url, "serve", "--port", str(port),
-                                "--workers", str(workers), "--pool", str(pool)], cwd=ROOT,
-                               env={**os.environ, "PYTHONPATH": str(ROOT)}, stderr=subprocess.DEVNULL)
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "productcodes",
+            "--db",
+            db_url,
+            "serve",
+            "--port",
+            str(port),
+            "--workers",
+            str(workers),
+            "--pool",
+            str(pool),
+        ],
+        cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        stderr=subprocess.DEVNULL,
+    )
     url = f"http://127.0.0.1:{port}"
     for _ in range(600):
         try:
@@ -133,24 +162,40 @@ def start_server(folder: Path, workers: int, pool: int) -> tuple[subprocess.Pope
 def warm(url: str, sample: Path, count: int) -> None:
     """One request per validation process, so the first uploads do not measure imports."""
     with ThreadPoolExecutor(count) as threads:
-        list(threads.map(lambda _: httpx.post(f"{url}/api/v1/validate", params={"today": TODAY}, timeout=300,
-                                              files=[("files", (sample.name, sample.read_bytes()))]), range(count)))
+        list(
+            threads.map(
+                lambda _: httpx.post(
+                    f"{url}/api/v1/validate",
+                    params={"today": TODAY},
+                    timeout=300,
+                    files=[("files", (sample.name, sample.read_bytes()))],
+                ),
+                range(count),
+            )
+        )
 
 
-def load(url: str, files: list[Path], order: list[int], concurrency: int,
-         expected: dict[str, dict]) -> tuple[float, list[float], int]:
+def load(
+    url: str, files: list[Path], order: list[int], concurrency: int, expected: dict[str, dict]
+) -> tuple[float, list[float], int]:
     """Send the uploads `concurrency` at a time; returns wall seconds, latencies and mismatches."""
     payloads = {i: files[i].read_bytes() for i in set(order)}
 
     def one(i: int) -> tuple[float, bool]:
         started = time.perf_counter()
-        answer = client.post("/api/v1/validate", params={"today": TODAY},
-                             files=[("files", (files[i].name, payloads[i], "application/xml"))])
+        answer = client.post(
+            "/api/v1/validate",
+            params={"today": TODAY},
+            files=[("files", (files[i].name, payloads[i], "application/xml"))],
+        )
         elapsed = time.perf_counter() - started
         return elapsed, answer.status_code == 200 and answer.json()["files"][0] == expected[files[i].name]
 
     limits = httpx.Limits(max_connections=concurrency, max_keepalive_connections=concurrency)
-    with httpx.Client(base_url=url, timeout=600, limits=limits) as client, ThreadPoolExecutor(concurrency) as pool:
+    with (
+        httpx.Client(base_url=url, timeout=600, limits=limits) as client,
+        ThreadPoolExecutor(concurrency) as pool,
+    ):
         started = time.perf_counter()
         results = list(pool.map(one, order))
         wall = time.perf_counter() - started
@@ -163,7 +208,9 @@ def percentile(values: list[float], p: float) -> float:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--uploads", type=int, default=200)
     parser.add_argument("--concurrency", type=int, default=20)
     parser.add_argument("--small", type=int, default=20, help="distinct small JW301 and JW323 files (each)")
@@ -192,12 +239,17 @@ def main() -> None:
     finally:
         process.terminate()
         process.wait(timeout=60)
-    print(f"web load: {args.uploads} uploads ({args.small} JW301 + {args.small} JW323 of {args.prestaties} "
-          f"Prestaties, one JW323 of {args.big}), {args.concurrency} at a time, {args.workers} workers x "
-          f"{args.pool} pool")
+    print(
+        f"web load: {args.uploads} uploads ({args.small} JW301 + {args.small} JW323 of {args.prestaties} "
+        f"Prestaties, one JW323 of {args.big}), {args.concurrency} at a time, {args.workers} workers x "
+        f"{args.pool} pool"
+    )
     print(f"  throughput        {args.uploads / wall:8.1f} uploads/s   wall {wall:.2f} s")
-    print(f"  latency           p50 {percentile(latencies, 50):.3f} s   p95 {percentile(latencies, 95):.3f} s   "
-          f"p99 {percentile(latencies, 99):.3f} s   max {max(latencies):.3f} s")
+    print(
+        f"  latency           p50 {percentile(latencies, 50):.3f} s   "
+        f"p95 {percentile(latencies, 95):.3f} s   p99 {percentile(latencies, 99):.3f} s   "
+        f"max {max(latencies):.3f} s"
+    )
     print(f"  baseline          {base:.2f} s in-process one after the other   ratio {base / wall:.2f}x")
     print(f"  server peak RSS   {watcher.peak / 2**20:.0f} MB (uvicorn, workers and pools together)")
     print(f"  answers equal to the CLI verdict: {args.uploads - wrong}/{args.uploads}")

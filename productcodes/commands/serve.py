@@ -13,12 +13,29 @@ from productcodes.errors import UserError
 @click.command()
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535), help="Port.")
-@click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64),
-              help="uvicorn worker processes (each with its own validation pool).")
-@click.option("--pool", "pool_size", default=2, show_default=True, type=click.IntRange(0, 64),
-              help="Validation processes per worker (0: one thread, for debugging).")
-@click.option("--max-upload", "max_upload_mb", default=100, show_default=True, type=click.IntRange(1),
-              help="Largest request body in MB; larger uploads get 413.")
+@click.option(
+    "--workers",
+    default=1,
+    show_default=True,
+    type=click.IntRange(1, 64),
+    help="uvicorn worker processes (each with its own validation pool).",
+)
+@click.option(
+    "--pool",
+    "pool_size",
+    default=2,
+    show_default=True,
+    type=click.IntRange(0, 64),
+    help="Validation processes per worker (0: one thread, for debugging).",
+)
+@click.option(
+    "--max-upload",
+    "max_upload_mb",
+    default=100,
+    show_default=True,
+    type=click.IntRange(1),
+    help="Largest request body in MB; larger uploads get 413.",
+)
 @click.option("--closed", is_flag=True, help="Validation only for signed-in users (default: open to all).")
 @click.option("--demo", is_flag=True, help="Load the synthetic demo data first when the registry is empty.")
 @click.option("--https-only", is_flag=True, help="Session cookies only over HTTPS (behind a TLS proxy).")
@@ -44,18 +61,30 @@ def serve(app, host, port, workers, pool_size, max_upload_mb, closed, demo, http
         engine.dispose()
     # The worker processes read their settings from the environment (uvicorn's factory mode);
     # one secret for all of them, so a session cookie signed by one is valid for the others.
-    os.environ.update({
-        "PRODUCTCODES_DB": resolve_url(url),
-        "PRODUCTCODES_POOL": str(pool_size),
-        "PRODUCTCODES_MAX_UPLOAD": str(max_upload_mb * 1024 * 1024),
-        "PRODUCTCODES_VALIDATION_OPEN": "0" if closed else "1",
-        "PRODUCTCODES_HTTPS_ONLY": "1" if https_only else "0",
-    })
+    os.environ.update(
+        {
+            "PRODUCTCODES_DB": resolve_url(url),
+            "PRODUCTCODES_POOL": str(pool_size),
+            "PRODUCTCODES_MAX_UPLOAD": str(max_upload_mb * 1024 * 1024),
+            "PRODUCTCODES_VALIDATION_OPEN": "0" if closed else "1",
+            "PRODUCTCODES_HTTPS_ONLY": "1" if https_only else "0",
+        }
+    )
     os.environ.setdefault("PRODUCTCODES_SECRET", secrets.token_hex(32))
-    click.echo(f"productcodes: http://{host}:{port}/ (API /api/v1, docs /docs), {workers} worker(s)", err=True)
+    click.echo(
+        f"productcodes: http://{host}:{port}/ (API /api/v1, docs /docs), {workers} worker(s)", err=True
+    )
     # access_log off: request lines carry query strings, and nothing is logged unless asked.
-    uvicorn.run("productcodes.web.app:from_env", factory=True, host=host, port=port, workers=workers,
-                access_log=False, log_level="warning", proxy_headers=True)
+    uvicorn.run(
+        "productcodes.web.app:from_env",
+        factory=True,
+        host=host,
+        port=port,
+        workers=workers,
+        access_log=False,
+        log_level="warning",
+        proxy_headers=True,
+    )
 
 
 def _prepare(engine, demo: bool) -> None:
@@ -89,7 +118,9 @@ def load_demo(engine) -> None:
     with tempfile.TemporaryDirectory(prefix="productcodes-demo-") as folder:
         files = generate(Path(folder), 2026)
         _load(engine, files)
-        run_suggest(None, REPORT_DATE, files.national_list, 0.0, APPROVE_ABOVE, "productcodes demo", engine=engine)
+        run_suggest(
+            None, REPORT_DATE, files.national_list, 0.0, APPROVE_ABOVE, "productcodes demo", engine=engine
+        )
     click.echo("demo data loaded (synthetic)", err=True)
 
 
@@ -100,9 +131,17 @@ def users() -> None:
 
 @users.command("add")
 @click.argument("naam")
-@click.option("--role", type=click.Choice(["maintainer", "viewer"]), required=True, help="What the user may do.")
-@click.option("--password", prompt=True, hide_input=True, confirmation_prompt=True, envvar="PRODUCTCODES_PASSWORD",
-              help="Asked for when not given (env PRODUCTCODES_PASSWORD).")
+@click.option(
+    "--role", type=click.Choice(["maintainer", "viewer"]), required=True, help="What the user may do."
+)
+@click.option(
+    "--password",
+    prompt=True,
+    hide_input=True,
+    confirmation_prompt=True,
+    envvar="PRODUCTCODES_PASSWORD",
+    help="Asked for when not given (env PRODUCTCODES_PASSWORD).",
+)
 @click.pass_obj
 def add_user(app, naam: str, role: str, password: str) -> None:
     """Add a user, or set an existing user's role and password.

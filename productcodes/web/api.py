@@ -1,11 +1,12 @@
 """The HTTP API, version 1. Reports are the CLI's renderers' output, byte for byte.
 
-    curl -F files=@declaratie.xml 'http://127.0.0.1:8000/api/v1/validate?today=2026-04-01'
+curl -F files=@declaratie.xml 'http://127.0.0.1:8000/api/v1/validate?today=2026-04-01'
 """
 
 from __future__ import annotations
 
 from datetime import date
+from typing import Annotated
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import JSONResponse, Response
@@ -16,6 +17,8 @@ from productcodes.web import auth, registry_ops, work
 from productcodes.web.uploads import parse_bool, parse_codes, parse_format, parse_today, uploaded_files
 
 router = APIRouter(prefix="/api/v1")
+# Repeatable and comma-separated, like the CLI's --select and --ignore (?select=TR3&select=CS015)
+Codes = Annotated[list[str] | None, Query()]
 MEDIA = {"json": "application/json", "sarif": "application/sarif+json", "junit": "application/xml"}
 
 
@@ -29,15 +32,25 @@ async def _files(request: Request) -> list[tuple[str, bytes]]:
         body = await request.body()
         files = [(request.query_params.get("name") or "<body>", body)] if body else []
     if not files:
-        raise HTTPException(400, "geen bericht ontvangen: stuur bestanden als multipart (veld 'files') "
-                                 "of één bericht als XML-body")
+        raise HTTPException(
+            400,
+            "geen bericht ontvangen: stuur bestanden als multipart (veld 'files') "
+            "of één bericht als XML-body",
+        )
     return files
 
 
 def _job(request: Request, files, *, today, select, ignore, registry, fmt="json") -> work.Job:
     settings = request.app.state.settings
-    return work.Job(files=tuple(files), today=parse_today(today), select=parse_codes(select),
-                    ignore=parse_codes(ignore), registry=parse_bool(registry), db_url=settings.db_url, fmt=fmt)
+    return work.Job(
+        files=tuple(files),
+        today=parse_today(today),
+        select=parse_codes(select),
+        ignore=parse_codes(ignore),
+        registry=parse_bool(registry),
+        db_url=settings.db_url,
+        fmt=fmt,
+    )
 
 
 def _may_validate(request: Request) -> None:
@@ -48,36 +61,54 @@ def _may_validate(request: Request) -> None:
 
 
 @router.post("/validate", tags=["validatie"], summary="Validate one or more messages")
-async def validate(request: Request, today: str | None = None, select: list[str] | None = Query(None),
-                   ignore: list[str] | None = Query(None), registry: str | None = None,
-                   format: str | None = None) -> Response:
+async def validate(
+    request: Request,
+    today: str | None = None,
+    select: Codes = None,
+    ignore: Codes = None,
+    registry: str | None = None,
+    format: str | None = None,
+) -> Response:
     """The report of `productcodes validate --format FORMAT` for the uploaded files (multipart field
     `files`, repeatable) or one raw XML body. Header `X-Productcodes-Valid` says whether all are valid."""
     _may_validate(request)
     fmt = parse_format(format)
-    job = _job(request, await _files(request), today=today, select=select, ignore=ignore, registry=registry,
-               fmt=fmt)
+    job = _job(
+        request, await _files(request), today=today, select=select, ignore=ignore, registry=registry, fmt=fmt
+    )
     outcome = await request.app.state.pool.run(work.validate_job, job)
-    return Response(outcome.text, media_type=MEDIA[fmt],
-                    headers={"X-Productcodes-Valid": "true" if outcome.valid else "false"})
+    return Response(
+        outcome.text,
+        media_type=MEDIA[fmt],
+        headers={"X-Productcodes-Valid": "true" if outcome.valid else "false"},
+    )
 
 
 @router.post("/respond", tags=["validatie"], summary="The answer message of a message")
-async def respond(request: Request, today: str | None = None, ignore: list[str] | None = Query(None),
-                  registry: str | None = None) -> Response:
+async def respond(
+    request: Request,
+    today: str | None = None,
+    ignore: Codes = None,
+    registry: str | None = None,
+) -> Response:
     """The answer message (JW302 … JW325) of the first uploaded message, as XML."""
     from iwmo_ijw.parsing import MessageError
     from validators.respond import NoAnswer
 
     _may_validate(request)
-    job = _job(request, (await _files(request))[:1], today=today, select=None, ignore=ignore, registry=registry)
+    job = _job(
+        request, (await _files(request))[:1], today=today, select=None, ignore=ignore, registry=registry
+    )
     try:
         xml, code = await request.app.state.pool.run(work.respond_job, job)
     except (MessageError, NoAnswer) as exc:
         raise HTTPException(422, f"geen antwoordbericht: {exc}") from None
     stem = job.files[0][0].rsplit(".", 1)[0]
-    return Response(xml, media_type="application/xml",
-                    headers={"Content-Disposition": f'attachment; filename="{stem}.{code}.xml"'})
+    return Response(
+        xml,
+        media_type="application/xml",
+        headers={"Content-Disposition": f'attachment; filename="{stem}.{code}.xml"'},
+    )
 
 
 @router.get("/rules", tags=["regels"])
@@ -100,8 +131,11 @@ def rule(code: str) -> dict:
     rows = [r for r in rule_rows() if r["code"] == code.upper()]
     if not rows:
         raise HTTPException(404, f"geen regel {code!r}")
-    return {**rows[0], "good_example": _example(rows[0]["code"], "good"),
-            "bad_example": _example(rows[0]["code"], "bad")}
+    return {
+        **rows[0],
+        "good_example": _example(rows[0]["code"], "good"),
+        "bad_example": _example(rows[0]["code"], "bad"),
+    }
 
 
 def _day(on: str | None) -> date:
@@ -148,11 +182,18 @@ def maintainer(user: tuple[str, str] = Depends(api_user)) -> str:
 
 
 @router.get("/registry/proposals", tags=["register"])
-def proposals(request: Request, gemeente: str | None = None, zoek: str | None = None, sort: str = "confidence",
-              limit: int = 200, user: tuple[str, str] = Depends(api_user)) -> list[dict]:
+def proposals(
+    request: Request,
+    gemeente: str | None = None,
+    zoek: str | None = None,
+    sort: str = "confidence",
+    limit: int = 200,
+    user: tuple[str, str] = Depends(api_user),
+) -> list[dict]:
     """Open proposals (with their `version`, needed to approve or reject them)."""
-    return registry_ops.proposals(request.app.state.engine, gemeente=gemeente, zoek=zoek, sort=sort,
-                                  limit=min(limit, 5000))
+    return registry_ops.proposals(
+        request.app.state.engine, gemeente=gemeente, zoek=zoek, sort=sort, limit=min(limit, 5000)
+    )
 
 
 class Decision(BaseModel):
@@ -178,5 +219,11 @@ def approve(request: Request, mapping_id: int, decision: Decision, door: str = D
 @router.post("/registry/proposals/{mapping_id}/reject", tags=["register"])
 def reject(request: Request, mapping_id: int, decision: Decision, door: str = Depends(maintainer)):
     """Reject at the version read, with a required reason; 409 when someone changed it since."""
-    return _decide(registry_ops.reject, request.app.state.engine, door, mapping_id, decision.version,
-                   decision.reden or "")
+    return _decide(
+        registry_ops.reject,
+        request.app.state.engine,
+        door,
+        mapping_id,
+        decision.version,
+        decision.reden or "",
+    )

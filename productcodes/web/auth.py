@@ -11,7 +11,7 @@ import base64
 import binascii
 import hmac
 import secrets
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -37,7 +37,7 @@ def add_user(engine: Engine, naam: str, role: str, password: str) -> None:
     with session_scope(engine) as session:
         user = session.scalar(select(User).where(User.naam == naam))
         if user is None:
-            user = User(naam=naam, aangemaakt=datetime.now(timezone.utc))
+            user = User(naam=naam, aangemaakt=datetime.now(UTC))
             session.add(user)
         user.role, user.password_hash = role, _hasher.hash(password)
 
@@ -66,8 +66,11 @@ def check_csrf(request: Request, sent: str | None) -> None:
     """Refuse a form whose token is missing or not this session's (403)."""
     expected = request.session.get("csrf")
     if not expected or not sent or not hmac.compare_digest(expected, sent):
-        raise HTTPException(403, "Het formulier is verlopen of niet van deze site (CSRF-controle). "
-                                 "Laad de pagina opnieuw en probeer het nog eens.")
+        raise HTTPException(
+            403,
+            "Het formulier is verlopen of niet van deze site (CSRF-controle). "
+            "Laad de pagina opnieuw en probeer het nog eens.",
+        )
 
 
 def signed_in(request: Request) -> tuple[str, str] | None:

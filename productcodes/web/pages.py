@@ -14,12 +14,19 @@ from productcodes.web.uploads import parse_bool, parse_codes, parse_today, uploa
 router = APIRouter(include_in_schema=False)
 
 
-def render(request: Request, template: str, context: dict | None = None, status_code: int = 200) -> HTMLResponse:
+def render(
+    request: Request, template: str, context: dict | None = None, status_code: int = 200
+) -> HTMLResponse:
     """A page with what every page needs: the user, the CSRF token, the settings."""
-    base = {"request": request, "user": auth.signed_in(request), "csrf": auth.csrf_token(request),
-            "open": request.app.state.settings.validation_open}
-    return request.app.state.templates.TemplateResponse(request, template, {**base, **(context or {})},
-                                                        status_code=status_code)
+    base = {
+        "request": request,
+        "user": auth.signed_in(request),
+        "csrf": auth.csrf_token(request),
+        "open": request.app.state.settings.validation_open,
+    }
+    return request.app.state.templates.TemplateResponse(
+        request, template, {**base, **(context or {})}, status_code=status_code
+    )
 
 
 async def _form(request: Request):
@@ -39,31 +46,40 @@ def _need_user(request: Request, role: str | None = None) -> tuple[str, str]:
 
 @router.get("/", response_class=HTMLResponse)
 def upload_page(request: Request):
+    """The start page: choose messages to check."""
     return render(request, "upload.html", {"today": date.today().isoformat()})
 
 
 @router.post("/valideren", response_class=HTMLResponse)
 async def validate_page(request: Request):
+    """Check the uploaded files and show the verdicts."""
     form = await _form(request)
     if not request.app.state.settings.validation_open:
         _need_user(request)
     files = await uploaded_files(form)
     if not files:
         raise HTTPException(400, "Kies ten minste één bestand om te controleren.")
-    job = work.Job(files=tuple(files), today=parse_today(form.get("today")),
-                   select=parse_codes(form.getlist("select")), ignore=parse_codes(form.getlist("ignore")),
-                   registry=parse_bool(form.get("registry")), db_url=request.app.state.settings.db_url)
+    job = work.Job(
+        files=tuple(files),
+        today=parse_today(form.get("today")),
+        select=parse_codes(form.getlist("select")),
+        ignore=parse_codes(form.getlist("ignore")),
+        registry=parse_bool(form.get("registry")),
+        db_url=request.app.state.settings.db_url,
+    )
     outcome = await request.app.state.pool.run(work.validate_job, job, details=True)
     return render(request, "resultaat.html", {"outcome": outcome, "today": job.today.isoformat()})
 
 
 @router.get("/lezen", response_class=HTMLResponse)
 def read_form(request: Request):
+    """The form to read a message."""
     return render(request, "lezen.html", {"view": None})
 
 
 @router.post("/lezen", response_class=HTMLResponse)
 async def read_page(request: Request):
+    """One message as a readable page."""
     from iwmo_ijw.parsing import MessageError
 
     form = await _form(request)
@@ -80,18 +96,23 @@ async def read_page(request: Request):
 
 @router.get("/regels", response_class=HTMLResponse)
 def rules_page(request: Request, q: str = ""):
+    """The rule catalogue, filtered by a search text."""
     from validators.cli import rule_rows
 
     rows = rule_rows()
     needle = q.strip().lower()
     if needle:
-        rows = [r for r in rows if needle in " ".join([r["code"], r["description"], r["target"],
-                                                      " ".join(r["messages"])]).lower()]
+        rows = [
+            r
+            for r in rows
+            if needle in " ".join([r["code"], r["description"], r["target"], " ".join(r["messages"])]).lower()
+        ]
     return render(request, "regels.html", {"rows": rows, "q": q})
 
 
 @router.get("/regels/{code}", response_class=HTMLResponse)
 async def rule_page(request: Request, code: str):
+    """One rule with its good example and its bad one, the fault marked."""
     from validators.cli import _example, rule_rows
 
     rows = [r for r in rule_rows() if r["code"] == code.upper()]
@@ -105,33 +126,59 @@ async def rule_page(request: Request, code: str):
 
 @router.get("/register", response_class=HTMLResponse)
 def registry_page(request: Request, gemeente: str = "", code: str = "", on: str = ""):
+    """Look up what a gemeente's code means."""
     result = error = None
     if gemeente and code:
         try:
             result = registry_ops.lookup(request.app.state.engine, gemeente, code, parse_today(on))
         except ProtocolError as exc:
             error = str(exc)
-    return render(request, "register.html", {"gemeente": gemeente, "code": code, "on": on or date.today().isoformat(),
-                                             "result": result, "error": error})
+    return render(
+        request,
+        "register.html",
+        {
+            "gemeente": gemeente,
+            "code": code,
+            "on": on or date.today().isoformat(),
+            "result": result,
+            "error": error,
+        },
+    )
 
 
 @router.get("/register/dashboard", response_class=HTMLResponse)
 def dashboard_page(request: Request, on: str = ""):
+    """Reduction figures and chart on a date."""
     day = parse_today(on)
-    return render(request, "dashboard.html", {"r": registry_ops.reduction(request.app.state.engine, day),
-                                              "on": day.isoformat()})
+    return render(
+        request,
+        "dashboard.html",
+        {"r": registry_ops.reduction(request.app.state.engine, day), "on": day.isoformat()},
+    )
 
 
 @router.get("/register/voorstellen", response_class=HTMLResponse)
 def proposals_page(request: Request, gemeente: str = "", zoek: str = "", sort: str = "confidence"):
+    """Open proposals, for signed-in users."""
     _need_user(request)
     rows = registry_ops.proposals(request.app.state.engine, gemeente=gemeente, zoek=zoek, sort=sort)
-    return render(request, "voorstellen.html", {"rows": rows, "gemeente": gemeente, "zoek": zoek, "sort": sort,
-                                                "sorts": list(registry_ops.SORTS), "results": None})
+    return render(
+        request,
+        "voorstellen.html",
+        {
+            "rows": rows,
+            "gemeente": gemeente,
+            "zoek": zoek,
+            "sort": sort,
+            "sorts": list(registry_ops.SORTS),
+            "results": None,
+        },
+    )
 
 
 @router.post("/register/voorstellen", response_class=HTMLResponse)
 async def decide_page(request: Request):
+    """Approve or reject the checked proposals (maintainers)."""
     form = await _form(request)
     door, _ = _need_user(request, "maintainer")
     action, reden = form.get("actie"), (form.get("reden") or "").strip()
@@ -147,9 +194,19 @@ async def decide_page(request: Request):
         results = [_decide(request, door, action, item, reden) for item in chosen]
     rows = registry_ops.proposals(request.app.state.engine)
     status = 409 if any(r.get("conflict") for r in results) else 200
-    return render(request, "voorstellen.html", {"rows": rows, "gemeente": "", "zoek": "", "sort": "confidence",
-                                                "sorts": list(registry_ops.SORTS), "results": results},
-                  status_code=status)
+    return render(
+        request,
+        "voorstellen.html",
+        {
+            "rows": rows,
+            "gemeente": "",
+            "zoek": "",
+            "sort": "confidence",
+            "sorts": list(registry_ops.SORTS),
+            "results": results,
+        },
+        status_code=status,
+    )
 
 
 def _decide(request: Request, door: str, action: str, item: str, reden: str) -> dict:
@@ -172,18 +229,24 @@ def _decide(request: Request, door: str, action: str, item: str, reden: str) -> 
 
 @router.get("/register/audit", response_class=HTMLResponse)
 def audit_page(request: Request, sleutel: str = ""):
+    """The newest audit entries, for signed-in users."""
     _need_user(request)
-    return render(request, "audit.html", {"rows": registry_ops.audit_log(request.app.state.engine,
-                                                                        sleutel=sleutel), "sleutel": sleutel})
+    return render(
+        request,
+        "audit.html",
+        {"rows": registry_ops.audit_log(request.app.state.engine, sleutel=sleutel), "sleutel": sleutel},
+    )
 
 
 @router.get("/inloggen", response_class=HTMLResponse)
 def login_form(request: Request, error: str | None = None):
+    """The sign-in form."""
     return render(request, "inloggen.html", {"error": error})
 
 
 @router.post("/inloggen", response_class=HTMLResponse)
 async def login(request: Request):
+    """Sign in: a new session with name, role and CSRF token."""
     form = await _form(request)
     naam, password = (form.get("naam") or "").strip(), form.get("wachtwoord") or ""
     role = auth.check_password(request.app.state.engine, naam, password) if naam else None
@@ -197,6 +260,7 @@ async def login(request: Request):
 
 @router.post("/uitloggen")
 async def logout(request: Request) -> Response:
+    """Sign out: the session is emptied."""
     await _form(request)
     request.session.clear()
     return RedirectResponse("/", status_code=303)

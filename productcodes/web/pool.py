@@ -25,8 +25,9 @@ class WorkerPool:
             if self.size <= 0:  # in-process (one thread), for debugging: still off the event loop
                 self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="productcodes-web")
             else:
-                self._executor = ProcessPoolExecutor(max_workers=self.size,
-                                                     mp_context=multiprocessing.get_context("spawn"))
+                self._executor = ProcessPoolExecutor(
+                    max_workers=self.size, mp_context=multiprocessing.get_context("spawn")
+                )
         return self._executor
 
     async def run(self, func, *args, **kwargs):

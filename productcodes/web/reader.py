@@ -60,8 +60,13 @@ def _node(element: etree._Element, show_bsn: bool) -> dict:
             sections.append(_node(child, show_bsn))
         else:
             child_name = etree.QName(child).localname
-            fields.append({"label": label(child_name), "element": child_name,
-                           "value": _value(child_name, (child.text or "").strip(), show_bsn)})
+            fields.append(
+                {
+                    "label": label(child_name),
+                    "element": child_name,
+                    "value": _value(child_name, (child.text or "").strip(), show_bsn),
+                }
+            )
     return {"title": label(name), "element": name, "fields": fields, "sections": sections}
 
 

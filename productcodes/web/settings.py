@@ -17,7 +17,9 @@ class Settings:
     max_upload: int = 100 * MB
     validation_open: bool = True  # False: validating needs a signed-in user as well
     pool_size: int = 2  # worker processes that validate, so one large upload does not block the rest
-    secret_key: str = field(default_factory=lambda: os.environ.get("PRODUCTCODES_SECRET") or secrets.token_hex(32))
+    secret_key: str = field(
+        default_factory=lambda: os.environ.get("PRODUCTCODES_SECRET") or secrets.token_hex(32)
+    )
     https_only: bool = False  # True behind a TLS proxy: the cookie is then never sent in clear text
 
     @classmethod

@@ -24,8 +24,10 @@ class TooLarge(Exception):
 
 
 def too_large_text(limit: int) -> str:
-    return (f"Het bestand is te groot: de grens is {limit // (1024 * 1024)} MB per verzoek. "
-            "Splits het bericht of vraag de beheerder de grens te verhogen.")
+    return (
+        f"Het bestand is te groot: de grens is {limit // (1024 * 1024)} MB per verzoek. "
+        "Splits het bericht of vraag de beheerder de grens te verhogen."
+    )
 
 
 class SizeLimit:

@@ -63,8 +63,11 @@ def options_of(job: Job):
     from validators import Options
     from validators.registry import RuleSet
 
-    return Options(today=job.today, ruleset=RuleSet(select=job.select, ignore=job.ignore),
-                   registry=_registry(job.db_url) if job.registry else None)
+    return Options(
+        today=job.today,
+        ruleset=RuleSet(select=job.select, ignore=job.ignore),
+        registry=_registry(job.db_url) if job.registry else None,
+    )
 
 
 def validate_job(job: Job, *, details: bool = False) -> Outcome:
@@ -78,7 +81,7 @@ def validate_job(job: Job, *, details: bool = False) -> Outcome:
     if options.registry is not None:
         outcome.missing = {k: list(v) for k, v in options.registry.missing().items()}
     if details:
-        for (name, data), file_report in zip(job.files, report.files):
+        for (name, data), file_report in zip(job.files, report.files, strict=True):
             outcome.files.append(_page_view(name, data, file_report, job))
     return outcome
 
@@ -102,8 +105,9 @@ def _answer_of(data: bytes, name: str, file_report, today: date) -> tuple[str | 
     from validators.respond import NoAnswer, answer
 
     try:
-        result = answer(load(data, name=name), file_report, identificatie=f"A{today:%y%m%d}00001",
-                        dagtekening=today)
+        result = answer(
+            load(data, name=name), file_report, identificatie=f"A{today:%y%m%d}00001", dagtekening=today
+        )
     except (MessageError, NoAnswer) as exc:
         return None, None, str(exc)
     return to_xml(result.message).decode("utf-8"), result.message.message_type.code, None
@@ -125,7 +129,9 @@ def respond_job(job: Job) -> tuple[bytes, str]:
 
 # Report paths leave out [1] when an element occurs once: /Clienten/Client/Prestaties/Prestatie[2]/...
 _CLIENT = re.compile(r"/Client(?:\[(\d+)\])?(?=/|$)")
-_PRESTATIE = re.compile(r"/(Prestatie|ToegewezenProduct|Product|Aanvraag|Verzoek\w*|Mutatie)(?:\[(\d+)\])?(?=/|$)")
+_PRESTATIE = re.compile(
+    r"/(Prestatie|ToegewezenProduct|Product|Aanvraag|Verzoek\w*|Mutatie)(?:\[(\d+)\])?(?=/|$)"
+)
 
 
 def _client_labels(data: bytes, file_report) -> dict[int, str]:
@@ -140,7 +146,9 @@ def _client_labels(data: bytes, file_report) -> dict[int, str]:
     labels = {}
     clients = [el for el in root.iter() if isinstance(el.tag, str) and el.tag.endswith("}Client")]
     for number, client in enumerate(clients, 1):
-        bsn = next((el.text for el in client.iter() if isinstance(el.tag, str) and el.tag.endswith("}Bsn")), None)
+        bsn = next(
+            (el.text for el in client.iter() if isinstance(el.tag, str) and el.tag.endswith("}Bsn")), None
+        )
         labels[number] = f"Client {number} (BSN {mask_bsn(bsn.strip())})" if bsn else f"Client {number}"
     return labels
 
@@ -156,19 +164,20 @@ def group_findings(findings: list[dict], clients: dict[int, str]) -> list[dict]:
             title = clients.get(number, f"Client {number}")
         else:
             title = "Bericht (header en algemeen)"
-        part = _PRESTATIE.search(xpath[client.end():] if client else "")
+        part = _PRESTATIE.search(xpath[client.end() :] if client else "")
         subtitle = f"{part.group(1)} {part.group(2) or 1}" if part else ""
         element = xpath.rstrip("/").rpartition("/")[2].split("[")[0] if xpath else ""
         group = groups.setdefault(title, {"title": title, "parts": {}})
         group["parts"].setdefault(subtitle, []).append({**finding, "element": element})
-    return [{"title": g["title"], "parts": [{"title": t, "findings": f} for t, f in g["parts"].items()]}
-            for g in groups.values()]
+    return [
+        {"title": g["title"], "parts": [{"title": t, "findings": f} for t, f in g["parts"].items()]}
+        for g in groups.values()
+    ]
 
 
 def read_job(name: str, data: bytes, show_bsn: bool = False) -> dict:
     """A message as a tree of Dutch-labelled sections and fields (BSNs masked), for the reading page."""
     from iwmo_ijw.parsing import load
-
     from productcodes.web.reader import tree_view
 
     message = load(data, name=name)
@@ -180,7 +189,9 @@ def marked_example(code: str, xml: str) -> list[dict]:
     from validators import Options, validate
     from validators.registry import RuleSet
 
-    report = validate([(f"{code}-fout.xml", xml.encode("utf-8"))],
-                      Options(today=date(2026, 6, 1), ruleset=RuleSet(select=(code,))))
+    report = validate(
+        [(f"{code}-fout.xml", xml.encode("utf-8"))],
+        Options(today=date(2026, 6, 1), ruleset=RuleSet(select=(code,))),
+    )
     faults = {f.line for f in report.files[0].findings if f.code == code and f.line}
     return [{"number": n, "text": line, "fault": n in faults} for n, line in enumerate(xml.splitlines(), 1)]

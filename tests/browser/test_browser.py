@@ -82,8 +82,12 @@ def test_a_stale_approval_shows_the_conflict(page, server):
     choice = page.locator('input[name="kies"]').nth(0).get_attribute("value")
     mapping_id, version = choice.split(":")
     # Someone else approves the same proposal after this page was loaded.
-    other = httpx.post(f"{server.url}/api/v1/registry/proposals/{mapping_id}/approve", json={"version": int(version)},
-                       auth=MAINTAINER, timeout=60)
+    other = httpx.post(
+        f"{server.url}/api/v1/registry/proposals/{mapping_id}/approve",
+        json={"version": int(version)},
+        auth=MAINTAINER,
+        timeout=60,
+    )
     assert other.status_code == 200
     page.locator(f'input[value="{choice}"]').check()
     page.get_by_role("button", name="Goedkeuren").click()
@@ -93,10 +97,14 @@ def test_a_stale_approval_shows_the_conflict(page, server):
 
 
 def test_every_page_renders(page, server):
-    for path, heading in [("/lezen", "Bericht lezen"), ("/regels?q=TR346", "Regels"), ("/regels/TR346", "Regel TR346"),
-                          ("/register?gemeente=7001&code=45C11&on=2026-06-01", "Register: een productcode opzoeken"),
-                          ("/register/dashboard?on=2026-06-01", "Reductie van productcodes op 2026-06-01"),
-                          ("/docs", None)]:
+    for path, heading in [
+        ("/lezen", "Bericht lezen"),
+        ("/regels?q=TR346", "Regels"),
+        ("/regels/TR346", "Regel TR346"),
+        ("/register?gemeente=7001&code=45C11&on=2026-06-01", "Register: een productcode opzoeken"),
+        ("/register/dashboard?on=2026-06-01", "Reductie van productcodes op 2026-06-01"),
+        ("/docs", None),
+    ]:
         page.goto(server.url + path)
         page.wait_for_load_state("networkidle")
         page.shot(path.strip("/").split("?")[0].replace("/", "-") or "start")

@@ -52,12 +52,30 @@ def fill_registry(db_url: str) -> None:
         small_registry(engine)
         with session_scope(engine) as session:
             reg = Registry(session, door="test", today=TODAY)
-            reg.add_municipal([MunicipalProductRow("7002", "45", f"P{n:03d}", f"Begeleiding variant {n}",
-                                                   "inspanningsgericht", "04", date(2024, 1, 1))
-                               for n in range(1, PROPOSALS + 1)])
+            reg.add_municipal(
+                [
+                    MunicipalProductRow(
+                        "7002",
+                        "45",
+                        f"P{n:03d}",
+                        f"Begeleiding variant {n}",
+                        "inspanningsgericht",
+                        "04",
+                        date(2024, 1, 1),
+                    )
+                    for n in range(1, PROPOSALS + 1)
+                ]
+            )
             for n in range(1, PROPOSALS + 1):
-                reg.map("7002", "45", f"P{n:03d}", "45N01", effective=date(2026, 7, 1), confidence=0.5 + n / 100,
-                        toelichting="voorstel van de test")
+                reg.map(
+                    "7002",
+                    "45",
+                    f"P{n:03d}",
+                    "45N01",
+                    effective=date(2026, 7, 1),
+                    confidence=0.5 + n / 100,
+                    toelichting="voorstel van de test",
+                )
         add_user(engine, MAINTAINER[0], "maintainer", MAINTAINER[1])
         add_user(engine, VIEWER[0], "viewer", VIEWER[1])
     finally:
@@ -71,8 +89,13 @@ def start(tmp: Path, *extra: str) -> Server:
     port = free_port()
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     log = open(tmp / "server.log", "wb")  # noqa: SIM115 - closed with the process
-    process = subprocess.Popen([*CLI, "--db", db_url, "serve", "--port", str(port), "--pool", "1", *extra],
-                               cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+    process = subprocess.Popen(
+        [*CLI, "--db", db_url, "serve", "--port", str(port), "--pool", "1", *extra],
+        cwd=ROOT,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 90
     while time.monotonic() < deadline:

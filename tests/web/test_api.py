@@ -23,8 +23,13 @@ def cli_report(tmp_path: Path, files: list[Path], *options: str, db_url: str | N
         (tmp_path / path.name).write_bytes(path.read_bytes())
         names.append(path.name)
     db = ["--db", db_url] if db_url else []
-    done = subprocess.run([*CLI, *db, "validate", *names, *options], cwd=tmp_path, capture_output=True, text=True,
-                          env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"})
+    done = subprocess.run(
+        [*CLI, *db, "validate", *names, *options],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"},
+    )
     assert done.returncode in (0, 1), done.stderr
     return done.stdout
 
@@ -37,8 +42,11 @@ def upload(paths: list[Path]) -> list:
 def test_validate_answers_what_the_cli_prints(server, tmp_path, fmt):
     expected = cli_report(tmp_path, [GOOD, BAD, JW301], "--format", fmt, "--today", "2026-12-01")
     with server.client() as client:
-        answer = client.post("/api/v1/validate", params={"today": "2026-12-01", "format": fmt},
-                             files=upload([GOOD, BAD, JW301]))
+        answer = client.post(
+            "/api/v1/validate",
+            params={"today": "2026-12-01", "format": fmt},
+            files=upload([GOOD, BAD, JW301]),
+        )
     assert answer.status_code == 200
     assert answer.headers["x-productcodes-valid"] == "false"
     assert answer.text == expected
@@ -48,9 +56,11 @@ def test_select_ignore_and_registry_are_the_cli_options(server, tmp_path):
     options = ["--today", "2026-12-01", "--select", "TR,RS", "--ignore", "TR358", "--registry"]
     expected = cli_report(tmp_path, [BAD, GOOD], "--format", "json", *options, db_url=server.db_url)
     with server.client() as client:
-        answer = client.post("/api/v1/validate", params={"today": "2026-12-01", "select": ["TR", "RS"],
-                                                         "ignore": "TR358", "registry": "true"},
-                             files=upload([BAD, GOOD]))
+        answer = client.post(
+            "/api/v1/validate",
+            params={"today": "2026-12-01", "select": ["TR", "RS"], "ignore": "TR358", "registry": "true"},
+            files=upload([BAD, GOOD]),
+        )
     assert answer.json() == json.loads(expected)
     codes = {f["code"] for f in answer.json()["files"][0]["findings"]}
     assert "TR346" in codes and "TR358" not in codes
@@ -58,8 +68,11 @@ def test_select_ignore_and_registry_are_the_cli_options(server, tmp_path):
 
 def test_a_raw_xml_body_is_one_message(server):
     with server.client() as client:
-        answer = client.post("/api/v1/validate?today=2026-12-01", content=BAD.read_bytes(),
-                             headers={"content-type": "application/xml"})
+        answer = client.post(
+            "/api/v1/validate?today=2026-12-01",
+            content=BAD.read_bytes(),
+            headers={"content-type": "application/xml"},
+        )
     report = answer.json()
     assert [f["file"] for f in report["files"]] == ["<body>"]
     assert not report["files"][0]["valid"]
@@ -68,7 +81,9 @@ def test_a_raw_xml_body_is_one_message(server):
 def test_bsns_are_masked_in_the_report(server):
     bsn = "100000009"
     assert bsn.encode() in GOOD.read_bytes()
-    broken = GOOD.read_bytes().replace(b"<ProductCode>45N01</ProductCode>", b"<ProductCode>45N01X</ProductCode>")
+    broken = GOOD.read_bytes().replace(
+        b"<ProductCode>45N01</ProductCode>", b"<ProductCode>45N01X</ProductCode>"
+    )
     with server.client() as client:
         text = client.post("/api/v1/validate", files=[("files", ("x.xml", broken, "application/xml"))]).text
     assert bsn not in text
@@ -86,12 +101,19 @@ def test_bad_options_are_one_clear_400(server):
 
 def test_respond_returns_the_answer_message_of_the_cli(server, tmp_path):
     (tmp_path / "bad.xml").write_bytes(BAD.read_bytes())
-    done = subprocess.run([*CLI, "respond", "bad.xml", "--today", "2026-12-01", "--out", "antwoord"], cwd=tmp_path,
-                          capture_output=True, text=True, env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"})
+    done = subprocess.run(
+        [*CLI, "respond", "bad.xml", "--today", "2026-12-01", "--out", "antwoord"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"},
+    )
     assert done.returncode == 0, done.stderr
     with server.client() as client:
         answer = client.post("/api/v1/respond?today=2026-12-01", files=upload([BAD]))
-        refused = client.post("/api/v1/respond", files=[("files", ("x.xml", b"<not-a-message/>", "text/xml"))])
+        refused = client.post(
+            "/api/v1/respond", files=[("files", ("x.xml", b"<not-a-message/>", "text/xml"))]
+        )
     assert answer.status_code == 200
     assert answer.content == (tmp_path / "antwoord" / "bad.JW325.xml").read_bytes()
     assert b"<RetourCode>0001</RetourCode>" in answer.content
@@ -111,8 +133,9 @@ def test_rules_list_and_show(server):
 
 def test_registry_lookup_and_report(server):
     with server.client() as client:
-        found = client.get("/api/v1/registry/lookup", params={"gemeente": "7001", "code": "45C11",
-                                                              "on": "2026-06-01"})
+        found = client.get(
+            "/api/v1/registry/lookup", params={"gemeente": "7001", "code": "45C11", "on": "2026-06-01"}
+        )
         unknown = client.get("/api/v1/registry/lookup", params={"gemeente": "7001", "code": "ZZZZZ"})
         report = client.get("/api/v1/registry/report", params={"on": "2026-06-01"}).json()
         png = client.get("/api/v1/registry/report.png", params={"on": "2026-06-01"})
@@ -127,7 +150,10 @@ def test_openapi_and_health(server):
         spec = client.get("/api/v1/openapi.json").json()
         assert client.get("/healthz").json() == {"status": "ok"}
         assert client.get("/docs").status_code == 200
-    assert "/api/v1/validate" in spec["paths"] and "/api/v1/registry/proposals/{mapping_id}/approve" in spec["paths"]
+    assert (
+        "/api/v1/validate" in spec["paths"]
+        and "/api/v1/registry/proposals/{mapping_id}/approve" in spec["paths"]
+    )
 
 
 def _proposal(client, auth, index: int) -> dict:
@@ -138,10 +164,16 @@ def _proposal(client, auth, index: int) -> dict:
 def test_approve_with_the_version_read_and_409_when_stale(server):
     with server.client() as client:
         first = _proposal(client, MAINTAINER, 0)
-        ok = client.post(f"/api/v1/registry/proposals/{first['id']}/approve", json={"version": first["version"]},
-                         auth=MAINTAINER)
-        again = client.post(f"/api/v1/registry/proposals/{first['id']}/approve", json={"version": first["version"]},
-                            auth=MAINTAINER)
+        ok = client.post(
+            f"/api/v1/registry/proposals/{first['id']}/approve",
+            json={"version": first["version"]},
+            auth=MAINTAINER,
+        )
+        again = client.post(
+            f"/api/v1/registry/proposals/{first['id']}/approve",
+            json={"version": first["version"]},
+            auth=MAINTAINER,
+        )
     assert ok.status_code == 200 and ok.json()["status"] == "approved"
     assert again.status_code == 409
     assert again.json()["current"]["status"] == "approved"
@@ -153,7 +185,9 @@ def test_reject_needs_a_reason_and_is_audited(server):
         target = _proposal(client, MAINTAINER, 1)
         url = f"/api/v1/registry/proposals/{target['id']}/reject"
         no_reason = client.post(url, json={"version": target["version"]}, auth=MAINTAINER)
-        ok = client.post(url, json={"version": target["version"], "reden": "verkeerde categorie"}, auth=MAINTAINER)
+        ok = client.post(
+            url, json={"version": target["version"], "reden": "verkeerde categorie"}, auth=MAINTAINER
+        )
     assert no_reason.status_code == 422
     assert ok.status_code == 200 and ok.json()["status"] == "retired"
     from productcodes.db import make_engine

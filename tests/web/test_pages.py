@@ -12,15 +12,20 @@ from tests.web.test_security import csrf_of, sign_in
 
 def test_upload_page_groups_findings_per_client_and_prestatie(server):
     with server.client() as client:
-        page = client.post("/valideren", data={"csrf": csrf_of(client.get("/").text), "today": "2026-12-01"},
-                           files=[("files", ("bad.xml", BAD.read_bytes())), ("files", ("JW323.xml", GOOD.read_bytes()))])
+        page = client.post(
+            "/valideren",
+            data={"csrf": csrf_of(client.get("/").text), "today": "2026-12-01"},
+            files=[("files", ("bad.xml", BAD.read_bytes())), ("files", ("JW323.xml", GOOD.read_bytes()))],
+        )
     text = page.text
     assert page.status_code == 200
     assert text.count('data-oordeel="afgekeurd"') == 1 and text.count('data-oordeel="goed"') == 1
     assert "Client 1 (BSN ******009)" in text and "Prestatie 1" in text
     assert '<a href="/regels/TR346">TR346</a>' in text and "<td>9346</td>" in text
     assert "100000009" not in urllib.parse.unquote(text.split("Antwoordbericht")[0])
-    report = re.search(r'download="bad.xml.rapport.json" href="data:application/json;charset=utf-8,([^"]+)"', text)
+    report = re.search(
+        r'download="bad.xml.rapport.json" href="data:application/json;charset=utf-8,([^"]+)"', text
+    )
     assert '"code": "TR346"' in urllib.parse.unquote(report.group(1))
     assert 'download="JW323.JW325.xml"' in text
 
@@ -28,15 +33,24 @@ def test_upload_page_groups_findings_per_client_and_prestatie(server):
 def test_reading_a_message_shows_dutch_labels_and_a_masked_bsn(server):
     with server.client() as client:
         token = csrf_of(client.get("/lezen").text)
-        page = client.post("/lezen", data={"csrf": token}, files=[("files", ("JW301.xml", JW301.read_bytes()))])
-        answer = client.post("/api/v1/respond?today=2026-12-01", files=[("files", ("bad.xml", BAD.read_bytes()))])
-        read_answer = client.post("/lezen", data={"csrf": token},
-                                  files=[("files", ("antwoord.xml", answer.content))])
+        page = client.post(
+            "/lezen", data={"csrf": token}, files=[("files", ("JW301.xml", JW301.read_bytes()))]
+        )
+        answer = client.post(
+            "/api/v1/respond?today=2026-12-01", files=[("files", ("bad.xml", BAD.read_bytes()))]
+        )
+        read_answer = client.post(
+            "/lezen", data={"csrf": token}, files=[("files", ("antwoord.xml", answer.content))]
+        )
         garbage = client.post("/lezen", data={"csrf": token}, files=[("files", ("x.xml", b"geen xml"))])
     assert page.status_code == 200 and "JW301" in page.text
     assert "<dt>BSN</dt><dd>******009</dd>" in page.text and "100000009" not in page.text
     assert "<dt>Toewijzing nummer</dt>" in page.text
-    assert read_answer.status_code == 200 and "JW325" in read_answer.text and "<dt>Retourcode</dt>" in read_answer.text
+    assert (
+        read_answer.status_code == 200
+        and "JW325" in read_answer.text
+        and "<dt>Retourcode</dt>" in read_answer.text
+    )
     assert garbage.status_code == 422 and 'role="alert"' in garbage.text
 
 
@@ -68,9 +82,15 @@ def test_bulk_approve_and_a_reject_without_reason(server):
         page = client.get("/register/voorstellen", params={"sort": "code"}).text
         choices = re.findall(r'name="kies" value="([^"]+)"', page)[:2]
         token = csrf_of(page)
-        no_reason = client.post("/register/voorstellen", data={"csrf": token, "actie": "afwijzen", "kies": choices})
-        bulk = client.post("/register/voorstellen", data={"csrf": token, "actie": "goedkeuren", "kies": choices})
-        stale = client.post("/register/voorstellen", data={"csrf": token, "actie": "goedkeuren", "kies": choices[0]})
+        no_reason = client.post(
+            "/register/voorstellen", data={"csrf": token, "actie": "afwijzen", "kies": choices}
+        )
+        bulk = client.post(
+            "/register/voorstellen", data={"csrf": token, "actie": "goedkeuren", "kies": choices}
+        )
+        stale = client.post(
+            "/register/voorstellen", data={"csrf": token, "actie": "goedkeuren", "kies": choices[0]}
+        )
         audit = client.get("/register/audit").text
         still_open = re.findall(r'name="kies" value="([^"]+)"', client.get("/register/voorstellen").text)
     assert "reden nodig" in no_reason.text

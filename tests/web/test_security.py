@@ -1,4 +1,4 @@
-"""What the service refuses: writes without a user or CSRF token, oversized and hostile uploads, path names."""
+"""What the service refuses: writes without user or CSRF token, oversized and hostile uploads, path names."""
 
 from __future__ import annotations
 
@@ -36,8 +36,9 @@ def test_forms_without_the_csrf_token_are_refused(server):
         page = client.get("/register/voorstellen")
         choice = re.search(r'name="kies" value="([^"]+)"', page.text).group(1)
         no_token = client.post("/register/voorstellen", data={"actie": "goedkeuren", "kies": choice})
-        other_token = client.post("/register/voorstellen",
-                                  data={"actie": "goedkeuren", "kies": choice, "csrf": "x" * 43})
+        other_token = client.post(
+            "/register/voorstellen", data={"actie": "goedkeuren", "kies": choice, "csrf": "x" * 43}
+        )
         upload = client.post("/valideren", files=[("files", ("a.xml", GOOD.read_bytes()))])
         after = client.get("/register/voorstellen").text
     assert (no_token.status_code, other_token.status_code, upload.status_code) == (403, 403, 403)
@@ -62,8 +63,14 @@ def test_a_viewer_cannot_decide_on_proposals(server):
         page = client.get("/register/voorstellen")
         assert page.status_code == 200 and 'name="kies"' not in page.text
         target = client.get("/api/v1/registry/proposals", auth=VIEWER).json()[0]
-        answer = client.post("/register/voorstellen", data={"csrf": csrf_of(page.text), "actie": "goedkeuren",
-                                                            "kies": f"{target['id']}:{target['version']}"})
+        answer = client.post(
+            "/register/voorstellen",
+            data={
+                "csrf": csrf_of(page.text),
+                "actie": "goedkeuren",
+                "kies": f"{target['id']}:{target['version']}",
+            },
+        )
     assert answer.status_code == 403
 
 
@@ -76,15 +83,22 @@ def test_unknown_names_and_wrong_passwords_do_not_sign_in(server):
     assert wrong.status_code == unknown.status_code == 401
 
 
-@pytest.mark.parametrize("hostile", [BILLION_LAUGHS, EXTERNAL_ENTITY], ids=["billion-laughs", "external-entity"])
+@pytest.mark.parametrize(
+    "hostile", [BILLION_LAUGHS, EXTERNAL_ENTITY], ids=["billion-laughs", "external-entity"]
+)
 def test_hostile_xml_gets_the_cli_verdict(server, tmp_path, hostile):
     sample = tmp_path / "hostile.xml"
     sample.write_bytes(hostile)
     expected = cli_report(tmp_path, [sample], "--format", "json")
     with server.client() as client:
-        answer = client.post("/api/v1/validate", files=[("files", ("hostile.xml", hostile, "application/xml"))])
-        page = client.post("/valideren", data={"csrf": csrf_of(client.get("/").text)},
-                           files=[("files", ("hostile.xml", hostile, "application/xml"))])
+        answer = client.post(
+            "/api/v1/validate", files=[("files", ("hostile.xml", hostile, "application/xml"))]
+        )
+        page = client.post(
+            "/valideren",
+            data={"csrf": csrf_of(client.get("/").text)},
+            files=[("files", ("hostile.xml", hostile, "application/xml"))],
+        )
     assert answer.status_code == 200 and answer.json() == json.loads(expected)
     assert answer.json()["files"][0]["valid"] is False
     assert page.status_code == 200 and "Afgekeurd" in page.text and "root:" not in page.text
@@ -93,15 +107,20 @@ def test_hostile_xml_gets_the_cli_verdict(server, tmp_path, hostile):
 @pytest.mark.parametrize("name", ["../../etc/cron.d/evil.xml", "C:\\Users\\x\\evil.xml", "/tmp/evil.xml"])
 def test_file_names_lose_their_folders(server, name):
     with server.client() as client:
-        answer = client.post("/api/v1/validate", files=[("files", (name, BAD.read_bytes(), "application/xml"))])
+        answer = client.post(
+            "/api/v1/validate", files=[("files", (name, BAD.read_bytes(), "application/xml"))]
+        )
     assert answer.json()["files"][0]["file"] == "evil.xml"
 
 
 def test_the_server_log_has_no_bsn(server):
     with server.client() as client:
         client.post("/api/v1/validate", files=[("files", ("a.xml", GOOD.read_bytes()))])
-        client.post("/valideren", data={"csrf": csrf_of(client.get("/").text)},
-                    files=[("files", ("a.xml", GOOD.read_bytes()))])
+        client.post(
+            "/valideren",
+            data={"csrf": csrf_of(client.get("/").text)},
+            files=[("files", ("a.xml", GOOD.read_bytes()))],
+        )
     log = (server.db_url.split("sqlite:///")[1].rsplit("/", 1)[0]) + "/server.log"
     assert "100000009" not in open(log, encoding="utf-8", errors="replace").read()
 
@@ -117,10 +136,16 @@ def test_an_upload_over_the_limit_gets_413(small_server):
     big = b"<x>" + b"a" * (1024 * 1024 + 10) + b"</x>"
     with small_server.client() as client:
         declared = client.post("/api/v1/validate", files=[("files", ("groot.xml", big, "application/xml"))])
-        streamed = client.post("/api/v1/validate", content=iter([big[:500_000], big[500_000:]]),
-                               headers={"content-type": "application/xml"})
-        page = client.post("/valideren", files=[("files", ("groot.xml", big, "application/xml"))],
-                           headers={"accept": "text/html"})
+        streamed = client.post(
+            "/api/v1/validate",
+            content=iter([big[:500_000], big[500_000:]]),
+            headers={"content-type": "application/xml"},
+        )
+        page = client.post(
+            "/valideren",
+            files=[("files", ("groot.xml", big, "application/xml"))],
+            headers={"accept": "text/html"},
+        )
         fits = client.post("/api/v1/validate", files=[("files", ("a.xml", GOOD.read_bytes()))])
     assert declared.status_code == streamed.status_code == page.status_code == 413
     assert "1 MB" in declared.json()["detail"] and "1 MB" in page.text
@@ -132,8 +157,24 @@ def test_validation_can_be_closed_to_signed_in_users(tmp_path):
     try:
         with closed.client() as client:
             anonymous = client.post("/api/v1/validate", files=[("files", ("a.xml", GOOD.read_bytes()))])
-            viewer = client.post("/api/v1/validate", files=[("files", ("a.xml", GOOD.read_bytes()))], auth=VIEWER)
+            viewer = client.post(
+                "/api/v1/validate", files=[("files", ("a.xml", GOOD.read_bytes()))], auth=VIEWER
+            )
     finally:
         stop(closed)
     assert anonymous.status_code == 401
     assert viewer.status_code == 200 and viewer.json()["files"][0]["file"] == "a.xml"
+
+
+def test_a_database_behind_on_migrations_is_a_clear_503_not_a_traceback(tmp_path):
+    from fastapi.testclient import TestClient
+
+    from productcodes.web.app import create_app
+    from productcodes.web.settings import Settings
+
+    app = create_app(Settings(db_url=f"sqlite:///{tmp_path / 'leeg.sqlite'}", pool_size=0))
+    with TestClient(app) as client:
+        api = client.get("/api/v1/registry/lookup", params={"gemeente": "7001", "code": "45C11"})
+        page = client.get("/register/dashboard", headers={"accept": "text/html"})
+    assert api.status_code == 503 and "upgrade" in api.json()["detail"]
+    assert page.status_code == 503 and 'role="alert"' in page.text
