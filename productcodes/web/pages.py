@@ -121,7 +121,11 @@ async def rule_page(request: Request, code: str):
     row = rows[0]
     good, bad = _example(row["code"], "good"), _example(row["code"], "bad")
     marked = await request.app.state.pool.run(work.marked_example, row["code"], bad) if bad else []
-    return render(request, "regel.html", {"rule": row, "good": good, "bad_lines": marked})
+    return render(
+        request,
+        "regel.html",
+        {"rule": row, "good": work.mask_bsns(good) if good else None, "bad_lines": marked},
+    )
 
 
 @router.get("/register", response_class=HTMLResponse)

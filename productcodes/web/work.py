@@ -185,13 +185,50 @@ def read_job(name: str, data: bytes, show_bsn: bool = False) -> dict:
 
 
 def marked_example(code: str, xml: str) -> list[dict]:
-    """The bad example's lines, those where the rule reports marked: [{"number", "text", "fault"}]."""
-    from validators import Options, validate
+    """The bad example's lines, those where the rule reports marked: [{"number", "text", "fault"}].
+
+    Validated as the rule's fixture test does (the folder's today.txt, history/ and registry.json),
+    so the marks are where the rule really reports; BSNs are masked in the lines shown.
+    """
+    from validators import validate
+
+    report = validate([(f"{code}-fout.xml", xml.encode("utf-8"))], _fixture_options(code))
+    faults = {f.line for f in report.files[0].findings if f.code == code and f.line}
+    return [
+        {"number": n, "text": mask_bsns(line), "fault": n in faults}
+        for n, line in enumerate(xml.splitlines(), 1)
+    ]
+
+
+_BSN_ELEMENT = re.compile(r"(<(?:\w+:)?Bsn>)\s*(\d+)\s*(<)")
+
+
+def mask_bsns(xml: str) -> str:
+    """Every Bsn element's value masked (the last three digits stay), for XML shown on a page."""
+    from validators.findings import mask_bsn
+
+    return _BSN_ELEMENT.sub(lambda m: m.group(1) + mask_bsn(m.group(2)) + m.group(3), xml)
+
+
+def _fixture_options(code: str):
+    import json
+
+    from validators import Options
+    from validators.cli import FIXTURES
     from validators.registry import RuleSet
 
-    report = validate(
-        [(f"{code}-fout.xml", xml.encode("utf-8"))],
-        Options(today=date(2026, 6, 1), ruleset=RuleSet(select=(code,))),
-    )
-    faults = {f.line for f in report.files[0].findings if f.code == code and f.line}
-    return [{"number": n, "text": line, "fault": n in faults} for n, line in enumerate(xml.splitlines(), 1)]
+    folder = FIXTURES / code
+    today_file = folder / "today.txt"
+    today = date.fromisoformat(today_file.read_text().strip()) if today_file.exists() else date(2026, 12, 1)
+    history = registry = None
+    if (folder / "history").is_dir():
+        from validators.history import History
+
+        history = History.from_paths(sorted((folder / "history").glob("*.xml")))
+    if (folder / "registry.json").is_file():
+        from validators.snapshot import RegistrySnapshot
+
+        registry = RegistrySnapshot.from_dict(
+            json.loads((folder / "registry.json").read_text(encoding="utf-8"))
+        )
+    return Options(today=today, ruleset=RuleSet(select=(code,)), history=history, registry=registry)

@@ -98,3 +98,10 @@ def test_bulk_approve_and_a_reject_without_reason(server):
     assert stale.status_code == 409 and "Conflict" in stale.text
     assert not set(choices) & set(still_open) and still_open
     assert audit.count("<td>approve</td>") >= 2 and "<td>anna</td>" in audit
+
+
+def test_a_cross_message_rule_marks_its_fault_with_its_history_and_masks_bsns(server):
+    with server.client() as client:
+        rule = client.get("/regels/TR019").text
+    assert rule.count('data-fout="ja"') >= 1
+    assert "999911120" not in rule and "******120" in rule
