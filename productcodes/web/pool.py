@@ -10,7 +10,10 @@ from __future__ import annotations
 import asyncio
 import multiprocessing
 from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from functools import partial
+
+from fastapi import HTTPException
 
 
 class WorkerPool:
@@ -33,7 +36,15 @@ class WorkerPool:
     async def run(self, func, *args, **kwargs):
         """Run `func(*args, **kwargs)` in the pool and wait for it without blocking the loop."""
         loop = asyncio.get_running_loop()
-        return await loop.run_in_executor(self.executor(), partial(func, *args, **kwargs))
+        try:
+            return await loop.run_in_executor(self.executor(), partial(func, *args, **kwargs))
+        except BrokenProcessPool:
+            # A validation process died (killed for memory, say): start a fresh pool for the next
+            # request and tell this one plainly instead of failing every request from now on.
+            self.close()
+            raise HTTPException(
+                503, "De controle is onderbroken (een werkproces stopte); probeer het opnieuw."
+            ) from None
 
     def close(self) -> None:
         if self._executor is not None:

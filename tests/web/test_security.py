@@ -178,3 +178,26 @@ def test_a_database_behind_on_migrations_is_a_clear_503_not_a_traceback(tmp_path
         page = client.get("/register/dashboard", headers={"accept": "text/html"})
     assert api.status_code == 503 and "upgrade" in api.json()["detail"]
     assert page.status_code == 503 and 'role="alert"' in page.text
+
+
+def test_a_dead_validation_process_is_one_503_then_a_fresh_pool(tmp_path):
+    import os
+    import signal
+    import time
+
+    from fastapi.testclient import TestClient
+
+    from productcodes.web.app import create_app
+    from productcodes.web.settings import Settings
+
+    app = create_app(Settings(db_url=f"sqlite:///{tmp_path / 'leeg.sqlite'}", pool_size=1))
+    files = [("files", ("a.xml", GOOD.read_bytes()))]
+    with TestClient(app) as client:
+        assert client.post("/api/v1/validate", files=files).status_code == 200
+        for pid in list(app.state.pool.executor()._processes):  # only this pool's processes
+            os.kill(pid, signal.SIGKILL)
+        time.sleep(1)
+        broken = client.post("/api/v1/validate", files=files)
+        again = client.post("/api/v1/validate", files=files)
+    assert broken.status_code == 503 and "opnieuw" in broken.json()["detail"]
+    assert again.status_code == 200 and again.json()["files"][0]["valid"] is True
