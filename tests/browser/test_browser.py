@@ -7,6 +7,10 @@ import httpx
 from tests.web.server import MAINTAINER
 from tests.web.test_api import BAD, GOOD
 
+# Form fields a screen reader could not name: neither a <label> nor aria-label.
+UNLABELLED = """[...document.querySelectorAll('input:not([type=hidden]), select, textarea')]
+    .filter(e => e.labels.length === 0 && !e.getAttribute('aria-label')).map(e => e.name || e.id)"""
+
 
 def sign_in(page, server) -> None:
     page.goto(f"{server.url}/inloggen")
@@ -20,6 +24,7 @@ def sign_in(page, server) -> None:
 def test_upload_a_good_and_a_bad_declaration(page, server):
     page.goto(server.url)
     page.shot("start")
+    assert page.evaluate(UNLABELLED) == []
     page.get_by_label("Bestanden (XML)").set_input_files([str(GOOD), str(BAD)])
     page.get_by_label("Systeemdatum voor datumregels").fill("2026-12-01")
     page.get_by_role("button", name="Controleren").click()
@@ -56,6 +61,7 @@ def test_the_upload_form_works_with_the_keyboard_alone(page, server):
 def test_sign_in_approve_and_reject_and_read_the_audit_log(page, server):
     sign_in(page, server)
     page.shot("voorstellen")
+    assert page.evaluate(UNLABELLED) == []
     boxes = page.locator('input[name="kies"]')
     first, second = boxes.nth(0).get_attribute("value"), boxes.nth(1).get_attribute("value")
     boxes.nth(0).check()
@@ -110,6 +116,7 @@ def test_every_page_renders(page, server):
         page.shot(path.strip("/").split("?")[0].replace("/", "-") or "start")
         if heading:
             assert page.locator("h1").inner_text() == heading
+            assert page.evaluate(UNLABELLED) == [], path
     page.goto(server.url + "/lezen")
     page.get_by_label("Bericht (XML)").set_input_files(str(GOOD))
     page.get_by_role("button", name="Tonen").click()
