@@ -196,16 +196,22 @@ async def decide_page(request: Request):
         results.append({"ok": False, "text": "Een afwijzing heeft een reden nodig; er is niets opgeslagen."})
     else:
         results = [_decide(request, door, action, item, reden) for item in chosen]
-    rows = registry_ops.proposals(request.app.state.engine)
+    # The list as the maintainer had filtered and sorted it, now without the decided ones.
+    gemeente, zoek, sort = (
+        form.get("gemeente") or "",
+        form.get("zoek") or "",
+        form.get("sort") or "confidence",
+    )
+    rows = registry_ops.proposals(request.app.state.engine, gemeente=gemeente, zoek=zoek, sort=sort)
     status = 409 if any(r.get("conflict") for r in results) else 200
     return render(
         request,
         "voorstellen.html",
         {
             "rows": rows,
-            "gemeente": "",
-            "zoek": "",
-            "sort": "confidence",
+            "gemeente": gemeente,
+            "zoek": zoek,
+            "sort": sort,
             "sorts": list(registry_ops.SORTS),
             "results": results,
         },

@@ -105,3 +105,25 @@ def test_a_cross_message_rule_marks_its_fault_with_its_history_and_masks_bsns(se
         rule = client.get("/regels/TR019").text
     assert rule.count('data-fout="ja"') >= 1
     assert "999911120" not in rule and "******120" in rule
+
+
+def test_a_decision_keeps_the_filter_and_sort_of_the_list(server):
+    with server.client() as client:
+        sign_in(client, MAINTAINER)
+        page = client.get("/register/voorstellen", params={"zoek": "variant 1", "sort": "code"}).text
+        choices = re.findall(r'name="kies" value="([^"]+)"', page)
+        assert choices, page
+        after = client.post(
+            "/register/voorstellen",
+            data={
+                "csrf": csrf_of(page),
+                "actie": "afwijzen",
+                "reden": "test",
+                "kies": choices[-1],
+                "zoek": "variant 1",
+                "sort": "code",
+            },
+        ).text
+    assert "is afgewezen" in after
+    assert 'name="zoek" value="variant 1"' in after and '<option value="code" selected>' in after
+    assert "Begeleiding variant 2<" not in after
