@@ -17,6 +17,7 @@ from fastapi.templating import Jinja2Templates
 from starlette.middleware.sessions import SessionMiddleware
 
 from productcodes.errors import UserError
+from productcodes.web.headers import SecurityHeaders
 from productcodes.web.pool import WorkerPool
 from productcodes.web.settings import Settings
 from productcodes.web.uploads import SizeLimit
@@ -59,6 +60,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         max_age=8 * 3600,
     )
     app.add_middleware(SizeLimit, limit=settings.max_upload)
+    app.add_middleware(SecurityHeaders)
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     app.include_router(api.router)
     app.include_router(pages.router)

@@ -201,3 +201,14 @@ def test_a_dead_validation_process_is_one_503_then_a_fresh_pool(tmp_path):
         again = client.post("/api/v1/validate", files=files)
     assert broken.status_code == 503 and "opnieuw" in broken.json()["detail"]
     assert again.status_code == 200 and again.json()["files"][0]["valid"] is True
+
+
+def test_pages_cannot_be_framed_and_run_no_scripts(server):
+    with server.client() as client:
+        page = client.get("/register/voorstellen")
+        api = client.get("/api/v1/rules")
+    for answer in (page, api):
+        assert answer.headers["x-frame-options"] == "DENY"
+        assert answer.headers["x-content-type-options"] == "nosniff"
+    policy = page.headers["content-security-policy"]
+    assert "frame-ancestors 'none'" in policy and "script-src 'none'" in policy
