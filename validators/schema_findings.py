@@ -42,6 +42,7 @@ def _finding(message: ParsedMessage, entry: Any) -> Finding:
     local = xpath.rsplit("/", 1)[-1].split("[")[0] if xpath else "element"
     code, explain = _code_for(message, xpath, facet, _limit(entry.message, facet))
     text = _describe(local, element, entry.message, explain)
+    key, values = _catalogue_entry(code, local, element, explain, text)
     return Finding(
         code=code,
         severity=Severity.ERROR,
@@ -51,7 +52,20 @@ def _finding(message: ParsedMessage, entry: Any) -> Finding:
         line=entry.line or None,
         file=message.source,
         message_type=message.message_type.code,
+        key=key,
+        values=values,
     )
+
+
+def _catalogue_entry(code: str, local: str, element: etree._Element | None, explain: str | None,
+                     text: str) -> tuple[str, tuple]:
+    """The finding's sentence in the catalogue (validators.texts): a named constraint with the
+    value, else libxml2's own detail inside a sentence that names the element."""
+    value = (element.text or "") if element is not None and len(element) == 0 else None
+    if explain is not None and value is not None:
+        shown = value if len(value) <= 60 else value[:57] + "..."
+        return f"{code}.schema", (("element", local), ("value", shown), ("constraint", code), ("explain", explain))
+    return "XSD.libxml2", (("element", local), ("detail", text))
 
 
 def _limit(text: str, facet: str | None) -> str | None:
