@@ -288,4 +288,6 @@ def _error_finding(exc: MessageError, name: str | None) -> Finding:
         xpath=None,
         line=exc.line,
         file=name,
+        key=exc.code,  # the catalogue wraps the parser's detail in a sentence per language
+        values=(("detail", str(exc)),),
     )

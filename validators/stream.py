@@ -83,9 +83,16 @@ def _schema_findings(exc: StreamSchemaError, name: str) -> list[Finding]:
     # libxml2's own wording, which names the element and the facet.
     return [
         Finding(code="XSD", severity=Severity.ERROR, retourcode=None, message=entry.message.strip(),
-                xpath=entry.path or None, line=entry.line or None, file=name)
+                xpath=entry.path or None, line=entry.line or None, file=name, key="XSD.libxml2",
+                values=(("element", _element_name(entry.path)), ("detail", entry.message.strip())))
         for entry in exc.log
     ] or [Finding(code="XSD", severity=Severity.ERROR, retourcode=None, message=str(exc), file=name)]
+
+
+def _element_name(path: str | None) -> str:
+    """The local name at the end of a libxml2 path ("/ns:Bericht/ns:Client[2]" -> "Client")."""
+    last = (path or "").rsplit("/", 1)[-1]
+    return last.split(":")[-1].split("[")[0] or "bericht"
 
 
 def _describe(report: FileReport, chunk: Chunk, options: Options, skipped: dict[str, None]) -> list[Rule]:
