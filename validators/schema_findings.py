@@ -64,6 +64,10 @@ def _catalogue_entry(code: str, local: str, element: etree._Element | None, expl
     value = (element.text or "") if element is not None and len(element) == 0 else None
     if explain is not None and value is not None:
         shown = value if len(value) <= 60 else value[:57] + "..."
+        if local == "Bsn":
+            from validators.texts import Bsn
+
+            shown = Bsn(shown)
         return f"{code}.schema", (("element", local), ("value", shown), ("constraint", code), ("explain", explain))
     return "XSD.libxml2", (("element", local), ("detail", text))
 
@@ -116,4 +120,4 @@ def _describe(local: str, element: etree._Element | None, raw: str, explain: str
         shown = value if len(value) <= 60 else value[:57] + "..."
         return f"{local} {shown!r} does not conform: the schema requires {explain}"
     # libxml2's own wording, minus the namespace noise, for everything the table does not name.
-    return re.sub(r"\{[^}]*\}", "", raw)
+    return re.sub(r"\{(?:https?|urn):[^}]*\}", "", raw)  # namespaces only: a code list is in braces too

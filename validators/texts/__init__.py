@@ -10,6 +10,7 @@ or registry), so masking does not depend on knowing the message's BSNs in advanc
 from __future__ import annotations
 
 import os
+import re
 import string
 from collections.abc import Mapping
 from contextvars import ContextVar
@@ -90,10 +91,10 @@ class _Formatter(string.Formatter):
 def render(key: str, values: Mapping[str, Any], lang: str | None = None, show_bsn: bool = False) -> str | None:
     """The sentence for a catalogue key in a language, or None when no catalogue knows the key."""
     lang = check_lang(lang or current_lang())
-    template = _lookup("MESSAGES", key, lang)
+    extra = _schema_values(key, values, lang, show_bsn)
+    template = _lookup("MESSAGES", f"{key}.known" if extra.get("uitleg") else key, lang)
     if template is None:
         return None
-    extra = _schema_values(key, values, lang)
     try:
         return _Formatter(lang, show_bsn).vformat(template, (), {**values, **extra})
     except (KeyError, IndexError, ValueError):
@@ -101,8 +102,11 @@ def render(key: str, values: Mapping[str, Any], lang: str | None = None, show_bs
         return None
 
 
-def _schema_values(key: str, values: Mapping[str, Any], lang: str) -> dict[str, Any]:
-    """Schema findings name what the XSD wants through the constraint's code, in the reader's language."""
+def _schema_values(key: str, values: Mapping[str, Any], lang: str, show_bsn: bool) -> dict[str, Any]:
+    """Schema findings name what the XSD wants through the constraint's code, in the reader's language;
+    libxml2's own detail is said in Dutch where its shape is known."""
+    if key == "XSD.libxml2":
+        return _libxml2_values(values, lang, show_bsn)
     code = values.get("constraint")
     if not code:
         return {}
@@ -110,6 +114,20 @@ def _schema_values(key: str, values: Mapping[str, Any], lang: str) -> dict[str, 
     if explain is None and lang != DEFAULT_LANG:
         explain = values.get("explain")  # the constraint's own (English) wording
     return {"explain": explain or catalogue(DEFAULT_LANG).SCHEMA.get(code) or values.get("explain", "")}
+
+
+_DIGITS = re.compile(r"\d{4,}")
+
+
+def _libxml2_values(values: Mapping[str, Any], lang: str, show_bsn: bool) -> dict[str, Any]:
+    from validators.texts.libxml2 import in_dutch
+
+    detail = str(values.get("detail", ""))
+    if values.get("element") == "Bsn" and not show_bsn:
+        # libxml2 quotes the offending value: for a Bsn that is the number itself.
+        detail = _DIGITS.sub(lambda m: mask_bsn(m.group(0)), detail)
+    said = in_dutch(detail) if lang == "nl" else None
+    return {"detail": detail, "uitleg": said or ""}
 
 
 def _lookup(table: str, key: str, lang: str, fallback: bool = True) -> str | None:

@@ -223,6 +223,7 @@ MESSAGES: dict[str, str] = {
     # codes that are no rule: reading, recognising and the schema
     "*.schema": "{element} '{value}' voldoet niet aan het schema: verwacht {explain}.",
     "XSD.libxml2": "Het schema keurt {element} af ({detail}).",
+    "XSD.libxml2.known": "{element}: {uitleg}.",
     "XML": "Het bestand is geen goed gevormde XML ({detail}).",
     "XML-UNSAFE": "Het bestand bevat een DOCTYPE of entiteitdeclaratie en is daarom niet gelezen ({detail}).",
     "BERICHT": "Het bestand is geen herkend iJw- of iWmo-bericht ({detail}).",
@@ -469,6 +470,8 @@ RETOURCODES: dict[str, str] = {
     "9413": "start is al tijdelijk gestopt",
     "9414": "einddatum vóór die van de staande stop",
     "9415": "start is al definitief gestopt",
+    "S300": "gemeentecode is niet geldig",
+    "S329": "productcode hoort niet in de gebruikte productcodelijst",
 }
 
 # --- codes that are no rule of the catalogue ----------------------------------------------------
@@ -482,3 +485,149 @@ CODES: dict[str, str] = {
     "FILE": "Het bestand kan niet worden gelezen.",
     "PARSE": "Het bestand kan niet worden gelezen.",
 }
+
+# --- one-line rule descriptions (rules list/show, SARIF, docs/rules) ----------------------------
+DESCRIPTIONS: dict[str, str] = {
+    "CD005": "LandCode is ingevuld als het adres een Postcode heeft, en anders niet.",
+    "CD007": "Taal is ingevuld als Communicatie/Vorm 1 (tolk taal) is, en anders niet.",
+    "CD009": "Alleen een Contact met Soort 04 (tijdelijk adres) heeft een Periode.",
+    "CD025": "Een Nederlands adres (LandCode NL) heeft een huisnummer (Huis).",
+    "CD034": "Een BRP-adres (Soort 01) of verblijfadres (Soort 03) heeft een Postcode.",
+    "CD041": "Een product met ProductCode heeft een Omvang.",
+    "CD043": "BeschikkingIngangsdatum is ingevuld als BeschikkingNummer is ingevuld, en anders niet.",
+    "CD060": "Een credit-Prestatie noemt in VorigReferentieNummer de regel die ze corrigeert; een debet-Prestatie "
+             "niet.",
+    "CD066": "Een verwijzer van Type 02 t/m 05 met ZorgverlenerCode heeft geen Naam.",
+    "CD067": "Een verwijzer van Type 02 t/m 05 zonder ZorgverlenerCode heeft een Naam.",
+    "CD068": "Alleen een verwijzer van Type 02 t/m 05 heeft een ZorgverlenerCode.",
+    "CD075": "Een product met Budget heeft een einddatum.",
+    "CD076": "Een product met een omvang per week (Frequentie 2) heeft een einddatum.",
+    "CD077": "Een product met Budget heeft geen Omvang.",
+    "CD078": "Een product met Omvang heeft geen Budget.",
+    "CD079": "Een product zonder Budget noemt het Product.",
+    "CD080": "Een toewijzing op categorieniveau die na 2020 loopt, heeft geen Omvang.",
+    "CD085": "Een afgewezen verzoek (VerzoekAntwoord 1) noemt de RedenAfwijzingVerzoek.",
+    "CD086": "Een verzoek in onderzoek (VerzoekAntwoord 2) heeft geen RedenAfwijzingVerzoek.",
+    "CD087": "ProductTarief is ingevuld, behalve bij Eenheid 83 (euro's).",
+    "CD095": "Een aanvraag op categorieniveau die na 2020 loopt, heeft geen Omvang.",
+    "CD096": "Een NieuwProduct op categorieniveau dat na 2020 loopt, heeft geen Omvang.",
+    "CS002": "Een Bsn voldoet aan de elfproef.",
+    "CS003": "Een einddatum ligt niet vóór de begin- of ingangsdatum van de periode.",
+    "CS050": "Met Partnernaam is NaamGebruik 1 t/m 4; zonder Partnernaam 1 of 6.",
+    "CS058": "StatusAanlevering van een start of stop is 1 (eerste aanlevering) of 3 (verwijderen).",
+    "CS089": "Een Nederlands adres heeft een Nederlandse postcode (1234AB).",
+    "CS100": "Gedeclareerde perioden beginnen op of na 1 januari 2021.",
+    "CS139": "Een deels onbekende geboortedatum is geschreven zoals DatumGebruik voorschrijft.",
+    "CS318": "Een client is een natuurlijk persoon: NaamGebruik is nooit 6.",
+    "CS325": "Een bedrag van 0 is debet (D).",
+    "CS335": "RedenWijziging 13 (verwijderd) alleen bij een toewijzing die op haar Ingangsdatum eindigt.",
+    "CS336": "RedenWijziging 01 (administratieve correctie) wordt niet meer gebruikt.",
+    "CS337": "Een ProductPeriode eindigt in de kalendermaand waarin ze begint.",
+    "CS338": "Na 2020 is een Omvang in etmalen, dagdelen, euro's of stuks per week, per maand of totaal.",
+    "CS339": "Bij een Prestatie in euro's (Eenheid 83) is het ingediende bedrag gelijk aan het geleverde volume.",
+    "CS340": "Een DeclaratiePeriode is precies één hele kalendermaand.",
+    "CS343": "Na 2020 is een aangevraagde Omvang in etmalen, dagdelen, euro's of stuks per week, per maand of totaal.",
+    "TR002": "Een geboortedatum ligt hoogstens 120 jaar vóór de Dagtekening, tenzij ze als onbekend is gemarkeerd.",
+    "TR006": "Een Contact heeft een Telefoon, of een adres met Huis en Postcode, of beide.",
+    "TR018": "De Einddatum van een stop ligt niet vóór de Begindatum.",
+    "TR061": "Een client heeft minstens één adres van Soort 01 (BRP), 02 (correspondentie) of 03 (verblijf).",
+    "TR101": "Geen dubbele regels: binnen een bericht is de sleutel van elke regel met die van haar bovenliggende "
+             "regels uniek.",
+    "TR134": "Een datum van iets dat al gebeurd is, ligt op of vóór de Dagtekening van het bericht.",
+    "TR137": "De Einddatum van een periode ligt niet vóór de Begindatum en niet na de Dagtekening.",
+    "TR302": "Hetzelfde product wordt in één bericht alleen meer dan eens toegewezen voor perioden die niet "
+             "overlappen.",
+    "TR315": "Een VorigReferentieNummer komt maar één keer voor in een declaratie.",
+    "TR316": "Een Prestatie wordt niet gecrediteerd in hetzelfde bericht waarin ze gedeclareerd wordt.",
+    "TR335": "Een ProductPeriode eindigt hoogstens vijf jaar vóór de DeclaratieDagtekening.",
+    "TR342": "Een declaratie-antwoord bevat alleen afgewezen Prestaties, en die verklaren het verschil tussen "
+             "ingediend en toegekend.",
+    "TR352": "Een wijzigingsverzoek noemt minstens één OngewijzigdProduct of TeWijzigenProduct.",
+    "TR353": "Een wijzigingsverzoek heeft minstens één TeWijzigenProduct of NieuwProduct.",
+    "TR358": "TotaalIngediendBedrag is de som van de IngediendBedragen, credit afgetrokken.",
+    "TR377": "Een afwijzing wegens het woonplaatsbeginsel (reden 8) noemt de gemeente (Woonplaatsbeginsel).",
+    "TR380": "Een nieuw product wordt gevraagd vanaf een datum na de Dagtekening van het bericht.",
+    "TR383": "Elk AangevraagdProduct heeft een eigen ReferentieAanbieder.",
+    "TR386": "Hetzelfde product wordt in één bericht alleen meer dan eens aangevraagd voor perioden die niet "
+             "overlappen.",
+    "TR409": "Alleen een afwijzing wegens het woonplaatsbeginsel (reden 8) heeft een Woonplaatsbeginsel.",
+    "TR410": "Hetzelfde product staat alleen meer dan eens als NieuwProduct voor perioden die niet overlappen.",
+    "TR416": "Een declaratie heeft hoogstens één debet-Prestatie per ToewijzingNummer, product en ProductPeriode.",
+    "TR019": "Een start of stop noemt met ToewijzingNummer een toewijzing die deze aanbieder heeft ontvangen.",
+    "TR056": "Een afzender gebruikt een berichtidentificatie maar één keer per berichttype.",
+    "TR063": "Een verwijdering (StatusAanlevering 3) betreft een eerdere aanlevering met dezelfde sleutel.",
+    "TR071": "Een start kan niet meer worden verwijderd als er een stop voor is verstuurd.",
+    "TR074": "Een nieuwe aanlevering (StatusAanlevering 1) herhaalt niet de sleutel van een eerdere die nog staat.",
+    "TR304": "De Bsn van de client is die uit het eerdere bericht waarnaar verwezen wordt (toewijzing of "
+             "gedeclareerde Prestatie).",
+    "TR307": "Een Prestatie begint niet vóór de Ingangsdatum van haar toewijzing.",
+    "TR308": "Een Prestatie eindigt niet na de Einddatum van haar toewijzing, als die er is.",
+    "TR314": "Een aanbieder gebruikt elk ReferentieNummer maar één keer, in deze en eerdere declaraties.",
+    "TR318": "Een DeclaratiePeriode volgt op de eerdere van dezelfde aanbieder en gemeente; nooit terug of "
+             "dezelfde.",
+    "TR319": "Een declaratie bevat Prestaties van haar eigen of eerdere perioden, nooit van een latere.",
+    "TR321": "Het GeleverdVolume van een Prestatie is niet meer dan de toewijzing voor die periode toestaat.",
+    "TR322": "Al het volume op een toewijzing (debet min credit) past binnen haar Omvang over de hele duur.",
+    "TR323": "Een credit-Prestatie verwijst met VorigReferentieNummer naar een eerdere debet-Prestatie die niet "
+             "is afgewezen.",
+    "TR326": "Een nieuwe start voor een toewijzing kan alleen als elke eerdere start is gestopt.",
+    "TR332": "Een gemeente geeft elk ToewijzingNummer aan één toegewezen product.",
+    "TR333": "Een aanbieder gebruikt elk DeclaratieNummer maar één keer.",
+    "TR337": "DeclaratieIdentificatie herhaalt de berichtidentificatie van een ontvangen declaratie.",
+    "TR338": "Elke Prestatie noemt met ToewijzingNummer een toewijzing van de gemeente aan deze aanbieder.",
+    "TR339": "De ProductCategorie van een Prestatie is die van haar toewijzing, als die er een noemt.",
+    "TR340": "De ProductCode van een Prestatie is die van haar toewijzing, als die er een noemt.",
+    "TR341": "De Eenheid van een Prestatie is die van haar toewijzing; minuten mogen bij een toewijzing in uren.",
+    "TR347": "Een aanbieder gebruikt een ReferentieAanbieder niet opnieuw voor een ander verzoek.",
+    "TR349": "Een wijzigingsverzoek noemt elke lopende toewijzing van de client, ongewijzigd of te wijzigen.",
+    "TR350": "Een OngewijzigdProduct verwijst naar een lopende toewijzing van de client.",
+    "TR351": "Een TeWijzigenProduct verwijst naar een lopende toewijzing van de client.",
+    "TR355": "Een antwoord herhaalt de ReferentieAanbieder van een verzoek (JW315/JW317) van de aanbieder.",
+    "TR357": "Een wijziging die niet in de toekomst ingaat, geldt voor de hele toewijzing en begint op haar "
+             "Ingangsdatum.",
+    "TR359": "Geen antwoord meer nadat het verzoek met een toewijzing met die ReferentieAanbieder is gehonoreerd.",
+    "TR360": "'In onderzoek' (VerzoekAntwoord 2) kan alleen het eerste antwoord op een verzoek zijn.",
+    "TR361": "Een product komt alleen meer dan eens voor in een wijzigingsverzoek voor perioden die niet "
+             "overlappen.",
+    "TR365": "Een verzoek wordt alleen opnieuw beantwoord als elk eerder antwoord 'in onderzoek' was.",
+    "TR366": "Elke beantwoorde Prestatie is een Prestatie van de beantwoorde declaratie.",
+    "TR367": "Een beantwoorde Prestatie herhaalt de waarden van de gedeclareerde Prestatie ongewijzigd.",
+    "TR369": "Alles wat op een toewijzing met Budget is gedeclareerd (debet min credit), past binnen dat Budget.",
+    "TR371": "XsdVersieDeclaratie herhaalt de XsdVersie van de beantwoorde declaratie.",
+    "TR373": "Een wijziging van Budget of totaalvolume geldt voor de hele toewijzing en begint op haar "
+             "Ingangsdatum.",
+    "TR374": "Geen nieuw verzoek voor een client zolang een eerder verzoek van dezelfde aanbieder in behandeling "
+             "is.",
+    "TR375": "Een wijziging van een toewijzing zonder Product (budget) die na 2020 loopt, vraagt geen Omvang.",
+    "TR376": "Een declaratie-antwoord noemt met DeclaratieNummer een declaratie van die aanbieder.",
+    "TR379": "Een ReferentieAanbieder op een toewijzing is die van een verzoek van deze aanbieder voor de client.",
+    "TR382": "Een stop herhaalt ongewijzigd de sleutel van een staande start (Bsn, ToewijzingNummer, Product, "
+             "Begindatum).",
+    "TR384": "Er wordt niet gedeclareerd op een toewijzing die de gemeente heeft ingetrokken (RedenWijziging 13).",
+    "TR385": "Een toewijzing wordt niet ingetrokken zolang er goedgekeurde, niet gecrediteerde Prestaties op "
+             "staan.",
+    "TR387": "Een ProductPeriode begint op de eerste van de maand, of op de latere Ingangsdatum van de toewijzing "
+             "in die maand.",
+    "TR388": "Een ProductPeriode eindigt op de laatste dag van de maand, of op de eerdere Einddatum van de "
+             "toewijzing in die maand.",
+    "TR389": "Een tweede debet voor dezelfde ProductPeriode, product en toewijzing kan pas als de eerste is "
+             "gecrediteerd.",
+    "TR390": "Een debet-Prestatie wordt maar één keer gecrediteerd, in dit en in andere berichten.",
+    "TR411": "Een wijziging van een toewijzing voor een specifiek product noemt de Omvang.",
+    "TR412": "Een wijziging van een toewijzing op categorieniveau die na 2020 loopt, vraagt geen Omvang.",
+    "TR413": "Een start die al tijdelijk is gestopt (reden 20) kan niet nog eens tijdelijk worden gestopt.",
+    "TR414": "Een latere stop van dezelfde start eindigt niet vóór de stop die al staat.",
+    "TR415": "Een definitief gestopte start krijgt geen nieuwe stop; wijzig of verwijder de staande.",
+    "TR418": "ProductTarief is het tarief dat voor deze aanbieder, gemeente en dit product op die datum is "
+             "afgesproken.",
+    "TR135": "Een Dagtekening ligt niet na de systeemdatum.",
+    "TR346": "IngediendBedrag is GeleverdVolume maal ProductTarief, behalve bij Eenheid 83 (euro's).",
+    "TR378": "Een gemeentecode staat in de CBS-lijst en is geldig op de relevante data van het bericht.",
+    "TR381": "Een ProductCode staat onder die ProductCategorie in de productcodelijst die de gemeente op die "
+             "datum gebruikt.",
+    "PC001": "De Eenheid van een product past bij zijn uitvoeringsvariant en productdefinitie.",
+    "PC002": "De Frequentie van een Omvang past bij de Eenheid in de uitvoeringsvariant van het product.",
+    "PC010": "Meldt welk landelijk product bij een gemeentelijke productcode hoort, met het volume in landelijke "
+             "eenheden.",
+}
+DESCRIPTIONS.update({code: f"Het element bevat {wanted} (het XSD controleert dit)." for code, wanted in SCHEMA.items()})
