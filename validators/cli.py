@@ -161,20 +161,25 @@ def rules() -> None:
 @click.option("--message", "message", metavar="CODE", help="Only rules for this message (JW323, WMO303...).")
 @click.option("--level", type=click.Choice(LEVEL_NAMES), help="Only rules of this controleniveau.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-def list_rules(message: str | None, level: str | None, fmt: str) -> None:
-    """Print the rule table: code, level, retourcode, target, description."""
-    rows = rule_rows(message, level)
+@lang_option
+def list_rules(message: str | None, level: str | None, fmt: str, lang: str | None) -> None:
+    """Print the rule table: code, level, retourcode, target, description (in --lang, Dutch by default)."""
+    from validators.texts import current_lang
+
+    lang = lang or current_lang()
+    rows = rule_rows(message, level, lang)
     if fmt == "json":
         click.echo(json.dumps(rows, indent=2, ensure_ascii=False))
         return
     for r in rows:
         retour = r["retourcode"] or "-"
         click.echo(f"{r['code']:<8} {r['level']:<20} {retour:<6} {r['target']:<16} {r['description']}")
-    click.echo(f"{len(rows)} rule(s)")
+    click.echo(f"{len(rows)} regel(s)" if lang == "nl" else f"{len(rows)} rule(s)")
 
 
-def rule_rows(message: str | None = None, level: str | None = None) -> list[dict]:
+def rule_rows(message: str | None = None, level: str | None = None, lang: str | None = None) -> list[dict]:
     from validators.registry import all_rules
+    from validators.texts import hint, rule_description
 
     wanted_type = _message_type(message) if message else None
     rows = []
@@ -185,7 +190,8 @@ def rule_rows(message: str | None = None, level: str | None = None) -> list[dict
             continue
         rows.append({
             "code": code, "level": r.level.value, "retourcode": r.retourcode, "target": r.target if isinstance(r.target, str) else "|".join(r.target),
-            "messages": list(r.messages), "description": r.description,
+            "messages": list(r.messages), "description": rule_description(code, r.description, lang),
+            "hint": hint(code, lang=lang),
         })
     return rows
 
