@@ -14,6 +14,7 @@ from lxml import etree
 
 from iwmo_ijw.parsing import ParsedMessage
 from validators.findings import Finding, Severity
+from validators.texts.libxml2 import place_of
 
 _FACET = re.compile(r"\[facet '(?P<facet>\w+)'\]")
 _LIMIT = re.compile(r"'(?P<limit>[^']*)'\.?\s*$")
@@ -43,6 +44,7 @@ def _finding(message: ParsedMessage, entry: Any) -> Finding:
     code, explain = _code_for(message, xpath, facet, _limit(entry.message, facet))
     text = _describe(local, element, entry.message, explain)
     key, values = _catalogue_entry(code, local, element, explain, text)
+    values += (("waar", place_of(xpath)),)
     return Finding(
         code=code,
         severity=Severity.ERROR,

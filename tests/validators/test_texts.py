@@ -265,3 +265,46 @@ def test_rule_docs_has_a_page_per_rule_and_an_index_per_message(tmp_path: Path) 
     (tmp_path / "TR346.md").write_text("edited\n", encoding="utf-8")
     check = CliRunner().invoke(cli, ["rules", "docs", "--out", str(tmp_path), "--check"])
     assert check.exit_code == 1 and "TR346.md" in check.output
+
+
+# --- schema errors in Dutch ---------------------------------------------------------------------
+
+@pytest.mark.parametrize(("detail", "dutch"), [
+    ("Element 'Taal': This element is not expected. Expected is ( Vorm ).", "op deze plek wordt Vorm verwacht"),
+    ("Element 'Header': Missing child element(s). Expected is one of ( Afzender, Ontvanger ).",
+     "mist een verplicht onderdeel: Afzender of Ontvanger"),
+    ("Element 'Dagtekening': 'gisteren' is not a valid value of the atomic type '{urn:x}LDT_Datum'.",
+     "waarde 'gisteren' is geen geldige waarde voor type LDT_Datum"),
+    ("Element 'Identificatie': [facet 'maxLength'] The value has a length of '40'; this exceeds the allowed maximum "
+     "length of '12'.", "de waarde is 40 tekens lang; hoogstens 12 toegestaan"),
+    ("Element 'DebetCredit': [facet 'enumeration'] The value 'DD' is not an element of the set {'C', 'D'}.",
+     "waarde 'DD' staat niet in de codelijst; toegestaan: C, D"),
+    ("Element 'Volume': [facet 'maxInclusive'] The value '100000' is greater than the maximum value allowed ('99999').",
+     "groter dan het toegestane maximum 99999"),
+])
+def test_common_libxml2_errors_in_dutch(detail: str, dutch: str) -> None:
+    from validators.texts.libxml2 import in_dutch
+
+    assert dutch in (in_dutch(detail) or "")
+
+
+def test_unknown_libxml2_shape_keeps_its_detail_in_a_dutch_sentence() -> None:
+    said = render_text("XSD.libxml2", {"element": "Foo", "detail": "Something odd.", "waar": ""}, "nl")
+    assert said == "Foo wordt door het schema afgekeurd (Something odd.)."
+
+
+def test_schema_error_names_its_place_in_the_message() -> None:
+    from validators.texts.libxml2 import place_of
+
+    assert place_of("/Bericht/Clienten/Client[4]/Prestaties/Prestatie[2]/Bedrag") == "Client 4, Prestatie 2: "
+    assert place_of("/ns:Bericht/ns:Client[3]") == "Client 3: " and place_of("/Bericht/Header") == ""
+
+
+def test_streamed_schema_error_masks_a_bsn() -> None:
+    from validators.stream import validate_stream
+
+    report = Report([validate_stream(RULES / "RS037" / "bad.xml", fixture_options("RS037", RULES / "RS037"))])
+    assert report.files[0].findings
+    for fmt in sorted(FORMATS):
+        assert "99991112" not in render(report, fmt), fmt
+    assert "99991112" in render(report, "text", show_bsn=True)

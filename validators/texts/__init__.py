@@ -117,13 +117,14 @@ def _schema_values(key: str, values: Mapping[str, Any], lang: str, show_bsn: boo
 
 
 _DIGITS = re.compile(r"\d{4,}")
+_BSN_ELEMENT = re.compile(r"Element '(?:\{[^}]*\})?(?:\w+:)?Bsn'")
 
 
 def _libxml2_values(values: Mapping[str, Any], lang: str, show_bsn: bool) -> dict[str, Any]:
     from validators.texts.libxml2 import in_dutch
 
     detail = str(values.get("detail", ""))
-    if values.get("element") == "Bsn" and not show_bsn:
+    if (values.get("element") == "Bsn" or _BSN_ELEMENT.search(detail)) and not show_bsn:
         # libxml2 quotes the offending value: for a Bsn that is the number itself.
         detail = _DIGITS.sub(lambda m: mask_bsn(m.group(0)), detail)
     said = in_dutch(detail) if lang == "nl" else None

@@ -32,7 +32,8 @@ _SHAPES: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]] = [
      lambda m: "hoort hier niet (geen element meer verwacht op deze plek)"),
     (re.compile(r"Missing child element\(s\)\. Expected is (?:one of )?\( (?P<names>[^)]*) \)"),
      lambda m: f"mist een verplicht onderdeel: {_names(m['names'])}"),
-    (re.compile(rf"{_V} is not a valid value of the (?:local )?(?:atomic|list|union) type '?(?P<type>[^'.]*)'?"),
+    (re.compile(rf"{_V} is not a valid value of the (?:local )?(?:atomic|list|union) type "
+                rf"'?(?:\{{[^}}]*\}})?(?P<type>[^'.]*)'?"),
      lambda m: f"waarde '{m['value']}' is geen geldige waarde voor type {m['type'] or 'van het schema'}"),
     (re.compile(rf"\[facet 'maxLength'\] The value{_OPT} has a length of '(?P<n>\d+)'; this exceeds the allowed "
                 r"maximum length of '(?P<max>\d+)'"),
@@ -69,6 +70,16 @@ _SHAPES: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]] = [
     (re.compile(r"The attribute '(?P<attr>[^']*)' is required but missing"),
      lambda m: f"mist het verplichte attribuut {m['attr']}"),
 ]
+
+
+_STEP = re.compile(r"(?:^|/)(?:[\w.-]+:)?(?P<name>[\w.-]+)\[(?P<n>\d+)\]")
+
+
+def place_of(xpath: str | None) -> str:
+    """Where in the message, as a reader counts: "/Bericht/Client[4]/Prestaties/Prestatie[2]/Bsn" ->
+    "Client 4, Prestatie 2: " (empty when no repeated element is on the path)."""
+    steps = [f"{m['name']} {m['n']}" for m in _STEP.finditer(xpath or "")]
+    return ", ".join(steps) + ": " if steps else ""
 
 
 def in_dutch(detail: str) -> str | None:

@@ -221,9 +221,9 @@ MESSAGES: dict[str, str] = {
                          "({lines} regels); volume {volume} (eenheid {eenheid}) is {converted} in landelijke "
                          "eenheden.",
     # codes that are no rule: reading, recognising and the schema
-    "*.schema": "{element} '{value}' voldoet niet aan het schema: verwacht {explain}.",
-    "XSD.libxml2": "Het schema keurt {element} af ({detail}).",
-    "XSD.libxml2.known": "{element}: {uitleg}.",
+    "*.schema": "{waar}{element} '{value}' voldoet niet aan het schema: verwacht {explain}.",
+    "XSD.libxml2": "{waar}{element} wordt door het schema afgekeurd ({detail}).",
+    "XSD.libxml2.known": "{waar}{element}: {uitleg}.",
     "XML": "Het bestand is geen goed gevormde XML ({detail}).",
     "XML-UNSAFE": "Het bestand bevat een DOCTYPE of entiteitdeclaratie en is daarom niet gelezen ({detail}).",
     "BERICHT": "Het bestand is geen herkend iJw- of iWmo-bericht ({detail}).",
