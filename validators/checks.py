@@ -36,7 +36,8 @@ def _name(path: str) -> str:
     return path.rsplit("/", 1)[-1]
 
 
-def required(ctx: RuleContext, parent: etree._Element, path: str, because: str, **values) -> Iterator[Finding]:
+def required(ctx: RuleContext, parent: etree._Element, path: str, because: str,
+             **values) -> Iterator[Finding]:
     """`because` is the English condition; the catalogue's "CODE.required" says it per language
     from `values`."""
     if not filled(parent, path):
@@ -44,7 +45,8 @@ def required(ctx: RuleContext, parent: etree._Element, path: str, because: str, 
                           **values)
 
 
-def forbidden(ctx: RuleContext, parent: etree._Element, path: str, because: str, **values) -> Iterator[Finding]:
+def forbidden(ctx: RuleContext, parent: etree._Element, path: str, because: str,
+              **values) -> Iterator[Finding]:
     if filled(parent, path):
         element = find(parent, path)
         shown = "" if len(element) else f" {(element.text or '').strip()!r}"

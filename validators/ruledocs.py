@@ -21,7 +21,8 @@ NON_RULE_CODES = ("XML", "XML-UNSAFE", "BERICHT", "RELEASE", "XSD", "FILE")
 CONTEXT_LINES = 4  # lines shown around a marked fault in the generated pages
 
 _WORDS = {
-    "nl": {"level": "controleniveau", "retourcode": "retourcode", "messages": "berichten", "elements": "elementen",
+    "nl": {"level": "controleniveau", "retourcode": "retourcode", "messages": "berichten",
+           "elements": "elementen",
            "hint": "wat te doen", "sentences": "meldingen", "good": "goed voorbeeld", "bad": "fout voorbeeld",
            "none": "geen in deze installatie", "whole": "- (het hele bericht wordt afgekeurd)",
            "fault": "fout", "no_rule": "geen regel uit de catalogus; een code van de validator zelf"},
@@ -109,7 +110,8 @@ def sentences(code: str, lang: str) -> list[str]:
 def example(code: str, kind: str, lang: str) -> Example | None:
     """The rule's first good or bad fixture; a bad one is validated to mark where the rule fires."""
     folder = FIXTURES / code
-    files = sorted(folder.glob(f"{kind}*.xml"), key=lambda p: (p.name != f"{kind}.xml", p.name)) if folder.is_dir() else []
+    found = folder.glob(f"{kind}*.xml") if folder.is_dir() else ()
+    files = sorted(found, key=lambda p: (p.name != f"{kind}.xml", p.name))  # good.xml before good-x.xml
     if not files:
         return None
     path = files[0]
@@ -139,7 +141,8 @@ def _options(code: str, folder: Path):
     if (folder / "registry.json").is_file():
         from validators.snapshot import RegistrySnapshot
 
-        registry = RegistrySnapshot.from_dict(json.loads((folder / "registry.json").read_text(encoding="utf-8")))
+        rows = json.loads((folder / "registry.json").read_text(encoding="utf-8"))
+        registry = RegistrySnapshot.from_dict(rows)
     return Options(today=today, registry=registry, ruleset=RuleSet(select=(code,)), history=history)
 
 
@@ -152,9 +155,7 @@ def show_text(code: str, lang: str) -> str:
         if info["hint"]:
             lines.append(f"  {w['hint']}: {info['hint']}")
         return "\n".join(lines) + "\n"
-    retour = info["retourcode"]
-    retour_text = f"{retour} ({info['retourcode_description']})" if retour and info["retourcode_description"] \
-        else (retour or w["whole"])
+    retour_text = _retour(info, w)
     lines += [
         f"  {w['level']}: {info['level']}",
         f"  {w['retourcode']}: {retour_text}",
@@ -173,9 +174,7 @@ def show_text(code: str, lang: str) -> str:
 def rule_page(code: str, lang: str = "nl") -> str:
     """The Markdown page of one rule (docs/rules/CODE.md)."""
     info, w = explain(code, lang), _WORDS[lang]
-    retour = info["retourcode"]
-    retour_text = f"{retour} ({info['retourcode_description']})" if retour and info["retourcode_description"] \
-        else (retour or w["whole"])
+    retour_text = _retour(info, w)
     out = [
         f"# {info['code']}",
         "",
@@ -183,7 +182,7 @@ def rule_page(code: str, lang: str = "nl") -> str:
         "",
         f"- {w['level']}: {info['level']}",
         f"- {w['retourcode']}: {retour_text}",
-        f"- {w['messages']}: {', '.join(_link(m) for m in info['messages'])} ({', '.join(info['standards'])})",
+        f"- {w['messages']}: {', '.join(map(_link, info['messages']))} ({', '.join(info['standards'])})",
         f"- {w['elements']}: {', '.join(info['elements'])}",
     ]
     if info["hint"]:
@@ -208,6 +207,16 @@ def _examples(info: dict, w: dict, heading, block) -> list[str]:
     return out
 
 
+def _retour(info: dict, w: dict) -> str:
+    retour, described = info["retourcode"], info["retourcode_description"]
+    return f"{retour} ({described})" if retour and described else (retour or w["whole"])
+
+
+def _table_head(lang: str) -> list[str]:
+    names = " | ".join(_WORDS[lang][k] for k in ("level", "retourcode"))
+    return [f"| code | {names} | |", "|---|---|---|---|"]
+
+
 def _link(message: str) -> str:
     return f"[{message}]({message}.md)"
 
@@ -224,12 +233,12 @@ def index_pages(lang: str = "nl") -> dict[str, str]:
         for message in rules[code].messages:
             by_message.setdefault(message, []).append(code)
     lines += [f"- {_link(m)}: {len(codes)}" for m, codes in sorted(by_message.items())]
-    lines += ["", "| code | " + " | ".join(_WORDS[lang][k] for k in ("level", "retourcode")) + " | |", "|---|---|---|---|"]
+    lines += ["", *_table_head(lang)]
     lines += [_row(code, lang) for code in sorted(rules)]
     pages = {"README.md": "\n".join(lines) + "\n"}
     for message, codes in sorted(by_message.items()):
         head = f"# {message}" + (" (en het iWmo-bericht met hetzelfde nummer)" if lang == "nl" else "")
-        body = ["| code | " + " | ".join(_WORDS[lang][k] for k in ("level", "retourcode")) + " | |", "|---|---|---|---|"]
+        body = _table_head(lang)
         pages[f"{message}.md"] = "\n".join([head, "", _generated_note(lang), "", *body,
                                             *(_row(c, lang) for c in codes)]) + "\n"
     return pages
@@ -282,5 +291,6 @@ def stale_pages(out: Path, lang: str = "nl") -> list[str]:
     pages = all_pages(lang)
     differ = [name for name, text in pages.items()
               if not (out / name).is_file() or (out / name).read_text(encoding="utf-8") != text]
-    extra = [p.name for p in out.glob("*.md") if p.name not in pages and _is_generated(p)] if out.is_dir() else []
+    left = out.glob("*.md") if out.is_dir() else ()
+    extra = [p.name for p in left if p.name not in pages and _is_generated(p)]
     return sorted(differ + extra)

@@ -70,7 +70,8 @@ def _catalogue_entry(code: str, local: str, element: etree._Element | None, expl
             from validators.texts import Bsn
 
             shown = Bsn(shown)
-        return f"{code}.schema", (("element", local), ("value", shown), ("constraint", code), ("explain", explain))
+        return f"{code}.schema", (("element", local), ("value", shown), ("constraint", code),
+                                  ("explain", explain))
     return "XSD.libxml2", (("element", local), ("detail", text))
 
 

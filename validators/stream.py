@@ -84,7 +84,8 @@ def _schema_findings(exc: StreamSchemaError, name: str) -> list[Finding]:
     return [
         Finding(code="XSD", severity=Severity.ERROR, retourcode=None, message=entry.message.strip(),
                 xpath=entry.path or None, line=entry.line or None, file=name, key="XSD.libxml2",
-                values=(("element", _element_name(entry.path, entry.message)), ("detail", entry.message.strip()),
+                values=(("element", _element_name(entry.path, entry.message)),
+                        ("detail", entry.message.strip()),
                         ("waar", place_of(entry.path))))
         for entry in exc.log
     ] or [Finding(code="XSD", severity=Severity.ERROR, retourcode=None, message=str(exc), file=name)]

@@ -31,5 +31,6 @@ def _testcase(suite: etree._Element, fr: FileReport, show_bsn: bool, lang: str |
     others = [f for f in fr.findings if f.severity is not Severity.ERROR]
     if others:
         out = etree.SubElement(case, "system-out")
-        out.text = "\n".join(f"{f.severity.value}: {f.code} {fr.message_of(f, show_bsn, lang)}" for f in others)
+        out.text = "\n".join(f"{f.severity.value}: {f.code} {fr.message_of(f, show_bsn, lang)}"
+                             for f in others)
     return len(errors)

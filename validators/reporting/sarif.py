@@ -55,7 +55,8 @@ def _rule(code: str, lang: str | None = None) -> dict:
     return entry
 
 
-def _result(fr: FileReport, f: Finding, index: dict[str, int], show_bsn: bool, lang: str | None = None) -> dict:
+def _result(fr: FileReport, f: Finding, index: dict[str, int], show_bsn: bool,
+            lang: str | None = None) -> dict:
     location: dict = {"physicalLocation": {"artifactLocation": {"uri": fr.file or "stdin"}}}
     if f.line is not None:
         location["physicalLocation"]["region"] = {"startLine": f.line}

@@ -88,7 +88,8 @@ class _Formatter(string.Formatter):
         return value
 
 
-def render(key: str, values: Mapping[str, Any], lang: str | None = None, show_bsn: bool = False) -> str | None:
+def render(key: str, values: Mapping[str, Any], lang: str | None = None,
+           show_bsn: bool = False) -> str | None:
     """The sentence for a catalogue key in a language, or None when no catalogue knows the key."""
     lang = check_lang(lang or current_lang())
     extra = _schema_values(key, values, lang, show_bsn)

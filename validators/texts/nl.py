@@ -21,7 +21,8 @@ MESSAGES: dict[str, str] = {
     "CD005.forbidden": "LandCode{shown} moet leeg blijven als er geen Postcode in {parent} staat.",
     "CD007.required": "Taal ontbreekt, terwijl Communicatie/Vorm 1 (tolk taal) is.",
     "CD007.forbidden": "Taal{shown} hoort alleen bij Vorm 1 (tolk taal); hier is Vorm {vorm}.",
-    "CD009.forbidden": "Een Contact met Soort {soort} heeft geen Periode; alleen Soort 04 (tijdelijk adres) heeft er één.",
+    "CD009.forbidden": "Een Contact met Soort {soort} heeft geen Periode; alleen Soort 04 (tijdelijk adres) "
+                       "heeft er één.",
     "CD025.required": "Huis ontbreekt in het Adres, terwijl LandCode NL is.",
     "CD034.required": "Postcode ontbreekt in het Adres van een Contact met Soort {soort}.",
     "CD034.no_adres": "Een Contact met Soort {soort} heeft geen Adres en dus geen Postcode.",
@@ -30,48 +31,61 @@ MESSAGES: dict[str, str] = {
     "CD043.forbidden": "BeschikkingIngangsdatum{shown} staat er zonder BeschikkingNummer.",
     "CD060.required": "VorigReferentieNummer ontbreekt bij een credit-Prestatie (DebetCredit C).",
     "CD060.forbidden": "VorigReferentieNummer{shown} staat bij een debet-Prestatie (DebetCredit D).",
-    "CD066.forbidden": "Naam{shown} van de Verwijzer moet leeg zijn: bij Type {type} met een ZorgverlenerCode "
+    "CD066.forbidden": "Naam{shown} van de Verwijzer moet leeg zijn: bij Type {type} met een "
+                       "ZorgverlenerCode "
                        "volstaat de code.",
-    "CD067.required": "Naam van de Verwijzer ontbreekt: bij Type {type} zonder ZorgverlenerCode is de naam nodig.",
-    "CD068.forbidden": "ZorgverlenerCode{shown} hoort niet bij een Verwijzer van Type {type}; alleen Type 02 t/m 05 "
+    "CD067.required": "Naam van de Verwijzer ontbreekt: bij Type {type} zonder ZorgverlenerCode is de naam "
+                      "nodig.",
+    "CD068.forbidden": "ZorgverlenerCode{shown} hoort niet bij een Verwijzer van Type {type}; alleen Type 02 "
+                       "t/m 05 "
                        "heeft er een.",
     "CD075.required": "{element} ontbreekt bij een product met een Budget.",
     "CD076.required": "{element} ontbreekt bij een product met Omvang per week (Frequentie 2).",
     "CD077.forbidden": "Omvang staat bij een product dat een Budget heeft.",
     "CD078.forbidden": "Budget{shown} staat bij een product dat een Omvang heeft.",
     "CD079.required": "Product ontbreekt, terwijl er geen Budget is.",
-    "CD080.forbidden": "Omvang staat bij een toewijzing op categorieniveau (zonder ProductCode) die na 2020 loopt.",
+    "CD080.forbidden": "Omvang staat bij een toewijzing op categorieniveau (zonder ProductCode) die na 2020 "
+                       "loopt.",
     "CD085.required": "RedenAfwijzingVerzoek ontbreekt, terwijl VerzoekAntwoord 1 (verzoek afgewezen) is.",
     "CD086.forbidden": "RedenAfwijzingVerzoek{shown} staat bij VerzoekAntwoord 2 (aanvraag in onderzoek).",
     "CD087.required": "ProductTarief ontbreekt, terwijl de Eenheid {eenheid} is (geen euro's).",
     "CD087.forbidden": "ProductTarief{shown} moet leeg zijn bij Eenheid 83 (euro's).",
-    "CD095.forbidden": "Omvang staat bij een aanvraag op categorieniveau (zonder ProductCode) die na 2020 loopt.",
-    "CD096.forbidden": "Omvang staat bij een NieuwProduct op categorieniveau (zonder ProductCode) dat na 2020 loopt.",
+    "CD095.forbidden": "Omvang staat bij een aanvraag op categorieniveau (zonder ProductCode) die na 2020 "
+                       "loopt.",
+    "CD096.forbidden": "Omvang staat bij een NieuwProduct op categorieniveau (zonder ProductCode) dat na "
+                       "2020 loopt.",
     # CS: constraints within one message
     "CS002": "Bsn {bsn} voldoet niet aan de elfproef.",
     "CS003": "{end} {stop} ligt vóór {begin} {start}.",
     "CS050.partner": "NaamGebruik {gebruik} past niet bij een naam met Partnernaam; toegestaan is {allowed}.",
-    "CS050.no_partner": "NaamGebruik {gebruik} past niet bij een naam zonder Partnernaam; toegestaan is {allowed}.",
+    "CS050.no_partner": "NaamGebruik {gebruik} past niet bij een naam zonder Partnernaam; toegestaan is "
+                        "{allowed}.",
     "CS058": "StatusAanlevering {status} is hier niet toegestaan; verwacht 1 (eerste aanlevering) of "
              "3 (verwijderen).",
-    "CS089": "Postcode '{postcode}' is geen Nederlandse postcode (vier cijfers en twee letters), terwijl LandCode "
+    "CS089": "Postcode '{postcode}' is geen Nederlandse postcode (vier cijfers en twee letters), terwijl "
+             "LandCode "
              "NL is.",
     "CS100": "{parent}/{element} {day} ligt vóór {first}; perioden vóór die datum horen niet in release 3.2.",
     "CS139.gebruik1": "Geboortedatum {day} past niet bij DatumGebruik 1 (dag onbekend): de dag moet 1 zijn.",
-    "CS139.gebruik2": "Geboortedatum {day} past niet bij DatumGebruik 2 (dag en maand onbekend): de datum moet "
+    "CS139.gebruik2": "Geboortedatum {day} past niet bij DatumGebruik 2 (dag en maand onbekend): de datum "
+                      "moet "
                       "1 januari zijn.",
     "CS139.gebruik3": "Geboortedatum {day} past niet bij DatumGebruik 3 (geheel onbekend): de datum moet "
                       "01-01-1900 zijn.",
     "CS318": "NaamGebruik 6 (niet-natuurlijk persoon) kan niet bij een Client.",
     "CS325": "{element} is 0, maar DebetCredit is {debet_credit}; een nulbedrag is altijd debet (D).",
-    "CS335": "RedenWijziging 13 (verwijderd) vraagt Einddatum gelijk aan Ingangsdatum {start}; Einddatum is {end}.",
+    "CS335": "RedenWijziging 13 (verwijderd) vraagt Einddatum gelijk aan Ingangsdatum {start}; Einddatum is "
+             "{end}.",
     "CS336": "RedenWijziging 01 (administratieve correctie) wordt niet meer gebruikt.",
     "CS337": "ProductPeriode/Einddatum {end} ligt niet in dezelfde maand als Begindatum {start}.",
-    "CS338": "Frequentie {frequentie} is na 2020 niet toegestaan bij Eenheid {eenheid}; verwacht 2 (per week), "
+    "CS338": "Frequentie {frequentie} is na 2020 niet toegestaan bij Eenheid {eenheid}; verwacht 2 (per "
+             "week), "
              "4 (per maand) of 6 (totaal in de geldigheidsduur).",
-    "CS339": "IngediendBedrag {bedrag} is niet gelijk aan GeleverdVolume {volume}, terwijl de Eenheid 83 (euro's) is.",
+    "CS339": "IngediendBedrag {bedrag} is niet gelijk aan GeleverdVolume {volume}, terwijl de Eenheid 83 "
+             "(euro's) is.",
     "CS340": "DeclaratiePeriode {start} t/m {end} is niet precies één kalendermaand.",
-    "CS343": "Frequentie {frequentie} is na 2020 niet toegestaan bij Eenheid {eenheid} in een aanvraag; verwacht "
+    "CS343": "Frequentie {frequentie} is na 2020 niet toegestaan bij Eenheid {eenheid} in een aanvraag; "
+             "verwacht "
              "2 (per week), 4 (per maand) of 6 (totaal in de geldigheidsduur).",
     # TR: rules within one message
     "TR002": "Geboortedatum {day} ligt meer dan 120 jaar vóór de Dagtekening {sent}.",
@@ -83,35 +97,47 @@ MESSAGES: dict[str, str] = {
     "TR134": "{element} {day} ligt na de Dagtekening {sent} van het bericht.",
     "TR137.before_begin": "{parent}/Einddatum {end} ligt vóór Begindatum {start}.",
     "TR137.after_sent": "{parent}/Einddatum {end} ligt na de Dagtekening {sent} van het bericht.",
-    "TR302.overlap": "ToegewezenProduct {product} vanaf {begin} overlapt met een eerdere toewijzing van hetzelfde "
+    "TR302.overlap": "ToegewezenProduct {product} vanaf {begin} overlapt met een eerdere toewijzing van "
+                     "hetzelfde "
                      "product in dit bericht (periode {other_begin} t/m {other_end}).",
     "TR315": "VorigReferentieNummer '{nummer}' wordt in deze declaratie meer dan eens gecrediteerd.",
-    "TR316": "VorigReferentieNummer '{nummer}' crediteert een Prestatie die in ditzelfde bericht gedeclareerd wordt.",
-    "TR335": "ProductPeriode/Einddatum {end} ligt meer dan vijf jaar vóór de DeclaratieDagtekening {declared}.",
-    "TR342.accepted": "Een goedgekeurde Prestatie (alleen RetourCode 0200) hoort niet in het declaratie-antwoord.",
+    "TR316": "VorigReferentieNummer '{nummer}' crediteert een Prestatie die in ditzelfde bericht "
+             "gedeclareerd wordt.",
+    "TR335": "ProductPeriode/Einddatum {end} ligt meer dan vijf jaar vóór de DeclaratieDagtekening "
+             "{declared}.",
+    "TR342.accepted": "Een goedgekeurde Prestatie (alleen RetourCode 0200) hoort niet in het "
+                      "declaratie-antwoord.",
     "TR342.rejected": "TotaalToegekendBedrag is {toegekend}, maar de declaratie is afgewezen; verwacht 0.",
-    "TR342.difference": "De afgewezen Prestaties tellen op tot {afgewezen}, maar TotaalIngediendBedrag {ingediend} "
+    "TR342.difference": "De afgewezen Prestaties tellen op tot {afgewezen}, maar TotaalIngediendBedrag "
+                        "{ingediend} "
                         "min TotaalToegekendBedrag {toegekend} is {verschil}.",
     "TR352": "Het Verzoek heeft geen OngewijzigdProduct en geen TeWijzigenProduct.",
     "TR353": "Het Verzoek vraagt niets: er is geen TeWijzigenProduct en geen NieuwProduct.",
-    "TR358": "TotaalIngediendBedrag {total} is niet de som van de IngediendBedragen van de Prestaties ({som}).",
+    "TR358": "TotaalIngediendBedrag {total} is niet de som van de IngediendBedragen van de Prestaties "
+             "({som}).",
     "TR377": "Woonplaatsbeginsel ontbreekt, terwijl RedenAfwijzingVerzoek 8 (woonplaatsbeginsel) is.",
     "TR380": "GewensteIngangsdatum {day} ligt niet na de Dagtekening {sent}.",
     "TR383": "ReferentieAanbieder '{referentie}' staat bij meer dan één AangevraagdProduct.",
-    "TR386.overlap": "AangevraagdProduct {product} vanaf {begin} overlapt met een eerdere aanvraag van hetzelfde "
+    "TR386.overlap": "AangevraagdProduct {product} vanaf {begin} overlapt met een eerdere aanvraag van "
+                     "hetzelfde "
                      "product in dit bericht (periode {other_begin} t/m {other_end}).",
-    "TR409": "Woonplaatsbeginsel staat er, maar RedenAfwijzingVerzoek is {reden} en niet 8 (woonplaatsbeginsel).",
-    "TR410.overlap": "NieuwProduct {product} vanaf {begin} overlapt met een eerder NieuwProduct van hetzelfde "
+    "TR409": "Woonplaatsbeginsel staat er, maar RedenAfwijzingVerzoek is {reden} en niet 8 "
+             "(woonplaatsbeginsel).",
+    "TR410.overlap": "NieuwProduct {product} vanaf {begin} overlapt met een eerder NieuwProduct van "
+                     "hetzelfde "
                      "product in dit bericht (periode {other_begin} t/m {other_end}).",
     "TR416": "Tweede debet-Prestatie voor ToewijzingNummer {nummer}, product {product} en ProductPeriode "
              "{begin} t/m {end} in deze declaratie.",
     # TR: rules across messages
     "TR019": "ToewijzingNummer '{nummer}' in {item} is geen toewijzing van gemeente {gemeente} aan aanbieder "
              "{aanbieder}.",
-    "TR056": "Identificatie '{identificatie}' is door afzender {afzender} al gebruikt in een eerder {berichtcode}.",
-    "TR063": "{item} voor ToewijzingNummer '{nummer}' wordt verwijderd (StatusAanlevering 3), maar er staat geen "
+    "TR056": "Identificatie '{identificatie}' is door afzender {afzender} al gebruikt in een eerder "
+             "{berichtcode}.",
+    "TR063": "{item} voor ToewijzingNummer '{nummer}' wordt verwijderd (StatusAanlevering 3), maar er staat "
+             "geen "
              "eerdere aanlevering met dezelfde sleutel.",
-    "TR071": "De start voor ToewijzingNummer '{nummer}' kan niet meer worden verwijderd: er is al een stop voor "
+    "TR071": "De start voor ToewijzingNummer '{nummer}' kan niet meer worden verwijderd: er is al een stop "
+             "voor "
              "verstuurd.",
     "TR074": "{item} voor ToewijzingNummer '{nummer}' herhaalt de sleutel van een eerdere aanlevering met "
              "StatusAanlevering 1.",
@@ -122,59 +148,77 @@ MESSAGES: dict[str, str] = {
     "TR314.in_message": "ReferentieNummer '{referentie}' komt meer dan eens voor in dit bericht.",
     "TR314.earlier": "ReferentieNummer '{referentie}' is al gebruikt in een eerdere declaratie van aanbieder "
                      "{aanbieder}.",
-    "TR318": "DeclaratiePeriode vanaf {begin} sluit niet aan op de laatst gedeclareerde periode ({last_begin} t/m "
+    "TR318": "DeclaratiePeriode vanaf {begin} sluit niet aan op de laatst gedeclareerde periode "
+             "({last_begin} t/m "
              "{last_end}, DeclaratieNummer {nummer}).",
     "TR319": "ProductPeriode/Einddatum {end} ligt na de Einddatum {einde} van de DeclaratiePeriode.",
     "TR321": "GeleverdVolume {volume} is meer dan de {allowed} die toewijzing {nummer} (Volume {toegewezen}, "
              "Eenheid {eenheid}, Frequentie {frequentie}) toestaat voor ProductPeriode {begin} t/m {end}.",
     "TR322": "Het GeleverdVolume op toewijzing {nummer} telt op tot {total} (Eenheid {eenheid}), meer dan de "
              "{allowed} die de toewijzing in totaal toestaat.",
-    "TR323.missing": "Credit-Prestatie '{referentie}' noemt geen VorigReferentieNummer van de debet-Prestatie die ze "
+    "TR323.missing": "Credit-Prestatie '{referentie}' noemt geen VorigReferentieNummer van de "
+                     "debet-Prestatie die ze "
                      "terugdraait.",
-    "TR323.unknown": "VorigReferentieNummer '{vorig}' verwijst naar geen eerdere debet-Prestatie van aanbieder "
+    "TR323.unknown": "VorigReferentieNummer '{vorig}' verwijst naar geen eerdere debet-Prestatie van "
+                     "aanbieder "
                      "{aanbieder}.",
-    "TR323.rejected": "VorigReferentieNummer '{vorig}' verwijst naar een debet-Prestatie die is afgewezen in het "
+    "TR323.rejected": "VorigReferentieNummer '{vorig}' verwijst naar een debet-Prestatie die is afgewezen in "
+                      "het "
                       "declaratie-antwoord op {nummer}.",
     "TR326": "ToewijzingNummer '{nummer}' heeft nog een lopende start (Begindatum {begin}) zonder stop.",
-    "TR332": "ToewijzingNummer '{nummer}' is door gemeente {gemeente} al gebruikt voor een andere client of een "
+    "TR332": "ToewijzingNummer '{nummer}' is door gemeente {gemeente} al gebruikt voor een andere client of "
+             "een "
              "ander product.",
     "TR333": "DeclaratieNummer '{nummer}' is al gebruikt door aanbieder {aanbieder}.",
     "TR337": "DeclaratieIdentificatie '{identificatie}' van {dagtekening} hoort bij geen declaratie die van "
              "aanbieder {aanbieder} is ontvangen.",
-    "TR338": "ToewijzingNummer '{nummer}' is geen toewijzing van gemeente {gemeente} aan aanbieder {aanbieder}.",
+    "TR338": "ToewijzingNummer '{nummer}' is geen toewijzing van gemeente {gemeente} aan aanbieder "
+             "{aanbieder}.",
     "TR339": "ProductCategorie '{categorie}' wijkt af van categorie '{expected}' in toewijzing {nummer}.",
     "TR340": "ProductCode '{productcode}' wijkt af van ProductCode '{expected}' in toewijzing {nummer}.",
     "TR341": "Eenheid '{eenheid}' past niet bij Eenheid '{expected}' van toewijzing {nummer}.",
-    "TR347": "ReferentieAanbieder '{referentie}' is al gebruikt in een eerder {berichtcode} van deze aanbieder.",
-    "TR349": "Lopende toewijzing {nummer} ({product}) staat niet als OngewijzigdProduct of TeWijzigenProduct in "
+    "TR347": "ReferentieAanbieder '{referentie}' is al gebruikt in een eerder {berichtcode} van deze "
+             "aanbieder.",
+    "TR349": "Lopende toewijzing {nummer} ({product}) staat niet als OngewijzigdProduct of TeWijzigenProduct "
+             "in "
              "het verzoek.",
-    "TR350": "{item} noemt ToewijzingNummer {nummer}, maar dat is geen lopende toewijzing van deze client bij "
+    "TR350": "{item} noemt ToewijzingNummer {nummer}, maar dat is geen lopende toewijzing van deze client "
+             "bij "
              "deze gemeente.",
-    "TR351": "{item} noemt ToewijzingNummer {nummer}, maar dat is geen lopende toewijzing van deze client bij "
+    "TR351": "{item} noemt ToewijzingNummer {nummer}, maar dat is geen lopende toewijzing van deze client "
+             "bij "
              "deze gemeente.",
     "TR355": "ReferentieAanbieder '{referentie}' komt in geen verzoek van aanbieder {aanbieder} voor.",
-    "TR357": "GewensteIngangsdatum {gewenst} ligt niet na de Dagtekening {sent}; dan moet het de Ingangsdatum "
+    "TR357": "GewensteIngangsdatum {gewenst} ligt niet na de Dagtekening {sent}; dan moet het de "
+             "Ingangsdatum "
              "{ingang} van toewijzing {nummer} zijn.",
     "TR359": "ReferentieAanbieder '{referentie}' is al beantwoord met toewijzing {nummer}.",
-    "TR360": "VerzoekAntwoord {antwoord} (in onderzoek) voor ReferentieAanbieder '{referentie}', terwijl dit verzoek "
+    "TR360": "VerzoekAntwoord {antwoord} (in onderzoek) voor ReferentieAanbieder '{referentie}', terwijl dit "
+             "verzoek "
              "al eerder is beantwoord.",
-    "TR361": "Product {product} vanaf {begin} overlapt met een ander product van dezelfde soort in dit verzoek "
+    "TR361": "Product {product} vanaf {begin} overlapt met een ander product van dezelfde soort in dit "
+             "verzoek "
              "(periode {other_begin} t/m {other_end}).",
     "TR365": "ReferentieAanbieder '{referentie}' heeft al een definitief antwoord gekregen (VerzoekAntwoord "
              "{antwoord}).",
     "TR366": "ReferentieNummer '{referentie}' is geen Prestatie van declaratie {nummer}.",
-    "TR367": "{element} {answered} wijkt af van de gedeclareerde waarde {declared} van Prestatie '{referentie}'.",
-    "TR369": "Het IngediendBedrag op toewijzing {nummer} telt op tot {total} eurocent, meer dan het Budget van "
+    "TR367": "{element} {answered} wijkt af van de gedeclareerde waarde {declared} van Prestatie "
+             "'{referentie}'.",
+    "TR369": "Het IngediendBedrag op toewijzing {nummer} telt op tot {total} eurocent, meer dan het Budget "
+             "van "
              "{budget}.",
     "TR371": "XsdVersieDeclaratie {answered} wijkt af van de XsdVersie {declared} van declaratie {nummer}.",
-    "TR373.budget": "Budget {old} wordt {new}: dat wijzigt de hele toewijzing {nummer}, dus GewensteIngangsdatum "
+    "TR373.budget": "Budget {old} wordt {new}: dat wijzigt de hele toewijzing {nummer}, dus "
+                    "GewensteIngangsdatum "
                     "moet de Ingangsdatum {ingang} zijn, niet {gewenst}.",
     "TR373.volume": "Het totale volume {old} wordt {new}: dat wijzigt de hele toewijzing {nummer}, dus "
                     "GewensteIngangsdatum moet de Ingangsdatum {ingang} zijn, niet {gewenst}.",
     "TR374": "Verzoek '{referentie}' voor deze client is nog in behandeling (nog geen afwijzing en geen "
              "toewijzing).",
-    "TR375.forbidden": "Omvang staat bij een wijziging van een toewijzing zonder Product (budget) die na 2020 loopt.",
-    "TR376": "DeclaratieNummer '{nummer}' hoort bij geen declaratie die van aanbieder {aanbieder} is ontvangen.",
+    "TR375.forbidden": "Omvang staat bij een wijziging van een toewijzing zonder Product (budget) die na "
+                       "2020 loopt.",
+    "TR376": "DeclaratieNummer '{nummer}' hoort bij geen declaratie die van aanbieder {aanbieder} is "
+             "ontvangen.",
     "TR379.unknown": "ReferentieAanbieder '{referentie}' hoort bij geen verzoek (JW315/JW317) van aanbieder "
                      "{aanbieder}.",
     "TR379.other_client": "ReferentieAanbieder '{referentie}' hoort bij een verzoek voor een andere client.",
@@ -182,17 +226,22 @@ MESSAGES: dict[str, str] = {
     "TR384": "ToewijzingNummer '{nummer}' is ingetrokken met RedenWijziging {reden}.",
     "TR385": "Toewijzing {nummer} wordt ingetrokken (RedenWijziging 13), terwijl goedgekeurde Prestatie "
              "'{referentie}' erop niet is gecrediteerd.",
-    "TR387": "ProductPeriode/Begindatum {begin} is niet de eerste van de maand en ook niet de Ingangsdatum van "
+    "TR387": "ProductPeriode/Begindatum {begin} is niet de eerste van de maand en ook niet de Ingangsdatum "
+             "van "
              "toewijzing {nummer}.",
-    "TR388": "ProductPeriode/Einddatum {end} is niet de laatste dag van de maand en ook niet de Einddatum van "
+    "TR388": "ProductPeriode/Einddatum {end} is niet de laatste dag van de maand en ook niet de Einddatum "
+             "van "
              "toewijzing {nummer}.",
-    "TR389": "Debet-Prestatie '{referentie}' herhaalt ProductPeriode {begin} t/m {end} van toewijzing {nummer}, "
+    "TR389": "Debet-Prestatie '{referentie}' herhaalt ProductPeriode {begin} t/m {end} van toewijzing "
+             "{nummer}, "
              "die al als '{old}' is gedeclareerd en niet gecrediteerd.",
     "TR390": "Prestatie '{vorig}' uit VorigReferentieNummer is al gecrediteerd.",
     "TR411.required": "Omvang ontbreekt bij de wijziging van een toewijzing voor een specifiek product.",
-    "TR412.forbidden": "Omvang staat bij de wijziging van een toewijzing op categorieniveau die na 2020 loopt.",
+    "TR412.forbidden": "Omvang staat bij de wijziging van een toewijzing op categorieniveau die na 2020 "
+                       "loopt.",
     "TR413": "ToewijzingNummer {nummer} vanaf {begin} is al tijdelijk gestopt (RedenBeeindiging 20).",
-    "TR414": "Einddatum {end} ligt vóór Einddatum {standing_end} van de stop die al staat voor ToewijzingNummer "
+    "TR414": "Einddatum {end} ligt vóór Einddatum {standing_end} van de stop die al staat voor "
+             "ToewijzingNummer "
              "{nummer} vanaf {begin}.",
     "TR415": "ToewijzingNummer {nummer} vanaf {begin} is al definitief gestopt (RedenBeeindiging {reden}, "
              "Einddatum {end}).",
@@ -203,21 +252,29 @@ MESSAGES: dict[str, str] = {
     "TR346": "IngediendBedrag {bedrag} is niet gelijk aan GeleverdVolume {volume} × ProductTarief {tarief} = "
              "{expected}.",
     "TR378.unknown": "Gemeentecode {gemeentecode} staat niet in de CBS-lijst van gemeenten.",
-    "TR378.ended": "Gemeentecode {gemeentecode} is geen geldige gemeente op de data van dit bericht ({first} t/m {last}).",
-    "TR381.unknown": "ProductCode {productcode} staat niet in de productcodelijst die gemeente {gemeente} op {on} "
+    "TR378.ended": "Gemeentecode {gemeentecode} is geen geldige gemeente op de data van dit bericht ({first} "
+                   "t/m {last}).",
+    "TR381.unknown": "ProductCode {productcode} staat niet in de productcodelijst die gemeente {gemeente} op "
+                     "{on} "
                      "gebruikt.",
-    "TR381.other_categorie": "ProductCode {productcode} hoort in de productcodelijst van gemeente {gemeente} op {on} niet "
+    "TR381.other_categorie": "ProductCode {productcode} hoort in de productcodelijst van gemeente {gemeente} "
+                             "op {on} niet "
                              "bij ProductCategorie {categorie}, maar bij categorie {elsewhere}.",
     # registry (the project's own harmonisation rules)
-    "PC001.variant": "Eenheid {eenheid} past niet bij product {productcode} met uitvoeringsvariant {variant}.",
+    "PC001.variant": "Eenheid {eenheid} past niet bij product {productcode} met uitvoeringsvariant "
+                     "{variant}.",
     "PC001.product": "Eenheid {eenheid} is geen eenheid van product {productcode} (toegestaan: {allowed}).",
-    "PC002": "Frequentie {frequentie} is niet toegestaan bij Eenheid {eenheid} voor product {productcode} met "
+    "PC002": "Frequentie {frequentie} is niet toegestaan bij Eenheid {eenheid} voor product {productcode} "
+             "met "
              "uitvoeringsvariant {variant}.",
     "PC010.one": "ProductCode {productcode} van gemeente {gemeente} is landelijk product {nationaal}{naam}.",
-    "PC010.many": "ProductCode {productcode} van gemeente {gemeente} is landelijk product {nationaal}{naam} ({lines} regels).",
-    "PC010.one_volume": "ProductCode {productcode} van gemeente {gemeente} is landelijk product {nationaal}{naam}; volume "
+    "PC010.many": "ProductCode {productcode} van gemeente {gemeente} is landelijk product {nationaal}{naam} "
+                  "({lines} regels).",
+    "PC010.one_volume": "ProductCode {productcode} van gemeente {gemeente} is landelijk product "
+                        "{nationaal}{naam}; volume "
                         "{volume} (eenheid {eenheid}) is {converted} in landelijke eenheden.",
-    "PC010.many_volume": "ProductCode {productcode} van gemeente {gemeente} is landelijk product {nationaal}{naam} "
+    "PC010.many_volume": "ProductCode {productcode} van gemeente {gemeente} is landelijk product "
+                         "{nationaal}{naam} "
                          "({lines} regels); volume {volume} (eenheid {eenheid}) is {converted} in landelijke "
                          "eenheden.",
     # codes that are no rule: reading, recognising and the schema
@@ -235,7 +292,8 @@ MESSAGES: dict[str, str] = {
 HINTS: dict[str, str] = {
     "*.required": "Vul het ontbrekende element in, of pas de waarde aan die het verplicht maakt.",
     "*.forbidden": "Laat het element weg, of pas de waarde aan waardoor het hier niet mag staan.",
-    "*.overlap": "Laat de perioden van hetzelfde product niet overlappen: pas een begin- of einddatum aan of voeg "
+    "*.overlap": "Laat de perioden van hetzelfde product niet overlappen: pas een begin- of einddatum aan of "
+                 "voeg "
                  "de regels samen.",
     "CD005": "Vul LandCode in als er een Postcode is; laat LandCode weg als er geen Postcode is.",
     "CD007": "Vul Taal alleen in bij Vorm 1 (tolk taal), en dan altijd.",
@@ -244,11 +302,13 @@ HINTS: dict[str, str] = {
     "CD034": "Geef een BRP-adres of verblijfadres een Adres met Postcode.",
     "CD041": "Geef de Omvang (Volume, Eenheid, Frequentie) op bij een product met ProductCode.",
     "CD043": "Vul BeschikkingNummer en BeschikkingIngangsdatum samen in, of laat ze allebei weg.",
-    "CD060": "Noem bij een creditregel in VorigReferentieNummer de debetregel die wordt teruggedraaid; laat het "
+    "CD060": "Noem bij een creditregel in VorigReferentieNummer de debetregel die wordt teruggedraaid; laat "
+             "het "
              "bij een debetregel weg.",
     "CD066": "Laat de Naam van de verwijzer weg als de ZorgverlenerCode is ingevuld.",
     "CD067": "Vul de Naam van de verwijzer in, of geef de ZorgverlenerCode.",
-    "CD068": "Laat ZorgverlenerCode weg, of kies het Type verwijzer dat bij een zorgverlener hoort (02 t/m 05).",
+    "CD068": "Laat ZorgverlenerCode weg, of kies het Type verwijzer dat bij een zorgverlener hoort (02 t/m "
+             "05).",
     "CD075": "Geef een product met Budget een einddatum.",
     "CD076": "Geef een product met een omvang per week een einddatum.",
     "CD077": "Kies Budget of Omvang: laat de Omvang weg als er een Budget is.",
@@ -265,7 +325,8 @@ HINTS: dict[str, str] = {
     "CS050": "Kies een NaamGebruik dat past bij wel of geen Partnernaam, of vul de Partnernaam aan.",
     "CS058": "Gebruik StatusAanlevering 1 voor een nieuwe start of stop en 3 om er een te verwijderen.",
     "CS089": "Schrijf de postcode als 1234AB, zonder spatie, of controleer de LandCode.",
-    "CS100": "Declareer alleen perioden vanaf 1 januari 2021 in release 3.2; oudere perioden gaan via de oude "
+    "CS100": "Declareer alleen perioden vanaf 1 januari 2021 in release 3.2; oudere perioden gaan via de "
+             "oude "
              "afspraken.",
     "CS139": "Schrijf het onbekende deel van de geboortedatum zoals DatumGebruik het voorschrijft, of pas "
              "DatumGebruik aan.",
@@ -276,7 +337,8 @@ HINTS: dict[str, str] = {
     "CS337": "Splits de ProductPeriode zodat die in één kalendermaand begint en eindigt.",
     "CS338": "Kies Frequentie 2 (per week), 4 (per maand) of 6 (totaal) voor deze eenheid.",
     "CS339": "Maak bij Eenheid 83 (euro's) het IngediendBedrag gelijk aan het GeleverdVolume.",
-    "CS340": "Laat de DeclaratiePeriode op de eerste van een maand beginnen en op de laatste dag ervan eindigen.",
+    "CS340": "Laat de DeclaratiePeriode op de eerste van een maand beginnen en op de laatste dag ervan "
+             "eindigen.",
     "CS343": "Kies Frequentie 2 (per week), 4 (per maand) of 6 (totaal) voor deze eenheid.",
     "TR002": "Controleer de geboortedatum; markeer een onbekende datum met het passende DatumGebruik.",
     "TR006": "Geef het Contact een telefoonnummer of een adres met huisnummer en postcode.",
@@ -286,9 +348,11 @@ HINTS: dict[str, str] = {
     "TR134": "Een datum van iets dat al gebeurd is, ligt op of vóór de Dagtekening; verbeter de datum of de "
              "Dagtekening.",
     "TR137": "Zet de einddatum tussen de begindatum en de Dagtekening van het bericht.",
-    "TR302": "Laat toewijzingen van hetzelfde product niet in tijd overlappen; pas de data aan of voeg ze samen.",
+    "TR302": "Laat toewijzingen van hetzelfde product niet in tijd overlappen; pas de data aan of voeg ze "
+             "samen.",
     "TR315": "Crediteer elke Prestatie maar één keer; verwijder de dubbele creditregel.",
-    "TR316": "Haal de debet- en creditregel van dezelfde Prestatie uit het bericht, of crediteer in een later "
+    "TR316": "Haal de debet- en creditregel van dezelfde Prestatie uit het bericht, of crediteer in een "
+             "later "
              "bericht.",
     "TR335": "Declareer alleen zorg van de afgelopen vijf jaar; controleer de ProductPeriode.",
     "TR342": "Neem alleen afgewezen Prestaties op en laat de totalen kloppen: ingediend min toegekend is het "
@@ -299,11 +363,13 @@ HINTS: dict[str, str] = {
     "TR377": "Vul Woonplaatsbeginsel in met de verantwoordelijke gemeente.",
     "TR380": "Kies een GewensteIngangsdatum na de Dagtekening van het bericht.",
     "TR383": "Geef elk AangevraagdProduct een eigen ReferentieAanbieder.",
-    "TR386": "Laat aanvragen van hetzelfde product niet in tijd overlappen; pas de data aan of voeg ze samen.",
+    "TR386": "Laat aanvragen van hetzelfde product niet in tijd overlappen; pas de data aan of voeg ze "
+             "samen.",
     "TR409": "Laat Woonplaatsbeginsel weg, of zet RedenAfwijzingVerzoek op 8 als dat de reden is.",
     "TR410": "Laat nieuwe producten van dezelfde soort niet in tijd overlappen.",
     "TR416": "Voeg de debetregels samen, of crediteer eerst de eerdere regel.",
-    "TR019": "Controleer het ToewijzingNummer: het moet een toewijzing zijn die deze aanbieder van deze gemeente "
+    "TR019": "Controleer het ToewijzingNummer: het moet een toewijzing zijn die deze aanbieder van deze "
+             "gemeente "
              "heeft ontvangen.",
     "TR056": "Geef elk bericht een nieuwe Identificatie.",
     "TR063": "Verwijder alleen een start of stop die eerder is aangeleverd, met precies dezelfde sleutel.",
@@ -323,7 +389,8 @@ HINTS: dict[str, str] = {
     "TR332": "Kies een ToewijzingNummer dat nog niet voor een andere client of product is gebruikt.",
     "TR333": "Geef de declaratie een nieuw DeclaratieNummer.",
     "TR337": "Neem de BerichtIdentificatie over van de declaratie die wordt beantwoord.",
-    "TR338": "Controleer het ToewijzingNummer: het moet een toewijzing van deze gemeente aan deze aanbieder zijn.",
+    "TR338": "Controleer het ToewijzingNummer: het moet een toewijzing van deze gemeente aan deze aanbieder "
+             "zijn.",
     "TR339": "Declareer de ProductCategorie uit de toewijzing.",
     "TR340": "Declareer de ProductCode uit de toewijzing.",
     "TR341": "Declareer in de Eenheid van de toewijzing (minuten mogen bij een toewijzing in uren).",
@@ -339,7 +406,8 @@ HINTS: dict[str, str] = {
     "TR365": "Beantwoord een verzoek niet opnieuw na een definitief antwoord.",
     "TR366": "Neem alleen Prestaties op uit de declaratie die wordt beantwoord.",
     "TR367": "Neem de waarden van de gedeclareerde Prestatie ongewijzigd over.",
-    "TR369": "Declareer niet meer dan het Budget van de toewijzing; verlaag de bedragen of vraag meer budget aan.",
+    "TR369": "Declareer niet meer dan het Budget van de toewijzing; verlaag de bedragen of vraag meer budget "
+             "aan.",
     "TR371": "Neem de XsdVersie over van de declaratie die wordt beantwoord.",
     "TR373": "Laat een wijziging van budget of totaalvolume ingaan op de Ingangsdatum van de toewijzing.",
     "TR374": "Wacht met een nieuw verzoek tot het vorige is beantwoord.",
@@ -352,7 +420,8 @@ HINTS: dict[str, str] = {
     "TR385": "Laat eerst de goedgekeurde Prestaties crediteren, of trek de toewijzing niet in.",
     "TR387": "Laat de ProductPeriode op de eerste van de maand beginnen, of op de latere Ingangsdatum van de "
              "toewijzing.",
-    "TR388": "Laat de ProductPeriode op de laatste dag van de maand eindigen, of op de eerdere Einddatum van de "
+    "TR388": "Laat de ProductPeriode op de laatste dag van de maand eindigen, of op de eerdere Einddatum van "
+             "de "
              "toewijzing.",
     "TR389": "Crediteer eerst de eerdere debetregel, of declareer niet opnieuw.",
     "TR390": "Crediteer elke Prestatie maar één keer.",
@@ -366,7 +435,8 @@ HINTS: dict[str, str] = {
     "TR346": "Corrigeer het volume, het tarief of het bedrag, zodat IngediendBedrag = GeleverdVolume × "
              "ProductTarief.",
     "TR378": "Controleer de gemeentecode; gebruik de code die op de datum van het bericht geldig is.",
-    "TR381": "Gebruik een ProductCode uit de productcodelijst van de gemeente, onder de juiste ProductCategorie.",
+    "TR381": "Gebruik een ProductCode uit de productcodelijst van de gemeente, onder de juiste "
+             "ProductCategorie.",
     "PC001": "Kies een eenheid die bij het product en zijn uitvoeringsvariant past.",
     "PC002": "Kies een frequentie die bij de eenheid en de uitvoeringsvariant van het product past.",
     "PC010": "Ter informatie; er hoeft niets te worden aangepast.",
@@ -481,7 +551,8 @@ CODES: dict[str, str] = {
                   "gelezen.",
     "BERICHT": "Het bestand is geen herkend iJw- of iWmo-bericht (onbekende namespace of BerichtCode).",
     "RELEASE": "Het bericht hoort bij een andere release dan 3.2.",
-    "XSD": "Het bericht voldoet niet aan het schema (XSD) van zijn berichttype; het hele bericht wordt afgekeurd.",
+    "XSD": "Het bericht voldoet niet aan het schema (XSD) van zijn berichttype; het hele bericht wordt "
+           "afgekeurd.",
     "FILE": "Het bestand kan niet worden gelezen.",
     "PARSE": "Het bestand kan niet worden gelezen.",
 }
@@ -495,7 +566,8 @@ DESCRIPTIONS: dict[str, str] = {
     "CD034": "Een BRP-adres (Soort 01) of verblijfadres (Soort 03) heeft een Postcode.",
     "CD041": "Een product met ProductCode heeft een Omvang.",
     "CD043": "BeschikkingIngangsdatum is ingevuld als BeschikkingNummer is ingevuld, en anders niet.",
-    "CD060": "Een credit-Prestatie noemt in VorigReferentieNummer de regel die ze corrigeert; een debet-Prestatie "
+    "CD060": "Een credit-Prestatie noemt in VorigReferentieNummer de regel die ze corrigeert; een "
+             "debet-Prestatie "
              "niet.",
     "CD066": "Een verwijzer van Type 02 t/m 05 met ZorgverlenerCode heeft geen Naam.",
     "CD067": "Een verwijzer van Type 02 t/m 05 zonder ZorgverlenerCode heeft een Naam.",
@@ -524,14 +596,18 @@ DESCRIPTIONS: dict[str, str] = {
     "CS336": "RedenWijziging 01 (administratieve correctie) wordt niet meer gebruikt.",
     "CS337": "Een ProductPeriode eindigt in de kalendermaand waarin ze begint.",
     "CS338": "Na 2020 is een Omvang in etmalen, dagdelen, euro's of stuks per week, per maand of totaal.",
-    "CS339": "Bij een Prestatie in euro's (Eenheid 83) is het ingediende bedrag gelijk aan het geleverde volume.",
+    "CS339": "Bij een Prestatie in euro's (Eenheid 83) is het ingediende bedrag gelijk aan het geleverde "
+             "volume.",
     "CS340": "Een DeclaratiePeriode is precies één hele kalendermaand.",
-    "CS343": "Na 2020 is een aangevraagde Omvang in etmalen, dagdelen, euro's of stuks per week, per maand of totaal.",
-    "TR002": "Een geboortedatum ligt hoogstens 120 jaar vóór de Dagtekening, tenzij ze als onbekend is gemarkeerd.",
+    "CS343": "Na 2020 is een aangevraagde Omvang in etmalen, dagdelen, euro's of stuks per week, per maand "
+             "of totaal.",
+    "TR002": "Een geboortedatum ligt hoogstens 120 jaar vóór de Dagtekening, tenzij ze als onbekend is "
+             "gemarkeerd.",
     "TR006": "Een Contact heeft een Telefoon, of een adres met Huis en Postcode, of beide.",
     "TR018": "De Einddatum van een stop ligt niet vóór de Begindatum.",
     "TR061": "Een client heeft minstens één adres van Soort 01 (BRP), 02 (correspondentie) of 03 (verblijf).",
-    "TR101": "Geen dubbele regels: binnen een bericht is de sleutel van elke regel met die van haar bovenliggende "
+    "TR101": "Geen dubbele regels: binnen een bericht is de sleutel van elke regel met die van haar "
+             "bovenliggende "
              "regels uniek.",
     "TR134": "Een datum van iets dat al gebeurd is, ligt op of vóór de Dagtekening van het bericht.",
     "TR137": "De Einddatum van een periode ligt niet vóór de Begindatum en niet na de Dagtekening.",
@@ -540,7 +616,8 @@ DESCRIPTIONS: dict[str, str] = {
     "TR315": "Een VorigReferentieNummer komt maar één keer voor in een declaratie.",
     "TR316": "Een Prestatie wordt niet gecrediteerd in hetzelfde bericht waarin ze gedeclareerd wordt.",
     "TR335": "Een ProductPeriode eindigt hoogstens vijf jaar vóór de DeclaratieDagtekening.",
-    "TR342": "Een declaratie-antwoord bevat alleen afgewezen Prestaties, en die verklaren het verschil tussen "
+    "TR342": "Een declaratie-antwoord bevat alleen afgewezen Prestaties, en die verklaren het verschil "
+             "tussen "
              "ingediend en toegekend.",
     "TR352": "Een wijzigingsverzoek noemt minstens één OngewijzigdProduct of TeWijzigenProduct.",
     "TR353": "Een wijzigingsverzoek heeft minstens één TeWijzigenProduct of NieuwProduct.",
@@ -551,13 +628,17 @@ DESCRIPTIONS: dict[str, str] = {
     "TR386": "Hetzelfde product wordt in één bericht alleen meer dan eens aangevraagd voor perioden die niet "
              "overlappen.",
     "TR409": "Alleen een afwijzing wegens het woonplaatsbeginsel (reden 8) heeft een Woonplaatsbeginsel.",
-    "TR410": "Hetzelfde product staat alleen meer dan eens als NieuwProduct voor perioden die niet overlappen.",
-    "TR416": "Een declaratie heeft hoogstens één debet-Prestatie per ToewijzingNummer, product en ProductPeriode.",
-    "TR019": "Een start of stop noemt met ToewijzingNummer een toewijzing die deze aanbieder heeft ontvangen.",
+    "TR410": "Hetzelfde product staat alleen meer dan eens als NieuwProduct voor perioden die niet "
+             "overlappen.",
+    "TR416": "Een declaratie heeft hoogstens één debet-Prestatie per ToewijzingNummer, product en "
+             "ProductPeriode.",
+    "TR019": "Een start of stop noemt met ToewijzingNummer een toewijzing die deze aanbieder heeft "
+             "ontvangen.",
     "TR056": "Een afzender gebruikt een berichtidentificatie maar één keer per berichttype.",
     "TR063": "Een verwijdering (StatusAanlevering 3) betreft een eerdere aanlevering met dezelfde sleutel.",
     "TR071": "Een start kan niet meer worden verwijderd als er een stop voor is verstuurd.",
-    "TR074": "Een nieuwe aanlevering (StatusAanlevering 1) herhaalt niet de sleutel van een eerdere die nog staat.",
+    "TR074": "Een nieuwe aanlevering (StatusAanlevering 1) herhaalt niet de sleutel van een eerdere die nog "
+             "staat.",
     "TR304": "De Bsn van de client is die uit het eerdere bericht waarnaar verwezen wordt (toewijzing of "
              "gedeclareerde Prestatie).",
     "TR307": "Een Prestatie begint niet vóór de Ingangsdatum van haar toewijzing.",
@@ -568,7 +649,8 @@ DESCRIPTIONS: dict[str, str] = {
     "TR319": "Een declaratie bevat Prestaties van haar eigen of eerdere perioden, nooit van een latere.",
     "TR321": "Het GeleverdVolume van een Prestatie is niet meer dan de toewijzing voor die periode toestaat.",
     "TR322": "Al het volume op een toewijzing (debet min credit) past binnen haar Omvang over de hele duur.",
-    "TR323": "Een credit-Prestatie verwijst met VorigReferentieNummer naar een eerdere debet-Prestatie die niet "
+    "TR323": "Een credit-Prestatie verwijst met VorigReferentieNummer naar een eerdere debet-Prestatie die "
+             "niet "
              "is afgewezen.",
     "TR326": "Een nieuwe start voor een toewijzing kan alleen als elke eerdere start is gestopt.",
     "TR332": "Een gemeente geeft elk ToewijzingNummer aan één toegewezen product.",
@@ -577,7 +659,8 @@ DESCRIPTIONS: dict[str, str] = {
     "TR338": "Elke Prestatie noemt met ToewijzingNummer een toewijzing van de gemeente aan deze aanbieder.",
     "TR339": "De ProductCategorie van een Prestatie is die van haar toewijzing, als die er een noemt.",
     "TR340": "De ProductCode van een Prestatie is die van haar toewijzing, als die er een noemt.",
-    "TR341": "De Eenheid van een Prestatie is die van haar toewijzing; minuten mogen bij een toewijzing in uren.",
+    "TR341": "De Eenheid van een Prestatie is die van haar toewijzing; minuten mogen bij een toewijzing in "
+             "uren.",
     "TR347": "Een aanbieder gebruikt een ReferentieAanbieder niet opnieuw voor een ander verzoek.",
     "TR349": "Een wijzigingsverzoek noemt elke lopende toewijzing van de client, ongewijzigd of te wijzigen.",
     "TR350": "Een OngewijzigdProduct verwijst naar een lopende toewijzing van de client.",
@@ -585,28 +668,36 @@ DESCRIPTIONS: dict[str, str] = {
     "TR355": "Een antwoord herhaalt de ReferentieAanbieder van een verzoek (JW315/JW317) van de aanbieder.",
     "TR357": "Een wijziging die niet in de toekomst ingaat, geldt voor de hele toewijzing en begint op haar "
              "Ingangsdatum.",
-    "TR359": "Geen antwoord meer nadat het verzoek met een toewijzing met die ReferentieAanbieder is gehonoreerd.",
+    "TR359": "Geen antwoord meer nadat het verzoek met een toewijzing met die ReferentieAanbieder is "
+             "gehonoreerd.",
     "TR360": "'In onderzoek' (VerzoekAntwoord 2) kan alleen het eerste antwoord op een verzoek zijn.",
     "TR361": "Een product komt alleen meer dan eens voor in een wijzigingsverzoek voor perioden die niet "
              "overlappen.",
     "TR365": "Een verzoek wordt alleen opnieuw beantwoord als elk eerder antwoord 'in onderzoek' was.",
     "TR366": "Elke beantwoorde Prestatie is een Prestatie van de beantwoorde declaratie.",
     "TR367": "Een beantwoorde Prestatie herhaalt de waarden van de gedeclareerde Prestatie ongewijzigd.",
-    "TR369": "Alles wat op een toewijzing met Budget is gedeclareerd (debet min credit), past binnen dat Budget.",
+    "TR369": "Alles wat op een toewijzing met Budget is gedeclareerd (debet min credit), past binnen dat "
+             "Budget.",
     "TR371": "XsdVersieDeclaratie herhaalt de XsdVersie van de beantwoorde declaratie.",
     "TR373": "Een wijziging van Budget of totaalvolume geldt voor de hele toewijzing en begint op haar "
              "Ingangsdatum.",
-    "TR374": "Geen nieuw verzoek voor een client zolang een eerder verzoek van dezelfde aanbieder in behandeling "
+    "TR374": "Geen nieuw verzoek voor een client zolang een eerder verzoek van dezelfde aanbieder in "
+             "behandeling "
              "is.",
-    "TR375": "Een wijziging van een toewijzing zonder Product (budget) die na 2020 loopt, vraagt geen Omvang.",
+    "TR375": "Een wijziging van een toewijzing zonder Product (budget) die na 2020 loopt, vraagt geen "
+             "Omvang.",
     "TR376": "Een declaratie-antwoord noemt met DeclaratieNummer een declaratie van die aanbieder.",
-    "TR379": "Een ReferentieAanbieder op een toewijzing is die van een verzoek van deze aanbieder voor de client.",
-    "TR382": "Een stop herhaalt ongewijzigd de sleutel van een staande start (Bsn, ToewijzingNummer, Product, "
+    "TR379": "Een ReferentieAanbieder op een toewijzing is die van een verzoek van deze aanbieder voor de "
+             "client.",
+    "TR382": "Een stop herhaalt ongewijzigd de sleutel van een staande start (Bsn, ToewijzingNummer, "
+             "Product, "
              "Begindatum).",
-    "TR384": "Er wordt niet gedeclareerd op een toewijzing die de gemeente heeft ingetrokken (RedenWijziging 13).",
+    "TR384": "Er wordt niet gedeclareerd op een toewijzing die de gemeente heeft ingetrokken (RedenWijziging "
+             "13).",
     "TR385": "Een toewijzing wordt niet ingetrokken zolang er goedgekeurde, niet gecrediteerde Prestaties op "
              "staan.",
-    "TR387": "Een ProductPeriode begint op de eerste van de maand, of op de latere Ingangsdatum van de toewijzing "
+    "TR387": "Een ProductPeriode begint op de eerste van de maand, of op de latere Ingangsdatum van de "
+             "toewijzing "
              "in die maand.",
     "TR388": "Een ProductPeriode eindigt op de laatste dag van de maand, of op de eerdere Einddatum van de "
              "toewijzing in die maand.",
@@ -627,7 +718,8 @@ DESCRIPTIONS: dict[str, str] = {
              "datum gebruikt.",
     "PC001": "De Eenheid van een product past bij zijn uitvoeringsvariant en productdefinitie.",
     "PC002": "De Frequentie van een Omvang past bij de Eenheid in de uitvoeringsvariant van het product.",
-    "PC010": "Meldt welk landelijk product bij een gemeentelijke productcode hoort, met het volume in landelijke "
-             "eenheden.",
+    "PC010": "Meldt welk landelijk product bij een gemeentelijke productcode hoort, met het volume in "
+             "landelijke eenheden.",
 }
-DESCRIPTIONS.update({code: f"Het element bevat {wanted} (het XSD controleert dit)." for code, wanted in SCHEMA.items()})
+DESCRIPTIONS.update({code: f"Het element bevat {wanted} (het XSD controleert dit)."
+                     for code, wanted in SCHEMA.items()})

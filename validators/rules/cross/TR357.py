@@ -14,4 +14,5 @@ def tr357(ctx, product):
         return
     if gewenst <= sent and gewenst != toewijzing.ingangsdatum:
         yield ctx.finding(find(product, "GewensteIngangsdatum"),
-                          gewenst=gewenst, sent=sent, ingang=toewijzing.ingangsdatum, nummer=toewijzing.nummer)
+                          gewenst=gewenst, sent=sent, ingang=toewijzing.ingangsdatum,
+                          nummer=toewijzing.nummer)

@@ -26,5 +26,6 @@ def tr367(ctx, prestatie):
         if getattr(answered, field) != getattr(declared[-1], field):
             node = find(prestatie, path)
             yield ctx.finding(prestatie if node is None else node,
-                              element=path, answered=getattr(answered, field), declared=getattr(declared[-1], field),
+                              element=path, answered=getattr(answered, field),
+                              declared=getattr(declared[-1], field),
                               referentie=answered.referentie)

@@ -15,4 +15,5 @@ def tr371(ctx, head):
     answered = (text(head, "XsdVersieDeclaratie/BasisschemaXsdVersie"), text(head, "XsdVersieDeclaratie/BerichtXsdVersie"))
     if answered != declared:
         yield ctx.finding(find(head, "XsdVersieDeclaratie"),
-                          answered='/'.join(map(str, answered)), declared='/'.join(map(str, declared)), nummer=key[1])
+                          answered='/'.join(map(str, answered)), declared='/'.join(map(str, declared)),
+                          nummer=key[1])

@@ -22,5 +22,6 @@ def tr373(ctx, product):
         changed = ("volume", t.volume, int_of(product, 'Omvang/Volume'))
     if changed:
         yield ctx.finding(find(product, "GewensteIngangsdatum"),
-                          key=changed[0], old=changed[1], new=changed[2], nummer=t.nummer, ingang=t.ingangsdatum,
+                          key=changed[0], old=changed[1], new=changed[2], nummer=t.nummer,
+                          ingang=t.ingangsdatum,
                           gewenst=gewenst)

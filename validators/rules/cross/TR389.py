@@ -22,6 +22,7 @@ def tr389(ctx, prestatie):
                 for c in ctx.history.prestaties_by_vorig_referentie(old.referentie or "")):
             continue
         yield ctx.finding(find(prestatie, "IngediendBedrag/DebetCredit"),
-                          referentie=p.referentie, begin=p.begindatum, end=p.einddatum, nummer=p.toewijzing_nummer,
+                          referentie=p.referentie, begin=p.begindatum, end=p.einddatum,
+                          nummer=p.toewijzing_nummer,
                           old=old.referentie)
         return

@@ -10,5 +10,6 @@ def tr415(ctx, product):
     final = [s for s in earlier if s.reden_beeindiging != TIJDELIJK]
     if notice.status in NEW_DELIVERY and final:
         yield ctx.finding(find(product, "StatusAanlevering"),
-                          nummer=notice.toewijzing_nummer, begin=notice.begindatum, reden=final[0].reden_beeindiging,
+                          nummer=notice.toewijzing_nummer, begin=notice.begindatum,
+                          reden=final[0].reden_beeindiging,
                           end=final[0].einddatum)

@@ -36,11 +36,13 @@ def pc010(ctx, bericht):
                 continue
             mapping, national = found
             naam = f" ({national.naam})" if national is not None else ""
-            values = {"productcode": code, "gemeente": gemeente, "nationaal": mapping.nationale_code, "naam": naam,
+            values = {"productcode": code, "gemeente": gemeente, "nationaal": mapping.nationale_code,
+                      "naam": naam,
                       "lines": lines, "eenheid": eenheid}
             volume = groups.volume(raw_keys) if mapping.factor is not None else None
             if volume is not None:
-                values.update(volume=volume, converted=format_number(converted_volume(volume, mapping.factor)))
+                values.update(volume=volume,
+                              converted=format_number(converted_volume(volume, mapping.factor)))
             kind = ("many" if lines > 1 else "one") + ("_volume" if volume is not None else "")
             yield ctx.finding(groups.columns.node(first), key=kind, **values)
 

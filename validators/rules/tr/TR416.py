@@ -27,7 +27,8 @@ def tr416(ctx, declaratie):
             continue
         key = tuple(value(prestatie, p) for p in KEY) + (_bsn(prestatie),)
         if key in seen:
-            yield ctx.finding(prestatie, nummer=key[0], product=f"{key[1]}/{key[2]}", begin=key[3], end=key[4])
+            yield ctx.finding(prestatie, nummer=key[0], product=f"{key[1]}/{key[2]}", begin=key[3],
+                              end=key[4])
         seen.add(key)
 
 
