@@ -69,14 +69,16 @@ class RuleContext:
         """
         assert self.rule is not None, "finding() outside a rule"
         code = code or self.rule.code
-        catalogue_key = None
+        catalogue_key = lang = None
         frozen: tuple[tuple[str, Any], ...] = ()
         if message is None:
-            from validators.texts import render
+            from validators.texts import current_lang, render
 
-            catalogue_key = f"{code}.{key}" if key else code
+            catalogue_key, lang = (f"{code}.{key}" if key else code), current_lang()
             frozen = tuple((name, _hashable(v)) for name, v in values.items())
-            message = render(catalogue_key, dict(frozen)) or catalogue_key  # values may hold a BSN
+            rendered = render(catalogue_key, dict(frozen), lang)
+            message = rendered or catalogue_key  # never the values: they may hold a BSN
+            lang = lang if rendered else None
         return Finding(
             code=code,
             severity=severity or self.rule.severity,
@@ -88,6 +90,7 @@ class RuleContext:
             message_type=self.message.message_type.code,
             key=catalogue_key,
             values=frozen,
+            lang=lang,
         )
 
 

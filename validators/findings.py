@@ -31,13 +31,16 @@ class Finding:
     # (default language, BSNs masked); renderers ask `text()` for another language or full BSNs.
     key: str | None = None
     values: tuple[tuple[str, Any], ...] = ()
+    lang: str | None = None  # the language `message` was rendered in (BSNs masked)
 
     def text(self, lang: str | None = None, show_bsn: bool = False) -> str:
         """The message in a language (default: the chosen one); free-text findings keep `message`."""
         if self.key is None:
             return self.message
-        from validators.texts import render
+        from validators.texts import current_lang, render
 
+        if not show_bsn and (lang or current_lang()) == self.lang:
+            return self.message  # rendered once already, in this language
         return render(self.key, dict(self.values), lang, show_bsn) or self.message
 
     def hint(self, lang: str | None = None) -> str | None:

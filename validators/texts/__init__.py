@@ -16,6 +16,7 @@ from collections.abc import Mapping
 from contextvars import ContextVar
 from datetime import date
 from decimal import Decimal
+from functools import lru_cache
 from importlib import import_module
 from types import ModuleType
 from typing import Any
@@ -62,15 +63,32 @@ def current_lang() -> str:
 
 def catalogue(lang: str | None = None) -> ModuleType:
     """The module with MESSAGES, HINTS, RETOURCODES, CODES and SCHEMA tables of a language."""
-    return import_module(f"{__name__}.{check_lang(lang or current_lang())}")
+    wanted = lang if lang in LANGS else check_lang(lang or current_lang())
+    return _catalogue(wanted)
 
 
-class _Formatter(string.Formatter):
+@lru_cache(maxsize=None)
+def _catalogue(lang: str) -> ModuleType:
+    return import_module(f"{__name__}.{lang}")
+
+
+@lru_cache(maxsize=4096)
+def _parsed(template: str) -> tuple[tuple[str, str | None, str], ...]:
+    # Findings come by the hundred thousand on a large declaration: parse each sentence once.
+    return tuple((literal, field, spec or "") for literal, field, spec, _ in string.Formatter().parse(template))
+
+
+class _Formatter:
     def __init__(self, lang: str, show_bsn: bool) -> None:
         self.lang, self.show_bsn = lang, show_bsn
 
-    def format_field(self, value: Any, format_spec: str) -> str:
-        return super().format_field(self.shown(value), format_spec)
+    def vformat(self, template: str, values: Mapping[str, Any]) -> str:
+        parts = []
+        for literal, field, spec in _parsed(template):
+            parts.append(literal)
+            if field is not None:
+                parts.append(format(self.shown(values[field]), spec))
+        return "".join(parts)
 
     def shown(self, value: Any) -> Any:
         # Bsn before str: a Bsn is a str, and the order is what makes masking structural.
@@ -91,13 +109,13 @@ class _Formatter(string.Formatter):
 def render(key: str, values: Mapping[str, Any], lang: str | None = None,
            show_bsn: bool = False) -> str | None:
     """The sentence for a catalogue key in a language, or None when no catalogue knows the key."""
-    lang = check_lang(lang or current_lang())
-    extra = _schema_values(key, values, lang, show_bsn)
-    template = _lookup("MESSAGES", f"{key}.known" if extra.get("uitleg") else key, lang)
+    lang = lang if lang in LANGS else check_lang(lang or current_lang())
+    extra = _schema_values(key, values, lang, show_bsn) if key.startswith(("XSD", "RS", "CS")) else None
+    template = _lookup("MESSAGES", f"{key}.known" if extra and extra.get("uitleg") else key, lang)
     if template is None:
         return None
     try:
-        return _Formatter(lang, show_bsn).vformat(template, (), {**values, **extra})
+        return _FORMATTERS[lang, show_bsn].vformat(template, {**values, **extra} if extra else values)
     except (KeyError, IndexError, ValueError):
         # A rule that passes fewer values than its sentence names must not cost the report.
         return None
@@ -132,6 +150,10 @@ def _libxml2_values(values: Mapping[str, Any], lang: str, show_bsn: bool) -> dic
     return {"detail": detail, "uitleg": said or ""}
 
 
+_FORMATTERS = {(lang, show): _Formatter(lang, show) for lang in LANGS for show in (False, True)}
+
+
+@lru_cache(maxsize=8192)
 def _lookup(table: str, key: str, lang: str, fallback: bool = True) -> str | None:
     """The key, then the kind for any rule ("*.required"), then the rule code alone; in the
     language, then (with fallback) in the other language."""

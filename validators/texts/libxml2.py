@@ -36,31 +36,27 @@ _SHAPES: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]] = [
                 rf"'?(?:\{{[^}}]*\}})?(?P<type>[^'.]*)'?"),
      lambda m: f"waarde '{m['value']}' is geen geldige waarde voor type {m['type'] or 'van het schema'}"),
     (re.compile(rf"\[facet 'maxLength'\] The value{_OPT} has a length of '(?P<n>\d+)'; this exceeds the "
-                 f"allowed "
-                r"maximum length of '(?P<max>\d+)'"),
+                r"allowed maximum length of '(?P<max>\d+)'"),
      lambda m: f"{_val(m)} is {m['n']} tekens lang; hoogstens {m['max']} toegestaan"),
     (re.compile(rf"\[facet 'minLength'\] The value{_OPT} has a length of '(?P<n>\d+)'; this underruns the "
-                 f"allowed "
-                r"minimum length of '(?P<min>\d+)'"),
+                r"allowed minimum length of '(?P<min>\d+)'"),
      lambda m: f"{_val(m)} is {m['n']} tekens lang; minstens {m['min']} nodig"),
     (re.compile(rf"\[facet 'length'\] The value{_OPT} has a length of '(?P<n>\d+)'; this differs from the "
-                 f"allowed "
-                r"length of '(?P<len>\d+)'"),
+                r"allowed length of '(?P<len>\d+)'"),
      lambda m: f"{_val(m)} is {m['n']} tekens lang; precies {m['len']} vereist"),
     (re.compile(rf"\[facet 'pattern'\] The value{_OPT} is not accepted by the pattern '(?P<pattern>.*)'"),
      lambda m: f"{_val(m)} heeft niet de voorgeschreven vorm ({m['pattern']})"),
     (re.compile(rf"\[facet 'enumeration'\] The value{_OPT} is not an element of the set "
-                 f"\{{(?P<set>[^}}]*)\}}"),
+                rf"\{{(?P<set>[^}}]*)\}}"),
      lambda m: f"{_val(m)} staat niet in de codelijst; toegestaan: {m['set'].replace(chr(39), '')}"),
     (re.compile(rf"\[facet '(?:maxInclusive|maxExclusive)'\] The value{_OPT} is greater than the maximum "
-                 f"value "
-                r"allowed \('(?P<max>[^']*)'\)"),
+                r"value allowed \('(?P<max>[^']*)'\)"),
      lambda m: f"{_val(m)} is groter dan het toegestane maximum {m['max']}"),
     (re.compile(rf"\[facet '(?:minInclusive|minExclusive)'\] The value{_OPT} is less than the minimum value "
                 r"allowed \('(?P<min>[^']*)'\)"),
      lambda m: f"{_val(m)} is kleiner dan het toegestane minimum {m['min']}"),
     (re.compile(rf"\[facet 'totalDigits'\] The value{_OPT} has more digits than are allowed "
-                 f"\('(?P<max>\d+)'\)"),
+                rf"\('(?P<max>\d+)'\)"),
      lambda m: f"{_val(m)} heeft meer dan {m['max']} cijfers"),
     (re.compile(rf"\[facet 'fractionDigits'\] The value{_OPT} has more fractional digits than are allowed "
                 r"\('(?P<max>\d+)'\)"),
