@@ -315,3 +315,52 @@ def test_streamed_schema_error_masks_a_bsn() -> None:
     for fmt in sorted(FORMATS):
         assert "99991112" not in render(report, fmt), fmt
     assert "99991112" in render(report, "text", show_bsn=True)
+
+
+MUTATIONS = ("drop", "duplicate", "reorder")
+
+
+def _mutants(document: etree._Element, bad_values: list[str]):
+    """Every element of the document dropped, duplicated, moved, or given each bad value in turn:
+    the mutations of the conformance corpus, enumerated instead of drawn."""
+    import copy
+
+    size = sum(1 for el in document.iter() if isinstance(el.tag, str)) - 1
+    for index in range(size):
+        for action in (*MUTATIONS, *bad_values):
+            tree = copy.deepcopy(document)
+            target = [el for el in tree.iter() if isinstance(el.tag, str) and el is not tree][index]
+            parent = target.getparent()
+            if action == "drop":
+                parent.remove(target)
+            elif action == "duplicate":
+                target.addnext(copy.deepcopy(target))
+            elif action == "reorder":
+                following = target.getnext()
+                (following.addnext(target) if following is not None else parent.insert(0, target))
+            else:
+                target[:] = []
+                target.text = action
+            yield tree
+
+
+@pytest.mark.parametrize("standard", ["ijw-3.2", "iwmo-3.2"])
+def test_every_schema_error_of_the_mutant_corpus_is_said_in_dutch(standard: str) -> None:
+    from iwmo_ijw.parsing import load
+    from iwmo_ijw.schemas import load_schema
+    from tests.conformance.test_messages_conformance import BAD_VALUES
+    from validators.texts.libxml2 import in_dutch
+
+    examples = sorted(reference_path(standard, "examples").glob("*.xml"))
+    unsaid, seen = set(), 0
+    for example in examples:
+        schema = load_schema(load(str(example)).message_type)
+        for mutant in _mutants(etree.parse(str(example)).getroot(), [*BAD_VALUES, "x y"]):
+            if schema.validate(mutant):
+                continue
+            for error in schema.error_log:
+                seen += 1
+                detail = re.sub(r"\{(?:https?|urn):[^}]*\}", "", error.message)
+                if in_dutch(detail) is None:
+                    unsaid.add(re.sub(r"'[^']*'", "'…'", detail))
+    assert seen > 1000 and not unsaid, sorted(unsaid)[:10]

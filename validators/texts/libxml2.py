@@ -32,9 +32,10 @@ _SHAPES: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]] = [
      lambda m: "hoort hier niet (geen element meer verwacht op deze plek)"),
     (re.compile(r"Missing child element\(s\)\. Expected is (?:one of )?\( (?P<names>[^)]*) \)"),
      lambda m: f"mist een verplicht onderdeel: {_names(m['names'])}"),
-    (re.compile(rf"{_V} is not a valid value of the (?:local )?(?:atomic|list|union) type "
-                rf"'?(?:\{{[^}}]*\}})?(?P<type>[^'.]*)'?"),
-     lambda m: f"waarde '{m['value']}' is geen geldige waarde voor type {m['type'] or 'van het schema'}"),
+    (re.compile(rf"{_V} is not a valid value of the (?:local )?(?:atomic|list|union) type"
+                rf"(?: '?(?:\{{[^}}]*\}})?(?P<type>[^'.]*)'?)?"),
+     lambda m: f"waarde '{m['value']}' is geen geldige waarde voor "
+               + (f"type {m['type']}" if m["type"] else "dit element")),
     (re.compile(rf"\[facet 'maxLength'\] The value{_OPT} has a length of '(?P<n>\d+)'; this exceeds the "
                 r"allowed maximum length of '(?P<max>\d+)'"),
      lambda m: f"{_val(m)} is {m['n']} tekens lang; hoogstens {m['max']} toegestaan"),
