@@ -235,6 +235,8 @@ def _guarded(rule: Rule, ctx: RuleContext, run: Callable[[list[Finding]], None])
                 "please report this as a bug",
                 file=ctx.message.source,
                 message_type=ctx.message.message_type.code,
+                key=f"{rule.code}.crash",
+                values=(("rule", rule.code), ("error", f"{type(exc).__name__}: {exc}")),
             )
         )
     return out

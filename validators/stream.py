@@ -70,7 +70,8 @@ def validate_stream(path: str | os.PathLike, options: Options | None = None) -> 
         return report
     except OSError as exc:
         report.findings = [Finding(code="FILE", severity=Severity.ERROR, retourcode=None,
-                                   message=f"cannot read the file: {exc.strerror or exc}", file=name)]
+                                   message=f"cannot read the file: {exc.strerror or exc}", file=name,
+                                   key="FILE", values=(("detail", str(exc.strerror or exc)),))]
         return report
     report.findings = findings
     report.secrets = frozenset(secrets)

@@ -364,3 +364,24 @@ def test_every_schema_error_of_the_mutant_corpus_is_said_in_dutch(standard: str)
                 if in_dutch(detail) is None:
                     unsaid.add(re.sub(r"'[^']*'", "'…'", detail))
     assert seen > 1000 and not unsaid, sorted(unsaid)[:10]
+
+
+def test_a_crashing_rule_is_reported_in_dutch() -> None:
+    from iwmo_ijw.parsing import load
+    from validators.context import RuleContext
+    from validators.engine import _guarded
+    from validators.findings import Severity
+    from validators.registry import Level, Rule
+
+    rule = Rule(code="XX001", retourcode="0001", messages=("JW301",), level=Level.MESSAGE, target="Client",
+                func=lambda ctx, node: iter(()))
+    ctx = RuleContext(message=load(FIXTURES / "messages" / "JW301.xml"))
+
+    def boom(out):
+        raise ZeroDivisionError("division by zero")
+
+    [finding] = _guarded(rule, ctx, boom)
+    assert finding.severity is Severity.WARNING
+    assert finding.text("nl") == "Regel XX001 kon niet worden uitgevoerd (ZeroDivisionError: division by zero); " \
+                                 "de andere regels wel."
+    assert finding.hint("nl").startswith("Meld dit als fout") and "please report" in finding.text("en")

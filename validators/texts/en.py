@@ -200,6 +200,7 @@ MESSAGES: dict[str, str] = {
     "BERICHT": "{detail}",
     "RELEASE": "{detail}",
     "FILE": "{detail}",
+    "*.crash": "rule {rule} could not be evaluated ({error}); please report this as a bug",
 }
 
 HINTS: dict[str, str] = {

@@ -286,6 +286,7 @@ MESSAGES: dict[str, str] = {
     "BERICHT": "Het bestand is geen herkend iJw- of iWmo-bericht ({detail}).",
     "RELEASE": "Het bericht hoort bij een release die niet wordt ondersteund ({detail}).",
     "FILE": "Het bestand kan niet worden gelezen ({detail}).",
+    "*.crash": "Regel {rule} kon niet worden uitgevoerd ({error}); de andere regels wel.",
 }
 
 # --- what to do ---------------------------------------------------------------------------------
@@ -447,6 +448,7 @@ HINTS: dict[str, str] = {
     "BERICHT": "Controleer of dit een iJw- of iWmo-bericht is (namespace en BerichtCode).",
     "RELEASE": "Lever het bericht aan volgens release 3.2.",
     "FILE": "Controleer of het bestand bestaat en leesbaar is.",
+    "*.crash": "Meld dit als fout in de validator, met het bericht erbij (BSN's onherkenbaar gemaakt).",
 }
 
 # Schema constraints (validators/rules/xsd): what the element should hold.
