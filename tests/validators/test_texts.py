@@ -61,6 +61,19 @@ def test_every_retourcode_of_a_rule_has_a_dutch_description() -> None:
     assert not missing
 
 
+@pytest.mark.parametrize("code", sorted(all_rules()))
+def test_every_rule_has_an_english_hint_too(code: str) -> None:
+    from validators.registry import Level
+    from validators.texts import hint
+
+    key = f"{code}.schema" if all_rules()[code].level is Level.XSD else None
+    assert hint(code, key, "en"), f"{code}: no English hint"
+
+
+def test_every_retourcode_has_an_english_description_too() -> None:
+    assert set(nl.RETOURCODES) <= set(en.RETOURCODES)
+
+
 def test_every_english_sentence_names_only_values_its_dutch_sentence_names() -> None:
     # A rule passes one set of values for both languages: a name only English uses would be lost in Dutch.
     names = re.compile(r"{(\w+)")
