@@ -57,7 +57,10 @@ def current_lang() -> str:
     chosen = _chosen.get()
     if chosen is not None:
         return chosen
-    env = (os.environ.get(ENV_VAR) or "").strip().lower()
+    env = os.environ.get(ENV_VAR)
+    if not env:
+        return DEFAULT_LANG
+    env = env.strip().lower()
     return env if env in LANGS else DEFAULT_LANG
 
 
@@ -78,6 +81,9 @@ def _parsed(template: str) -> tuple[tuple[str, str | None, str], ...]:
     return tuple((literal, field, spec or "") for literal, field, spec, _ in string.Formatter().parse(template))
 
 
+_PLAIN = frozenset({str, int})  # exact types: a Bsn is a str subclass and must not pass as plain
+
+
 class _Formatter:
     def __init__(self, lang: str, show_bsn: bool) -> None:
         self.lang, self.show_bsn = lang, show_bsn
@@ -87,7 +93,10 @@ class _Formatter:
         for literal, field, spec in _parsed(template):
             parts.append(literal)
             if field is not None:
-                parts.append(format(self.shown(values[field]), spec))
+                value = values[field]
+                # plain texts and counts are most values: no conversion, no format spec
+                shown = value if type(value) in _PLAIN else self.shown(value)
+                parts.append(format(shown, spec) if spec else str(shown))
         return "".join(parts)
 
     def shown(self, value: Any) -> Any:
@@ -109,7 +118,8 @@ class _Formatter:
 def render(key: str, values: Mapping[str, Any], lang: str | None = None,
            show_bsn: bool = False) -> str | None:
     """The sentence for a catalogue key in a language, or None when no catalogue knows the key."""
-    lang = lang if lang in LANGS else check_lang(lang or current_lang())
+    if lang not in LANGS:
+        lang = check_lang(lang) if lang else current_lang()
     extra = _schema_values(key, values, lang, show_bsn) if key.startswith(("XSD", "RS", "CS")) else None
     template = _lookup("MESSAGES", f"{key}.known" if extra and extra.get("uitleg") else key, lang)
     if template is None:
