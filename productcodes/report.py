@@ -159,6 +159,7 @@ def number(value: float, lang: str, spec: str = ".1f") -> str:
 
 
 def day(on: date, lang: str) -> str:
+    """A date as its readers write it: 01-06-2026 in Dutch, ISO in English."""
     return on.strftime("%d-%m-%Y") if lang == "nl" else on.isoformat()
 
 

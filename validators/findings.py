@@ -50,6 +50,7 @@ class Finding:
         return hint(self.code, self.key, lang)
 
     def retourcode_description(self, lang: str | None = None) -> str | None:
+        """A short description of the retourcode in a language (own words), None without one."""
         from validators.texts import retourcode_description
 
         return retourcode_description(self.retourcode, lang)

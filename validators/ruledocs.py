@@ -59,6 +59,7 @@ class Example:
 
 
 def known_code(code: str) -> bool:
+    """A registered rule or one of the validator's own codes (XML, BERICHT ...)."""
     from validators.registry import all_rules
 
     return code.upper() in all_rules() or code.upper() in NON_RULE_CODES
