@@ -9,14 +9,39 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
+from productcodes.errors import UserError
 from productcodes.report import Reduction
 
 TOP = 25
+IMAGE_SUFFIXES = (".png", ".svg", ".pdf")
+HTML_SUFFIXES = (".html", ".htm")
+
+
+def check_target(path: str | Path) -> Path:
+    """The chart's file, refused before any work when its folder is missing or its kind unknown."""
+    path = Path(path)
+    if path.suffix.lower() not in IMAGE_SUFFIXES + HTML_SUFFIXES:
+        raise UserError(f"--chart {path}: onbekende extensie {path.suffix or '(geen)'!r}; kies "
+                        f"{', '.join(IMAGE_SUFFIXES + HTML_SUFFIXES)}")
+    if not path.parent.is_dir():
+        raise UserError(f"--chart {path}: de map {path.parent} bestaat niet")
+    return path
+
+
+def _axis_limit(largest: float) -> float:
+    """A bar axis that never collapses: room for the value labels, and at least 1 when all values are 0."""
+    return max(1.0, largest * 1.15)
+
+
+def _label_bars(axis, bars, labels: list[str]) -> None:
+    for bar, label in zip(bars, labels):
+        axis.annotate(label, (bar.get_width(), bar.get_y() + bar.get_height() / 2), xytext=(3, 0),
+                      textcoords="offset points", va="center", fontsize=8)
 
 
 def draw(reduction: Reduction, path: str | Path) -> Path:
-    path = Path(path)
-    if path.suffix.lower() in (".html", ".htm"):
+    path = check_target(path)
+    if path.suffix.lower() in HTML_SUFFIXES:
         path.write_text(_html(reduction), encoding="utf-8")
     else:
         _png(reduction, path)
@@ -32,11 +57,15 @@ def _png(r: Reduction, path: Path) -> None:
     products = list(r.codes_per_national.items())[:TOP]
     regios = list(r.per_jeugdregio.items())
     fig, (left, right) = plt.subplots(1, 2, figsize=(13, max(4, 0.3 * max(len(products), len(regios)) + 1.5)))
-    left.barh([p for p, _ in products][::-1], [n for _, n in products][::-1], color="#3b6ea5")
+    bars = left.barh([p for p, _ in products][::-1], [n for _, n in products][::-1], color="#3b6ea5")
+    _label_bars(left, bars, [str(n) for _, n in products][::-1])
+    left.set_xlim(0, _axis_limit(max((n for _, n in products), default=0)))
+    left.xaxis.get_major_locator().set_params(integer=True)
     left.set_title(f"Municipal codes per national product (top {len(products)})")
     left.set_xlabel("municipal codes")
-    right.barh([n for n, _ in regios][::-1], [c.percent for _, c in regios][::-1], color="#5a9e6f")
-    right.set_xlim(0, 100)
+    bars = right.barh([n for n, _ in regios][::-1], [c.percent for _, c in regios][::-1], color="#5a9e6f")
+    _label_bars(right, bars, [f"{c.percent}%" for _, c in regios][::-1])
+    right.set_xlim(0, 110)
     right.set_title("Coverage per jeugdregio")
     right.set_xlabel("% of codes mapped")
     fig.suptitle(f"Reduction on {r.on}: {r.mapped} of {r.municipal_codes} codes mapped ({r.percent_mapped}%)")
@@ -69,3 +98,40 @@ products.</p>
 <h2>Coverage per jeugdregio</h2><table>{_bar_rows(regios, 100)}</table>
 </body></html>
 """
+
+
+def draw_impact(impact, path: str | Path) -> Path:
+    """Tariff per unit per national product: the median as a bar, min..max as a line, values written."""
+    path = check_target(path)
+    rows = [(f"{p.code} ({p.eenheid})", p.spread_gemeenten()) for p in impact.sorted_products()[:TOP]]
+    rows = [(label, s) for label, s in rows if s is not None]
+    if path.suffix.lower() in HTML_SUFFIXES:
+        top = max((s.maximum for _, s in rows), default=0)
+        items = [(label, s.mediaan, f"mediaan {s.mediaan / 100:.2f} (min {s.minimum / 100:.2f}, "
+                                    f"max {s.maximum / 100:.2f}, {s.groepen} gemeenten)") for label, s in rows]
+        path.write_text(f"""<!doctype html>
+<html lang="nl"><head><meta charset="utf-8"><title>Impact</title>
+<style>body{{font-family:sans-serif;margin:2em}} td{{padding:2px 8px}} .bar{{background:#3b6ea5;height:12px}}</style>
+</head><body><h1>Tarief per eenheid per landelijk product (euro)</h1>
+<table>{_bar_rows(items, top)}</table></body></html>
+""", encoding="utf-8")
+        return path
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    fig, axis = plt.subplots(figsize=(11, max(3, 0.35 * len(rows) + 1.5)))
+    labels = [label for label, _ in rows][::-1]
+    medians = [s.mediaan / 100 for _, s in rows][::-1]
+    bars = axis.barh(labels, medians, color="#3b6ea5")
+    for y, (_, s) in enumerate(rows[::-1]):
+        axis.plot([s.minimum / 100, s.maximum / 100], [y, y], color="#222222", linewidth=1.5)
+    _label_bars(axis, bars, [f"{m:.2f}" for m in medians])
+    axis.set_xlim(0, _axis_limit(max((s.maximum / 100 for _, s in rows), default=0)))
+    axis.set_xlabel("tarief per eenheid (euro): mediaan over gemeenten, lijn = min..max")
+    axis.set_title("Tarieven per landelijk product" if rows else "Geen vertaalde prestaties met een tarief")
+    fig.tight_layout()
+    fig.savefig(path, dpi=110)
+    plt.close(fig)
+    return path

@@ -1,0 +1,53 @@
+"""Guards for commands that delete or downgrade: ask on a terminal, demand --yes otherwise, and let the
+demo refill only a database it made itself (recorded in `registry_meta`)."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+from sqlalchemy import Engine, inspect, select
+
+from productcodes.errors import UserError
+
+MADE_BY = "made_by"
+DEMO = "productcodes demo"
+
+
+def confirm(question: str, yes: bool) -> None:
+    """Go on only with --yes, or after the user says yes on a terminal; otherwise stop with a clear error."""
+    if yes:
+        return
+    if not sys.stdin.isatty():
+        raise UserError(f"{question} — dit verwijdert gegevens; bevestig met --yes (geen terminal om te vragen)")
+    if not click.confirm(f"{question} Dit verwijdert gegevens. Doorgaan?", default=False):
+        raise UserError("afgebroken; er is niets veranderd")
+
+
+def tables_of(engine: Engine) -> set[str]:
+    """Table names of the database, without Alembic's own bookkeeping."""
+    return set(inspect(engine).get_table_names()) - {"alembic_version"}
+
+
+def made_by(engine: Engine) -> str | None:
+    """Who made the database, as recorded in it (None when nothing is recorded)."""
+    if "registry_meta" not in tables_of(engine):
+        return None
+    from productcodes.db import session_scope
+    from productcodes.models import RegistryMeta
+
+    with session_scope(engine) as session:
+        return session.scalar(select(RegistryMeta.waarde).where(RegistryMeta.sleutel == MADE_BY))
+
+
+def record_maker(engine: Engine, maker: str) -> None:
+    from productcodes.db import session_scope
+    from productcodes.models import RegistryMeta
+
+    with session_scope(engine) as session:
+        session.merge(RegistryMeta(sleutel=MADE_BY, waarde=maker))
+
+
+def demo_may_use(engine: Engine) -> bool:
+    """True when the database is empty (nothing to destroy) or the demo made it; False otherwise."""
+    return not tables_of(engine) or made_by(engine) == DEMO
