@@ -48,12 +48,24 @@ def draw(reduction: Reduction, path: str | Path) -> Path:
     return path
 
 
-def _png(r: Reduction, path: Path) -> None:
+def _pyplot():
     import matplotlib
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
+    return plt
+
+
+def _png(r: Reduction, path: Path) -> None:
+    fig = reduction_figure(r)
+    fig.savefig(path, dpi=110)
+    _pyplot().close(fig)
+
+
+def reduction_figure(r: Reduction):
+    """The reduction as a matplotlib figure (codes per national product; coverage per jeugdregio)."""
+    plt = _pyplot()
     products = list(r.codes_per_national.items())[:TOP]
     regios = list(r.per_jeugdregio.items())
     fig, (left, right) = plt.subplots(1, 2, figsize=(13, max(4, 0.3 * max(len(products), len(regios)) + 1.5)))
@@ -70,8 +82,7 @@ def _png(r: Reduction, path: Path) -> None:
     right.set_xlabel("% of codes mapped")
     fig.suptitle(f"Reduction on {r.on}: {r.mapped} of {r.municipal_codes} codes mapped ({r.percent_mapped}%)")
     fig.tight_layout()
-    fig.savefig(path, dpi=110)
-    plt.close(fig)
+    return fig
 
 
 def _bar_rows(items: list[tuple[str, float, str]], scale: float) -> str:
@@ -100,11 +111,16 @@ products.</p>
 """
 
 
+def impact_rows(impact) -> list:
+    """(label, tariff spread over gemeenten) of the products with a tariff, largest amounts first."""
+    rows = [(f"{p.code} ({p.eenheid})", p.spread_gemeenten()) for p in impact.sorted_products()[:TOP]]
+    return [(label, s) for label, s in rows if s is not None]
+
+
 def draw_impact(impact, path: str | Path) -> Path:
     """Tariff per unit per national product: the median as a bar, min..max as a line, values written."""
     path = check_target(path)
-    rows = [(f"{p.code} ({p.eenheid})", p.spread_gemeenten()) for p in impact.sorted_products()[:TOP]]
-    rows = [(label, s) for label, s in rows if s is not None]
+    rows = impact_rows(impact)
     if path.suffix.lower() in HTML_SUFFIXES:
         top = max((s.maximum for _, s in rows), default=0)
         items = [(label, s.mediaan, f"mediaan {s.mediaan / 100:.2f} (min {s.minimum / 100:.2f}, "
@@ -116,11 +132,15 @@ def draw_impact(impact, path: str | Path) -> Path:
 <table>{_bar_rows(items, top)}</table></body></html>
 """, encoding="utf-8")
         return path
-    import matplotlib
+    fig = impact_figure(rows)
+    fig.savefig(path, dpi=110)
+    _pyplot().close(fig)
+    return path
 
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
 
+def impact_figure(rows):
+    """Median tariff per unit as bars (euro), min..max as a line through each, the value beside it."""
+    plt = _pyplot()
     fig, axis = plt.subplots(figsize=(11, max(3, 0.35 * len(rows) + 1.5)))
     labels = [label for label, _ in rows][::-1]
     medians = [s.mediaan / 100 for _, s in rows][::-1]
@@ -132,6 +152,4 @@ def draw_impact(impact, path: str | Path) -> Path:
     axis.set_xlabel("tarief per eenheid (euro): mediaan over gemeenten, lijn = min..max")
     axis.set_title("Tarieven per landelijk product" if rows else "Geen vertaalde prestaties met een tarief")
     fig.tight_layout()
-    fig.savefig(path, dpi=110)
-    plt.close(fig)
-    return path
+    return fig

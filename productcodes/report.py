@@ -90,11 +90,12 @@ def reduction(session: Session, on: date | None = None, national_list: str | Non
             mapped += 1
             codes_per_national[effective[0].nationaal_product.code] += 1
         else:
-            pending = any(m.status == "proposed" for m in by_product.get(product.id, ()))
-            proposed += pending
+            waiting = next((m for m in by_product.get(product.id, ()) if m.status == "proposed"), None)
+            proposed += waiting is not None
             unmapped.append({"gemeentecode": product.gemeentecode, "productcategorie": product.productcategorie,
                              "productcode": product.productcode, "omschrijving": product.omschrijving,
-                             "voorstel": pending})
+                             "voorstel": waiting is not None, "voorstel_id": waiting and waiting.id,
+                             "voorstel_versie": waiting and waiting.version})
     return Reduction(
         on=on, municipal_codes=len(products), gemeenten=len({p.gemeentecode for p in products}),
         national_products=len(national), national_in_use=len(codes_per_national), mapped=mapped, proposed=proposed,
@@ -106,10 +107,10 @@ def reduction(session: Session, on: date | None = None, national_list: str | Non
 
 def conflicts(mappings: list[Mapping]) -> list[dict]:
     out = []
-    live = [m for m in mappings if m.status != "proposed"]
+    live = [m for m in mappings if m.status in ("approved", "retired")]
     for m in live:
         municipal, national = m.gemeentelijk_product, m.nationaal_product
-        where = {"mapping": m.id, "gemeentecode": municipal.gemeentecode, "productcode": municipal.productcode,
+        where = {"mapping": m.id, "versie": m.version, "gemeentecode": municipal.gemeentecode, "productcode": municipal.productcode,
                  "nationale_code": national.code}
         if municipal.productcategorie != national.productcategorie:
             out.append({**where, "conflict": "categorie mismatch",
@@ -125,7 +126,7 @@ def conflicts(mappings: list[Mapping]) -> list[dict]:
         for i, a in enumerate(group):
             for b in group[i + 1:]:
                 if overlaps(a.geldig_van, a.geldig_tot, b.geldig_van, b.geldig_tot):
-                    out.append({"mapping": a.id, "gemeentecode": a.gemeentelijk_product.gemeentecode,
+                    out.append({"mapping": a.id, "versie": a.version, "gemeentecode": a.gemeentelijk_product.gemeentecode,
                                 "productcode": a.gemeentelijk_product.productcode, "nationale_code":
                                 a.nationaal_product.code, "conflict": "overlapping periods",
                                 "detail": f"with mapping {b.id}"})
@@ -151,10 +152,11 @@ def render_text(r: Reduction, unmapped_limit: int = 15) -> str:
     lines += [f"  {cat:<18} {c.codes:>6} {c.percent:6.1f}%" for cat, c in r.per_categorie.items()]
     if r.conflicts:
         lines.append("\nConflicts")
-        lines += [f"  mapping {c['mapping']}: {c['gemeentecode']}/{c['productcode']} -> {c['nationale_code']}: "
+        lines += [f"  mapping {c['mapping']} (versie {c['versie']}): {c['gemeentecode']}/{c['productcode']} -> {c['nationale_code']}: "
                   f"{c['conflict']} ({c['detail']})" for c in r.conflicts[:50]]
     if r.unmapped:
         lines.append(f"\nUnmapped codes (first {min(unmapped_limit, len(r.unmapped))} of {len(r.unmapped)})")
         lines += [f"  {u['gemeentecode']} {u['productcategorie']} {u['productcode']:<6} {u['omschrijving']}"
-                  + ("  [proposal waiting]" if u["voorstel"] else "") for u in r.unmapped[:unmapped_limit]]
+                  + (f"  [proposal {u['voorstel_id']} v{u['voorstel_versie']} waiting]" if u["voorstel"] else "")
+                  for u in r.unmapped[:unmapped_limit]]
     return "\n".join(lines) + "\n"

@@ -14,11 +14,16 @@ MADE_BY = "made_by"
 DEMO = "productcodes demo"
 
 
+def interactive() -> bool:
+    """Whether a person can be asked (stdin is a terminal)."""
+    return sys.stdin.isatty()
+
+
 def confirm(question: str, yes: bool) -> None:
     """Go on only with --yes, or after the user says yes on a terminal; otherwise stop with a clear error."""
     if yes:
         return
-    if not sys.stdin.isatty():
+    if not interactive():
         raise UserError(f"{question} — dit verwijdert gegevens; bevestig met --yes (geen terminal om te vragen)")
     if not click.confirm(f"{question} Dit verwijdert gegevens. Doorgaan?", default=False):
         raise UserError("afgebroken; er is niets veranderd")
