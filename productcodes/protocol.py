@@ -315,9 +315,13 @@ class Registry:
         rows = rows if isinstance(rows, list) else list(rows)
         national, gemeenten = self.national_codes(), self.known_gemeenten()
         existing: dict[tuple, list[Version]] = defaultdict(list)
-        for p in self.session.scalars(select(GemeentelijkProduct)):
+        # Plain rows, not objects: a list of thousands of codes is read on every import; the few rows that
+        # change are loaded as objects when they do.
+        t = GemeentelijkProduct
+        for p in self.session.execute(select(t.id, t.gemeentecode, t.productcategorie, t.productcode, t.omschrijving,
+                                             t.uitvoeringsvariant, t.eenheid, t.geldig_van, t.geldig_tot)):
             existing[(p.gemeentecode, p.productcategorie, p.productcode)].append(
-                Version(p.geldig_van, p.geldig_tot, _municipal_fields(p), p))
+                Version(p.geldig_van, p.geldig_tot, _municipal_fields(p), p.id))
         outcome, values = Outcome("de gemeentelijke producten"), []
         for i, r in enumerate(rows):
             key = (r.gemeentecode, r.productcategorie, r.productcode)
@@ -359,7 +363,7 @@ class Registry:
             outcome.unchanged += 1
             return None
         if step.action == "update":
-            product = step.version.ref
+            product = self.session.get(GemeentelijkProduct, step.version.ref)
             old = asdict_product(product)
             product.omschrijving, product.uitvoeringsvariant = r.omschrijving, r.uitvoeringsvariant
             product.eenheid, product.geldig_tot = r.eenheid, r.geldig_tot
@@ -367,7 +371,7 @@ class Registry:
             outcome.versions += 1
             return None
         if step.action == "split":
-            product = step.version.ref
+            product = self.session.get(GemeentelijkProduct, step.version.ref)
             old = asdict_product(product)
             product.geldig_tot = step.van - timedelta(days=1)
             self._audit("gemeentelijk_product", key, "end", old, asdict_product(product))
@@ -406,7 +410,8 @@ class Registry:
             national[n.code].append(n)
         periods: dict[int, list[tuple[date, date | None]]] = defaultdict(list)
         stored = set()
-        for m in self.session.scalars(select(Mapping)):
+        for m in self.session.execute(select(Mapping.gemeentelijk_product_id, Mapping.nationaal_product_id,
+                                             Mapping.geldig_van, Mapping.geldig_tot, Mapping.status, Mapping.factor)):
             stored.add((m.gemeentelijk_product_id, m.nationaal_product_id, m.geldig_van, m.status, m.factor))
             if m.status in ACTIVE:
                 periods[m.gemeentelijk_product_id].append((m.geldig_van, m.geldig_tot))
