@@ -12,6 +12,9 @@ from productcodes.errors import UserError
 
 MADE_BY = "made_by"
 DEMO = "productcodes demo"
+# The date a registry lives on, when it is not the calendar's: the demo's data is of one year, and its
+# proposals for that year's change date must stay approvable whenever the demo is tried.
+TODAY = "vandaag"
 
 
 def interactive() -> bool:
@@ -51,6 +54,24 @@ def record_maker(engine: Engine, maker: str) -> None:
 
     with session_scope(engine) as session:
         session.merge(RegistryMeta(sleutel=MADE_BY, waarde=maker))
+
+
+def set_today(engine: Engine, day) -> None:
+    from productcodes.db import session_scope
+    from productcodes.models import RegistryMeta
+
+    with session_scope(engine) as session:
+        session.merge(RegistryMeta(sleutel=TODAY, waarde=day.isoformat()))
+
+
+def registry_today(session):
+    """The date recorded as this registry's today (only the demo records one), or None for the calendar's."""
+    from datetime import date
+
+    from productcodes.models import RegistryMeta
+
+    value = session.scalar(select(RegistryMeta.waarde).where(RegistryMeta.sleutel == TODAY))
+    return date.fromisoformat(value) if value else None
 
 
 def demo_may_use(engine: Engine) -> bool:

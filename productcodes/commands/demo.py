@@ -10,7 +10,7 @@ from pathlib import Path
 import click
 
 from productcodes.errors import UserError
-from productcodes.safety import DEMO, confirm, demo_may_use, record_maker, tables_of
+from productcodes.safety import DEMO, confirm, demo_may_use, record_maker, set_today, tables_of
 
 # Suggestions this confident were right 99% of the time on the demo landscape (see
 # docs/national-set.md); below it a person should look.
@@ -62,13 +62,17 @@ def demo(app, out_dir: str | None, seed: int, chart: str | None, demo_db: str | 
     _make_room(engine, own=demo_db is None, yes=yes)
     upgrade(engine)
     record_maker(engine, DEMO)
+    set_today(engine, DEMO_TODAY)
     folder = Path(out_dir) if out_dir else Path(tempfile.mkdtemp(prefix="productcodes-demo-"))
     files = generate(folder, seed)
+    declaraties = _declaraties(folder, seed)
     counts = _load(engine, files)
     proposed, approved, considered = run_suggest(app, REPORT_DATE, files.national_list, 0.0, APPROVE_ABOVE,
                                                  "productcodes demo", engine=engine, today=DEMO_TODAY)
-    click.echo(f"demo registry: {engine.url.render_as_string(hide_password=True)}")
+    click.echo(f"demo registry: {engine.url.render_as_string(hide_password=True)} (it lives on {DEMO_TODAY}: "
+               "changes in it take effect on 2026-01-01, the next change date)")
     click.echo(f"demo files:    {folder} ({files.note})")
+    click.echo(f"declaraties:   {declaraties} (JW323, March 2026; try `productcodes registry impact` on it)")
     click.echo("loaded:        " + ", ".join(f"{n} {kind}" for kind, n in counts.items()))
     click.echo(f"suggest:       {considered} unmapped codes, {proposed} proposals, {approved} approved "
                f"(confidence >= {APPROVE_ABOVE})\n")
@@ -92,6 +96,15 @@ def _make_room(engine, *, own: bool, yes: bool) -> None:
                             "or one it made itself. Choose another --db (or leave it out for the demo's own file)")
         confirm(f"De demo-database {shown} wordt leeggemaakt en opnieuw gevuld.", yes)
     downgrade(engine, "base")
+
+
+def _declaraties(folder: Path, seed: int) -> Path:
+    from productcodes.demo import landscape
+    from productcodes.demo.declaraties import write_declaraties
+
+    out = folder / "declaraties"
+    write_declaraties(out, landscape(seed), seed)
+    return out
 
 
 def _example(engine) -> tuple[str, str] | None:

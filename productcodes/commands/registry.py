@@ -23,8 +23,9 @@ def _day(value: str | None, name: str) -> date | None:
 
 def _registry(session, by: str | None = None, today: str | None = None):
     from productcodes.protocol import Registry
+    from productcodes.safety import registry_today
 
-    return Registry(session, door=by, today=_day(today, "--today"))
+    return Registry(session, door=by, today=_day(today, "--today") or registry_today(session))
 
 
 def _session(app):
@@ -420,7 +421,9 @@ def run_suggest(app, on: date, lijst, min_confidence: float, approve_above: floa
         found = [s for s in propose(rows, national) if s.confidence >= min_confidence]
         from productcodes.protocol import Registry
 
-        registry_ = Registry(session, door=by, today=today)
+        from productcodes.safety import registry_today
+
+        registry_ = Registry(session, door=by, today=today or registry_today(session))
         proposed, approved = registry_.propose_many(found, approve_above=approve_above, lijst=lijst)
     return proposed, approved, len(rows)
 
