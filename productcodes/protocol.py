@@ -703,7 +703,8 @@ class Registry:
 
     @staticmethod
     def _state(mapping: Mapping) -> dict:
-        return {"id": mapping.id, "version": mapping.version, "status": mapping.status, "nationale_code": mapping.nationaal_product.code,
+        return {"id": mapping.id, "version": mapping.version, "status": mapping.status,
+                "nationale_code": mapping.nationaal_product.code,
                 "geldig_van": mapping.geldig_van, "geldig_tot": mapping.geldig_tot, "factor": mapping.factor,
                 "toelichting": mapping.toelichting}
 

@@ -110,7 +110,8 @@ def conflicts(mappings: list[Mapping]) -> list[dict]:
     live = [m for m in mappings if m.status in ("approved", "retired")]
     for m in live:
         municipal, national = m.gemeentelijk_product, m.nationaal_product
-        where = {"mapping": m.id, "versie": m.version, "gemeentecode": municipal.gemeentecode, "productcode": municipal.productcode,
+        where = {"mapping": m.id, "versie": m.version,
+                 "gemeentecode": municipal.gemeentecode, "productcode": municipal.productcode,
                  "nationale_code": national.code}
         if municipal.productcategorie != national.productcategorie:
             out.append({**where, "conflict": "categorie mismatch",
@@ -152,7 +153,8 @@ def render_text(r: Reduction, unmapped_limit: int = 15) -> str:
     lines += [f"  {cat:<18} {c.codes:>6} {c.percent:6.1f}%" for cat, c in r.per_categorie.items()]
     if r.conflicts:
         lines.append("\nConflicts")
-        lines += [f"  mapping {c['mapping']} (versie {c['versie']}): {c['gemeentecode']}/{c['productcode']} -> {c['nationale_code']}: "
+        lines += [f"  mapping {c['mapping']} (versie {c['versie']}): "
+                  f"{c['gemeentecode']}/{c['productcode']} -> {c['nationale_code']}: "
                   f"{c['conflict']} ({c['detail']})" for c in r.conflicts[:50]]
     if r.unmapped:
         lines.append(f"\nUnmapped codes (first {min(unmapped_limit, len(r.unmapped))} of {len(r.unmapped)})")
