@@ -6,7 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from click.testing import CliRunner
@@ -14,10 +14,12 @@ from click.testing import CliRunner
 from productcodes.audit import read_audit
 from productcodes.cli import cli
 from productcodes.db import session_scope
-from productcodes.protocol import Registry
+from productcodes.protocol import Registry, next_change_date
 from productcodes.records import MunicipalProductRow, Suggestion
 from productcodes.review import list_proposals
-from tests.registry.conftest import TODAY
+
+# The CLI works on the calendar's today: proposals are made relative to it so approving them stays possible.
+ON = str(next_change_date(date.today()) + timedelta(days=150))
 
 
 def run(url: str, *args: str, code: int = 0) -> str:
@@ -37,7 +39,7 @@ def proposed(filled, db_url):
              Suggestion(rows[1], "44N20", 0.55, "categorie klopt"),
              Suggestion(rows[2], "45N06", 0.7, "outputgericht")]
     with session_scope(filled) as session:
-        Registry(session, door="suggester", today=TODAY).propose_many(found)
+        Registry(session, door="suggester", today=date.today()).propose_many(found)
     return db_url
 
 
@@ -110,7 +112,7 @@ def test_review_functions_for_other_callers(proposed):
     with session_scope(engine) as session:
         found = list_proposals(session, max_confidence=0.7, sort="confidence", descending=True)
         assert [p.confidence for p in found] == [0.7, 0.55]
-        reg = Registry(session, door="web", today=TODAY)
+        reg = Registry(session, door="web", today=date.today())
         reg.approve_many([(found[0].id, found[0].version)])
     with session_scope(engine) as session:
         left = [p.id for p in list_proposals(session)]
@@ -122,13 +124,13 @@ def test_review_functions_for_other_callers(proposed):
 def test_lookup_report_and_export_show_ids_and_versions(proposed, tmp_path):
     url = proposed
     [p] = json.loads(run(url, "registry", "proposals", "--gemeente", "7002", "--format", "json"))
-    report = json.loads(run(url, "registry", "report", "--on", "2027-06-01", "--format", "json"))
+    report = json.loads(run(url, "registry", "report", "--on", ON, "--format", "json"))
     waiting = [u for u in report["unmapped"] if u["productcode"] == "J1234"]
     assert waiting[0]["voorstel_id"] == p["id"] and waiting[0]["voorstel_versie"] == 1
-    assert f"[proposal {p['id']} v1 waiting]" in run(url, "registry", "report", "--on", "2027-06-01",
+    assert f"[proposal {p['id']} v1 waiting]" in run(url, "registry", "report", "--on", ON,
                                                       "--unmapped", "50")
     run(url, "registry", "approve", str(p["id"]))
-    found = json.loads(run(url, "registry", "lookup", "7002", "J1234", "--on", "2027-06-01", "--format", "json"))
+    found = json.loads(run(url, "registry", "lookup", "7002", "J1234", "--on", ON, "--format", "json"))
     assert found["mapping"]["id"] == p["id"] and found["mapping"]["version"] == 2
     run(url, "registry", "export", str(tmp_path / "out"))
     rows = list(csv.DictReader(open(tmp_path / "out" / "mappings.csv", encoding="utf-8")))
