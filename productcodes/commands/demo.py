@@ -80,7 +80,8 @@ def demo(app, out_dir: str | None, seed: int, chart: str | None, demo_db: str | 
     click.echo(f"done in {time.perf_counter() - started:.1f} s")
     example = _example(engine)
     if example:
-        click.echo(f"try: productcodes --db {url} registry lookup {example[0]} {example[1]} --on {REPORT_DATE}")
+        shown = engine.url.render_as_string(hide_password=True)
+        click.echo(f"try: productcodes --db {shown} registry lookup {example[0]} {example[1]} --on {REPORT_DATE}")
 
 
 def _make_room(engine, *, own: bool, yes: bool) -> None:
