@@ -36,7 +36,7 @@ class Prestatie:
     productcategorie: str
     productcode: str
     begindatum: date | None
-    volume: Fraction
+    volume: int | Fraction
     eenheid: str
     tarief: int | None
     bedrag: int
@@ -45,9 +45,14 @@ class Prestatie:
 # --- reading declarations ---------------------------------------------------------------------
 
 
-def _number(value: str | None) -> Fraction | None:
+def _number(value: str | None) -> int | Fraction | None:
+    # Volumes and cents are whole numbers in practice; plain ints keep the sums fast and exact.
+    if not value:
+        return None
+    if value.isdigit():
+        return int(value)
     try:
-        return Fraction(value) if value else None
+        return Fraction(value)
     except (ValueError, ZeroDivisionError):
         return None
 
@@ -58,11 +63,11 @@ def _prestaties_of(root, clients) -> Iterator[Prestatie]:
     ontvanger = (text(find(root, "Header"), "Ontvanger") or "").zfill(4)
     for client in clients:
         for p in client.iterfind("{*}Prestaties/{*}Prestatie"):
-            bedrag = _number(text(p, "IngediendBedrag/Bedrag")) or Fraction(0)
+            bedrag = _number(text(p, "IngediendBedrag/Bedrag")) or 0
             sign = -1 if text(p, "IngediendBedrag/DebetCredit") == "C" else 1
             tarief = _number(text(p, "ProductTarief"))
             yield Prestatie(ontvanger, text(p, "ProductCategorie") or "", text(p, "ProductCode") or "",
-                            date_of(p, "ProductPeriode/Begindatum"), _number(text(p, "GeleverdVolume")) or Fraction(0),
+                            date_of(p, "ProductPeriode/Begindatum"), _number(text(p, "GeleverdVolume")) or 0,
                             text(p, "Eenheid") or "", None if tarief is None else int(tarief), sign * int(bedrag))
 
 
@@ -184,13 +189,13 @@ def _on(targets: Iterable[_Target], day: date) -> _Target | None:
 class _Running:
     """Volume and amount, and the volume-weighted tariff sum, of one group."""
 
-    volume: Fraction = Fraction(0)
+    volume: int | Fraction = 0
     bedrag: int = 0
     regels: int = 0
-    tarief_x_volume: Fraction = Fraction(0)
-    tarief_volume: Fraction = Fraction(0)
+    tarief_x_volume: int | Fraction = 0
+    tarief_volume: int | Fraction = 0
 
-    def add(self, volume: Fraction, bedrag: int, tarief: Fraction | None) -> None:
+    def add(self, volume: int | Fraction, bedrag: int, tarief: int | Fraction | None) -> None:
         self.volume += volume
         self.bedrag += bedrag
         self.regels += 1
@@ -201,7 +206,7 @@ class _Running:
     @property
     def tarief(self) -> float | None:
         """Mean tariff per unit in cents, weighted by volume."""
-        return float(self.tarief_x_volume / self.tarief_volume) if self.tarief_volume else None
+        return float(Fraction(self.tarief_x_volume) / self.tarief_volume) if self.tarief_volume else None
 
 
 @dataclass
@@ -260,10 +265,10 @@ class ProductImpact:
                 "tarief_per_jeugdregio": sr.as_dict() if sr else None}
 
 
-def _plain(value: Fraction) -> str:
+def _plain(value: int | Fraction) -> str:
     from productcodes.codelists import format_number
 
-    return format_number(value)
+    return format_number(Fraction(value))
 
 
 @dataclass
@@ -316,15 +321,15 @@ def analyse(prestaties: Iterable[Prestatie], translator: Translator) -> Impact:
             impact.niet_vertaald_bedrag[reason] += p.bedrag
             impact.niet_vertaald_codes[reason][f"{p.gemeentecode}/{p.productcategorie}/{p.productcode}"] += 1
             continue
-        factor = target.factor or Fraction(1)
+        factor = target.factor
         unit = _unit(p, target)
         row = impact.producten.get((target.code, unit))
         if row is None:
             row = impact.producten[(target.code, unit)] = ProductImpact(target.code, target.naam, unit)
         if p.productcode != target.code:
             row.gemeentelijke_codes.add(f"{p.gemeentecode}/{p.productcategorie}/{p.productcode}")
-        volume = p.volume * factor
-        tarief = None if p.tarief is None else Fraction(p.tarief) / factor
+        volume = p.volume if factor is None else p.volume * factor
+        tarief = p.tarief if p.tarief is None or factor is None else Fraction(p.tarief) / factor
         signed = -volume if p.bedrag < 0 else volume
         row.totaal.add(signed, p.bedrag, tarief if p.bedrag >= 0 else None)
         row.per_gemeente[p.gemeentecode].add(signed, p.bedrag, tarief if p.bedrag >= 0 else None)
