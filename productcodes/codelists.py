@@ -74,14 +74,25 @@ def conversion_factor(van: str | None, naar: str | None) -> Fraction | None:
     return None
 
 
+# A decimal factor must be exact: 0.25 is 1/4, but 0.016667 is a rounded 1/60 that would make 60 minutes
+# 1.00002 hours. Decimals that need a denominator beyond this are taken as rounded.
+EXACT_DENOMINATOR = 1000
+
+
 def parse_factor(text: str) -> Fraction:
-    """"1/60", "0.25", "4" or "0,25" as an exact fraction; ValueError when it is not a positive number."""
+    """"1/60", "0.25", "4" or "0,25" as an exact fraction; ValueError when it is not a positive number or
+    a rounded decimal (with a hint to the fraction it stands for)."""
+    cleaned = text.strip().replace(",", ".")
     try:
-        value = Fraction(text.strip().replace(",", "."))
+        value = Fraction(cleaned)
     except (ValueError, ZeroDivisionError):
         raise ValueError(f"{text!r} is not a number (e.g. 0.25 or 1/60)") from None
     if value <= 0:
         raise ValueError(f"factor {text!r} must be greater than 0")
+    if "/" not in cleaned and value.denominator > EXACT_DENOMINATOR:
+        near = value.limit_denominator(EXACT_DENOMINATOR)
+        raise ValueError(f"factor {text!r} is een afgeronde decimaal, geen exacte factor; schrijf een breuk, "
+                         f"bijv. {format_number(near)}")
     return value
 
 

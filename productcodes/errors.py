@@ -9,3 +9,7 @@ class UserError(Exception):
 
 class ConfigurationError(UserError):
     """A setting (database URL, schema folder, option value) is unusable."""
+
+
+class ProtocolError(UserError):
+    """A change the code-change protocol does not allow; the message names the rule."""

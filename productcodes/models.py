@@ -37,7 +37,8 @@ NAMING = {
     "pk": "pk_%(table_name)s",
 }
 
-MAPPING_STATUSES = ("proposed", "approved", "retired")
+# rejected: a proposal turned down in review; withdrawn: retired before it started, so it never applies.
+MAPPING_STATUSES = ("proposed", "approved", "retired", "rejected", "withdrawn")
 
 
 class FractionType(TypeDecorator):
@@ -180,7 +181,7 @@ class GemeentelijkProduct(Base):
 class Mapping(Base):
     __tablename__ = "mapping"
     __table_args__ = (
-        CheckConstraint("status IN ('proposed', 'approved', 'retired')", name="status"),
+        CheckConstraint("status IN ('proposed', 'approved', 'retired', 'rejected', 'withdrawn')", name="status"),
         _valid_period(),
     )
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -241,3 +242,11 @@ class User(Base):
     role: Mapped[str] = mapped_column(String(12))
     password_hash: Mapped[str] = mapped_column(String(200))  # argon2id, never the password
     aangemaakt: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class RegistryMeta(Base):
+    """Facts about the database itself, e.g. that `productcodes demo` made it (and may refill it)."""
+
+    __tablename__ = "registry_meta"
+    sleutel: Mapped[str] = mapped_column(String(60), primary_key=True)
+    waarde: Mapped[str] = mapped_column(String(300))

@@ -90,11 +90,12 @@ def reduction(session: Session, on: date | None = None, national_list: str | Non
             mapped += 1
             codes_per_national[effective[0].nationaal_product.code] += 1
         else:
-            pending = any(m.status == "proposed" for m in by_product.get(product.id, ()))
-            proposed += pending
+            waiting = next((m for m in by_product.get(product.id, ()) if m.status == "proposed"), None)
+            proposed += waiting is not None
             unmapped.append({"gemeentecode": product.gemeentecode, "productcategorie": product.productcategorie,
                              "productcode": product.productcode, "omschrijving": product.omschrijving,
-                             "voorstel": pending})
+                             "voorstel": waiting is not None, "voorstel_id": waiting and waiting.id,
+                             "voorstel_versie": waiting and waiting.version})
     return Reduction(
         on=on, municipal_codes=len(products), gemeenten=len({p.gemeentecode for p in products}),
         national_products=len(national), national_in_use=len(codes_per_national), mapped=mapped, proposed=proposed,
@@ -106,10 +107,11 @@ def reduction(session: Session, on: date | None = None, national_list: str | Non
 
 def conflicts(mappings: list[Mapping]) -> list[dict]:
     out = []
-    live = [m for m in mappings if m.status != "proposed"]
+    live = [m for m in mappings if m.status in ("approved", "retired")]
     for m in live:
         municipal, national = m.gemeentelijk_product, m.nationaal_product
-        where = {"mapping": m.id, "gemeentecode": municipal.gemeentecode, "productcode": municipal.productcode,
+        where = {"mapping": m.id, "versie": m.version,
+                 "gemeentecode": municipal.gemeentecode, "productcode": municipal.productcode,
                  "nationale_code": national.code}
         if municipal.productcategorie != national.productcategorie:
             out.append({**where, "conflict": "categorie mismatch",
@@ -125,7 +127,7 @@ def conflicts(mappings: list[Mapping]) -> list[dict]:
         for i, a in enumerate(group):
             for b in group[i + 1:]:
                 if overlaps(a.geldig_van, a.geldig_tot, b.geldig_van, b.geldig_tot):
-                    out.append({"mapping": a.id, "gemeentecode": a.gemeentelijk_product.gemeentecode,
+                    out.append({"mapping": a.id, "versie": a.version, "gemeentecode": a.gemeentelijk_product.gemeentecode,
                                 "productcode": a.gemeentelijk_product.productcode, "nationale_code":
                                 a.nationaal_product.code, "conflict": "overlapping periods",
                                 "detail": f"with mapping {b.id}"})
@@ -140,7 +142,8 @@ _WORDS = {
            "reduction": "reductie", "onto": "{mapped} codes op {used} landelijke producten ({ratio} : 1)",
            "per_regio": "Per jeugdregio                    codes  gemapt",
            "per_categorie": "Per productcategorie   codes  gemapt", "conflicts_head": "Conflicten",
-           "unmapped_head": "Niet gemapte codes (eerste {shown} van {total})", "waiting": "  [voorstel wacht]"},
+           "unmapped_head": "Niet gemapte codes (eerste {shown} van {total})",
+           "waiting": "  [voorstel {id} v{versie} wacht]"},
     "en": {"title": "Reduction on {on}", "municipal": "municipal codes", "in": "in {n} gemeenten",
            "national": "national products", "in_use": "({n} in use by a mapping)",
            "mapped": "mapped (approved)", "proposed": "proposed, not approved",
@@ -148,7 +151,8 @@ _WORDS = {
            "reduction": "reduction", "onto": "{mapped} codes onto {used} national products ({ratio} : 1)",
            "per_regio": "Per jeugdregio                    codes  mapped",
            "per_categorie": "Per productcategorie   codes  mapped", "conflicts_head": "Conflicts",
-           "unmapped_head": "Unmapped codes (first {shown} of {total})", "waiting": "  [proposal waiting]"},
+           "unmapped_head": "Unmapped codes (first {shown} of {total})",
+           "waiting": "  [proposal {id} v{versie} waiting]"},
 }
 
 
@@ -196,11 +200,13 @@ def render_text(r: Reduction, unmapped_limit: int = 15, lang: str | None = None)
     lines += [f"  {cat:<18} {c.codes:>6} {number(c.percent, lang, '6.1f')}%" for cat, c in r.per_categorie.items()]
     if r.conflicts:
         lines.append("\n" + w["conflicts_head"])
-        lines += [f"  mapping {c['mapping']}: {c['gemeentecode']}/{c['productcode']} -> {c['nationale_code']}: "
+        lines += [f"  mapping {c['mapping']} (versie {c['versie']}): "
+                  f"{c['gemeentecode']}/{c['productcode']} -> {c['nationale_code']}: "
                   f"{c['conflict']} ({c['detail']})" for c in r.conflicts[:50]]
     if r.unmapped:
         shown = min(unmapped_limit, len(r.unmapped))
         lines.append("\n" + w["unmapped_head"].format(shown=shown, total=len(r.unmapped)))
         lines += [f"  {u['gemeentecode']} {u['productcategorie']} {u['productcode']:<6} {u['omschrijving']}"
-                  + (w["waiting"] if u["voorstel"] else "") for u in r.unmapped[:unmapped_limit]]
+                  + (w["waiting"].format(id=u["voorstel_id"], versie=u["voorstel_versie"]) if u["voorstel"] else "")
+                  for u in r.unmapped[:unmapped_limit]]
     return "\n".join(lines) + "\n"

@@ -36,17 +36,22 @@ def upgrade(app, revision: str) -> None:
 
 @db.command()
 @click.argument("revision")
+@click.option("--yes", is_flag=True, help="Do not ask; needed when not run on a terminal.")
 @click.pass_obj
-def downgrade(app, revision: str) -> None:
-    """Take the database back to REVISION ("base" removes every table).
+def downgrade(app, revision: str, yes: bool) -> None:
+    """Take the database back to REVISION ("base" removes every table and its data).
+
+    Asks for confirmation on a terminal; elsewhere it needs --yes.
 
     \b
     Example:
-      productcodes db downgrade base
+      productcodes db downgrade base --yes
     """
     from productcodes import migrate
+    from productcodes.safety import confirm
 
     engine = engine_for(app, migrated=False)
+    confirm(f"{shown_url(app)} gaat terug naar revisie {revision}.", yes)
     migrate.downgrade(engine, revision)
     click.echo(f"{shown_url(app)} is at revision {migrate.current(engine) or 'base'}")
 

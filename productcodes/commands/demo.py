@@ -9,10 +9,16 @@ from pathlib import Path
 
 import click
 
+from productcodes.errors import UserError
+from productcodes.safety import DEMO, confirm, demo_may_use, record_maker, set_today, tables_of
+
 # Suggestions this confident were right 99% of the time on the demo landscape (see
 # docs/national-set.md); below it a person should look.
 APPROVE_ABOVE = 0.8
 REPORT_DATE = date(2026, 6, 1)
+# The demo team works in December 2025 on the lists that change on 1 January 2026: its approvals and
+# proposals then take effect on the next change date, never in the past (the code-change protocol).
+DEMO_TODAY = date(2025, 12, 1)
 
 
 @click.command()
@@ -20,9 +26,17 @@ REPORT_DATE = date(2026, 6, 1)
               help="Where to write the demo CSV files (default: a temporary folder).")
 @click.option("--seed", type=int, default=2026, show_default=True, help="Seed of the synthetic landscape.")
 @click.option("--chart", type=click.Path(dir_okay=False), help="Also draw the reduction (PNG or .html).")
+@click.option("--db", "demo_db", metavar="URL",
+              help="Build the demo here instead of its own SQLite file; only an empty database or one the demo "
+                   "made before. The global --db and PRODUCTCODES_DB are never used by the demo.")
+@click.option("--yes", is_flag=True, help="Refill a demo database given with --db without asking.")
 @click.pass_obj
-def demo(app, out_dir: str | None, seed: int, chart: str | None) -> None:
-    """Build a fresh demo registry (SQLite unless --db), load synthetic data, suggest, report.
+def demo(app, out_dir: str | None, seed: int, chart: str | None, demo_db: str | None, yes: bool) -> None:
+    """Build a fresh demo registry in its own SQLite file, load synthetic data, suggest, report.
+
+    The demo never touches the registry of --db or PRODUCTCODES_DB: it writes to its own file
+    in your user data directory, or to the database given to the demo itself with --db when
+    that database is empty or was made by the demo (recorded in the database).
 
     The data is SYNTHETIC: the project's national set LPJ and ~4,000 municipal codes of
     fictional gemeenten. Suggestions at or above 0.8 confidence are approved; the rest
@@ -35,22 +49,30 @@ def demo(app, out_dir: str | None, seed: int, chart: str | None) -> None:
     from productcodes.commands.registry import print_report, run_suggest
     from productcodes.db import make_engine
     from productcodes.demo import generate
-    from productcodes.migrate import downgrade, upgrade
+    from productcodes.migrate import upgrade
 
     started = time.perf_counter()
-    url = app.db_url if app is not None and app.db_url else _default_demo_url()
+    if app is not None and app.db_url and not demo_db:
+        click.echo("note: the demo does not use --db/PRODUCTCODES_DB; it builds its own database "
+                   "(give `productcodes demo --db URL` to choose one)", err=True)
+    url = demo_db or _default_demo_url()
     engine = make_engine(url)
     if app is not None:
         app.on_close(engine)
-    downgrade(engine, "base")  # a fresh registry every time: the demo owns this database
+    _make_room(engine, own=demo_db is None, yes=yes)
     upgrade(engine)
+    record_maker(engine, DEMO)
+    set_today(engine, DEMO_TODAY)
     folder = Path(out_dir) if out_dir else Path(tempfile.mkdtemp(prefix="productcodes-demo-"))
     files = generate(folder, seed)
+    declaraties = _declaraties(folder, seed)
     counts = _load(engine, files)
     proposed, approved, considered = run_suggest(app, REPORT_DATE, files.national_list, 0.0, APPROVE_ABOVE,
-                                                 "productcodes demo", engine=engine)
-    click.echo(f"demo registry: {engine.url.render_as_string(hide_password=True)}")
+                                                 "productcodes demo", engine=engine, today=DEMO_TODAY)
+    click.echo(f"demo registry: {engine.url.render_as_string(hide_password=True)} (it lives on {DEMO_TODAY}: "
+               "changes in it take effect on 2026-01-01, the next change date)")
     click.echo(f"demo files:    {folder} ({files.note})")
+    click.echo(f"declaraties:   {declaraties} (JW323, March 2026; try `productcodes registry impact` on it)")
     click.echo("loaded:        " + ", ".join(f"{n} {kind}" for kind, n in counts.items()))
     click.echo(f"suggest:       {considered} unmapped codes, {proposed} proposals, {approved} approved "
                f"(confidence >= {APPROVE_ABOVE})\n")
@@ -58,7 +80,32 @@ def demo(app, out_dir: str | None, seed: int, chart: str | None) -> None:
     click.echo(f"done in {time.perf_counter() - started:.1f} s")
     example = _example(engine)
     if example:
-        click.echo(f"try: productcodes --db {url} registry lookup {example[0]} {example[1]} --on {REPORT_DATE}")
+        shown = engine.url.render_as_string(hide_password=True)
+        click.echo(f"try: productcodes --db {shown} registry lookup {example[0]} {example[1]} --on {REPORT_DATE}")
+
+
+def _make_room(engine, *, own: bool, yes: bool) -> None:
+    """Empty the database for a fresh demo, only when that destroys nothing the demo did not make."""
+    from productcodes.migrate import downgrade
+
+    shown = engine.url.render_as_string(hide_password=True)
+    if not tables_of(engine):
+        return
+    if not own:
+        if not demo_may_use(engine):
+            raise UserError(f"{shown} holds data the demo did not make; the demo only fills an empty database "
+                            "or one it made itself. Choose another --db (or leave it out for the demo's own file)")
+        confirm(f"De demo-database {shown} wordt leeggemaakt en opnieuw gevuld.", yes)
+    downgrade(engine, "base")
+
+
+def _declaraties(folder: Path, seed: int) -> Path:
+    from productcodes.demo import landscape
+    from productcodes.demo.declaraties import write_declaraties
+
+    out = folder / "declaraties"
+    write_declaraties(out, landscape(seed), seed)
+    return out
 
 
 def _example(engine) -> tuple[str, str] | None:
@@ -89,7 +136,7 @@ def _load(engine, files) -> dict[str, int]:
     from productcodes.protocol import Registry
 
     with session_scope(engine) as session:
-        registry = Registry(session, door="productcodes demo", today=REPORT_DATE)
+        registry = Registry(session, door="productcodes demo", today=DEMO_TODAY)
         return {
             "gemeenten": registry.add_gemeenten(read_csv(files.gemeenten, "gemeenten")),
             "begrippen": registry.add_begrippen(read_csv(files.begrippen, "begrippen")),

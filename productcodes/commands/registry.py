@@ -23,8 +23,9 @@ def _day(value: str | None, name: str) -> date | None:
 
 def _registry(session, by: str | None = None, today: str | None = None):
     from productcodes.protocol import Registry
+    from productcodes.safety import registry_today
 
-    return Registry(session, door=by, today=_day(today, "--today"))
+    return Registry(session, door=by, today=_day(today, "--today") or registry_today(session))
 
 
 def _session(app):
@@ -47,49 +48,60 @@ def registry() -> None:
     """
 
 
+_by = click.option("--by", help="Who makes the change (default: your user name); goes into the audit log.")
+
+
 # --- imports -----------------------------------------------------------------------------------
 
-def _import(app, kind: str, file: str, store) -> None:
+def _import(app, kind: str, file: str, store, by: str | None = None) -> None:
     from productcodes.importers import read_csv
 
     rows = read_csv(file, kind)
     with _session(app) as session:
-        count = store(_registry(session), rows)
-    click.echo(f"{file}: {count} {kind} imported")
+        result = store(_registry(session, by), rows)
+    click.echo(f"{file}: {kind}: {_summary(result)}")
+
+
+def _summary(result) -> str:
+    summary = getattr(result, "summary", None)
+    return summary() if summary else f"{result} imported"
 
 
 @registry.command("import-gemeenten")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False))
+@_by
 @click.pass_obj
-def import_gemeenten(app, file: str) -> None:
+def import_gemeenten(app, file: str, by: str | None) -> None:
     """Gemeenten with their jeugdregio (CSV: gemeentecode, gemeentenaam, jeugdregio[, geldig_van, geldig_tot]).
 
     \b
     Example:
       productcodes registry import-gemeenten gemeenten.csv
     """
-    _import(app, "gemeenten", file, lambda reg, rows: reg.add_gemeenten(rows))
+    _import(app, "gemeenten", file, lambda reg, rows: reg.add_gemeenten(rows), by)
 
 
 @registry.command("import-begrippen")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False))
+@_by
 @click.pass_obj
-def import_begrippen(app, file: str) -> None:
+def import_begrippen(app, file: str, by: str | None) -> None:
     """Begrippen of the uniform begrippenkader (CSV: term, definitie, bron, geldig_van, geldig_tot).
 
     \b
     Example:
       productcodes registry import-begrippen begrippen.csv
     """
-    _import(app, "begrippen", file, lambda reg, rows: reg.add_begrippen(rows))
+    _import(app, "begrippen", file, lambda reg, rows: reg.add_begrippen(rows), by)
 
 
 @registry.command("import-national")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False))
 @click.option("--list", "lijst", required=True, help="Name of the product list, e.g. JZ21 or LPJ.")
 @click.option("--description", help="What the list is.")
+@_by
 @click.pass_obj
-def import_national(app, file: str, lijst: str, description: str | None) -> None:
+def import_national(app, file: str, lijst: str, description: str | None, by: str | None) -> None:
     """A national product list: the official Standaardproductcodelijst (xlsx or JSON) or a CSV.
 
     \b
@@ -102,48 +114,56 @@ def import_national(app, file: str, lijst: str, description: str | None) -> None
     suffix = Path(file).suffix.lower()
     rows = read_xlsx(file) if suffix == ".xlsx" else read_json(file) if suffix == ".json" else read_csv(file, "national")
     with _session(app) as session:
-        count = _registry(session).add_national(lijst, rows, description)
-    click.echo(f"{file}: {count} national products imported into list {lijst}")
+        result = _registry(session, by).add_national(lijst, rows, description)
+    click.echo(f"{file}: lijst {lijst}: {_summary(result)}")
 
 
 @registry.command("import-municipal")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False))
+@_by
 @click.pass_obj
-def import_municipal(app, file: str) -> None:
+def import_municipal(app, file: str, by: str | None) -> None:
     """Municipal product lists (CSV; see docs/csv-formats.md).
 
     \b
     Example:
       productcodes registry import-municipal producten-7003.csv
     """
-    _import(app, "municipal", file, lambda reg, rows: reg.add_municipal(rows))
+    _import(app, "municipal", file, lambda reg, rows: reg.add_municipal(rows), by)
 
 
 @registry.command("import-mappings")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False))
 @click.option("--list", "lijst", help="National list the codes belong to, when codes occur in several.")
+@click.option("--history", is_flag=True,
+              help="The file records mappings that were already in force (moving a registry here); without it "
+                   "approved rows that would start before today are refused.")
+@_by
 @click.pass_obj
-def import_mappings(app, file: str, lijst: str | None) -> None:
+def import_mappings(app, file: str, lijst: str | None, history: bool, by: str | None) -> None:
     """Mappings municipal -> national (CSV), each checked by the code-change protocol.
+
+    The same file again changes nothing; every conflict of the file is listed with its line.
 
     \b
     Example:
       productcodes registry import-mappings mappings.csv --list LPJ
     """
-    _import(app, "mappings", file, lambda reg, rows: reg.add_mappings(rows, lijst=lijst))
+    _import(app, "mappings", file, lambda reg, rows: reg.add_mappings(rows, lijst=lijst, history=history), by)
 
 
 @registry.command("import-tarieven")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False))
+@_by
 @click.pass_obj
-def import_tarieven(app, file: str) -> None:
+def import_tarieven(app, file: str, by: str | None) -> None:
     """Contracted tariffs per aanbieder, gemeente, product and period (CSV; cents per eenheid).
 
     \b
     Example:
       productcodes registry import-tarieven tarieven-2026.csv
     """
-    _import(app, "tarieven", file, lambda reg, rows: reg.add_tarieven(rows))
+    _import(app, "tarieven", file, lambda reg, rows: reg.add_tarieven(rows), by)
 
 
 @registry.command("export")
@@ -185,6 +205,7 @@ def lookup(app, gemeente: str, code: str, on: str | None, categorie: str | None,
     with _session(app) as session:
         found = _registry(session).lookup(gemeente.zfill(4), code, day, categorie)
         data = _lookup_dict(found)
+    mapping = data["mapping"]
     if fmt == "json":
         click.echo(json.dumps(data, indent=2, ensure_ascii=False))
         return
@@ -195,7 +216,8 @@ def lookup(app, gemeente: str, code: str, on: str | None, categorie: str | None,
                    f"valid {m['geldig_van']}..{m['geldig_tot'] or 'open'})")
     if n:
         factor = f", volume x {data['factor']}" if data.get("factor") else ""
-        click.echo(f"  national: {n['lijst']} {n['code']} {n['naam']} (categorie {n['productcategorie']}{factor})")
+        via = f"; mapping {mapping['id']} versie {mapping['version']}, {mapping['status']}" if mapping else ""
+        click.echo(f"  national: {n['lijst']} {n['code']} {n['naam']} (categorie {n['productcategorie']}{factor}{via})")
     else:
         click.echo(f"  national: none on {day} (not mapped)")
 
@@ -213,7 +235,9 @@ def _lookup_dict(found) -> dict:
         "national": None if n is None else {
             "lijst": n.lijst, "code": n.code, "naam": n.naam, "productcategorie": n.productcategorie,
             "uitvoeringsvariant": n.uitvoeringsvariant, "eenheden": n.eenheden.split("|") if n.eenheden else []},
-        "mapping": None if mapping is None else {"id": mapping.id, "status": mapping.status},
+        "mapping": None if mapping is None else {"id": mapping.id, "version": mapping.version, "status": mapping.status,
+                                                 "geldig_van": str(mapping.geldig_van),
+                                                 "geldig_tot": mapping.geldig_tot and str(mapping.geldig_tot)},
         "factor": None if mapping is None or mapping.factor is None else format_number(mapping.factor),
     }
 
@@ -229,15 +253,14 @@ def _factor(value: str | None):
         raise click.BadParameter(str(exc), param_hint="--factor") from None
 
 
-_by = click.option("--by", help="Who makes the change (default: your user name); goes into the audit log.")
-
 
 @registry.command("map")
 @click.argument("gemeente")
 @click.argument("code")
 @click.argument("nationale_code")
 @click.option("--categorie", help="Productcategorie of the municipal code, when it exists in several.")
-@click.option("--effective", metavar="DATE", help="First day the mapping applies (default: next 1 January).")
+@click.option("--effective", metavar="DATE",
+              help="First day the mapping applies (default: the next change date, 1 January; never in the past).")
 @click.option("--until", metavar="DATE", help="Last day (default: open).")
 @click.option("--factor", help="Municipal volume x factor = national volume, when units differ (e.g. 1/60).")
 @click.option("--toelichting", help="Why this mapping.")
@@ -260,25 +283,49 @@ def map_cmd(app, gemeente, code, nationale_code, categorie, effective, until, fa
 
 
 @registry.command()
-@click.argument("mapping_id", type=int)
-@click.option("--version", "expected_version", type=int, help="Refuse if the mapping changed since this version.")
+@click.argument("mapping_ids", nargs=-1, required=True, metavar="ID[:VERSION]...")
+@click.option("--version", "expected_version", type=int,
+              help="Refuse if the mapping changed since this version (one id; for several write ID:VERSION).")
 @_by
 @click.pass_obj
-def approve(app, mapping_id: int, expected_version: int | None, by: str | None) -> None:
-    """Approve a proposed mapping.
+def approve(app, mapping_ids: tuple[str, ...], expected_version: int | None, by: str | None) -> None:
+    """Approve one or more proposed mappings, all or none (see `registry proposals` for ids and versions).
 
     \b
-    Example:
+    Examples:
       productcodes registry approve 12 --version 1 --by j.jansen
+      productcodes registry approve 12:1 13:1 17:2
     """
+    from productcodes.review import parse_ids
+
+    ids = parse_ids(mapping_ids, expected_version)
     with _session(app) as session:
-        mapping = _registry(session, by).approve(mapping_id, expected_version=expected_version)
-        click.echo(f"mapping {mapping.id} approved (version {mapping.version})")
+        for mapping in _registry(session, by).approve_many(ids):
+            click.echo(f"mapping {mapping.id} approved (version {mapping.version})")
 
 
 @registry.command()
 @click.argument("mapping_id", type=int)
-@click.option("--effective", metavar="DATE", help="First day the mapping no longer applies (default: next 1 January).")
+@click.option("--version", "expected_version", type=int, help="Refuse if the mapping changed since this version.")
+@click.option("--reason", required=True, help="Why the proposal is turned down (kept with it and in the audit log).")
+@_by
+@click.pass_obj
+def reject(app, mapping_id: int, expected_version: int | None, reason: str, by: str | None) -> None:
+    """Reject a proposed mapping with a reason; it stays on record but never applies.
+
+    \b
+    Example:
+      productcodes registry reject 14 --version 1 --reason "verkeerde categorie"
+    """
+    with _session(app) as session:
+        mapping = _registry(session, by).reject(mapping_id, reason=reason, expected_version=expected_version)
+        click.echo(f"mapping {mapping.id} afgewezen (versie {mapping.version}): {reason}")
+
+
+@registry.command()
+@click.argument("mapping_id", type=int)
+@click.option("--effective", metavar="DATE",
+              help="First day the mapping no longer applies (default: the next change date, 1 January).")
 @click.option("--version", "expected_version", type=int, help="Refuse if the mapping changed since this version.")
 @_by
 @click.pass_obj
@@ -292,14 +339,19 @@ def retire(app, mapping_id: int, effective: str | None, expected_version: int | 
     with _session(app) as session:
         mapping = _registry(session, by).retire(mapping_id, effective=_day(effective, "--effective"),
                                                 expected_version=expected_version)
-        click.echo(f"mapping {mapping.id} retired: valid until {mapping.geldig_tot}")
+        if mapping.status == "withdrawn":
+            click.echo(f"mapping {mapping.id} withdrawn: it would only start on {mapping.geldig_van}, so it never "
+                       "applies")
+        else:
+            click.echo(f"mapping {mapping.id} retired: valid until {mapping.geldig_tot}")
 
 
 @registry.command("end-product")
 @click.argument("gemeente")
 @click.argument("code")
 @click.option("--categorie", help="Productcategorie, when the code exists in several.")
-@click.option("--effective", metavar="DATE", help="First day the code no longer applies (default: next 1 January).")
+@click.option("--effective", metavar="DATE",
+              help="First day the code no longer applies (default: the next change date, 1 January).")
 @_by
 @click.pass_obj
 def end_product(app, gemeente: str, code: str, categorie: str | None, effective: str | None, by: str | None) -> None:
@@ -342,7 +394,7 @@ def suggest(app, on: str | None, lijst: str | None, min_confidence: float, appro
 
 
 def run_suggest(app, on: date, lijst, min_confidence: float, approve_above: float | None, by: str | None,
-                engine=None) -> tuple[int, int, int]:
+                engine=None, today: date | None = None) -> tuple[int, int, int]:
     from sqlalchemy import or_, select
 
     from productcodes.db import session_scope
@@ -351,7 +403,7 @@ def run_suggest(app, on: date, lijst, min_confidence: float, approve_above: floa
     from productcodes.suggest import suggest as propose
 
     with session_scope(engine or engine_for(app)) as session:
-        mapped = select(Mapping.gemeentelijk_product_id)
+        mapped = select(Mapping.gemeentelijk_product_id).where(Mapping.status != "rejected")
         products = session.scalars(select(GemeentelijkProduct).where(
             GemeentelijkProduct.id.not_in(mapped),
             or_(GemeentelijkProduct.geldig_tot.is_(None), GemeentelijkProduct.geldig_tot >= on))).all()
@@ -367,7 +419,12 @@ def run_suggest(app, on: date, lijst, min_confidence: float, approve_above: floa
         rows = [MunicipalProductRow(p.gemeentecode, p.productcategorie, p.productcode, p.omschrijving,
                                     p.uitvoeringsvariant, p.eenheid, p.geldig_van, p.geldig_tot) for p in products]
         found = [s for s in propose(rows, national) if s.confidence >= min_confidence]
-        proposed, approved = _registry(session, by).propose_many(found, approve_above=approve_above, lijst=lijst)
+        from productcodes.protocol import Registry
+
+        from productcodes.safety import registry_today
+
+        registry_ = Registry(session, door=by, today=today or registry_today(session))
+        proposed, approved = registry_.propose_many(found, approve_above=approve_above, lijst=lijst)
     return proposed, approved, len(rows)
 
 
@@ -394,6 +451,10 @@ def report(app, on: str | None, lijst: str | None, fmt: str, chart: str | None, 
     Example:
       productcodes registry report --on 2026-06-01 --chart reductie.html
     """
+    if chart:
+        from productcodes.chart import check_target
+
+        check_target(chart)
     print_report(app, _day(on, "--on"), lijst, fmt, chart, unmapped)
 
 
@@ -410,3 +471,13 @@ def print_report(app, on: date | None, lijst: str | None, fmt: str, chart: str |
         from productcodes.chart import draw
 
         click.echo(f"chart written to {draw(result, chart)}", err=fmt == "json")
+
+
+def _register_review_commands() -> None:
+    from productcodes.commands.review import audit, impact, proposals
+
+    for command in (proposals, audit, impact):
+        registry.add_command(command)
+
+
+_register_review_commands()

@@ -252,9 +252,36 @@ def _decode(path: Path) -> str:
         raise ImportFailed([RowError(str(path), 0, None, f"not UTF-8 (byte {exc.start}); save the file as UTF-8")])
 
 
+class Rows(list):
+    """Records of a file, with the line each came from (for conflicts found later, against the database)."""
+
+    def __init__(self, file: str) -> None:
+        super().__init__()
+        self.file = file
+        self.lines: list[int] = []
+
+
+def _unclosed_quote(text: str) -> int | None:
+    """The line of a quote that is never closed (the csv module would swallow the rest of the file)."""
+    inside, line, opened = False, 1, 0
+    for char in text:
+        if char == '"':
+            inside = not inside
+            if inside:
+                opened = line
+        elif char == "\n":
+            line += 1
+    return opened if inside else None
+
+
 def csv_rows(path: Path) -> Iterator[tuple[int, dict]]:
     """(line number, row with lower-cased header names) for each data row."""
     text = _decode(path)
+    if not text.strip():
+        raise ImportFailed([RowError(str(path), 1, None, "het bestand is leeg: geen kopregel en geen rijen")])
+    quote = _unclosed_quote(text)
+    if quote is not None:
+        raise ImportFailed([RowError(str(path), quote, None, "aanhalingsteken (\") wordt niet gesloten")])
     sample = text[:4096]
     delimiter = ";" if sample.count(";") > sample.count(",") else ","
     reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)
@@ -269,8 +296,10 @@ def read_csv(path: str | Path, kind: str) -> list[Any]:
     """Records of `kind` (see KINDS) from a CSV file; ImportFailed lists every bad row."""
     path = Path(path)
     parse, required = KINDS[kind]
-    parsed = Parsed()
+    parsed = Parsed(Rows(str(path)))
     rows = list(csv_rows(path))
+    if not rows:
+        raise ImportFailed([RowError(str(path), 2, None, "geen rijen onder de kopregel")])
     header = set(rows[0][1]) if rows else set()
     missing = [c for c in required if rows and c not in header]
     if missing:
@@ -278,6 +307,7 @@ def read_csv(path: str | Path, kind: str) -> list[Any]:
     for line, row in rows:
         try:
             parsed.rows.append(parse(row))
+            parsed.rows.lines.append(line)
         except _BadValue as exc:
             parsed.errors.append(RowError(str(path), line, exc.column, str(exc)))
     return parsed.result()

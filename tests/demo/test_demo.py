@@ -165,7 +165,7 @@ def test_conversion_factors_are_exact_and_invertible(a, b, volume):
 
 
 def test_demo_command_builds_and_reports(tmp_path):
-    result = CliRunner().invoke(cli, ["--db", f"sqlite:///{tmp_path / 'demo.sqlite'}", "demo", "--out",
+    result = CliRunner().invoke(cli, ["demo", "--db", f"sqlite:///{tmp_path / 'demo.sqlite'}", "--out",
                                       str(tmp_path / "files")])
     assert result.exit_code == 0, result.output
     assert "Reductie op 01-06-2026" in result.output and "Per jeugdregio" in result.output

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -27,7 +28,7 @@ def loaded(db_url, tmp_path) -> tuple[str, Path]:
     run(db_url, "registry", "import-begrippen", str(files.begrippen))
     run(db_url, "registry", "import-national", str(files.national), "--list", files.national_list)
     run(db_url, "registry", "import-municipal", str(files.municipal))
-    run(db_url, "registry", "import-mappings", str(files.mappings), "--list", files.national_list)
+    run(db_url, "registry", "import-mappings", str(files.mappings), "--list", files.national_list, "--history")
     run(db_url, "registry", "import-tarieven", str(files.tarieven))
     return db_url, tmp_path
 
@@ -42,20 +43,32 @@ def test_db_current_and_downgrade(tmp_path):
     assert "none" in run(url, "db", "current")
     run(url, "db", "upgrade")
     assert "up to date" in run(url, "db", "current")
-    assert "base" in run(url, "db", "downgrade", "base")
+    assert "--yes" in run(url, "db", "downgrade", "base", code=2)  # no terminal to ask: refused
+    assert "up to date" in run(url, "db", "current")
+    assert "base" in run(url, "db", "downgrade", "base", "--yes")
 
 
 def test_map_approve_lookup_retire(loaded):
     url, _ = loaded
     gemeente, code = _minute_code(url)
-    out = run(url, "registry", "map", gemeente, code, "45N01", "--effective", "2026-01-01", "--factor", "1/60",
-              "--by", "tester")
+    from productcodes.protocol import next_change_date
+
+    start = next_change_date(date.today())
+    assert "verleden" in run(url, "registry", "map", gemeente, code, "45N01", "--effective", "2026-01-01", code=2)
+    out = run(url, "registry", "map", gemeente, code, "45N01", "--factor", "1/60", "--by", "tester")
     mapping_id = out.split()[1]
+    assert f"from {start}" in out  # the default: the next change date
     run(url, "registry", "approve", mapping_id, "--by", "tester", "--version", "1")
-    found = json.loads(run(url, "registry", "lookup", gemeente, code, "--on", "2026-03-01", "--format", "json"))
+    on = str(start + timedelta(days=60))
+    found = json.loads(run(url, "registry", "lookup", gemeente, code, "--on", on, "--format", "json"))
     assert found["national"]["code"] == "45N01" and found["factor"] == "1/60"
-    assert "retroactively" in run(url, "registry", "retire", mapping_id, "--effective", "2026-02-01", code=2)
+    assert found["mapping"]["id"] == int(mapping_id) and found["mapping"]["version"] == 2
+    assert f"mapping {mapping_id} versie 2" in run(url, "registry", "lookup", gemeente, code, "--on", on)
     assert "approve" in run(url, "registry", "approve", mapping_id, code=2)  # already approved: clear error
+    # Retired on the day it would start: it never applies (no one-day mapping left behind).
+    assert "never applies" in run(url, "registry", "retire", mapping_id, "--effective", str(start))
+    assert json.loads(run(url, "registry", "lookup", gemeente, code, "--on", str(start), "--format",
+                          "json"))["national"] is None
 
 
 def _minute_code(url: str) -> tuple[str, str]:
@@ -73,11 +86,13 @@ def _minute_code(url: str) -> tuple[str, str]:
 
 def test_suggest_report_chart_and_export_round_trip(loaded, tmp_path):
     url, _ = loaded
+    # Proposals are dated at the next change date (1 January after today), so the report looks there.
     assert "proposed" in run(url, "registry", "suggest", "--on", "2026-06-01", "--approve-above", "0.8")
-    report = json.loads(run(url, "registry", "report", "--on", "2026-06-01", "--format", "json"))
+    on = str(date(date.today().year + 1, 6, 1))
+    report = json.loads(run(url, "registry", "report", "--on", on, "--format", "json"))
     assert report["municipal_codes"] > 3000 and 40 < report["percent_mapped"] < 100
     assert set(report["per_jeugdregio"]) and report["conflicts"] == []
-    text = run(url, "registry", "report", "--on", "2026-06-01", "--chart", str(tmp_path / "r.png"))
+    text = run(url, "registry", "report", "--on", on, "--chart", str(tmp_path / "r.png"))
     assert "Per jeugdregio" in text and (tmp_path / "r.png").read_bytes()[:4] == b"\x89PNG"
     run(url, "registry", "report", "--chart", str(tmp_path / "r.html"))
     assert "<table>" in (tmp_path / "r.html").read_text()
@@ -89,7 +104,7 @@ def test_suggest_report_chart_and_export_round_trip(loaded, tmp_path):
                           ("import-municipal", "municipal"), ("import-tarieven", "tarieven")):
         run(fresh, "registry", command, str(export / f"{name}.csv"))
     run(fresh, "registry", "import-national", str(export / "national.csv"), "--list", "LPJ")
-    run(fresh, "registry", "import-mappings", str(export / "mappings.csv"))
+    run(fresh, "registry", "import-mappings", str(export / "mappings.csv"), "--history")
     again = tmp_path / "again"
     run(fresh, "registry", "export", str(again))
     for name in ("gemeenten", "municipal", "national", "tarieven"):

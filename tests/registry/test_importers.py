@@ -13,7 +13,7 @@ from productcodes.db import session_scope
 from productcodes.importers import ImportFailed, read_csv
 from productcodes.importers.jz21 import read_json, read_xlsx
 from productcodes.models import Gemeente, GemeentelijkProduct
-from productcodes.protocol import Registry
+from productcodes.protocol import ProtocolError, Registry
 from tests.conftest import reference_path
 
 
@@ -60,7 +60,7 @@ def test_missing_column_and_wrong_encoding(tmp_path):
 def test_a_failing_protocol_check_rolls_back_the_whole_file(tmp_path, engine):
     path = _write(tmp_path / "g.csv", "gemeentecode,gemeentenaam,jeugdregio\n7001,Een,R\n7001,Dubbel,R\n")
     rows = read_csv(path, "gemeenten")
-    with pytest.raises(Exception, match="overlaps"):
+    with pytest.raises(ProtocolError, match=r"g.csv:3: gemeente 7001: staat al in dit bestand op regel 2"):
         with session_scope(engine) as session:
             Registry(session, door="t").add_gemeenten(rows)
     with session_scope(engine) as session:

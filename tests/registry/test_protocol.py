@@ -12,8 +12,11 @@ from hypothesis import strategies as st
 from productcodes.db import ConflictError, session_scope
 from productcodes.models import AuditLog, Mapping
 from productcodes.protocol import ProtocolError, Registry, next_first_of_january, overlaps
-from productcodes.records import MunicipalProductRow
+from productcodes.records import GemeenteRow, MunicipalProductRow
 from tests.registry.conftest import TODAY
+
+# Mappings from 2026-01-01 are proposed and approved before that date: the protocol refuses both in the past.
+PLANNING = date(2025, 12, 1)
 
 
 def _reg(session, today=TODAY):
@@ -27,7 +30,7 @@ def test_next_first_of_january():
 
 def test_lookup_follows_renumbering_and_mapping(filled):
     with session_scope(filled) as session:
-        reg = _reg(session)
+        reg = _reg(session, PLANNING)
         mapping = reg.map("7001", None, "45C11", "45N01", effective=date(2026, 1, 1), factor=Fraction(1, 60))
         reg.approve(mapping.id)
     with session_scope(filled) as session:
@@ -42,7 +45,7 @@ def test_lookup_follows_renumbering_and_mapping(filled):
 
 
 def test_overlapping_municipal_periods_are_refused(filled):
-    with session_scope(filled) as session, pytest.raises(ProtocolError, match="overlaps"):
+    with session_scope(filled) as session, pytest.raises(ProtocolError, match="overlapt"):
         _reg(session).add_municipal([MunicipalProductRow("7001", "44", "44C02", "Pleegzorg opnieuw",
                                                          "inspanningsgericht", "14", date(2025, 1, 1))])
 
@@ -55,8 +58,9 @@ def test_municipal_code_may_not_redefine_a_national_code(filled):
 
 def test_approved_mapping_cannot_be_ended_retroactively(filled):
     with session_scope(filled) as session:
+        planning = _reg(session, PLANNING)
+        mapping = planning.approve(planning.map("7001", None, "44C02", "44N20", effective=date(2026, 1, 1)).id)
         reg = _reg(session)
-        mapping = reg.approve(reg.map("7001", None, "44C02", "44N20", effective=date(2026, 1, 1)).id)
         with pytest.raises(ProtocolError, match="retroactively"):
             reg.retire(mapping.id, effective=date(2026, 3, 1))
         retired = reg.retire(mapping.id)  # default: next 1 January
@@ -69,7 +73,7 @@ def test_approved_mapping_cannot_be_ended_retroactively(filled):
 
 def test_second_approved_mapping_may_not_overlap(filled):
     with session_scope(filled) as session:
-        reg = _reg(session)
+        reg = _reg(session, PLANNING)
         first = reg.map("7001", None, "44C02", "44N20", effective=date(2026, 1, 1))
         second = reg.map("7001", None, "44C02", "44N20", effective=date(2027, 1, 1))  # competing proposals are fine
         reg.approve(first.id)
@@ -81,7 +85,7 @@ def test_second_approved_mapping_may_not_overlap(filled):
 
 def test_every_change_is_in_the_audit_log(filled):
     with session_scope(filled) as session:
-        reg = _reg(session)
+        reg = _reg(session, PLANNING)
         reg.approve(reg.map("7001", None, "44C02", "44N20", effective=date(2026, 1, 1)).id)
     with session_scope(filled) as session:
         actions = [(a.entiteit, a.actie, a.door) for a in session.query(AuditLog).order_by(AuditLog.id)]
@@ -91,7 +95,7 @@ def test_every_change_is_in_the_audit_log(filled):
 
 def test_two_writers_on_one_mapping_the_second_gets_a_conflict(filled):
     with session_scope(filled) as session:
-        mapping_id = _reg(session).map("7001", None, "44C02", "44N20", effective=date(2026, 1, 1)).id
+        mapping_id = _reg(session, PLANNING).map("7001", None, "44C02", "44N20", effective=date(2026, 1, 1)).id
     with session_scope(filled) as first, pytest.raises(ConflictError):
         with session_scope(filled) as second:
             mine = first.get(Mapping, mapping_id)
@@ -106,7 +110,7 @@ def test_two_writers_on_one_mapping_the_second_gets_a_conflict(filled):
 
 def test_expected_version_is_checked(filled):
     with session_scope(filled) as session:
-        mapping = _reg(session).map("7001", None, "44C02", "44N20", effective=date(2026, 1, 1))
+        mapping = _reg(session, PLANNING).map("7001", None, "44C02", "44N20", effective=date(2026, 1, 1))
         with pytest.raises(ConflictError, match="version"):
             _reg(session).approve(mapping.id, expected_version=mapping.version + 1)
 
@@ -138,6 +142,8 @@ def test_lookup_agrees_with_a_model_of_accepted_periods(engine_factory, versions
     """Random versions of one code: the registry accepts exactly the non-overlapping ones, and
     a lookup on any day finds the version whose period holds that day."""
     engine = engine_factory()  # a new database per example: the factory is the reset
+    with session_scope(engine) as session:
+        _reg(session).add_gemeenten([GemeenteRow("7001", "Testdam", "Regio Test")])
     accepted: list[tuple[date, date | None, str]] = []
     for number, (start, length) in enumerate(versions):
         van, tot = _period(start, length)

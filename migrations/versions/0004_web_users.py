@@ -7,8 +7,8 @@ Revises: 0002
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0003_web_users"
-down_revision = "0002"
+revision = "0004_web_users"
+down_revision = "0003_registry_meta_review"
 branch_labels = None
 depends_on = None
 
