@@ -1,7 +1,7 @@
 """Users of the web service (sign-in for registry maintainers).
 
-Revision ID: 0003_web_users
-Revises: 0002
+Revision ID: 0004_web_users
+Revises: 0003_registry_meta_review
 """
 
 import sqlalchemy as sa
