@@ -578,7 +578,7 @@ class Registry:
             raise ProtocolError("een afwijzing heeft een reden nodig (--reason)")
         mapping = self.get_mapping(mapping_id, expected_version)
         if mapping.status != "proposed":
-            raise ProtocolError(f"mapping {mapping_id} is {mapping.status}; only a proposed mapping can be rejected")
+            raise ProtocolError(f"mapping {mapping_id} is {mapping.status}; alleen een voorstel kan worden afgewezen")
         old = self._state(mapping)
         mapping.status, mapping.door, mapping.op = "rejected", self.door, self.now
         mapping.toelichting = f"afgewezen: {reason.strip()}" + (f" (was: {old['toelichting']})"

@@ -143,7 +143,7 @@ _WORDS = {
            "per_regio": "Per jeugdregio                    codes  gemapt",
            "per_categorie": "Per productcategorie   codes  gemapt", "conflicts_head": "Conflicten",
            "unmapped_head": "Niet gemapte codes (eerste {shown} van {total})",
-           "waiting": "  [voorstel {id} v{versie} wacht]"},
+           "waiting": "  [voorstel{id} wacht]"},
     "en": {"title": "Reduction on {on}", "municipal": "municipal codes", "in": "in {n} gemeenten",
            "national": "national products", "in_use": "({n} in use by a mapping)",
            "mapped": "mapped (approved)", "proposed": "proposed, not approved",
@@ -152,7 +152,7 @@ _WORDS = {
            "per_regio": "Per jeugdregio                    codes  mapped",
            "per_categorie": "Per productcategorie   codes  mapped", "conflicts_head": "Conflicts",
            "unmapped_head": "Unmapped codes (first {shown} of {total})",
-           "waiting": "  [proposal {id} v{versie} waiting]"},
+           "waiting": "  [proposal{id} waiting]"},
 }
 
 
@@ -173,6 +173,13 @@ def words(lang: str | None) -> tuple[str, dict[str, str]]:
 
     chosen = lang or current_lang()
     return chosen, _WORDS[chosen]
+
+
+def _proposal_id(unmapped: dict) -> str:
+    """' 3 v1' for the waiting proposal's id and version, so a reviewer can act on it; '' when not known."""
+    if unmapped.get("voorstel_id") is None:
+        return ""
+    return f" {unmapped['voorstel_id']} v{unmapped['voorstel_versie']}"
 
 
 def render_text(r: Reduction, unmapped_limit: int = 15, lang: str | None = None) -> str:
@@ -207,6 +214,6 @@ def render_text(r: Reduction, unmapped_limit: int = 15, lang: str | None = None)
         shown = min(unmapped_limit, len(r.unmapped))
         lines.append("\n" + w["unmapped_head"].format(shown=shown, total=len(r.unmapped)))
         lines += [f"  {u['gemeentecode']} {u['productcategorie']} {u['productcode']:<6} {u['omschrijving']}"
-                  + (w["waiting"].format(id=u["voorstel_id"], versie=u["voorstel_versie"]) if u["voorstel"] else "")
+                  + (w["waiting"].format(id=_proposal_id(u)) if u["voorstel"] else "")
                   for u in r.unmapped[:unmapped_limit]]
     return "\n".join(lines) + "\n"

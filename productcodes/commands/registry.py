@@ -470,7 +470,7 @@ def print_report(app, on: date | None, lijst: str | None, fmt: str, chart: str |
     if chart:
         from productcodes.chart import draw
 
-        click.echo(f"chart written to {draw(result, chart)}", err=fmt == "json")
+        click.echo(f"grafiek geschreven naar {draw(result, chart)}", err=fmt == "json")
 
 
 def _register_review_commands() -> None:

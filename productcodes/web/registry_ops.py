@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import date
 
 from sqlalchemy import Engine, func, or_, select
+from sqlalchemy.orm import Session
 
 from productcodes.db import ConflictError, session_scope
 from productcodes.models import AuditLog, GemeentelijkProduct, Mapping, NationaalProduct
@@ -118,36 +119,33 @@ def _current(session, mapping_id: int, version: int) -> Mapping:
     return mapping
 
 
+def _registry(session: Session, door: str) -> Registry:
+    """The registry as its commands see it: on the date it lives on (the demo's, or today)."""
+    from productcodes.safety import registry_today
+
+    return Registry(session, door=door, today=registry_today(session))
+
+
 def approve(engine: Engine, door: str, mapping_id: int, version: int) -> dict:
     """Approve one proposal at the version the user saw; Stale when it moved on."""
     try:
         with _session(engine) as session:
             _current(session, mapping_id, version)
-            mapping = Registry(session, door=door).approve(mapping_id, expected_version=version)
+            mapping = _registry(session, door).approve(mapping_id, expected_version=version)
             return proposal_dict(mapping)
     except ConflictError:
         raise _stale_now(engine, mapping_id, version) from None
 
 
 def reject(engine: Engine, door: str, mapping_id: int, version: int, reden: str) -> dict:
-    """Reject one proposal with a reason: it is retired (kept, never valid) and the reason is audited."""
+    """Reject one proposal with a reason (required); the registry keeps it as rejected and audits why."""
     reden = (reden or "").strip()
     if not reden:
         raise ProtocolError("een afwijzing heeft een reden nodig")
     try:
         with _session(engine) as session:
-            mapping = _current(session, mapping_id, version)
-            if mapping.status != "proposed":
-                raise ProtocolError(
-                    f"voorstel {mapping_id} is {mapping.status}; alleen een voorstel kan worden afgewezen"
-                )
-            registry = Registry(session, door=door)
-            old = registry._state(mapping)
-            mapping.status, mapping.door, mapping.op = "retired", door, registry.now
-            session.flush()
-            registry._audit(
-                "mapping", registry._key(mapping), "reject", old, {**registry._state(mapping), "reden": reden}
-            )
+            _current(session, mapping_id, version)
+            mapping = _registry(session, door).reject(mapping_id, reason=reden, expected_version=version)
             return proposal_dict(mapping)
     except ConflictError:
         raise _stale_now(engine, mapping_id, version) from None

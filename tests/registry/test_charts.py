@@ -24,7 +24,7 @@ def test_report_chart_to_a_missing_folder_or_unknown_extension(filled, db_url, t
     assert out.startswith("error:") and "bestaat niet" in out and "Traceback" not in out
     out = run(db_url, "registry", "report", "--chart", str(tmp_path / "r.gif"), code=2)
     assert out.startswith("error:") and "'.gif'" in out
-    assert "Reduction on" in run(db_url, "registry", "report", "--chart", str(tmp_path / "r.svg"))
+    assert "Reductie op" in run(db_url, "registry", "report", "--chart", str(tmp_path / "r.svg"))
     assert (tmp_path / "r.svg").read_text().lstrip().startswith("<?xml")
 
 
@@ -40,7 +40,7 @@ def test_a_chart_of_almost_nothing_keeps_an_axis_and_shows_values():
     fig = reduction_figure(tiny)
     left, right = fig.axes
     assert left.get_xlim()[1] >= 1.15 and right.get_xlim() == (0, 110)
-    assert [t.get_text() for t in left.texts] == ["1"] and [t.get_text() for t in right.texts] == ["100.0%"]
+    assert [t.get_text() for t in left.texts] == ["1"] and [t.get_text() for t in right.texts] == ["100,0%"]
     assert all(float(tick) == int(tick) for tick in left.get_xticks())  # no 0.2 of a code on the axis
     empty = Reduction(on=date(2026, 6, 1), municipal_codes=0, gemeenten=0, national_products=0, national_in_use=0,
                       mapped=0, proposed=0, per_jeugdregio={}, per_categorie={}, codes_per_national={})

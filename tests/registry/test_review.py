@@ -127,7 +127,7 @@ def test_lookup_report_and_export_show_ids_and_versions(proposed, tmp_path):
     report = json.loads(run(url, "registry", "report", "--on", ON, "--format", "json"))
     waiting = [u for u in report["unmapped"] if u["productcode"] == "J1234"]
     assert waiting[0]["voorstel_id"] == p["id"] and waiting[0]["voorstel_versie"] == 1
-    assert f"[proposal {p['id']} v1 waiting]" in run(url, "registry", "report", "--on", ON,
+    assert f"[voorstel {p['id']} v1 wacht]" in run(url, "registry", "report", "--on", ON,
                                                       "--unmapped", "50")
     run(url, "registry", "approve", str(p["id"]))
     found = json.loads(run(url, "registry", "lookup", "7002", "J1234", "--on", ON, "--format", "json"))

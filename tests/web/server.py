@@ -72,7 +72,7 @@ def fill_registry(db_url: str) -> None:
                     "45",
                     f"P{n:03d}",
                     "45N01",
-                    effective=date(2026, 7, 1),
+                    effective=date(date.today().year + 1, 1, 1),  # approvable: never retroactive
                     confidence=0.5 + n / 100,
                     toelichting="voorstel van de test",
                 )
