@@ -14,7 +14,7 @@ def tr019(ctx, bericht):
     for product in iter_local(bericht, item):
         node = find(product, "ToewijzingNummer")
         nummer = text(node)
-        t = ctx.history.toewijzing(nummer) if nummer else None
+        t = ctx.history.toewijzing(nummer, gemeente=gemeente) if nummer else None
         if nummer and (t is None or t.afzender != gemeente or t.ontvanger != aanbieder):
             yield ctx.finding(node, f"ToewijzingNummer {nummer!r} in {item} is not a toewijzing of gemeente "
                                     f"{gemeente} to aanbieder {aanbieder}")

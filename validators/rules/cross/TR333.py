@@ -9,6 +9,6 @@ def tr333(ctx, bericht):
     afzender, _ = header(ctx)
     node = find(bericht, "Declaratie/DeclaratieNummer")
     nummer = text(node)
-    earlier = ctx.history.declaratie(nummer) if nummer else None
+    earlier = ctx.history.declaratie(nummer, aanbieder=afzender) if nummer else None
     if earlier is not None and earlier.afzender == afzender:
         yield ctx.finding(node, f"DeclaratieNummer {nummer!r} was already used by aanbieder {afzender}")

@@ -1,6 +1,7 @@
 from iwmo_ijw.xpath import find, text
 from validators.registry import Level, rule
 from validators.rules.cross._common import header
+from validators.rules.cross._coverage import absence_proves
 
 
 @rule("TR379", retourcode="9379", messages=("JW301",), level=Level.CROSS, target="ToegewezenProduct",
@@ -17,11 +18,12 @@ def tr379(ctx, product):
     if not referentie:
         return
     gemeente, aanbieder = header(ctx)
-    if not ctx.history.has_verzoeken_from(aanbieder):
-        return
     bsn = text(product.getparent().getparent(), "Bsn")
-    requests = [v for v in ctx.history.verzoeken.get(referentie, ()) if v.afzender == aanbieder]
+    requests = ctx.history.verzoeken_for(referentie, aanbieder=aanbieder)
     if not requests:
+        if not absence_proves(ctx, None, fallback=ctx.history.has_verzoeken_from(aanbieder),
+                              what=f"a request with ReferentieAanbieder {referentie!r}"):
+            return
         yield ctx.finding(node, f"ReferentieAanbieder {referentie!r} names no request (JW315/JW317) of aanbieder "
                                 f"{aanbieder}")
     elif not any(v.bsn in (None, bsn) for v in requests):

@@ -15,13 +15,14 @@ from validators.context import RuleContext
 
 
 def absence_proves(ctx: RuleContext, day: date | None, *, fallback: bool, what: str) -> bool:
-    """Whether the absence of `what` (a message that would be dated around `day`) proves an error.
+    """Whether the absence of `what` (a message that would be dated `day` or later) proves an error.
 
     `fallback` is the rule's own coverage test, used only when the history has no explicit
     coverage. A False answer is recorded for the report (once per rule and message).
     """
     coverage = getattr(ctx.history, "coverage", None)
-    decided = coverage.proves_absence(day) if coverage is not None else None
+    # A message whose date the rule cannot place is judged by the rule's own test.
+    decided = coverage.proves_absence(day) if coverage is not None and day is not None else None
     if decided is None:
         decided = fallback
         reason = "the history is not known to be complete (use --history-complete or a message store)"
