@@ -1,4 +1,6 @@
-from iwmo_ijw.xpath import find, text
+from datetime import date
+
+from iwmo_ijw.xpath import date_of, find, text
 from validators.registry import Level, rule
 from validators.rules.cross._common import header
 from validators.rules.cross._coverage import absence_proves
@@ -28,3 +30,22 @@ def tr379(ctx, product):
                                 f"{aanbieder}")
     elif not any(v.bsn in (None, bsn) for v in requests):
         yield ctx.finding(node, f"ReferentieAanbieder {referentie!r} belongs to a request for another client")
+    else:
+        honoured = _honoured_before(ctx, product, referentie, gemeente, aanbieder)
+        if honoured is not None:
+            yield ctx.finding(node, f"ReferentieAanbieder {referentie!r} was already honoured by toewijzing "
+                                    f"{honoured.nummer} of {honoured.toewijzingsdatum}; only the first toewijzing "
+                                    "after the request repeats it")
+
+
+def _honoured_before(ctx, product, referentie, gemeente, aanbieder):
+    """An earlier toewijzing of this gemeente that already carried the ReferentieAanbieder.
+
+    The rule holds "only the first time" a toewijzing is sent after a request is honoured; the
+    products of the one honouring message share its Toewijzingsdatum and Toewijzingstijd.
+    """
+    moment = (date_of(product, "Toewijzingsdatum") or date.min, text(product, "Toewijzingstijd") or "")
+    for t in ctx.history.toewijzingen_by_referentie_aanbieder(referentie):
+        if t.afzender == gemeente and t.ontvanger == aanbieder and t.order_key < moment:
+            return t
+    return None
