@@ -51,7 +51,7 @@ def collect(paths: tuple[str, ...]) -> list[str]:
     return found
 
 
-def _history(paths: tuple[str, ...], store_app=None):
+def _history(paths: tuple[str, ...], store_app=None, complete: bool = False):
     """History from --history files (oldest first) after the message store, when asked for."""
     from validators.store import build_history
 
@@ -60,7 +60,7 @@ def _history(paths: tuple[str, ...], store_app=None):
         from productcodes.commands import engine_for
 
         engine = engine_for(store_app)
-    return build_history(engine, [Path(p) for p in paths])
+    return build_history(engine, [Path(p) for p in paths], complete=complete)
 
 
 def registry_snapshot(app):
@@ -87,6 +87,9 @@ def registry_snapshot(app):
 )
 @click.option("--history", "history", multiple=True, type=click.Path(exists=True),
               help="Earlier messages (file or folder, oldest first; repeatable) for cross-message rules.")
+@click.option("--history-complete", "history_complete", is_flag=True,
+              help="The --history files hold every message of their parties from their earliest Dagtekening: "
+                   "rules may conclude that a message missing from them was never sent.")
 @click.option("--store", "use_store", is_flag=True,
               help="Use every message ingested into the message store (--db) as history.")
 @click.option("--registry", "use_registry", is_flag=True,
@@ -94,8 +97,8 @@ def registry_snapshot(app):
 @click.option("--stream/--no-stream", default=None,
               help="Read messages Client by Client in flat memory (default: only files of 256 MB and more).")
 @click.pass_obj
-def validate(app, paths, fmt, output, select, ignore, today, show_bsn, schemas, history, use_store, use_registry,
-             stream) -> None:
+def validate(app, paths, fmt, output, select, ignore, today, show_bsn, schemas, history, history_complete,
+             use_store, use_registry, stream) -> None:
     """Validate iJw/iWmo 3.2 messages (files, folders or - for stdin).
 
     Exit code 0: no errors; 1: errors found; 2: usage or tool error. Example:
@@ -112,7 +115,7 @@ def validate(app, paths, fmt, output, select, ignore, today, show_bsn, schemas, 
         today=_parse_day(today),
         ruleset=RuleSet(select=_codes(select), ignore=_codes(ignore)),
         schema_dir=schemas,
-        history=_history(history, app if use_store else None),
+        history=_history(history, app if use_store else None, history_complete),
         registry=registry_snapshot(app) if use_registry else None,
     )
     report = Report()
