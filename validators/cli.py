@@ -189,6 +189,11 @@ def show_rule(code: str) -> None:
 
     found = all_rules().get(code.upper())
     if found is None:
+        from validators.rules.not_implemented import NOT_IMPLEMENTED
+
+        if code.upper() in NOT_IMPLEMENTED:
+            click.echo(f"{code.upper()}: not implemented: {NOT_IMPLEMENTED[code.upper()]}")
+            return
         raise UserError(f"no rule {code!r}; `productcodes rules list` shows them all")
     doc = (found.func.__doc__ or "").strip()
     click.echo(f"{found.code}: {found.description}")

@@ -214,3 +214,27 @@ def test_tr314_catches_a_referentienummer_repeated_under_two_clients_without_his
     single = validate(jw323().encode(), Options(today=TODAY, ruleset=RuleSet(select=("TR314",)),
                                                 schema_dir=_schema_dir()), name="one.xml")
     assert single.findings == [] and single.skipped == []
+
+
+# -- 11.5: BerichtCode under the catalogue's codes; RS003/RS039 out of the implemented set ---------
+
+
+@pytest.mark.parametrize(("berichtcode", "code"), [("486", "RS047"), ("4900", "RS010")])
+def test_a_berichtcode_contradicting_the_namespace_is_reported_under_its_catalogue_code(berichtcode, code):
+    xml = jw323().replace("<b:BerichtCode>490<", f"<b:BerichtCode>{berichtcode}<").encode()
+    report = validate(xml, Options(today=TODAY, schema_dir=_schema_dir()), name="wrong-code.xml")
+    assert [f.code for f in report.findings] == [code]
+    not_a_message = validate(b"<Bericht/>", Options(today=TODAY), name="other.xml")
+    assert [f.code for f in not_a_message.findings] == ["BERICHT"]
+
+
+@pytest.mark.parametrize("code", ["RS003", "RS039"])
+def test_rules_that_no_message_can_break_are_not_in_the_implemented_set_and_show_says_why(code):
+    from click.testing import CliRunner
+
+    from productcodes.cli import cli
+    from validators.registry import all_rules
+
+    assert code not in all_rules()
+    result = CliRunner().invoke(cli, ["rules", "show", code.lower()])
+    assert result.exit_code == 0 and f"{code}: not implemented" in result.output and "no message" in result.output
