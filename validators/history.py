@@ -257,6 +257,7 @@ class History:
     _bericht_seq: dict[BerichtKey, int] = field(default_factory=dict, compare=False, repr=False)
     _seq: int = field(default=0, compare=False, repr=False)  # of the message being added
     _upto: int | None = field(default=None, compare=False, repr=False)  # a before-view: seq < _upto
+    _last_view: tuple[int, History] | None = field(default=None, compare=False, repr=False)
 
     # -- building -----------------------------------------------------------------
 
@@ -307,6 +308,7 @@ class History:
         texts = HEADER_FIELDS.of(header) if header is not None else HEADER_FIELDS.absent()
         key = _bericht_key(message, texts)
         self._seq += 1
+        self._last_view = None
         self.berichten.add(key)
         self._bericht_seq.setdefault(key, self._seq)
         self.xsd_versies.setdefault((key.afzender, key.identificatie, key.dagtekening), (
@@ -349,13 +351,18 @@ class History:
         if header is None or not self._bericht_seq:
             return self
         seq = self._bericht_seq.get(_bericht_key(message, HEADER_FIELDS.of(header)))
-        return self if seq is None else self.before(seq)
+        if seq is None:
+            return self
+        # A streamed message asks once per chunk: the last view is kept.
+        if self._last_view is None or self._last_view[0] != seq:
+            self._last_view = (seq, self.before(seq))
+        return self._last_view[1]
 
     def before(self, seq: int) -> History:
         """A read-only view of what arrived before position `seq` (1 = the first message)."""
         view = copy.copy(self)
         view._upto = seq if self._upto is None else min(seq, self._upto)
-        view._latest, view._bericht_index = {}, (0, {})
+        view._latest, view._bericht_index, view._last_view = {}, (0, {}), None
         shown = {k for k, s in self._bericht_seq.items() if s < view._upto}
         view.berichten = {k for k in self.berichten if k in shown}
         view.retouren = [k for k in self.retouren if k in shown]
@@ -378,7 +385,8 @@ class History:
     # Each lookup takes the party its number is unique for; None (any party) is only for
     # callers that truly have no scope.
 
-    def toewijzing(self, nummer: str, on: date | None = None, *, gemeente: str | None = None) -> Toewijzing | None:
+    def toewijzing(self, nummer: str, on: date | None = None, *,
+                   gemeente: str | None = None) -> Toewijzing | None:
         """The version that counts: the latest by Toewijzingsdatum + Toewijzingstijd.
 
         With on, only versions decided on or before that date are considered.
@@ -397,7 +405,9 @@ class History:
                 versions = self._shown(versions)
             if not versions:
                 return None
-            latest = versions[0] if len(versions) == 1 else self.toewijzing_versions(nummer, gemeente=gemeente)[-1]
+            if len(versions) > 1:
+                versions = self.toewijzing_versions(nummer, gemeente=gemeente)
+            latest = versions[-1]
             self._latest[(gemeente, nummer)] = latest
         return latest
 
@@ -416,7 +426,8 @@ class History:
         """Requests with this ReferentieAanbieder (unique per aanbieder, the requests' afzender)."""
         return [v for v in self.verzoeken.get(referentie, ()) if aanbieder is None or v.afzender == aanbieder]
 
-    def verzoek_antwoorden_for(self, referentie: str, *, aanbieder: str | None = None) -> list[VerzoekAntwoord]:
+    def verzoek_antwoorden_for(self, referentie: str, *,
+                               aanbieder: str | None = None) -> list[VerzoekAntwoord]:
         """Answers (JW319) to the requests of this aanbieder with this ReferentieAanbieder."""
         return [a for a in self.verzoek_antwoorden.get(referentie, ())
                 if aanbieder is None or a.ontvanger == aanbieder]
@@ -442,7 +453,8 @@ class History:
     def prestaties_by_referentie(self, referentie: str, *, aanbieder: str | None = None) -> list[Prestatie]:
         return self._shown(self._prestaties.get(referentie, aanbieder))
 
-    def prestaties_by_vorig_referentie(self, referentie: str, *, aanbieder: str | None = None) -> list[Prestatie]:
+    def prestaties_by_vorig_referentie(self, referentie: str, *,
+                                       aanbieder: str | None = None) -> list[Prestatie]:
         return self._shown(self._by_vorig.get(referentie, aanbieder))
 
     def prestaties_for_toewijzing(self, nummer: str, *, gemeente: str | None = None,
@@ -450,7 +462,8 @@ class History:
         found = self._shown(self._by_toewijzing.get(nummer, gemeente))
         return found if aanbieder is None else [p for p in found if p.afzender == aanbieder]
 
-    def antwoorden_op(self, declaratie_nummer: str, *, aanbieder: str | None = None) -> list[DeclaratieAntwoord]:
+    def antwoorden_op(self, declaratie_nummer: str, *,
+                      aanbieder: str | None = None) -> list[DeclaratieAntwoord]:
         """The answers (JW325) to this aanbieder's declaration with this number."""
         return [a for a in self.antwoorden.get(declaratie_nummer, ())
                 if aanbieder is None or not a.ontvanger or a.ontvanger == aanbieder]
@@ -551,7 +564,8 @@ def _add_toewijzingen(history: History, message: ParsedMessage, key: BerichtKey)
         for tp in _grandchildren(client, "ToegewezenProducten", "ToegewezenProduct"):
             values = TOEWIJZING_FIELDS.of(tp)
             history.add_toewijzing(Toewijzing(nummer=values.pop("nummer") or "", bsn=bsn, **values,
-                                              afzender=key.afzender, ontvanger=key.ontvanger, seq=history._seq))
+                                              afzender=key.afzender, ontvanger=key.ontvanger,
+                                              seq=history._seq))
 
 
 def _grandchildren(el, child: str, grandchild: str):

@@ -47,7 +47,7 @@ def test_store_is_complete_from_its_first_message_and_rules_conclude_only_after_
     assert code == 0
     assert "complete from 2026-08-25" in run(db_url, "store", "list")[1]
 
-    # A credit for September: its debit would be dated after 2026-08-25, so its absence proves it was never sent.
+    # A credit for September: its debit would be dated after 2026-08-25, so its absence proves it never came.
     findings, skipped = _tr323(db_url, _credit(tmp_path, "2026-09-01"))
     assert findings == ["TR323"]
     # A credit for July: the store does not go back that far; no verdict, and the report says why.
@@ -67,5 +67,6 @@ def test_the_migration_dates_an_existing_store_from_its_first_message(db_url, tm
     downgrade(engine, "0002")  # a store made before coverage existed
     upgrade(engine)
     with engine.connect() as connection:
-        assert str(connection.execute(text("SELECT volledig_vanaf FROM opslag_dekking")).scalar()) == "2026-08-25"
+        since = connection.execute(text("SELECT volledig_vanaf FROM opslag_dekking")).scalar()
+        assert str(since) == "2026-08-25"
     engine.dispose()

@@ -28,8 +28,8 @@ def tr323(ctx, prestatie):
         return
     # Only an explicit rejection in a known JW325 counts: an unanswered debit may still be approved.
     for debet in debets:
-        if debet.declaratie_nummer and any(p.vorig_referentie in a.afgewezen
-                                           for a in ctx.history.antwoorden_op(debet.declaratie_nummer, aanbieder=p.afzender)):
+        answers = ctx.history.antwoorden_op(debet.declaratie_nummer or "", aanbieder=p.afzender)
+        if debet.declaratie_nummer and any(p.vorig_referentie in a.afgewezen for a in answers):
             yield ctx.finding(node, f"VorigReferentieNummer {p.vorig_referentie!r} names a debit Prestatie "
                                     f"that was rejected in declaration answer {debet.declaratie_nummer}")
             return

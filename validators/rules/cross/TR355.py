@@ -12,7 +12,7 @@ def tr355(ctx, antwoord):
     referentie = text(node)
     if not referentie or ctx.history.verzoeken_for(referentie, aanbieder=aanbieder):
         return
-    # The request's date is unknown: without it, only a history holding this aanbieder's requests proves one missing.
+    # The request's date is unknown: only a history holding this aanbieder's requests proves one missing.
     if absence_proves(ctx, None, fallback=ctx.history.has_verzoeken_from(aanbieder),
                       what=f"a request with ReferentieAanbieder {referentie!r}"):
         yield ctx.finding(node, f"ReferentieAanbieder {referentie!r} is in no request from aanbieder {aanbieder}")

@@ -30,7 +30,8 @@ def tr374(ctx, client):
                    and v.ontvanger in ("", gemeente) and not v.sent_after(sent) and verzoek_stands(ctx.history, v)
                    for v in verzoeken):
             continue
-        answered = any(a.antwoord == AFGEWEZEN for a in ctx.history.verzoek_antwoorden_for(referentie, aanbieder=aanbieder))
+        answers = ctx.history.verzoek_antwoorden_for(referentie, aanbieder=aanbieder)
+        answered = any(a.antwoord == AFGEWEZEN for a in answers)
         assigned = bool(ctx.history.toewijzingen_by_referentie_aanbieder(referentie, aanbieder=aanbieder))
         if not (answered or assigned):
             yield ctx.finding(client, f"request {referentie!r} for this client is still being handled "
