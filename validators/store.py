@@ -88,6 +88,7 @@ def ingest(session: Session, files: Iterable[str], *, now: datetime | None = Non
     """Store each readable, schema-valid message once; goes on past bad files."""
     result = IngestResult()
     now = now or datetime.now(timezone.utc)
+    dated = False  # whether the store's coverage is known to be set
     for name in files:
         try:
             with open(name, "rb") as handle:
@@ -107,8 +108,11 @@ def ingest(session: Session, files: Iterable[str], *, now: datetime | None = Non
         row = _row(message, name, data, digest, now)
         session.add(row)
         session.flush()
-        if row.dagtekening is not None and complete_from(session) is None:
-            set_complete_from(session, row.dagtekening, "eerste bericht")  # its traffic starts here
+        if row.dagtekening is not None and not dated:
+            dated = complete_from(session) is not None
+            if not dated:
+                set_complete_from(session, row.dagtekening, "eerste bericht")  # its traffic starts here
+                dated = True
         result.stored.append(name)
     return result
 
