@@ -45,7 +45,7 @@ def _honoured_before(ctx, product, referentie, gemeente, aanbieder):
     products of the one honouring message share its Toewijzingsdatum and Toewijzingstijd.
     """
     moment = (date_of(product, "Toewijzingsdatum") or date.min, text(product, "Toewijzingstijd") or "")
-    for t in ctx.history.toewijzingen_by_referentie_aanbieder(referentie):
+    for t in ctx.history.toewijzingen_by_referentie_aanbieder(referentie, aanbieder=aanbieder):
         if t.afzender == gemeente and t.ontvanger == aanbieder and t.order_key < moment:
             return t
     return None
