@@ -16,7 +16,7 @@ from lxml import etree
 
 import validators.rules.cross  # noqa: F401  (registers the rules)
 from iwmo_ijw.parsing import load
-from tests.fixtures.make_cross_fixtures import LATER, jw301, jw305, jw323, prestatie
+from tests.fixtures.make_cross_fixtures import LATER, jw301, jw305, jw307, jw323, prestatie
 from tests.validators.test_cross_rules import COMPANIONS, _cross_folders, _schema_dir
 from validators.engine import Options, validate
 from validators.history import History
@@ -143,13 +143,15 @@ def test_the_before_view_hides_what_arrived_with_and_after_the_message():
 # -- 11.5 and 12: coverage, the one model for every rule that concludes from an absence --------------
 
 
-def _deletion_of_a_start_never_delivered() -> bytes:
-    return jw305(ident="ST2026-0009", status="3").encode()
+DELETIONS = {"start": lambda: jw305(ident="ST2026-0009", status="3").encode(),
+             "stop": lambda: jw307(ident="SP2026-0009", status="3").encode()}
 
 
-def test_tr063_concludes_only_when_the_history_is_known_to_be_complete(tmp_path):
+@pytest.mark.parametrize("kind", sorted(DELETIONS))
+def test_tr063_concludes_only_when_the_history_is_known_to_be_complete(kind, tmp_path):
+    """A deletion of a start or stop never delivered, against a history without any notices."""
     (tmp_path / "01-JW301.xml").write_text(jw301(), encoding="utf-8")
-    deletion = _deletion_of_a_start_never_delivered()
+    deletion = DELETIONS[kind]()
     options = dict(today=TODAY, ruleset=RuleSet(select=("TR063",)), schema_dir=_schema_dir())
 
     unknown = validate(deletion, Options(history=History.from_paths([tmp_path]), **options), name="del.xml")
