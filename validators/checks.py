@@ -123,8 +123,7 @@ def same_product(categorie: str | None, code: str | None, other_cat: str | None,
                  iwmo: bool = False) -> bool:
     """Whether two products may not overlap in time: the same productcode, else (without one)
     the same categorie, and without a categorie any other product; iWmo excepts WMO_STAPELBAAR."""
-    if iwmo and (categorie in WMO_STAPELBAAR or not categorie) and (other_cat in WMO_STAPELBAAR or not other_cat) \
-            and (categorie or other_cat):
+    if iwmo and (categorie or other_cat) and all(c in WMO_STAPELBAAR or not c for c in (categorie, other_cat)):
         return False
     if code and other_code:
         return code == other_code and categorie == other_cat

@@ -42,6 +42,7 @@ _RETOUR_ITEMS = {
     "318": "Verzoek",
 }
 
+DeclaratieRef = tuple[str, str, date | None]  # (aanbieder, Identificatie, Dagtekening) of a declaration
 BerichtRef = tuple[str, str, str, date | None]  # (afzender, heen message number, Identificatie, Dagtekening)
 
 
@@ -54,9 +55,12 @@ class Lifecycle:
     # XsdVersie of each declaration, by the same key (TR371 looks it up without mixing types)
     declaratie_xsd: dict[tuple[str, str, date | None], tuple[str | None, str | None]] = field(
         default_factory=dict)
-    # (aanbieder, DeclaratieNummer) rejected as a whole
+    # (aanbieder, DeclaratieNummer) -> the declarations with it, by the key above, with their seq
+    nummers: dict[tuple[str, str], list[tuple[DeclaratieRef, int]]] = field(default_factory=dict)
+    # (aanbieder, DeclaratieNummer) rejected as a whole, for declarations the history does not hold
     geheel: dict[tuple[str, str], int] = field(default_factory=dict)
-    # (aanbieder, Identificatie, Dagtekening) of declarations rejected by a Header-only answer
+    # (aanbieder, Identificatie, Dagtekening) of declarations rejected as a whole: a JW325 names the
+    # declaration it answers by DeclaratieIdentificatie, also when it holds no DeclaratieNummer
     geheel_bericht: dict[tuple[str, str, date | None], int] = field(default_factory=dict)
     # (aanbieder, DeclaratieNummer, ReferentieNummer) of rejected lines
     regels: dict[tuple[str, str, str], int] = field(default_factory=dict)
@@ -71,37 +75,33 @@ class Lifecycle:
         """Remember what `message` (with its BerichtKey `key`) declares or rejects."""
         number = message.message_type.number
         if number == "323":
-            self._note_declaratie(message, key)
+            self._note_declaratie(message, key, seq)
         elif number == "325":
             self._note_antwoord(message, key, seq)
         elif number in _RETOUR_ITEMS:
             self._note_retour(message, key, number, seq)
 
-    def _note_declaratie(self, message, key) -> None:
+    def _note_declaratie(self, message, key, seq: int) -> None:
         ref = (key.afzender, key.identificatie, key.dagtekening)
         nummer = text(message.root, "Declaratie/DeclaratieNummer")
         if nummer:
             self.declaraties[ref] = (nummer, key.ontvanger)
+            self.nummers.setdefault((key.afzender, nummer), []).append((ref, seq))
         self.declaratie_xsd[ref] = (text(message.root, "Header/XsdVersie/BasisschemaXsdVersie"),
                                     text(message.root, "Header/XsdVersie/BerichtXsdVersie"))
 
     def _note_antwoord(self, message, key, seq: int) -> None:
         aanbieder = key.ontvanger  # the gemeente answers the aanbieder
+        head = find(message.root, "Header")
         antwoord = find(message.root, "DeclaratieAntwoord")
-        header_codes = _codes(find(message.root, "Header"))
-        if antwoord is None or header_codes - _ACCEPTING_RETOUR:
-            # A Header-only answer names its declaration by DeclaratieIdentificatie alone.
-            head = find(message.root, "Header")
-            ident = (aanbieder, text(head, "DeclaratieIdentificatie/Identificatie") or "",
-                     date_of(head, "DeclaratieIdentificatie/Dagtekening"))
-            self.geheel_bericht.setdefault(ident, seq)
-            nummer = text(antwoord, "DeclaratieNummer") if antwoord is not None else None
+        nummer = (text(antwoord, "DeclaratieNummer") if antwoord is not None else None) or ""
+        if antwoord is None or _codes(head) - _ACCEPTING_RETOUR or _codes(antwoord) - _ACCEPTING_ANTWOORD:
+            answered = (aanbieder, text(head, "DeclaratieIdentificatie/Identificatie") or "",
+                        date_of(head, "DeclaratieIdentificatie/Dagtekening"))
+            self.geheel_bericht.setdefault(answered, seq)
             if nummer:
                 self.geheel.setdefault((aanbieder, nummer), seq)
             return
-        nummer = text(antwoord, "DeclaratieNummer") or ""
-        if _codes(antwoord) - _ACCEPTING_ANTWOORD:
-            self.geheel.setdefault((aanbieder, nummer), seq)
         for client in iter_local(antwoord, "Client"):
             client_rejected = bool(_codes(client) - _ACCEPTING_RETOUR)
             for prestatie in iter_local(client, "Prestatie"):
@@ -123,13 +123,17 @@ class Lifecycle:
     # -- asking --------------------------------------------------------------------
 
     def declaratie_afgewezen(self, aanbieder: str, nummer: str | None) -> bool:
-        """Whether the declaration with this number was rejected as a whole (IV087: not sent)."""
+        """Whether the declaration with this number was rejected as a whole (IV087: not sent).
+
+        When two declarations carry the number (the second one rejected with 9333, say), the
+        number stands as long as one of them does.
+        """
         if not nummer:
             return False
-        if (aanbieder, nummer) in self.geheel:
-            return True
-        return any(self.declaraties.get(ref, ("",))[0] == nummer for ref in self.geheel_bericht
-                   if ref[0] == aanbieder)
+        sent = self.nummers.get((aanbieder, nummer))
+        if not sent:
+            return (aanbieder, nummer) in self.geheel
+        return all(ref in self.geheel_bericht for ref, _ in sent)
 
     def prestatie_afgewezen(self, prestatie) -> bool:
         """Whether a declared line was rejected, on its own, with its Client or with its declaration."""
@@ -138,7 +142,8 @@ class Lifecycle:
             return True
         return self.declaratie_afgewezen(prestatie.afzender, nummer)
 
-    def bericht_afgewezen(self, afzender: str, number: str, identificatie: str, dagtekening: date | None) -> bool:
+    def bericht_afgewezen(self, afzender: str, number: str, identificatie: str,
+                          dagtekening: date | None) -> bool:
         return (afzender, number, identificatie, dagtekening) in self.berichten
 
     def klasse_afgewezen(self, afzender: str, number: str, identificatie: str, dagtekening: date | None,
@@ -158,10 +163,11 @@ class Lifecycle:
                                      verzoek.dagtekening, (verzoek.referentie_aanbieder,))
 
     def before(self, seq: int) -> Lifecycle:
-        """Only the rejections that arrived before position `seq` (declarations are kept: they
-        reject nothing themselves)."""
+        """Only what arrived before position `seq`: rejections, and the declarations that decide
+        whether a DeclaratieNummer still stands."""
         keep = lambda d: {k: v for k, v in d.items() if v < seq}  # noqa: E731
-        return Lifecycle(declaraties=self.declaraties, declaratie_xsd=self.declaratie_xsd,
+        nummers = {k: kept for k, refs in self.nummers.items() if (kept := [r for r in refs if r[1] < seq])}
+        return Lifecycle(declaraties=self.declaraties, declaratie_xsd=self.declaratie_xsd, nummers=nummers,
                          geheel=keep(self.geheel), geheel_bericht=keep(self.geheel_bericht),
                          regels=keep(self.regels), berichten=keep(self.berichten), klassen=keep(self.klassen))
 
@@ -215,8 +221,7 @@ def prestatie_stands(history, prestatie) -> bool:
 
 def declaratie_stands(history, aanbieder: str, nummer: str | None) -> bool:
     """Whether an earlier declaration still counts (IV087: one rejected as a whole was not sent)."""
-    return not (of(history).declaratie_afgewezen(aanbieder, nummer)
-                or bool(nummer) and history.geheel_afgewezen(nummer, aanbieder=aanbieder))
+    return not of(history).declaratie_afgewezen(aanbieder, nummer)
 
 
 def notice_stands(history, notice) -> bool:

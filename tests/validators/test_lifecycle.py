@@ -209,3 +209,17 @@ def test_a_credit_after_a_retroactive_shortening(tmp_path):
     # Twin: a debit of the full September against the shortened toewijzing is still too long.
     late_debit = prestatie(ref="PRJ-0044")
     assert codes(tmp_path, history, jw323(late_debit, **LATER), rules) == {"TR308"}
+
+
+def test_the_number_of_a_declaration_rejected_as_a_whole_is_free_again(tmp_path):
+    same_number = jw323(prestatie(ref="PRJ-0042R"), **{**RESUBMIT, "nummer": "SEP2026A"})
+    assert codes(tmp_path, [jw323(), jw325_geheel("8214")], same_number, ("TR333",)) == set()
+    assert codes(tmp_path, [jw323(), jw325_volledig()], same_number, ("TR333",)) == {"TR333"}
+    # A duplicate rejected with 9333 frees nothing: the first declaration with the number stands.
+    duplicate = jw323(prestatie(ref="PRJ-0042D"), ident="DCL2026-0918", dagtekening="2026-10-06")
+    rejected = jw325_geheel("9333").replace("<c:Identificatie>DCL2026-0917<", "<c:Identificatie>DCL2026-0918<").replace(
+        "<c:Dagtekening>2026-10-05</c:Dagtekening>\n    </b:DeclaratieIdentificatie>",
+        "<c:Dagtekening>2026-10-06</c:Dagtekening>\n    </b:DeclaratieIdentificatie>")
+    history = [jw323(), jw325_volledig(), duplicate, rejected]
+    assert codes(tmp_path, history, same_number, ("TR333",)) == {"TR333"}
+    assert codes(tmp_path, history, jw323(prestatie(ref="PRJ-0042R"), **RESUBMIT), ("TR389",)) == {"TR389"}

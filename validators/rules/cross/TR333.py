@@ -1,4 +1,5 @@
 from iwmo_ijw.xpath import find, text
+from validators.lifecycle import declaratie_stands
 from validators.registry import Level, rule
 from validators.rules.cross._common import header
 
@@ -10,5 +11,7 @@ def tr333(ctx, bericht):
     node = find(bericht, "Declaratie/DeclaratieNummer")
     nummer = text(node)
     earlier = ctx.history.declaratie(nummer, aanbieder=afzender) if nummer else None
-    if earlier is not None and earlier.afzender == afzender:
+    # A declaration rejected as a whole counts as not sent (IV087), so its number is free again.
+    if (earlier is not None and earlier.afzender == afzender
+            and declaratie_stands(ctx.history, afzender, nummer)):
         yield ctx.finding(node, f"DeclaratieNummer {nummer!r} was already used by aanbieder {afzender}")

@@ -27,8 +27,8 @@ def tr374(ctx, client):
         if referentie in own:
             continue
         if not any(v.afzender == aanbieder and v.bsn == bsn and v.identificatie != identificatie
-                   and v.ontvanger in ("", gemeente) and not v.sent_after(sent) and verzoek_stands(ctx.history, v)
-                   for v in verzoeken):
+                   and v.ontvanger in ("", gemeente) and not v.sent_after(sent)
+                   and verzoek_stands(ctx.history, v) for v in verzoeken):
             continue
         answers = ctx.history.verzoek_antwoorden_for(referentie, aanbieder=aanbieder)
         answered = any(a.antwoord == AFGEWEZEN for a in answers)
