@@ -183,44 +183,43 @@ class Coverage:
 
 
 class _Index:
-    """Records by (scope, key), in arrival order; a lookup without scope gives every scope's.
+    """Records per scope and key, in arrival order; a lookup without scope gives every scope's.
 
     The scope is the party a number is unique for (a ToewijzingNummer per gemeente, a
     DeclaratieNummer or ReferentieNummer per aanbieder), so equal numbers of two parties
-    never hide each other.
+    never hide each other. Nested by scope: a month has a few hundred parties and some 100k
+    numbers, so no key tuple per record.
     """
 
-    __slots__ = ("_by", "_scopes")
+    __slots__ = ("by_scope",)
 
     def __init__(self) -> None:
-        self._by: dict[tuple[str, str], list] = {}
-        self._scopes: dict[str, list[str]] = {}
+        self.by_scope: dict[str, dict[str, list]] = {}
 
     def add(self, scope: str, key: str, record) -> None:
-        records = self._by.get((scope, key))
+        keys = self.by_scope.get(scope)
+        if keys is None:
+            keys = self.by_scope[scope] = {}
+        records = keys.get(key)
         if records is None:
-            records = self._by[(scope, key)] = []
-            self._scopes.setdefault(key, []).append(scope)
-        records.append(record)
+            keys[key] = [record]
+        else:
+            records.append(record)
 
     def get(self, key: str, scope: str | None = None) -> list:
         """The stored list itself (callers copy or filter); every scope's, by arrival, without scope."""
         if scope is not None:
-            return self._by.get((scope, key), _EMPTY)
-        scopes = self._scopes.get(key)
-        if not scopes:
-            return _EMPTY
-        if len(scopes) == 1:
-            return self._by[(scopes[0], key)]
-        return sorted((r for s in scopes for r in self._by[(s, key)]), key=_seq_of)
+            return self.by_scope.get(scope, _NO_KEYS).get(key, _EMPTY)
+        found = [records for keys in self.by_scope.values() if (records := keys.get(key))]
+        if len(found) <= 1:
+            return found[0] if found else _EMPTY
+        return sorted((r for records in found for r in records), key=_seq_of)
 
-    def scoped_keys(self) -> Iterable[tuple[str, str]]:
-        return self._by.keys()
-
-    def records(self) -> Iterable:
-        return (r for records in self._by.values() for r in records)
+    def of_scope(self, scope: str) -> dict[str, list]:
+        return self.by_scope.get(scope, _NO_KEYS)
 
 
+_NO_KEYS: dict = {}
 _EMPTY: list = []
 
 
@@ -323,9 +322,11 @@ class History:
 
     def add_toewijzing(self, record: Toewijzing) -> None:
         self._toewijzingen.add(record.afzender, record.nummer, record)
-        self._latest.pop((record.afzender, record.nummer), None)
-        self._latest.pop((None, record.nummer), None)
-        self._relations.setdefault((record.afzender, record.ontvanger), record.seq)
+        if self._latest:  # empty while a history is read: nothing asked yet
+            self._latest.pop((record.afzender, record.nummer), None)
+            self._latest.pop((None, record.nummer), None)
+        if (record.afzender, record.ontvanger) not in self._relations:
+            self._relations[(record.afzender, record.ontvanger)] = record.seq
         if record.referentie_aanbieder:
             self._by_referentie_aanbieder.add(record.ontvanger, record.referentie_aanbieder, record)
         if record.bsn:
@@ -444,7 +445,7 @@ class History:
         if seq is None or self._upto is None or seq < self._upto:
             return seq is not None
         return any(t.ontvanger == aanbieder and t.seq < self._upto
-                   for (scope, _), ts in self._toewijzingen._by.items() if scope == gemeente for t in ts)
+                   for ts in self._toewijzingen.of_scope(gemeente).values() for t in ts)
 
     def toewijzingen_for(self, bsn: str) -> list[Toewijzing]:
         found = (self.toewijzing(n, gemeente=g) for g, n in sorted(self._by_bsn.get(bsn, ())))
@@ -475,8 +476,7 @@ class History:
             for a in self.antwoorden_op(prestatie.declaratie_nummer, aanbieder=prestatie.afzender))
 
     def has_declaraties_from(self, aanbieder: str) -> bool:
-        return any(self._shown(records) for (scope, _), records in self._declaraties._by.items()
-                   if scope == aanbieder)
+        return any(self._shown(records) for records in self._declaraties.of_scope(aanbieder).values())
 
     def declaratie(self, nummer: str, *, aanbieder: str | None = None) -> Declaratie | None:
         found = self._shown(self._declaraties.get(nummer, aanbieder))
@@ -484,8 +484,8 @@ class History:
 
     def declaraties_between(self, aanbieder: str, gemeente: str) -> list[Declaratie]:
         latest: dict[str, Declaratie] = {}
-        for (scope, nummer), records in self._declaraties._by.items():
-            shown = self._shown(records) if scope == aanbieder else ()
+        for nummer, records in self._declaraties.of_scope(aanbieder).items():
+            shown = self._shown(records)
             if shown and shown[-1].ontvanger == gemeente:
                 latest[nummer] = shown[-1]
         return list(latest.values())
