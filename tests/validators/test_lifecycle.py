@@ -223,3 +223,14 @@ def test_the_number_of_a_declaration_rejected_as_a_whole_is_free_again(tmp_path)
     history = [jw323(), jw325_volledig(), duplicate, rejected]
     assert codes(tmp_path, history, same_number, ("TR333",)) == {"TR333"}
     assert codes(tmp_path, history, jw323(prestatie(ref="PRJ-0042R"), **RESUBMIT), ("TR389",)) == {"TR389"}
+
+
+def test_rejections_after_the_message_do_not_change_its_verdict(tmp_path):
+    """Re-validating a stored message: what was rejected after it arrived does not count for it."""
+    again = jw323(prestatie(ref="PRJ-0042R"), **RESUBMIT)
+    later_rejection = jw325_geheel("8214")  # arrives after the resubmission: September stood when it came
+    assert codes(tmp_path, [jw323(), again, later_rejection], again, ("TR389",)) == {"TR389"}
+    assert codes(tmp_path, [jw323(), later_rejection, again], again, ("TR389",)) == set()
+    first = jw305()
+    assert codes(tmp_path, [jw301(), first, jw305(ident="ST2026-0002"), retour(first, item_code="9019")],
+                 jw305(ident="ST2026-0002"), ("TR074",)) == {"TR074"}
