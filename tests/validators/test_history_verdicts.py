@@ -244,3 +244,20 @@ def test_rules_that_no_message_can_break_are_not_in_the_implemented_set_and_show
     result = CliRunner().invoke(cli, ["rules", "show", code.lower()])
     assert result.exit_code == 0 and f"{code}: not implemented" in result.output
     assert "no message" in result.output
+
+
+def test_history_complete_on_the_command_line(tmp_path):
+    from click.testing import CliRunner
+
+    from productcodes.cli import cli
+
+    history = tmp_path / "history"
+    history.mkdir()
+    (history / "01-JW301.xml").write_text(jw301(), encoding="utf-8")
+    deletion = tmp_path / "deletion.xml"
+    deletion.write_bytes(DELETIONS["start"]())
+    args = ["validate", "--select", "TR063", "--today", "2026-12-01", "--format", "json", "--history", str(history)]
+    unknown = CliRunner().invoke(cli, [*args, str(deletion)])
+    vouched = CliRunner().invoke(cli, [*args, "--history-complete", str(deletion)])
+    assert unknown.exit_code == 0, unknown.output
+    assert vouched.exit_code == 1 and '"TR063"' in vouched.stdout, vouched.output
