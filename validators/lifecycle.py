@@ -68,6 +68,8 @@ class Lifecycle:
     berichten: dict[BerichtRef, int] = field(default_factory=dict)
     # (heen message, identifying texts of the class) of classes a retour message rejected
     klassen: dict[tuple[BerichtRef, tuple], int] = field(default_factory=dict)
+    # (gemeente, ToewijzingNummer, Toewijzingsdatum, Toewijzingstijd) of toewijzingen a JW302 rejected
+    toewijzingen: dict[tuple, int] = field(default_factory=dict)
 
     # -- reading -------------------------------------------------------------------
 
@@ -119,6 +121,8 @@ class Lifecycle:
         for element, rejected in _judged(message.root, item):
             if rejected:
                 self.klassen.setdefault((heen, identity(element, item)), seq)
+                if number == "302":  # a toewijzing record does not know its message: keyed by its own facts
+                    self.toewijzingen.setdefault((key.afzender, *identity(element, item)), seq)
 
     # -- asking --------------------------------------------------------------------
 
@@ -162,6 +166,13 @@ class Lifecycle:
         return self.klasse_afgewezen(verzoek.afzender, verzoek.berichtcode[-3:], verzoek.identificatie,
                                      verzoek.dagtekening, (verzoek.referentie_aanbieder,))
 
+    def toewijzing_afgewezen(self, toewijzing) -> bool:
+        """Whether the aanbieder's JW302 rejected this toewijzing version (validators.history.Toewijzing)."""
+        if not self.toewijzingen:
+            return False
+        shown = toewijzing.toewijzingsdatum.isoformat() if toewijzing.toewijzingsdatum else None
+        return (toewijzing.afzender, toewijzing.nummer, shown, toewijzing.toewijzingstijd) in self.toewijzingen
+
     def before(self, seq: int) -> Lifecycle:
         """Only what arrived before position `seq`: rejections, and the declarations that decide
         whether a DeclaratieNummer still stands."""
@@ -169,7 +180,8 @@ class Lifecycle:
         nummers = {k: kept for k, refs in self.nummers.items() if (kept := [r for r in refs if r[1] < seq])}
         return Lifecycle(declaraties=self.declaraties, declaratie_xsd=self.declaratie_xsd, nummers=nummers,
                          geheel=keep(self.geheel), geheel_bericht=keep(self.geheel_bericht),
-                         regels=keep(self.regels), berichten=keep(self.berichten), klassen=keep(self.klassen))
+                         regels=keep(self.regels), berichten=keep(self.berichten), klassen=keep(self.klassen),
+                         toewijzingen=keep(self.toewijzingen))
 
 
 def _codes(element) -> set[str]:
@@ -227,6 +239,11 @@ def declaratie_stands(history, aanbieder: str, nummer: str | None) -> bool:
 def notice_stands(history, notice) -> bool:
     """Whether an earlier start or stop notice was received (not rejected by its JW306/JW308)."""
     return not of(history).notice_afgewezen(notice)
+
+
+def toewijzing_stands(history, toewijzing) -> bool:
+    """Whether a toewijzing version was received (not rejected by the aanbieder's JW302)."""
+    return not of(history).toewijzing_afgewezen(toewijzing)
 
 
 def verzoek_stands(history, verzoek) -> bool:

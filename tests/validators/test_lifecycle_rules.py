@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from tests.fixtures.lifecycle_messages import retour
 from tests.fixtures.make_cross_fixtures import jw301, jw305, jw315, jw323, jw325, prestatie
 from tests.validators.test_lifecycle import codes
 from validators.checks import same_product
@@ -160,6 +161,9 @@ def test_tr379_only_the_first_toewijzing_repeats_the_referentie(tmp_path):
     assert codes(tmp_path, [jw315(), first], later, ("TR379",)) == {"TR379"}
     without = jw301(ident="TW2026-0102").replace("<b:Toewijzingsdatum>2026-08-25<", "<b:Toewijzingsdatum>2026-09-10<")
     assert codes(tmp_path, [jw315(), first], without, ("TR379",)) == set()
+    # A first toewijzing the aanbieder's JW302 rejected was not received: the resent one is the first.
+    assert codes(tmp_path, [jw315(), first, retour(first, item_code="9332")], later, ("TR379",)) == set()
+    assert codes(tmp_path, [jw315(), first, retour(first)], later, ("TR379",)) == {"TR379"}
 
 
 # -- TR341: aspecifieke toewijzing ---------------------------------------------------------

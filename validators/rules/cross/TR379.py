@@ -1,6 +1,7 @@
 from datetime import date
 
 from iwmo_ijw.xpath import date_of, find, text
+from validators.lifecycle import toewijzing_stands
 from validators.registry import Level, rule
 from validators.rules.cross._common import header
 from validators.rules.cross._coverage import absence_proves
@@ -46,6 +47,8 @@ def _honoured_before(ctx, product, referentie, gemeente, aanbieder):
     """
     moment = (date_of(product, "Toewijzingsdatum") or date.min, text(product, "Toewijzingstijd") or "")
     for t in ctx.history.toewijzingen_by_referentie_aanbieder(referentie, aanbieder=aanbieder):
-        if t.afzender == gemeente and t.ontvanger == aanbieder and t.order_key < moment:
+        # A toewijzing the aanbieder's JW302 rejected was not received: the resent one is the first.
+        if (t.afzender == gemeente and t.ontvanger == aanbieder and t.order_key < moment
+                and toewijzing_stands(ctx.history, t)):
             return t
     return None
