@@ -45,10 +45,6 @@ def _expected(folder: Path, xml: Path) -> set[str]:
     return found | COMPANIONS.get((folder.name, xml.name), set())
 
 
-def _messages(paths) -> list:
-    return [load(p) for p in paths]
-
-
 def _shadow(paths: list[Path], tmp_path: Path) -> list[Path]:
     out = []
     for path in paths:
