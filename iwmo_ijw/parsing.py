@@ -53,6 +53,17 @@ class UnknownMessage(MessageError):
     code = "BERICHT"
 
 
+class WrongBerichtCode(UnknownMessage):
+    """An iJw/iWmo message whose BerichtCode is not its type's: the XSD's pattern on BerichtCode
+    (RS047), or its maximum length of 3 (RS010). Reported under the catalogue's code."""
+
+    code = "RS047"
+
+
+class BerichtCodeTooLong(WrongBerichtCode):
+    code = "RS010"
+
+
 class UnsupportedRelease(MessageError):
     code = "RELEASE"
 
@@ -137,6 +148,9 @@ def _checked(parse, source: str | None) -> etree._ElementTree:
     return tree
 
 
+BERICHTCODE_MAX_LENGTH = 3  # LDT_BerichtCode in the basisschema
+
+
 def detect(root: etree._Element, source: str | None = None) -> MessageType:
     """Standard, release and type from the root namespace, checked against Header/BerichtCode."""
     qname = etree.QName(root)
@@ -155,7 +169,10 @@ def detect(root: etree._Element, source: str | None = None) -> MessageType:
     if berichtcode is not None and berichtcode != message_type.berichtcode:
         named = BY_BERICHTCODE.get(berichtcode)
         meant = f" ({named.code})" if named else ""
-        raise UnknownMessage(
+        # The namespace names the type: a message of it with another BerichtCode fails the XSD's
+        # constraints on BerichtCode, which the catalogue numbers RS010 (length) and RS047 (value).
+        wrong = BerichtCodeTooLong if len(berichtcode) > BERICHTCODE_MAX_LENGTH else WrongBerichtCode
+        raise wrong(
             f"BerichtCode {berichtcode}{meant} contradicts the namespace of {message_type.code} "
             f"(BerichtCode {message_type.berichtcode})",
             line=code_el.sourceline,

@@ -38,6 +38,7 @@ class BatchSettings:
     ignore: tuple[str, ...] = ()
     schema_dir: str | None = None
     history_paths: tuple[str, ...] = ()
+    history_complete: bool = False  # the history files hold every message from their first Dagtekening
     show_bsn: bool = False
     db_url: str | None = None  # registry and message store, when used
     use_store: bool = False
@@ -172,7 +173,8 @@ def _history(settings: BatchSettings) -> Any:
 
     engine = _migrated_engine(settings) if settings.use_store else None
     try:
-        return build_history(engine, [Path(p) for p in settings.history_paths])
+        return build_history(engine, [Path(p) for p in settings.history_paths],
+                             complete=settings.history_complete)
     finally:
         if engine is not None:
             engine.dispose()

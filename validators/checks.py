@@ -101,6 +101,8 @@ def signed_text(amount: str | None, debet_credit: str | None) -> int | None:
     if amount is None:
         return None
     amount = amount.strip()
+    if amount.startswith("+"):  # xs:integer allows a plus sign: "+5000" is 5000
+        amount = amount[1:]
     if not amount.lstrip("-").isdigit():
         return None
     cents = int(amount)
@@ -116,6 +118,28 @@ def signed_sum(amounts: list[str], debet_credit: list[str]) -> int:
 
 def periods_overlap(a: tuple[date, date | None], b: tuple[date, date | None]) -> bool:
     return (b[1] is None or a[0] <= b[1]) and (a[1] is None or b[0] <= a[1])
+
+
+# iWmo: products of these categorieen may overlap, also at category level, and one without a
+# categorie may overlap only these (the iWmo texts of TR302, TR361, TR386 and TR410).
+WMO_STAPELBAAR = frozenset({"11", "12", "13", "14"})
+
+
+def same_product(categorie: str | None, code: str | None, other_cat: str | None, other_code: str | None, *,
+                 iwmo: bool = False) -> bool:
+    """Whether two products may not overlap in time: the same productcode, else (without one)
+    the same categorie, and without a categorie any other product; iWmo excepts WMO_STAPELBAAR."""
+    if iwmo and (categorie or other_cat) and all(c in WMO_STAPELBAAR or not c for c in (categorie, other_cat)):
+        return False
+    if code and other_code:
+        return code == other_code and categorie == other_cat
+    if categorie and other_cat:
+        return categorie == other_cat
+    return True
+
+
+def _is_iwmo(ctx: RuleContext) -> bool:
+    return ctx.message.message_type.standard.name == "iWmo"
 
 
 def same_product_overlaps(ctx: RuleContext, items: list[etree._Element], start_path: str, end_path: str,
@@ -134,13 +158,7 @@ def same_product_overlaps(ctx: RuleContext, items: list[etree._Element], start_p
         for other_cat, other_code, other_period, other in seen:
             if not periods_overlap(period, other_period):
                 continue
-            if code and other_code:
-                clash = code == other_code and categorie == other_cat
-            elif categorie and other_cat:
-                clash = categorie == other_cat
-            else:
-                clash = True
-            if clash:
+            if same_product(categorie, code, other_cat, other_code, iwmo=_is_iwmo(ctx)):
                 yield ctx.finding(item, key="overlap", what=what, product=f"{categorie or '-'}/{code or '-'}",
                                   begin=period[0], other_begin=other_period[0], other_end=other_period[1])
                 break

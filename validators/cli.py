@@ -71,7 +71,7 @@ def collect(paths: tuple[str, ...]) -> list[str]:
     return found
 
 
-def _history(paths: tuple[str, ...], store_app=None):
+def _history(paths: tuple[str, ...], store_app=None, complete: bool = False):
     """History from --history files (oldest first) after the message store, when asked for."""
     from validators.store import build_history
 
@@ -80,7 +80,7 @@ def _history(paths: tuple[str, ...], store_app=None):
         from productcodes.commands import engine_for
 
         engine = engine_for(store_app)
-    return build_history(engine, [Path(p) for p in paths])
+    return build_history(engine, [Path(p) for p in paths], complete=complete)
 
 
 def registry_snapshot(app):
@@ -107,6 +107,9 @@ def registry_snapshot(app):
 )
 @click.option("--history", "history", multiple=True, type=click.Path(exists=True),
               help="Earlier messages (file or folder, oldest first; repeatable) for cross-message rules.")
+@click.option("--history-complete", "history_complete", is_flag=True,
+              help="The --history files hold every message of their parties from their earliest Dagtekening: "
+                   "rules may conclude that a message missing from them was never sent.")
 @click.option("--store", "use_store", is_flag=True,
               help="Use every message ingested into the message store (--db) as history.")
 @click.option("--registry", "use_registry", is_flag=True,
@@ -115,8 +118,8 @@ def registry_snapshot(app):
               help="Read messages Client by Client in flat memory (default: only files of 256 MB and more).")
 @lang_option
 @click.pass_obj
-def validate(app, paths, fmt, output, select, ignore, today, show_bsn, schemas, history, use_store, use_registry,
-             stream, lang) -> None:
+def validate(app, paths, fmt, output, select, ignore, today, show_bsn, schemas, history, history_complete,
+             use_store, use_registry, stream, lang) -> None:
     """Validate iJw/iWmo 3.2 messages (files, folders or - for stdin).
 
     Exit code 0: no errors; 1: errors found; 2: usage or tool error. Example:
@@ -133,7 +136,7 @@ def validate(app, paths, fmt, output, select, ignore, today, show_bsn, schemas, 
         today=_parse_day(today),
         ruleset=RuleSet(select=_codes(select), ignore=_codes(ignore)),
         schema_dir=schemas,
-        history=_history(history, app if use_store else None),
+        history=_history(history, app if use_store else None, history_complete),
         registry=registry_snapshot(app) if use_registry else None,
     )
     report = Report()
@@ -218,6 +221,11 @@ def show_rule(code: str, lang: str | None) -> None:
     from validators.texts import current_lang
 
     if not known_code(code):
+        from validators.rules.not_implemented import NOT_IMPLEMENTED
+
+        if code.upper() in NOT_IMPLEMENTED:
+            click.echo(f"{code.upper()}: niet geïmplementeerd: {NOT_IMPLEMENTED[code.upper()]}")
+            return
         raise UserError(f"no rule {code!r}; `productcodes rules list` shows them all")
     click.echo(show_text(code, lang or current_lang()), nl=False)
 

@@ -26,6 +26,8 @@ def _codes(values: tuple[str, ...]) -> tuple[str, ...]:
 @click.option("--select", multiple=True, help="Only these rule codes or prefixes (comma-separated).")
 @click.option("--ignore", multiple=True, help="Skip these rule codes or prefixes (comma-separated).")
 @click.option("--history", "history", multiple=True, type=click.Path(exists=True), help="Earlier messages.")
+@click.option("--history-complete", "history_complete", is_flag=True,
+              help="The --history files hold every message of their parties from their earliest Dagtekening.")
 @click.option("--schemas", "schema_dir", type=click.Path(exists=True, file_okay=False), help="Official XSD folder.")
 @click.option("--show-bsn", is_flag=True, help="Write BSNs unmasked in the reports.")
 @click.option("--store", "use_store", is_flag=True, help="Use the message store of --db as history.")
@@ -43,6 +45,7 @@ def batch(
     select: tuple[str, ...],
     ignore: tuple[str, ...],
     history: tuple[str, ...],
+    history_complete: bool,
     schema_dir: str | None,
     show_bsn: bool,
     use_store: bool,
@@ -65,6 +68,7 @@ def batch(
         ignore=_codes(ignore),
         schema_dir=schema_dir,
         history_paths=tuple(history),
+        history_complete=history_complete,
         show_bsn=show_bsn,
         db_url=getattr(app, "db_url", None),
         use_store=use_store,

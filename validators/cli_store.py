@@ -22,15 +22,21 @@ def store() -> None:
 
 @store.command()
 @click.argument("paths", nargs=-1, required=True)
+@click.option("--complete-from", "complete_from", type=click.DateTime(["%Y-%m-%d"]), metavar="DATE",
+              help="The store holds every message dated DATE or later (default: set once, to the "
+                   "Dagtekening of the first message stored).")
 @click.pass_obj
-def ingest(app, paths) -> None:
+def ingest(app, paths, complete_from) -> None:
     """Store messages (files or folders, in arrival order); bad files are reported and skipped."""
     from productcodes.commands import engine_for
     from productcodes.db import session_scope
     from validators.store import ingest as ingest_files
+    from validators.store import set_complete_from
 
     with session_scope(engine_for(app)) as session:
         result = ingest_files(session, collect(paths))
+        if complete_from is not None:
+            set_complete_from(session, complete_from.date())
     for name, reason in result.refused:
         click.echo(f"{name}: not stored: {reason}", err=True)
     click.echo(f"{len(result.stored)} stored, {len(result.duplicates)} already in the store, "
@@ -46,8 +52,13 @@ def list_cmd(app) -> None:
     from productcodes.db import session_scope
     from validators.store import summary
 
+    from validators.store import complete_from
+
     with session_scope(engine_for(app)) as session:
         counts = summary(session)
+        since = complete_from(session)
     for berichttype, count in sorted(counts.items()):
         click.echo(f"{berichttype:<8} {count:>8}")
     click.echo(f"{sum(counts.values())} message(s)")
+    if since is not None:
+        click.echo(f"complete from {since.isoformat()}")

@@ -38,6 +38,9 @@ class RuleContext:
     cache: dict[str, Any] = field(default_factory=dict)  # per-message memo shared by rules
     columns: Any | None = None  # validators.columns.ColumnSource; the engine passes one planned for its rules
     positions: Positions = field(default_factory=Positions)  # for the paths of this message's findings
+    # Rule code -> why it could not conclude (its history does not cover an absence); the engine
+    # lists them in the report's skipped rules.
+    inconclusive: dict[str, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         if self.columns is None:

@@ -128,11 +128,13 @@ def prepare(message: ParsedMessage, options: Options, report: FileReport, rules:
             targets_of: Callable[[str], list[etree._Element]] | None = None,
             background: Executor | None = None) -> RuleRun:
     """Choose the rules and plan their columns (given a `background` executor: start reading them)."""
-    ctx = RuleContext(message=message, today=options.today, history=options.history, registry=options.registry)
+    ctx = RuleContext(message=message, today=options.today, history=_before(options.history, message),
+                      registry=options.registry)
     if rules is None:
         rules = options.ruleset.rules_for(message.message_type, options.levels)
     run = RuleRun(ctx, tuple(r for r in rules if _has_what_it_needs(r, ctx, report)),
                   Targets(targets_of or (lambda target: _targets(message, target))))
+    run.report = report
     wanted, reads = _plan(run.rules, message.message_type)
     ctx.columns = ColumnSource(message, wanted, nodes_of=run.nodes_of)
     ctx.columns.memo_reads = reads
@@ -159,8 +161,16 @@ class Targets:
         return nodes
 
 
+def _before(history: Any, message: ParsedMessage) -> Any:
+    # A message is judged by what came before it: re-validating a stored message gives its verdict on arrival.
+    before = getattr(history, "before_message", None)
+    return history if before is None else before(message)
+
+
 class RuleRun:
     """The chosen rules of one message, with the elements each class name stands for."""
+
+    report: FileReport | None = None  # where rules that could not conclude are listed
 
     def __init__(self, ctx: RuleContext, rules: tuple[Rule, ...], targets: Targets):
         self.ctx, self.rules, self.nodes_of = ctx, rules, targets
@@ -173,6 +183,9 @@ class RuleRun:
             ctx.rule = rule
             results[rule] = self._one(rule)
         ctx.rule = None
+        if self.report is not None:
+            self.report.skipped.extend(f"{code}: {reason}" for code, reason in ctx.inconclusive.items()
+                                       if f"{code}: {reason}" not in self.report.skipped)
         return [f for rule in self.rules for f in results[rule]]
 
     def _one(self, rule: Rule) -> list[Finding]:

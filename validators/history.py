@@ -7,6 +7,7 @@ types are plain dataclasses so a persistent store can fill the same History from
 
 from __future__ import annotations
 
+import copy
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -17,6 +18,7 @@ from pathlib import Path
 
 from iwmo_ijw.parsing import MessageError, ParsedMessage, load
 from iwmo_ijw.xpath import as_date, as_decimal, as_int, date_of, find, findall, iter_local, text
+from validators.lifecycle import Lifecycle
 from validators.memory import collector_paused
 
 
@@ -28,6 +30,9 @@ class BerichtKey:
     identificatie: str
     dagtekening: date | None
 
+
+# Every record carries `seq`, the arrival position of its message in the history (0 for records
+# added by hand): the before-view of a message hides what arrived with or after it.
 
 @dataclass(frozen=True, slots=True)
 class Toewijzing:
@@ -47,6 +52,7 @@ class Toewijzing:
     referentie_aanbieder: str | None
     afzender: str
     ontvanger: str
+    seq: int = field(default=0, compare=False)
 
     @property
     def order_key(self) -> tuple[date, str]:
@@ -74,6 +80,8 @@ class StartStop:
     reden_beeindiging: str | None = None
     identificatie: str = ""  # BerichtIdentificatie of the notice's message
     dagtekening: date | None = None  # of the notice's message
+    ontvanger: str = ""  # the gemeente: a ToewijzingNummer is unique per gemeente
+    seq: int = field(default=0, compare=False)
 
     @property
     def start_key(self) -> tuple:
@@ -105,6 +113,7 @@ class Prestatie:
     debet_credit: str | None
     afzender: str
     ontvanger: str
+    seq: int = field(default=0, compare=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,6 +125,7 @@ class Declaratie:
     ontvanger: str
     referenties: tuple[str, ...]
     dagtekening: date | None = None  # a stored history may hold declarations sent after the one under test
+    seq: int = field(default=0, compare=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,6 +134,8 @@ class DeclaratieAntwoord:
     afgewezen: frozenset[str]  # ReferentieNummers answered with a rejecting retourcode
     afzender: str
     geheel_afgewezen: bool = False  # the declaration as a whole was rejected (no line judged)
+    ontvanger: str = ""  # the aanbieder: a DeclaratieNummer is unique per aanbieder
+    seq: int = field(default=0, compare=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,6 +147,7 @@ class Verzoek:
     ontvanger: str = ""
     identificatie: str = ""  # BerichtIdentificatie of the request message
     dagtekening: date | None = None  # a stored history may hold requests sent after the message under test
+    seq: int = field(default=0, compare=False)
 
     def sent_after(self, day: date | None) -> bool:
         return self.dagtekening is not None and day is not None and self.dagtekening > day
@@ -147,47 +160,133 @@ class VerzoekAntwoord:
     afzender: str  # gemeente
     ontvanger: str  # aanbieder
     identificatie: str = ""  # BerichtIdentificatie of the answer message
+    seq: int = field(default=0, compare=False)
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """From which Dagtekening the history is known to hold every message of its parties.
+
+    Rules that conclude from an absence ask it first: a message missing from a complete
+    period was never sent; missing from before it (or from a history not known to be
+    complete) proves nothing. `complete_from` None: completeness is not known.
+    """
+
+    complete_from: date | None = None
+    source: str = ""  # what vouches for it: "store" or "--history-complete"
+
+    def proves_absence(self, day: date | None) -> bool | None:
+        """True/False when the model decides for a message dated `day`; None when there is no model."""
+        if self.complete_from is None:
+            return None
+        return day is not None and day >= self.complete_from
+
+
+class _Index:
+    """Records per scope and key, in arrival order; a lookup without scope gives every scope's.
+
+    The scope is the party a number is unique for (a ToewijzingNummer per gemeente, a
+    DeclaratieNummer or ReferentieNummer per aanbieder), so equal numbers of two parties
+    never hide each other. Nested by scope: a month has a few hundred parties and some 100k
+    numbers, so no key tuple per record.
+    """
+
+    __slots__ = ("by_scope",)
+
+    def __init__(self) -> None:
+        self.by_scope: dict[str, dict[str, list]] = {}
+
+    def add(self, scope: str, key: str, record) -> None:
+        keys = self.by_scope.get(scope)
+        if keys is None:
+            keys = self.by_scope[scope] = {}
+        records = keys.get(key)
+        if records is None:
+            keys[key] = [record]
+        else:
+            records.append(record)
+
+    def get(self, key: str, scope: str | None = None) -> list:
+        """The stored list itself (callers copy or filter); every scope's, by arrival, without scope."""
+        if scope is not None:
+            return self.by_scope.get(scope, _NO_KEYS).get(key, _EMPTY)
+        found = [records for keys in self.by_scope.values() if (records := keys.get(key))]
+        if len(found) <= 1:
+            return found[0] if found else _EMPTY
+        return sorted((r for records in found for r in records), key=_seq_of)
+
+    def of_scope(self, scope: str) -> dict[str, list]:
+        return self.by_scope.get(scope, _NO_KEYS)
+
+
+_NO_KEYS: dict = {}
+_EMPTY: list = []
+
+
+def _seq_of(record) -> int:
+    return record.seq
 
 
 @dataclass
 class History:
     berichten: set[BerichtKey] = field(default_factory=set)
-    _toewijzingen: dict[str, list[Toewijzing]] = field(default_factory=lambda: defaultdict(list))
-    _by_bsn: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    # (gemeente, ToewijzingNummer) -> versions
+    _toewijzingen: _Index = field(default_factory=_Index)
+    _by_bsn: dict[str, set[tuple[str, str]]] = field(default_factory=lambda: defaultdict(set))
     start_stops: dict[str, list[StartStop]] = field(default_factory=lambda: defaultdict(list))
-    _prestaties: dict[str, list[Prestatie]] = field(default_factory=lambda: defaultdict(list))
-    _by_vorig: dict[str, list[Prestatie]] = field(default_factory=lambda: defaultdict(list))
-    _by_toewijzing: dict[str, list[Prestatie]] = field(default_factory=lambda: defaultdict(list))
-    _declaraties: dict[str, Declaratie] = field(default_factory=dict)
+    _prestaties: _Index = field(default_factory=_Index)  # (aanbieder, ReferentieNummer)
+    _by_vorig: _Index = field(default_factory=_Index)  # (aanbieder, VorigReferentieNummer)
+    _by_toewijzing: _Index = field(default_factory=_Index)  # (gemeente, ToewijzingNummer)
+    _declaraties: _Index = field(default_factory=_Index)  # (aanbieder, DeclaratieNummer)
     antwoorden: dict[str, list[DeclaratieAntwoord]] = field(default_factory=lambda: defaultdict(list))
     verzoeken: dict[str, list[Verzoek]] = field(default_factory=lambda: defaultdict(list))
     verzoek_antwoorden: dict[str, list[VerzoekAntwoord]] = field(default_factory=lambda: defaultdict(list))
-    _by_referentie_aanbieder: dict[str, list[Toewijzing]] = field(default_factory=lambda: defaultdict(list))
+    _by_referentie_aanbieder: _Index = field(default_factory=_Index)  # (aanbieder, ReferentieAanbieder)
     retouren: list[BerichtKey] = field(default_factory=list)
     # (afzender, identificatie, dagtekening) -> (BasisschemaXsdVersie, BerichtXsdVersie)
     xsd_versies: dict[tuple[str, str, date | None], tuple[str | None, str | None]] = field(default_factory=dict)
-    _relations: set[tuple[str, str]] = field(default_factory=set)  # (gemeente, aanbieder) pairs
+    _relations: dict[tuple[str, str], int] = field(default_factory=dict)  # (gemeente, aanbieder) -> first seq
+    coverage: Coverage = field(default_factory=Coverage)
+    # Which messages and classes were rejected (validators.lifecycle; the lifecycle engineer's part).
+    verloop: Lifecycle = field(default_factory=Lifecycle, compare=False, repr=False)
     # The version of each toewijzing that counts, found once: rules ask it for every line.
-    _latest: dict[str, Toewijzing] = field(default_factory=dict, compare=False, repr=False)
+    _latest: dict[tuple[str | None, str], Toewijzing] = field(default_factory=dict, compare=False, repr=False)
     # (size of berichten when built, (afzender, identificatie) -> keys): see _berichten_of
     _bericht_index: tuple[int, dict] = field(default_factory=lambda: (0, {}), compare=False, repr=False)
+    _bericht_seq: dict[BerichtKey, int] = field(default_factory=dict, compare=False, repr=False)
+    _seq: int = field(default=0, compare=False, repr=False)  # of the message being added
+    _upto: int | None = field(default=None, compare=False, repr=False)  # a before-view: seq < _upto
+    _last_view: tuple[int, History] | None = field(default=None, compare=False, repr=False)
 
     # -- building -----------------------------------------------------------------
 
     @classmethod
-    def from_paths(cls, paths: Iterable[str | Path]) -> History:
-        """Files and folders (read recursively, sorted), oldest first."""
+    def from_paths(cls, paths: Iterable[str | Path], *, complete: bool = False) -> History:
+        """Files and folders (read recursively, sorted), oldest first; `complete`: they hold every
+        message of their parties from their earliest Dagtekening on (see Coverage)."""
         history = cls()
-        history.add_paths(paths)
+        earliest = history.add_paths(paths)
+        if complete and earliest is not None:
+            history.declare_complete("--history-complete", earliest)
         return history
 
-    def add_paths(self, paths: Iterable[str | Path]) -> None:
+    def declare_complete(self, source: str, since: date) -> None:
+        """Vouch that the history holds every message of its parties dated `since` or later."""
+        known = self.coverage.complete_from
+        self.coverage = Coverage(since if known is None else min(known, since), source)
+
+    def add_paths(self, paths: Iterable[str | Path]) -> date | None:
+        """Add files and folders; gives the earliest Dagtekening among the messages added."""
+        earliest = None
         with collector_paused():
             for path in map(Path, paths):
                 # Component by component, as Paths compare, without a Python __lt__ per comparison.
                 files = sorted(path.rglob("*.xml"), key=_parts) if path.is_dir() else [path]
                 for file in files:
-                    self.add(_load(file))
+                    day = self.add(_load(file))
+                    if day is not None and (earliest is None or day < earliest):
+                        earliest = day
+        return earliest
 
     @classmethod
     def from_messages(cls, messages: Iterable[ParsedMessage]) -> History:
@@ -200,105 +299,199 @@ class History:
             for message in messages:
                 self.add(message)
 
-    def add(self, message: ParsedMessage) -> None:
+    def add(self, message: ParsedMessage) -> date | None:
+        """Add one message; gives its Dagtekening."""
+        assert self._upto is None, "a before-view is read-only"
         code = str(message.message_type.number)  # "301" for JW301 and WMO301 alike
         header = find(message.root, "Header")
         texts = HEADER_FIELDS.of(header) if header is not None else HEADER_FIELDS.absent()
         key = _bericht_key(message, texts)
+        self._seq += 1
+        self._last_view = None
         self.berichten.add(key)
-        self.xsd_versies[(key.afzender, key.identificatie, key.dagtekening)] = (
-            texts["basisschema_xsd_versie"], texts["bericht_xsd_versie"])
+        self._bericht_seq.setdefault(key, self._seq)
+        self.xsd_versies.setdefault((key.afzender, key.identificatie, key.dagtekening), (
+            texts["basisschema_xsd_versie"], texts["bericht_xsd_versie"]))
         adder = _ADDERS.get(code)
         if adder is not None:
             adder(self, message, key)
         elif message.message_type.is_retour:
             self.retouren.append(key)
+        self.verloop.note(message, key, self._seq)
+        return key.dagtekening
 
     def add_toewijzing(self, record: Toewijzing) -> None:
-        self._toewijzingen[record.nummer].append(record)
-        self._latest.pop(record.nummer, None)
-        self._relations.add((record.afzender, record.ontvanger))
+        self._toewijzingen.add(record.afzender, record.nummer, record)
+        if self._latest:  # empty while a history is read: nothing asked yet
+            self._latest.pop((record.afzender, record.nummer), None)
+            self._latest.pop((None, record.nummer), None)
+        if (record.afzender, record.ontvanger) not in self._relations:
+            self._relations[(record.afzender, record.ontvanger)] = record.seq
         if record.referentie_aanbieder:
-            self._by_referentie_aanbieder[record.referentie_aanbieder].append(record)
+            self._by_referentie_aanbieder.add(record.ontvanger, record.referentie_aanbieder, record)
         if record.bsn:
-            self._by_bsn[record.bsn].add(record.nummer)
+            self._by_bsn[record.bsn].add((record.afzender, record.nummer))
 
     def add_prestatie(self, record: Prestatie) -> None:
         if record.referentie:
-            self._prestaties[record.referentie].append(record)
+            self._prestaties.add(record.afzender, record.referentie, record)
         if record.vorig_referentie:
-            self._by_vorig[record.vorig_referentie].append(record)
+            self._by_vorig.add(record.afzender, record.vorig_referentie, record)
         if record.toewijzing_nummer:
-            self._by_toewijzing[record.toewijzing_nummer].append(record)
+            self._by_toewijzing.add(record.ontvanger, record.toewijzing_nummer, record)
 
     def add_declaratie(self, record: Declaratie) -> None:
-        self._declaraties[record.nummer] = record
+        self._declaraties.add(record.afzender, record.nummer, record)
+
+    # -- the view before a message --------------------------------------------------
+
+    def before_message(self, message: ParsedMessage) -> History:
+        """What came before `message`: when the message itself is in the history (re-validation),
+        only what arrived before its first occurrence; otherwise the whole history."""
+        header = find(message.root, "Header")
+        if header is None or not self._bericht_seq:
+            return self
+        seq = self._bericht_seq.get(_bericht_key(message, HEADER_FIELDS.of(header)))
+        if seq is None:
+            return self
+        # A streamed message asks once per chunk: the last view is kept.
+        if self._last_view is None or self._last_view[0] != seq:
+            self._last_view = (seq, self.before(seq))
+        return self._last_view[1]
+
+    def before(self, seq: int) -> History:
+        """A read-only view of what arrived before position `seq` (1 = the first message)."""
+        view = copy.copy(self)
+        view._upto = seq if self._upto is None else min(seq, self._upto)
+        view._latest, view._bericht_index, view._last_view = {}, (0, {}), None
+        shown = {k for k, s in self._bericht_seq.items() if s < view._upto}
+        view.berichten = {k for k in self.berichten if k in shown}
+        view.retouren = [k for k in self.retouren if k in shown]
+        dated = {(k.afzender, k.identificatie, k.dagtekening) for k in view.berichten}
+        view.xsd_versies = {k: v for k, v in self.xsd_versies.items() if k in dated}
+        view.start_stops = _filtered(self.start_stops, view._upto)
+        view.antwoorden = _filtered(self.antwoorden, view._upto)
+        view.verzoeken = _filtered(self.verzoeken, view._upto)
+        view.verzoek_antwoorden = _filtered(self.verzoek_antwoorden, view._upto)
+        view.verloop = self.verloop.before(view._upto)
+        return view
+
+    def _shown(self, records: list) -> list:
+        upto = self._upto
+        if upto is None:
+            return list(records)
+        return [r for r in records if r.seq < upto]
 
     # -- queries ------------------------------------------------------------------
+    # Each lookup takes the party its number is unique for; None (any party) is only for
+    # callers that truly have no scope.
 
-    def toewijzing(self, nummer: str, on: date | None = None) -> Toewijzing | None:
+    def toewijzing(self, nummer: str, on: date | None = None, *,
+                   gemeente: str | None = None) -> Toewijzing | None:
         """The version that counts: the latest by Toewijzingsdatum + Toewijzingstijd.
 
         With on, only versions decided on or before that date are considered.
         """
         if on is None:
-            return self._latest_version(nummer)
-        versions = [v for v in self.toewijzing_versions(nummer)
+            return self._latest_version(nummer, gemeente)
+        versions = [v for v in self.toewijzing_versions(nummer, gemeente=gemeente)
                     if v.toewijzingsdatum is None or v.toewijzingsdatum <= on]
         return versions[-1] if versions else None
 
-    def _latest_version(self, nummer: str) -> Toewijzing | None:
-        latest = self._latest.get(nummer)
+    def _latest_version(self, nummer: str, gemeente: str | None) -> Toewijzing | None:
+        latest = self._latest.get((gemeente, nummer))
         if latest is None:
-            versions = self._toewijzingen.get(nummer)
+            versions = self._toewijzingen.get(nummer, gemeente)
+            if self._upto is not None:
+                versions = self._shown(versions)
             if not versions:
                 return None
-            latest = versions[0] if len(versions) == 1 else self.toewijzing_versions(nummer)[-1]
-            self._latest[nummer] = latest
+            if len(versions) > 1:
+                versions = self.toewijzing_versions(nummer, gemeente=gemeente)
+            latest = versions[-1]
+            self._latest[(gemeente, nummer)] = latest
         return latest
 
-    def toewijzing_versions(self, nummer: str) -> list[Toewijzing]:
+    def toewijzing_versions(self, nummer: str, *, gemeente: str | None = None) -> list[Toewijzing]:
         """All versions, oldest first (stable for equal timestamps: arrival order)."""
-        return sorted(self._toewijzingen.get(nummer, ()), key=lambda t: t.order_key)
+        return sorted(self._shown(self._toewijzingen.get(nummer, gemeente)), key=lambda t: t.order_key)
 
-    def toewijzingen_by_referentie_aanbieder(self, referentie: str) -> list[Toewijzing]:
-        return list(self._by_referentie_aanbieder.get(referentie, ()))
+    def toewijzingen_by_referentie_aanbieder(self, referentie: str, *,
+                                             aanbieder: str | None = None) -> list[Toewijzing]:
+        return self._shown(self._by_referentie_aanbieder.get(referentie, aanbieder))
 
     def has_verzoeken_from(self, aanbieder: str) -> bool:
         return any(v.afzender == aanbieder for vs in self.verzoeken.values() for v in vs)
 
+    def verzoeken_for(self, referentie: str, *, aanbieder: str | None = None) -> list[Verzoek]:
+        """Requests with this ReferentieAanbieder (unique per aanbieder, the requests' afzender)."""
+        return [v for v in self.verzoeken.get(referentie, ()) if aanbieder is None or v.afzender == aanbieder]
+
+    def verzoek_antwoorden_for(self, referentie: str, *,
+                               aanbieder: str | None = None) -> list[VerzoekAntwoord]:
+        """Answers (JW319) to the requests of this aanbieder with this ReferentieAanbieder."""
+        return [a for a in self.verzoek_antwoorden.get(referentie, ())
+                if aanbieder is None or a.ontvanger == aanbieder]
+
+    def start_stops_for(self, nummer: str, *, gemeente: str | None = None,
+                        aanbieder: str | None = None) -> list[StartStop]:
+        """Start and stop notices on a toewijzing of this gemeente (by this aanbieder), in arrival order."""
+        return [n for n in self.start_stops.get(nummer, ())
+                if (gemeente is None or not n.ontvanger or n.ontvanger == gemeente)
+                and (aanbieder is None or n.afzender == aanbieder)]
+
     def has_relation(self, gemeente: str, aanbieder: str) -> bool:
-        return (gemeente, aanbieder) in self._relations
+        seq = self._relations.get((gemeente, aanbieder))
+        if seq is None or self._upto is None or seq < self._upto:
+            return seq is not None
+        return any(t.ontvanger == aanbieder and t.seq < self._upto
+                   for ts in self._toewijzingen.of_scope(gemeente).values() for t in ts)
 
     def toewijzingen_for(self, bsn: str) -> list[Toewijzing]:
-        found = (self.toewijzing(n) for n in sorted(self._by_bsn.get(bsn, ())))
+        found = (self.toewijzing(n, gemeente=g) for g, n in sorted(self._by_bsn.get(bsn, ())))
         return [t for t in found if t is not None]
 
-    def prestaties_by_referentie(self, referentie: str) -> list[Prestatie]:
-        return list(self._prestaties.get(referentie, ()))
+    def prestaties_by_referentie(self, referentie: str, *, aanbieder: str | None = None) -> list[Prestatie]:
+        return self._shown(self._prestaties.get(referentie, aanbieder))
 
-    def prestaties_by_vorig_referentie(self, referentie: str) -> list[Prestatie]:
-        return list(self._by_vorig.get(referentie, ()))
+    def prestaties_by_vorig_referentie(self, referentie: str, *,
+                                       aanbieder: str | None = None) -> list[Prestatie]:
+        return self._shown(self._by_vorig.get(referentie, aanbieder))
 
-    def prestaties_for_toewijzing(self, nummer: str) -> list[Prestatie]:
-        return list(self._by_toewijzing.get(nummer, ()))
+    def prestaties_for_toewijzing(self, nummer: str, *, gemeente: str | None = None,
+                                  aanbieder: str | None = None) -> list[Prestatie]:
+        found = self._shown(self._by_toewijzing.get(nummer, gemeente))
+        return found if aanbieder is None else [p for p in found if p.afzender == aanbieder]
+
+    def antwoorden_op(self, declaratie_nummer: str, *,
+                      aanbieder: str | None = None) -> list[DeclaratieAntwoord]:
+        """The answers (JW325) to this aanbieder's declaration with this number."""
+        return [a for a in self.antwoorden.get(declaratie_nummer, ())
+                if aanbieder is None or not a.ontvanger or a.ontvanger == aanbieder]
 
     def is_afgewezen(self, prestatie: Prestatie) -> bool:
         """Whether a known declaration answer rejected this line (unanswered lines count as standing)."""
         return bool(prestatie.referentie and prestatie.declaratie_nummer) and any(
-            prestatie.referentie in a.afgewezen for a in self.antwoorden.get(prestatie.declaratie_nummer, ()))
+            prestatie.referentie in a.afgewezen
+            for a in self.antwoorden_op(prestatie.declaratie_nummer, aanbieder=prestatie.afzender))
 
     def has_declaraties_from(self, aanbieder: str) -> bool:
-        return any(d.afzender == aanbieder for d in self._declaraties.values())
+        return any(self._shown(records) for records in self._declaraties.of_scope(aanbieder).values())
 
-    def declaratie(self, nummer: str) -> Declaratie | None:
-        return self._declaraties.get(nummer)
+    def declaratie(self, nummer: str, *, aanbieder: str | None = None) -> Declaratie | None:
+        found = self._shown(self._declaraties.get(nummer, aanbieder))
+        return found[-1] if found else None
 
     def declaraties_between(self, aanbieder: str, gemeente: str) -> list[Declaratie]:
-        return [d for d in self._declaraties.values() if d.afzender == aanbieder and d.ontvanger == gemeente]
+        latest: dict[str, Declaratie] = {}
+        for nummer, records in self._declaraties.of_scope(aanbieder).items():
+            shown = self._shown(records)
+            if shown and shown[-1].ontvanger == gemeente:
+                latest[nummer] = shown[-1]
+        return list(latest.values())
 
-    def geheel_afgewezen(self, declaratie_nummer: str) -> bool:
-        return any(a.geheel_afgewezen for a in self.antwoorden.get(declaratie_nummer, ()))
+    def geheel_afgewezen(self, declaratie_nummer: str, *, aanbieder: str | None = None) -> bool:
+        return any(a.geheel_afgewezen for a in self.antwoorden_op(declaratie_nummer, aanbieder=aanbieder))
 
     def current_toewijzingen(self, bsn: str, gemeente: str, aanbieder: str, on: date) -> list[Toewijzing]:
         """Toewijzingen of the client from this gemeente to this aanbieder valid on or after `on`,
@@ -329,6 +522,15 @@ class History:
                 index[(k.afzender, k.identificatie)].append(k)
             self._bericht_index = (len(self.berichten), index)
         return self._bericht_index[1].get((afzender, identificatie), [])
+
+
+def _filtered(index: dict[str, list], upto: int) -> dict[str, list]:
+    out: dict[str, list] = defaultdict(list)
+    for key, records in index.items():
+        shown = [r for r in records if r.seq < upto]
+        if shown:
+            out[key] = shown
+    return out
 
 
 def _parts(path: Path) -> tuple[str, ...]:
@@ -362,7 +564,8 @@ def _add_toewijzingen(history: History, message: ParsedMessage, key: BerichtKey)
         for tp in _grandchildren(client, "ToegewezenProducten", "ToegewezenProduct"):
             values = TOEWIJZING_FIELDS.of(tp)
             history.add_toewijzing(Toewijzing(nummer=values.pop("nummer") or "", bsn=bsn, **values,
-                                              afzender=key.afzender, ontvanger=key.ontvanger))
+                                              afzender=key.afzender, ontvanger=key.ontvanger,
+                                              seq=history._seq))
 
 
 def _grandchildren(el, child: str, grandchild: str):
@@ -376,11 +579,11 @@ def _add_start_stops(history: History, message: ParsedMessage, key: BerichtKey) 
     for client in iter_local(message.root, "Client"):
         bsn = text(client, "Bsn")
         for product in iter_local(client, item):
-            record = start_stop_record(product, bsn=bsn, key=key)
+            record = start_stop_record(product, bsn=bsn, key=key, seq=history._seq)
             history.start_stops[record.toewijzing_nummer or ""].append(record)
 
 
-def start_stop_record(product, *, bsn: str | None, key: BerichtKey) -> StartStop:
+def start_stop_record(product, *, bsn: str | None, key: BerichtKey, seq: int = 0) -> StartStop:
     """One StartProduct/StopProduct as a record; also used by rules on the message under test."""
     return StartStop(
         berichtcode=key.berichtcode,
@@ -396,6 +599,8 @@ def start_stop_record(product, *, bsn: str | None, key: BerichtKey) -> StartStop
         reden_beeindiging=text(product, "RedenBeeindiging"),
         identificatie=key.identificatie,
         dagtekening=key.dagtekening,
+        ontvanger=key.ontvanger,
+        seq=seq,
     )
 
 
@@ -406,7 +611,7 @@ def _add_declaratie(history: History, message: ParsedMessage, key: BerichtKey) -
     for client in iter_local(message.root, "Client"):
         bsn = text(client, "Bsn")
         for p in findall(client, "Prestaties/Prestatie"):
-            record = prestatie_record(p, bsn=bsn, declaratie_nummer=nummer, key=key)
+            record = prestatie_record(p, bsn=bsn, declaratie_nummer=nummer, key=key, seq=history._seq)
             history.add_prestatie(record)
             if record.referentie:
                 referenties.append(record.referentie)
@@ -419,10 +624,12 @@ def _add_declaratie(history: History, message: ParsedMessage, key: BerichtKey) -
             ontvanger=key.ontvanger,
             referenties=tuple(referenties),
             dagtekening=key.dagtekening,
+            seq=history._seq,
         ))
 
 
-def prestatie_record(p, *, bsn: str | None, declaratie_nummer: str | None, key: BerichtKey) -> Prestatie:
+def prestatie_record(p, *, bsn: str | None, declaratie_nummer: str | None, key: BerichtKey,
+                     seq: int = 0) -> Prestatie:
     """One declaration line as a record; also used by rules on the message under test."""
     return Prestatie(
         declaratie_nummer=declaratie_nummer,
@@ -430,6 +637,7 @@ def prestatie_record(p, *, bsn: str | None, declaratie_nummer: str | None, key: 
         **PRESTATIE_FIELDS.of(p),
         afzender=key.afzender,
         ontvanger=key.ontvanger,
+        seq=seq,
     )
 
 
@@ -466,7 +674,7 @@ def _add_antwoord(history: History, message: ParsedMessage, key: BerichtKey) -> 
     own |= {text(c) for c in findall(message.root, "Header/RetourCodes/RetourCode")}
     history.antwoorden[nummer or ""].append(DeclaratieAntwoord(
         declaratie_nummer=nummer, afgewezen=frozenset(afgewezen), afzender=key.afzender,
-        geheel_afgewezen=bool(own - _NOT_REJECTING)))
+        geheel_afgewezen=bool(own - _NOT_REJECTING), ontvanger=key.ontvanger, seq=history._seq))
 
 
 def _add_verzoek(history: History, message: ParsedMessage, key: BerichtKey) -> None:
@@ -476,7 +684,8 @@ def _add_verzoek(history: History, message: ParsedMessage, key: BerichtKey) -> N
             if isinstance(el.tag, str) and el.tag.endswith("ReferentieAanbieder") and el.text:
                 history.verzoeken[el.text].append(Verzoek(
                     berichtcode=key.berichtcode, referentie_aanbieder=el.text, bsn=bsn, afzender=key.afzender,
-                    ontvanger=key.ontvanger, identificatie=key.identificatie, dagtekening=key.dagtekening))
+                    ontvanger=key.ontvanger, identificatie=key.identificatie, dagtekening=key.dagtekening,
+                    seq=history._seq))
 
 
 def _add_verzoek_antwoord(history: History, message: ParsedMessage, key: BerichtKey) -> None:
@@ -484,7 +693,8 @@ def _add_verzoek_antwoord(history: History, message: ParsedMessage, key: Bericht
         referentie = text(antwoord, "ReferentieAanbieder")
         if referentie:
             history.verzoek_antwoorden[referentie].append(VerzoekAntwoord(
-                referentie, text(antwoord, "VerzoekAntwoord"), key.afzender, key.ontvanger, key.identificatie))
+                referentie, text(antwoord, "VerzoekAntwoord"), key.afzender, key.ontvanger, key.identificatie,
+                seq=history._seq))
 
 
 def read_texts(el, shape: dict) -> dict[str, str]:
@@ -579,7 +789,7 @@ PRESTATIE_FIELDS = Fields(
     ("bedrag", "IngediendBedrag/Bedrag", as_decimal),
     ("debet_credit", "IngediendBedrag/DebetCredit", as_text),
 )
-_PRESTATIE_ORDER = tuple(f.name for f in dataclass_fields(Prestatie))
+_PRESTATIE_ORDER = tuple(f.name for f in dataclass_fields(Prestatie) if f.name != "seq")
 
 TOEWIJZING_FIELDS = Fields(
     ("nummer", "ToewijzingNummer", as_text),

@@ -41,6 +41,34 @@ class OntvangenBericht(Base):
     inhoud: Mapped[bytes] = mapped_column(LargeBinary)
 
 
+class OpslagDekking(Base):
+    """From which Dagtekening the store holds every message of its parties (one row).
+
+    Set when the store receives its first message (that message's Dagtekening) or by
+    `store ingest --complete-from`; rules that conclude from an absence read it."""
+
+    __tablename__ = "opslag_dekking"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    volledig_vanaf: Mapped[date] = mapped_column(Date)
+    bron: Mapped[str] = mapped_column(String(40))
+
+
+def complete_from(session: Session) -> date | None:
+    """The Dagtekening from which the store is complete; None for an empty store."""
+    return session.scalar(select(OpslagDekking.volledig_vanaf).where(OpslagDekking.id == 1))
+
+
+def set_complete_from(session: Session, day: date, bron: str = "opgegeven") -> None:
+    """Vouch that the store holds every message dated `day` or later."""
+    row = session.get(OpslagDekking, 1)
+    if row is None:
+        session.add(OpslagDekking(id=1, volledig_vanaf=day, bron=bron))
+    else:
+        row.volledig_vanaf, row.bron = day, bron
+    session.flush()
+
+
 @dataclass
 class IngestResult:
     stored: list[str] = field(default_factory=list)
@@ -60,6 +88,7 @@ def ingest(session: Session, files: Iterable[str], *, now: datetime | None = Non
     """Store each readable, schema-valid message once; goes on past bad files."""
     result = IngestResult()
     now = now or datetime.now(timezone.utc)
+    dated = False  # whether the store's coverage is known to be set
     for name in files:
         try:
             with open(name, "rb") as handle:
@@ -76,8 +105,14 @@ def ingest(session: Session, files: Iterable[str], *, now: datetime | None = Non
         if session.scalar(select(OntvangenBericht.id).where(OntvangenBericht.sha256 == digest)) is not None:
             result.duplicates.append(name)
             continue
-        session.add(_row(message, name, data, digest, now))
+        row = _row(message, name, data, digest, now)
+        session.add(row)
         session.flush()
+        if row.dagtekening is not None and not dated:
+            dated = complete_from(session) is not None
+            if not dated:
+                set_complete_from(session, row.dagtekening, "eerste bericht")  # its traffic starts here
+                dated = True
         result.stored.append(name)
     return result
 
@@ -105,9 +140,10 @@ def stored_messages(session: Session, batch: int = 500) -> Iterator[ParsedMessag
         yield ParsedMessage(tree=tree, message_type=detect(tree.getroot(), bestand), source=bestand)
 
 
-def build_history(engine=None, paths=()):
+def build_history(engine=None, paths=(), *, complete: bool = False):
     """History of the stored messages (when an engine is given) followed by history files,
-    oldest first; None when there is neither."""
+    oldest first; None when there is neither. The store vouches for its own coverage; the
+    files are complete (from their earliest Dagtekening) only when `complete` says so."""
     paths = list(paths)
     if engine is None and not paths:
         return None
@@ -118,7 +154,12 @@ def build_history(engine=None, paths=()):
     if engine is not None:
         with session_scope(engine) as session:
             history.add_messages(stored_messages(session))
-    history.add_paths(paths)
+            since = complete_from(session)
+        if since is not None:
+            history.declare_complete("store", since)
+    earliest = history.add_paths(paths)
+    if complete and earliest is not None:
+        history.declare_complete("--history-complete", earliest)
     return history
 
 

@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from productcodes.migrate import head
+
 ROOT = Path(__file__).resolve().parents[2]
 
 

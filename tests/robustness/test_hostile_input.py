@@ -131,7 +131,7 @@ HOSTILE = {
     "latin1-declared-utf8": (BASE.replace("DCL2026-0917", "DCL2026-é").encode("latin-1"), "XML"),
     "unknown-namespace": (BASE.replace(NS, "urn:example:other").encode(), "BERICHT"),
     "release-3.1": (BASE.replace("ijw/3_2/", "ijw/3_1/").encode(), "RELEASE"),
-    "berichtcode-mismatch": (BASE.replace("<b:BerichtCode>490<", "<b:BerichtCode>486<").encode(), "BERICHT"),
+    "berichtcode-mismatch": (BASE.replace("<b:BerichtCode>490<", "<b:BerichtCode>486<").encode(), "RS047"),
     "empty": (b"", "XML"),
 }
 

@@ -233,8 +233,8 @@ BASE_315 = """<?xml version="1.0" encoding="UTF-8"?>
 </v:Bericht>
 """
 
-# RS010/RS047 (BerichtCode) have no mutation: message detection refuses a BerichtCode that
-# contradicts the namespace before the XSD runs, so they surface as code BERICHT.
+# RS010/RS047 (BerichtCode): message detection refuses a BerichtCode that contradicts the
+# namespace before the XSD runs, under the catalogue's code (iwmo_ijw.parsing.WrongBerichtCode).
 # code -> (text in BASE, its replacement that breaks exactly that constraint)
 MUTATIONS: dict[str, tuple[str, str]] = {
     "CS015": ("<b:BerichtSubversie>2<", "<b:BerichtSubversie>4<"),
@@ -261,6 +261,8 @@ MUTATIONS: dict[str, tuple[str, str]] = {
     "RS015": ("<b:Bsn>999911120<", "<b:Bsn>9999111201<"),
     # RS007 is attached to no element: an empty ReferentieNummer is guarded by its minLength alone.
     "RS007": ("<c:ReferentieNummer>PRJ-0042<", "<c:ReferentieNummer><"),
+    "RS047": ("<b:BerichtCode>490<", "<b:BerichtCode>486<"),
+    "RS010": ("<b:BerichtCode>490<", "<b:BerichtCode>4900<"),
 }
 
 MUTATIONS_301: dict[str, tuple[str, str]] = {

@@ -46,7 +46,7 @@ def test_release_3_1_is_unsupported() -> None:
 def test_berichtcode_contradicting_namespace_names_both() -> None:
     with pytest.raises(UnknownMessage, match="491.*JW325.*JW323") as caught:
         load(_variant("<b:BerichtCode>490<", "<b:BerichtCode>491<"))
-    assert caught.value.code == "BERICHT"
+    assert caught.value.code == "RS047"
     assert caught.value.line == 4
 
 

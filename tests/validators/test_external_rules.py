@@ -87,9 +87,26 @@ def gemeente_7003_until(until: str | None) -> RegistrySnapshot:
     return RegistrySnapshot.from_dict(data)
 
 
-def test_tr378_a_gemeente_ended_by_herindeling_is_accepted_for_earlier_products():
-    # the oldest Prestatie starts 2026-09-01, while 7003 still existed
-    assert codes(run(RULES / "TR378" / "good.xml", "TR378", gemeente_7003_until("2026-09-15"))) == []
+def test_tr378_a_gemeente_ended_by_herindeling_is_accepted_for_toewijzingen_that_began_before():
+    # toewijzing 260101 (JW301 base message) begins 2026-10-01, while 7003 still existed; the
+    # declaration is dated 2026-11-04, after 7003 ended
+    from validators.history import History
+
+    registry = gemeente_7003_until("2026-10-15")
+    history = History.from_paths([FIXTURES / "messages" / "JW301.xml"])
+    options = Options(today=TODAY, ruleset=RuleSet(select=("TR378",)), registry=registry, history=history,
+                      schema_dir=os.environ.get("PRODUCTCODES_TEST_SCHEMA_DIR"))
+    assert codes(validate(RULES / "TR378" / "good.xml", options, name="test.xml")) == []
+    # Without the toewijzing, the message's ProductPeriodes are no date the rule names.
+    assert codes(run(RULES / "TR378" / "good.xml", "TR378", registry)) == ["TR378"]
+
+
+def test_tr378_reads_only_the_dates_the_rule_names():
+    # The JW301 base message: Dagtekening 2026-09-15, Ingangsdatum 2026-10-01, and a Contact whose
+    # Periode begins 2026-07-01, while 7003 still existed; that Periode must not rescue the gemeente.
+    message = FIXTURES / "messages" / "JW301.xml"
+    assert codes(run(message, "TR378", gemeente_7003_until("2026-08-31"))) == ["TR378"]
+    assert codes(run(message, "TR378", gemeente_7003_until("2026-10-01"))) == []  # on the Ingangsdatum
 
 
 def test_tr378_a_gemeente_ended_before_every_date_is_rejected():

@@ -62,7 +62,12 @@ def test_concurrent_and_sequential_give_the_same_report(declaration, edit, monke
         assert concurrent[1] == []  # rules that ran beside the XSD leave no trace
 
 
-@pytest.mark.parametrize("fixture", sorted((FIXTURES / "rules").glob("*/bad*.xml"))[:120],
+# A wrong BerichtCode is refused while the message type is detected, before any path runs.
+_REFUSED_AT_DETECTION = {"RS010", "RS047"}
+
+
+@pytest.mark.parametrize("fixture", [p for p in sorted((FIXTURES / "rules").glob("*/bad*.xml"))
+                                     if p.parent.name not in _REFUSED_AT_DETECTION][:120],
                          ids=lambda p: f"{p.parent.name}/{p.name}")
 def test_rule_fixtures_get_the_same_verdict_on_the_concurrent_path(fixture: Path, monkeypatch):
     data = fixture.read_bytes()

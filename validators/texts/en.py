@@ -139,6 +139,8 @@ MESSAGES: dict[str, str] = {
     "TR373.volume": "total volume {old} -> {new} changes the whole toewijzing {nummer}, so "
                     "GewensteIngangsdatum must "
                     "be its Ingangsdatum {ingang}, not {gewenst}",
+    "TR373.totaal": "the Omvang of a total toewijzing ({old} in total) changes the whole toewijzing {nummer}, "
+                    "so GewensteIngangsdatum must be its Ingangsdatum {ingang}, not {gewenst}",
     "TR374": "request '{referentie}' for this client is still being handled (no rejection and no toewijzing "
              "yet); a "
              "new request must wait",
@@ -146,6 +148,8 @@ MESSAGES: dict[str, str] = {
     "TR379.unknown": "ReferentieAanbieder '{referentie}' names no request (JW315/JW317) of aanbieder "
                      "{aanbieder}",
     "TR379.other_client": "ReferentieAanbieder '{referentie}' belongs to a request for another client",
+    "TR379.honoured": "ReferentieAanbieder '{referentie}' was already honoured by toewijzing {nummer} of "
+                      "{datum}; only the first toewijzing after the request repeats it",
     "TR382": "StopProduct for ToewijzingNummer '{nummer}' with Begindatum {begin} matches no current start",
     "TR384": "ToewijzingNummer '{nummer}' was withdrawn with RedenWijziging {reden}",
     "TR385": "toewijzing {nummer} is withdrawn (RedenWijziging 13) while approved Prestatie '{referentie}' "

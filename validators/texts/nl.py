@@ -213,6 +213,9 @@ MESSAGES: dict[str, str] = {
                     "moet de Ingangsdatum {ingang} zijn, niet {gewenst}.",
     "TR373.volume": "Het totale volume {old} wordt {new}: dat wijzigt de hele toewijzing {nummer}, dus "
                     "GewensteIngangsdatum moet de Ingangsdatum {ingang} zijn, niet {gewenst}.",
+    "TR373.totaal": "De Omvang van een toewijzing met frequentie totaal ({old} in totaal) wijzigt: dat geldt "
+                    "voor de hele toewijzing {nummer}, dus GewensteIngangsdatum moet de Ingangsdatum {ingang} "
+                    "zijn, niet {gewenst}.",
     "TR374": "Verzoek '{referentie}' voor deze client is nog in behandeling (nog geen afwijzing en geen "
              "toewijzing).",
     "TR375.forbidden": "Omvang staat bij een wijziging van een toewijzing zonder Product (budget) die na "
@@ -222,6 +225,8 @@ MESSAGES: dict[str, str] = {
     "TR379.unknown": "ReferentieAanbieder '{referentie}' hoort bij geen verzoek (JW315/JW317) van aanbieder "
                      "{aanbieder}.",
     "TR379.other_client": "ReferentieAanbieder '{referentie}' hoort bij een verzoek voor een andere client.",
+    "TR379.honoured": "ReferentieAanbieder '{referentie}' is al eerder gehonoreerd met toewijzing {nummer} "
+                      "van {datum}; alleen de eerste toewijzing na het verzoek neemt hem over.",
     "TR382": "Stop voor ToewijzingNummer '{nummer}' met Begindatum {begin} past bij geen lopende start.",
     "TR384": "ToewijzingNummer '{nummer}' is ingetrokken met RedenWijziging {reden}.",
     "TR385": "Toewijzing {nummer} wordt ingetrokken (RedenWijziging 13), terwijl goedgekeurde Prestatie "

@@ -1,5 +1,6 @@
 from iwmo_ijw.xpath import find
 from validators.registry import Level, rule
+from validators.rules.cross._coverage import absence_proves
 from validators.rules.cross._startstop import VERWIJDEREN, notice_of, sent_any, standing
 
 
@@ -10,9 +11,12 @@ def tr063(ctx, client):
     item = "StartProduct" if suffix == "305" else "StopProduct"
     for product in client.iter(f"{{{ctx.message.message_type.namespace}}}{item}"):
         notice = notice_of(ctx, product)
-        # Only a history with this aanbieder's notices of this kind can prove an earlier one missing.
-        if notice.status != VERWIJDEREN or not sent_any(ctx, notice.afzender, suffix):
+        if notice.status != VERWIJDEREN or any(n.key == notice.key for n in standing(ctx, notice, suffix)):
             continue
-        if not any(n.key == notice.key for n in standing(ctx, notice, suffix)):
+        # The deleted notice would be dated on or after its Begindatum (a stop: its Einddatum).
+        # Without coverage, only a history with this aanbieder's notices of this kind proves it missing.
+        if absence_proves(ctx, notice.einddatum if suffix == "307" else notice.begindatum,
+                          fallback=sent_any(ctx, notice.afzender, suffix),
+                          what=f"the {item} it deletes"):
             yield ctx.finding(find(product, "StatusAanlevering"),
                               item=item, nummer=notice.toewijzing_nummer)

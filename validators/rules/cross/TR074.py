@@ -12,7 +12,10 @@ def tr074(ctx, client):
     item = "StartProduct" if suffix == "305" else "StopProduct"
     for product in client.iter(f"{{{ctx.message.message_type.namespace}}}{item}"):
         notice = notice_of(ctx, product)
-        # A deleted delivery counts as never sent, so its key may be used again.
-        if notice.status == NIEUW and any(n.key == notice.key for n in standing(ctx, notice, suffix)):
+        # A deleted or rejected delivery counts as never sent, so its key may be used again. A
+        # deletion in this same message with the same key is TR101's (IV008: such a correction
+        # needs a message of its own), not a repeat of a delivery that stands.
+        if notice.status == NIEUW and any(n.key == notice.key
+                                          for n in standing(ctx, notice, suffix, after_own_deletions=True)):
             yield ctx.finding(find(product, "StatusAanlevering"),
                               item=item, nummer=notice.toewijzing_nummer)

@@ -19,7 +19,7 @@ def tr304(ctx, prestatie):
         p = prestatie_of(ctx, prestatie)
         _, aanbieder = header(ctx)
         nummer = text(ctx.root, "DeclaratieAntwoord/DeclaratieNummer")
-        declared = [d for d in ctx.history.prestaties_by_referentie(p.referentie or "")
+        declared = [d for d in ctx.history.prestaties_by_referentie(p.referentie or "", aanbieder=aanbieder)
                     if d.afzender == aanbieder and d.declaratie_nummer == nummer]
         related = declared[-1] if declared else None
         what = ("prestatie", p.referentie)
@@ -32,10 +32,11 @@ def _verzoek(ctx, verzoek):
     """A change request names toewijzingen; they must be this client's."""
     bsn_node = find(verzoek.getparent(), "Bsn")
     bsn = text(bsn_node)
+    _, gemeente = header(ctx)
     for path in ("OngewijzigdeProducten/OngewijzigdProduct", "TeWijzigenProducten/TeWijzigenProduct"):
         for product in findall(verzoek, path):
             nummer = text(product, "ToewijzingNummer")
-            toewijzing = ctx.history.toewijzing(nummer) if nummer else None
+            toewijzing = ctx.history.toewijzing(nummer, gemeente=gemeente) if nummer else None
             if toewijzing is not None and toewijzing.bsn and toewijzing.bsn != bsn:
                 yield ctx.finding(bsn_node, key="toewijzing", bsn=Bsn(bsn or ""), related=Bsn(toewijzing.bsn),
                                   nummer=nummer)

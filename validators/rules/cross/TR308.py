@@ -1,13 +1,13 @@
 from iwmo_ijw.xpath import find
 from validators.registry import Level, rule
-from validators.rules.cross._common import PRESTATIE_COLUMNS, line_of
+from validators.rules.cross._common import PRESTATIE_COLUMNS, judged_by
 
 
 @rule("TR308", retourcode="9308", messages=("JW323",), level=Level.CROSS, target="Prestatie",
       needs=("history",), columns=PRESTATIE_COLUMNS)
 def tr308(ctx, prestatie):
     """A Prestatie may not end after the Einddatum of its toewijzing, when it has one."""
-    p, t = line_of(ctx, prestatie)
+    p, t = judged_by(ctx, prestatie)
     if t is None or t.einddatum is None or p.einddatum is None or p.einddatum <= t.einddatum:
         return
     yield ctx.finding(find(prestatie, "ProductPeriode/Einddatum"),

@@ -4,7 +4,7 @@ from validators.rules.cross._common import PRESTATIE_COLUMNS, prestatie_of
 
 
 @rule("TR314", retourcode="8021", messages=("JW323",), level=Level.CROSS, target="Prestatie",
-      needs=("history",), columns=PRESTATIE_COLUMNS)
+      columns=PRESTATIE_COLUMNS)  # the repeat within one message needs no history
 def tr314(ctx, prestatie):
     """A Prestatie's ReferentieNummer is used only once by an aanbieder, in this and earlier declarations."""
     p = prestatie_of(ctx, prestatie)
@@ -17,7 +17,7 @@ def tr314(ctx, prestatie):
         yield ctx.finding(_node(prestatie), key="in_message", referentie=p.referentie)
     seen.add(p.referentie)
     # The history of one standard is one legal domain; same aanbieder = same Afzender.
-    if any(old.afzender == p.afzender for old in ctx.history.prestaties_by_referentie(p.referentie)):
+    if ctx.history is not None and ctx.history.prestaties_by_referentie(p.referentie, aanbieder=p.afzender):
         yield ctx.finding(_node(prestatie), key="earlier", referentie=p.referentie, aanbieder=p.afzender)
 
 

@@ -1,5 +1,6 @@
 from iwmo_ijw.xpath import date_of, find, text
 from validators.checks import dagtekening
+from validators.lifecycle import declaratie_stands
 from validators.registry import Level, rule
 from validators.rules.cross._common import header
 
@@ -21,8 +22,8 @@ def tr318(ctx, declaratie):
         return
     sent = dagtekening(ctx)
     earlier = [d for d in ctx.history.declaraties_between(aanbieder, gemeente)
-               if d.nummer != nummer and d.einddatum is not None and not ctx.history.geheel_afgewezen(d.nummer)
-               and not _sent_later(d, sent, begin)]
+               if d.nummer != nummer and d.einddatum is not None
+               and declaratie_stands(ctx.history, aanbieder, d.nummer) and not _sent_later(d, sent, begin)]
     if not earlier:
         return
     last = max(earlier, key=lambda d: d.einddatum)

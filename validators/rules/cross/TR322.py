@@ -9,7 +9,7 @@ def tr322(ctx, bericht):
     """All volume declared on a toewijzing (debits minus credits) must fit its Omvang over its whole duration."""
     aanbieder, gemeente = header(ctx)
     for nummer, node in last_lines(ctx).items():
-        t = ctx.history.toewijzing(nummer)
+        t = ctx.history.toewijzing(nummer, gemeente=gemeente)
         if (t is None or t.afzender != gemeente or t.ontvanger != aanbieder or t.volume is None
                 or not t.eenheid or not t.frequentie or t.ingangsdatum is None):
             continue

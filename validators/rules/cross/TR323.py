@@ -1,6 +1,7 @@
 from iwmo_ijw.xpath import find
 from validators.registry import Level, rule
 from validators.rules.cross._common import PRESTATIE_COLUMNS, prestatie_of
+from validators.rules.cross._coverage import absence_proves
 
 
 @rule("TR323", retourcode="8017", messages=("JW323",), level=Level.CROSS, target="Prestatie",
@@ -15,14 +16,18 @@ def tr323(ctx, prestatie):
         yield ctx.finding(find(prestatie, "ProductReferentie"),
                           key="missing", referentie=p.referentie)
         return
-    debets = [old for old in ctx.history.prestaties_by_referentie(p.vorig_referentie)
-              if old.afzender == p.afzender and old.debet_credit == "D"]
-    if not debets:
+    debets = [old for old in ctx.history.prestaties_by_referentie(p.vorig_referentie, aanbieder=p.afzender)
+              if old.debet_credit == "D"]
+    # A debit is declared after its period began; a history of toewijzingen only (no declarations
+    # of this aanbieder) proves nothing about it.
+    if not debets and absence_proves(ctx, p.begindatum, fallback=ctx.history.has_declaraties_from(p.afzender),
+                                     what=f"the debit {p.vorig_referentie!r}"):
         yield ctx.finding(node, key="unknown", vorig=p.vorig_referentie, aanbieder=p.afzender)
+    if not debets:
         return
     # Only an explicit rejection in a known JW325 counts: an unanswered debit may still be approved.
     for debet in debets:
-        if debet.declaratie_nummer and any(p.vorig_referentie in a.afgewezen
-                                           for a in ctx.history.antwoorden.get(debet.declaratie_nummer, ())):
+        answers = ctx.history.antwoorden_op(debet.declaratie_nummer or "", aanbieder=p.afzender)
+        if debet.declaratie_nummer and any(p.vorig_referentie in a.afgewezen for a in answers):
             yield ctx.finding(node, key="rejected", vorig=p.vorig_referentie, nummer=debet.declaratie_nummer)
             return

@@ -12,7 +12,9 @@ def tr326(ctx, product):
     if notice.status != NIEUW:
         return
     stopped = {stop.start_key for stop in standing(ctx, notice, "307")}
-    for start in standing(ctx, notice, "305"):
+    # IV008: a start whose Begindatum (part of its key) is corrected is deleted and sent anew in
+    # one message, so this message's own deletions apply before its new starts are judged.
+    for start in standing(ctx, notice, "305", after_own_deletions=True):
         # Repeating the very same start is TR074's finding, not a second current start.
         if start.key != notice.key and (start.categorie, start.code) == (notice.categorie, notice.code) \
                 and start.start_key not in stopped:

@@ -14,7 +14,7 @@ def tr332(ctx, bericht):
             nummer = text(node)
             # Sending the same number again is how a toewijzing is changed; only reuse for
             # another client or another product is a second toewijzing under one number.
-            for old in ctx.history.toewijzing_versions(nummer) if nummer else ():
+            for old in ctx.history.toewijzing_versions(nummer, gemeente=gemeente) if nummer else ():
                 if old.afzender == gemeente and (old.bsn != bsn or (old.code, old.categorie) !=
                                                  (text(tp, "Product/Code"), text(tp, "Product/Categorie"))):
                     yield ctx.finding(node, nummer=nummer, gemeente=gemeente)

@@ -1,4 +1,5 @@
 from iwmo_ijw.xpath import find, text
+from validators.lifecycle import declaratie_stands
 from validators.registry import Level, rule
 from validators.rules.cross._common import header
 
@@ -9,6 +10,8 @@ def tr333(ctx, bericht):
     afzender, _ = header(ctx)
     node = find(bericht, "Declaratie/DeclaratieNummer")
     nummer = text(node)
-    earlier = ctx.history.declaratie(nummer) if nummer else None
-    if earlier is not None and earlier.afzender == afzender:
+    earlier = ctx.history.declaratie(nummer, aanbieder=afzender) if nummer else None
+    # A declaration rejected as a whole counts as not sent (IV087), so its number is free again.
+    if (earlier is not None and earlier.afzender == afzender
+            and declaratie_stands(ctx.history, afzender, nummer)):
         yield ctx.finding(node, nummer=nummer, aanbieder=afzender)

@@ -1,6 +1,7 @@
 from iwmo_ijw.xpath import date_of, find, text
 from validators.registry import Level, rule
 from validators.rules.cross._common import header
+from validators.rules.cross._coverage import absence_proves
 
 
 @rule("TR337", retourcode=None, messages=("JW325",), level=Level.CROSS, target="Bericht", needs=("history",))
@@ -9,8 +10,11 @@ def tr337(ctx, bericht):
     _, aanbieder = header(ctx)
     node = find(bericht, "Header/DeclaratieIdentificatie")
     identificatie = text(node, "Identificatie")
-    if node is None or not identificatie or not ctx.history.has_declaraties_from(aanbieder):
+    if node is None or not identificatie:
         return
     dagtekening = date_of(node, "Dagtekening")
-    if not ctx.history.seen_bericht(aanbieder, identificatie, dagtekening, berichtcode="JW323"):
+    if ctx.history.seen_bericht(aanbieder, identificatie, dagtekening, berichtcode="JW323"):
+        return
+    if absence_proves(ctx, dagtekening, fallback=ctx.history.has_declaraties_from(aanbieder),
+                      what=f"declaration message {identificatie!r} of aanbieder {aanbieder}"):
         yield ctx.finding(node, identificatie=identificatie, dagtekening=dagtekening, aanbieder=aanbieder)

@@ -1,6 +1,7 @@
 from iwmo_ijw.xpath import find
 from validators.registry import Level, rule
 from validators.rules.cross._common import PRESTATIE_COLUMNS, knows_relation, line_of
+from validators.rules.cross._coverage import absence_proves
 
 
 @rule("TR338", retourcode="9338", messages=("JW323",), level=Level.CROSS, target="Prestatie",
@@ -8,8 +9,11 @@ from validators.rules.cross._common import PRESTATIE_COLUMNS, knows_relation, li
 def tr338(ctx, prestatie):
     """Each Prestatie must name, by ToewijzingNummer, a toewijzing sent by the gemeente to this aanbieder."""
     p, t = line_of(ctx, prestatie)
-    if not p.toewijzing_nummer or not knows_relation(ctx, p.ontvanger, p.afzender):
+    if not p.toewijzing_nummer or t is not None:
         return
-    if t is None:
+    # A toewijzing may be dated after the period it covers: only a history that holds the
+    # relation at all proves one missing.
+    if absence_proves(ctx, None, fallback=knows_relation(ctx, p.ontvanger, p.afzender),
+                      what=f"toewijzing {p.toewijzing_nummer!r}"):
         yield ctx.finding(find(prestatie, "ToewijzingNummer"),
                           nummer=p.toewijzing_nummer, gemeente=p.ontvanger, aanbieder=p.afzender)

@@ -12,6 +12,8 @@ def tr341(ctx, prestatie):
     p, t = line_of(ctx, prestatie)
     if t is None or not t.eenheid or not p.eenheid or p.eenheid == t.eenheid:
         return
+    if not t.code:
+        return  # an aspecifieke or generieke toewijzing: the eenheid follows the contract, not the toewijzing
     if (t.eenheid, p.eenheid) == (UUR, MINUUT):
         return
     yield ctx.finding(find(prestatie, "Eenheid"),

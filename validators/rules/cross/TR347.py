@@ -17,7 +17,7 @@ def tr347(ctx, client):
     identificatie = text(ctx.root, "Header/BerichtIdentificatie/Identificatie")
     for node in client.iter("{*}ReferentieAanbieder"):
         referentie = (node.text or "").strip()
-        earlier = [v for v in ctx.history.verzoeken.get(referentie, ())
+        earlier = [v for v in ctx.history.verzoeken_for(referentie, aanbieder=aanbieder)
                    if v.afzender == aanbieder and v.identificatie != identificatie and not v.sent_after(sent)]
         if earlier:
             yield ctx.finding(node, referentie=referentie, berichtcode=earlier[0].berichtcode)

@@ -1,6 +1,7 @@
 from iwmo_ijw.xpath import find, text
 from validators.registry import Level, rule
 from validators.rules.cross._common import header
+from validators.rules.cross._coverage import absence_proves
 
 
 @rule("TR355", retourcode="9355", messages=("JW319",), level=Level.CROSS, target="Antwoord", needs=("history",))
@@ -9,8 +10,9 @@ def tr355(ctx, antwoord):
     _, aanbieder = header(ctx)
     node = find(antwoord, "ReferentieAanbieder")
     referentie = text(node)
-    # Only a history holding this aanbieder's requests can prove one missing.
-    if not referentie or not ctx.history.has_verzoeken_from(aanbieder):
+    if not referentie or ctx.history.verzoeken_for(referentie, aanbieder=aanbieder):
         return
-    if not any(v.afzender == aanbieder for v in ctx.history.verzoeken.get(referentie, ())):
+    # The request's date is unknown: only a history holding this aanbieder's requests proves one missing.
+    if absence_proves(ctx, None, fallback=ctx.history.has_verzoeken_from(aanbieder),
+                      what=f"a request with ReferentieAanbieder {referentie!r}"):
         yield ctx.finding(node, referentie=referentie, aanbieder=aanbieder)

@@ -11,7 +11,7 @@ def tr359(ctx, antwoord):
     referentie = text(node)
     if not referentie:
         return
-    for t in ctx.history.toewijzingen_by_referentie_aanbieder(referentie):
+    for t in ctx.history.toewijzingen_by_referentie_aanbieder(referentie, aanbieder=aanbieder):
         if t.afzender == gemeente and t.ontvanger == aanbieder:
             yield ctx.finding(node, referentie=referentie, nummer=t.nummer)
             return

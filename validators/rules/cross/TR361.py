@@ -1,5 +1,5 @@
 from iwmo_ijw.xpath import date_of, findall, text
-from validators.checks import periods_overlap
+from validators.checks import periods_overlap, same_product
 from validators.registry import Level, rule
 from validators.rules.cross._verzoek import referenced
 
@@ -30,9 +30,8 @@ def tr361(ctx, verzoek):
         for _, other_cat, other_code, other_period in items[:i]:
             if not periods_overlap(period, other_period):
                 continue
-            same = (code == other_code and categorie == other_cat) if code and other_code else \
-                (categorie == other_cat if categorie and other_cat else True)
-            if same:
+            if same_product(categorie, code, other_cat, other_code,
+                            iwmo=ctx.message.message_type.standard.name == "iWmo"):
                 yield ctx.finding(node, product=f"{categorie or '-'}/{code or '-'}", begin=period[0],
                                   other_begin=other_period[0], other_end=other_period[1])
                 break

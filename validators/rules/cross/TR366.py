@@ -8,7 +8,7 @@ def tr366(ctx, prestatie):
     """Every answered Prestatie must be a Prestatie of the declaration being answered."""
     _, aanbieder = header(ctx)
     nummer = text(ctx.root, "DeclaratieAntwoord/DeclaratieNummer")
-    declaratie = ctx.history.declaratie(nummer) if nummer else None
+    declaratie = ctx.history.declaratie(nummer, aanbieder=aanbieder) if nummer else None
     if declaratie is None or declaratie.afzender != aanbieder:
         return  # TR376 reports an unknown declaration; nothing to compare against here
     node = find(prestatie, "ProductReferentie/ReferentieNummer")

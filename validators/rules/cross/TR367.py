@@ -18,7 +18,8 @@ def tr367(ctx, prestatie):
     _, aanbieder = header(ctx)
     answered = prestatie_of(ctx, prestatie)
     nummer = text(ctx.root, "DeclaratieAntwoord/DeclaratieNummer")
-    declared = [p for p in ctx.history.prestaties_by_referentie(answered.referentie or "")
+    earlier = ctx.history.prestaties_by_referentie(answered.referentie or "", aanbieder=aanbieder)
+    declared = [p for p in earlier
                 if p.afzender == aanbieder and p.declaratie_nummer == nummer]
     if not declared:
         return  # TR366 reports an answered line that was never declared

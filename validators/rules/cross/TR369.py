@@ -8,7 +8,7 @@ def tr369(ctx, bericht):
     """All that is declared on a toewijzing with a Budget (debits minus credits) must fit within that Budget."""
     aanbieder, gemeente = header(ctx)
     for nummer, node in last_lines(ctx).items():
-        t = ctx.history.toewijzing(nummer)
+        t = ctx.history.toewijzing(nummer, gemeente=gemeente)
         if t is None or t.afzender != gemeente or t.ontvanger != aanbieder or t.budget is None:
             continue
         # Budget and IngediendBedrag are both in eurocents; the declared amount is what draws on a

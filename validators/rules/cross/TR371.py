@@ -1,4 +1,5 @@
 from iwmo_ijw.xpath import date_of, find, text
+from validators import lifecycle
 from validators.registry import Level, rule
 from validators.rules.cross._common import header
 
@@ -9,7 +10,8 @@ def tr371(ctx, head):
     _, aanbieder = header(ctx)
     key = (aanbieder, text(head, "DeclaratieIdentificatie/Identificatie") or "",
            date_of(head, "DeclaratieIdentificatie/Dagtekening"))
-    declared = ctx.history.xsd_versies.get(key)
+    # Only a declaration (JW323) is answered: an Identificatie may repeat across message types.
+    declared = lifecycle.of(ctx.history).declaratie_xsd.get(key)
     if declared is None:
         return
     answered = (text(head, "XsdVersieDeclaratie/BasisschemaXsdVersie"), text(head, "XsdVersieDeclaratie/BerichtXsdVersie"))

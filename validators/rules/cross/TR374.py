@@ -1,5 +1,6 @@
 from iwmo_ijw.xpath import text
 from validators.checks import dagtekening
+from validators.lifecycle import verzoek_stands
 from validators.registry import Level, rule
 from validators.rules.cross._common import header
 
@@ -13,7 +14,9 @@ def tr374(ctx, client):
 
     A request is handled once the gemeente rejected it (JW319 with VerzoekAntwoord 1) or
     assigned with its ReferentieAanbieder (JW301). Requests sent after this one (a store may
-    hold them) cannot make this one premature, so they are left out.
+    hold them) cannot make this one premature, so they are left out, and so are requests
+    their retour message (JW316/JW318) rejected: OP350 counts a request as being handled
+    only once its retour found no errors.
     """
     aanbieder, gemeente = header(ctx)
     sent = dagtekening(ctx)
@@ -24,10 +27,12 @@ def tr374(ctx, client):
         if referentie in own:
             continue
         if not any(v.afzender == aanbieder and v.bsn == bsn and v.identificatie != identificatie
-                   and v.ontvanger in ("", gemeente) and not v.sent_after(sent) for v in verzoeken):
+                   and v.ontvanger in ("", gemeente) and not v.sent_after(sent)
+                   and verzoek_stands(ctx.history, v) for v in verzoeken):
             continue
-        answered = any(a.antwoord == AFGEWEZEN for a in ctx.history.verzoek_antwoorden.get(referentie, ()))
-        assigned = bool(ctx.history.toewijzingen_by_referentie_aanbieder(referentie))
+        answers = ctx.history.verzoek_antwoorden_for(referentie, aanbieder=aanbieder)
+        answered = any(a.antwoord == AFGEWEZEN for a in answers)
+        assigned = bool(ctx.history.toewijzingen_by_referentie_aanbieder(referentie, aanbieder=aanbieder))
         if not (answered or assigned):
             yield ctx.finding(client, referentie=referentie)
             return

@@ -1,6 +1,7 @@
-from iwmo_ijw.xpath import find, text
+from iwmo_ijw.xpath import date_of, find, text
 from validators.registry import Level, rule
 from validators.rules.cross._common import header
+from validators.rules.cross._coverage import absence_proves
 
 
 @rule("TR376", retourcode=None, messages=("JW325",), level=Level.CROSS, target="Bericht", needs=("history",))
@@ -9,9 +10,11 @@ def tr376(ctx, bericht):
     _, aanbieder = header(ctx)
     node = find(bericht, "DeclaratieAntwoord/DeclaratieNummer")
     nummer = text(node)
-    # Only a history that holds this aanbieder's declarations can prove one missing.
-    if not nummer or not ctx.history.has_declaraties_from(aanbieder):
+    if not nummer or ctx.history.declaratie(nummer, aanbieder=aanbieder) is not None:
         return
-    declaratie = ctx.history.declaratie(nummer)
-    if declaratie is None or declaratie.afzender != aanbieder:
+    # The answer names the declaration's Dagtekening; without coverage, only a history holding
+    # this aanbieder's declarations can prove one missing.
+    if absence_proves(ctx, date_of(bericht, "Header/DeclaratieIdentificatie/Dagtekening"),
+                      fallback=ctx.history.has_declaraties_from(aanbieder),
+                      what=f"declaration {nummer!r} of aanbieder {aanbieder}"):
         yield ctx.finding(node, nummer=nummer, aanbieder=aanbieder)

@@ -1,5 +1,6 @@
 from iwmo_ijw.xpath import find
 from validators.registry import Level, rule
+from validators.rules.cross._coverage import absence_proves
 from validators.rules.cross._startstop import VERWIJDEREN, notice_of, sent_any, standing
 
 
@@ -7,9 +8,14 @@ from validators.rules.cross._startstop import VERWIJDEREN, notice_of, sent_any, 
 def tr382(ctx, product):
     """A stop must repeat unchanged the key of a start that stands (Bsn, ToewijzingNummer, Product, Begindatum)."""
     notice = notice_of(ctx, product)
-    # A deletion is judged by TR063; a history without this aanbieder's starts proves nothing.
-    if notice.status == VERWIJDEREN or not sent_any(ctx, notice.afzender, "305"):
+    # A deletion is judged by TR063.
+    if notice.status == VERWIJDEREN:
         return
-    if not any(start.start_key == notice.start_key for start in standing(ctx, notice, "305")):
+    if any(start.start_key == notice.start_key for start in standing(ctx, notice, "305")):
+        return
+    # The start would be dated on or after its Begindatum; without coverage, only a history with
+    # this aanbieder's starts proves one missing.
+    if absence_proves(ctx, notice.begindatum, fallback=sent_any(ctx, notice.afzender, "305"),
+                      what=f"a start for ToewijzingNummer {notice.toewijzing_nummer!r}"):
         yield ctx.finding(find(product, "Begindatum"),
                           nummer=notice.toewijzing_nummer, begin=notice.begindatum)

@@ -11,7 +11,7 @@ def tr387(ctx, prestatie):
     if t is None or p.begindatum is None or p.begindatum.day == 1:
         return
     # Any version's Ingangsdatum is accepted: a declaration may follow a version changed later.
-    starts = {v.ingangsdatum for v in ctx.history.toewijzing_versions(t.nummer)}
+    starts = {v.ingangsdatum for v in ctx.history.toewijzing_versions(t.nummer, gemeente=t.afzender)}
     if p.begindatum not in starts:
         yield ctx.finding(find(prestatie, "ProductPeriode/Begindatum"),
                           begin=p.begindatum, nummer=t.nummer)

@@ -15,7 +15,7 @@ def tr388(ctx, prestatie):
     if t is None or p.einddatum is None or (p.einddatum + ONE_DAY).day == 1:
         return
     # Any version's Einddatum is accepted: a toewijzing shortened later still covers what was delivered.
-    ends = {v.einddatum for v in ctx.history.toewijzing_versions(t.nummer)}
+    ends = {v.einddatum for v in ctx.history.toewijzing_versions(t.nummer, gemeente=t.afzender)}
     if p.einddatum not in ends:
         yield ctx.finding(find(prestatie, "ProductPeriode/Einddatum"),
                           end=p.einddatum, nummer=t.nummer)

@@ -1,4 +1,5 @@
 from iwmo_ijw.xpath import find
+from validators.lifecycle import prestatie_stands
 from validators.registry import Level, rule
 from validators.rules.cross._common import PRESTATIE_COLUMNS, credited_in_message, prestatie_of
 
@@ -11,15 +12,17 @@ def tr389(ctx, prestatie):
     if p.debet_credit != "D" or not p.toewijzing_nummer:
         return
     credited = credited_in_message(ctx)
-    for old in ctx.history.prestaties_for_toewijzing(p.toewijzing_nummer):
+    for old in ctx.history.prestaties_for_toewijzing(p.toewijzing_nummer, gemeente=p.ontvanger,
+                                                         aanbieder=p.afzender):
         if (old.afzender != p.afzender or old.debet_credit != "D" or old.referentie == p.referentie
                 or (old.begindatum, old.einddatum, old.categorie, old.code)
                 != (p.begindatum, p.einddatum, p.categorie, p.code)):
             continue
-        # A rejected debit never stood, so declaring it again is the normal correction.
-        if ctx.history.is_afgewezen(old) or old.referentie in credited or any(
-                c.debet_credit == "C" and c.afzender == p.afzender
-                for c in ctx.history.prestaties_by_vorig_referentie(old.referentie or "")):
+        # A rejected debit never stood (on its own, with its Client or with its whole declaration:
+        # IV087), so declaring it again is the normal correction; a rejected credit credits nothing.
+        if not prestatie_stands(ctx.history, old) or old.referentie in credited or any(
+                c.debet_credit == "C" and c.afzender == p.afzender and prestatie_stands(ctx.history, c)
+                for c in ctx.history.prestaties_by_vorig_referentie(old.referentie or "", aanbieder=p.afzender)):
             continue
         yield ctx.finding(find(prestatie, "IngediendBedrag/DebetCredit"),
                           referentie=p.referentie, begin=p.begindatum, end=p.einddatum,

@@ -1,4 +1,5 @@
 from iwmo_ijw.xpath import find
+from validators.lifecycle import prestatie_stands
 from validators.registry import Level, rule
 from validators.rules.cross._common import PRESTATIE_COLUMNS, prestatie_of
 
@@ -12,8 +13,10 @@ def tr390(ctx, prestatie):
         return
     node = find(prestatie, "ProductReferentie/VorigReferentieNummer")
     seen = ctx.cache.setdefault("TR390:credited", set())
+    # A credit the gemeente rejected did not credit anything: it may be sent again (IV087).
     earlier = any(old.debet_credit == "C" and old.afzender == p.afzender
-                  for old in ctx.history.prestaties_by_vorig_referentie(p.vorig_referentie))
+                  and prestatie_stands(ctx.history, old)
+                  for old in ctx.history.prestaties_by_vorig_referentie(p.vorig_referentie, aanbieder=p.afzender))
     if earlier or p.vorig_referentie in seen:
         yield ctx.finding(node, vorig=p.vorig_referentie)
     seen.add(p.vorig_referentie)

@@ -17,6 +17,6 @@ def earlier_answers(ctx: RuleContext, antwoord) -> tuple[str | None, list[Verzoe
         return None, []
     ident = text(find(ctx.root, "Header/BerichtIdentificatie/Identificatie"))
     # The message itself may be in the history (re-validation): it is not its own predecessor.
-    answers = [a for a in ctx.history.verzoek_antwoorden.get(referentie, ())
+    answers = [a for a in ctx.history.verzoek_antwoorden_for(referentie, aanbieder=aanbieder)
                if a.afzender == gemeente and a.ontvanger == aanbieder and a.identificatie != ident]
     return referentie, answers

@@ -9,6 +9,7 @@ from validators.columns import stripped_column
 from validators.context import RuleContext
 from validators.history import (PRESTATIE_FIELDS, BerichtKey, Prestatie, Toewijzing, prestatie_record,
                                 prestatie_records)
+from validators.lifecycle import prestatie_stands
 
 CLIENT_BSN = "^Client/Bsn"  # Prestatie -> Prestaties -> Client: the nearest Client is the line's own
 # What a Prestatie record is made of, as columns: every rule reading records declares them
@@ -105,7 +106,7 @@ _UNKNOWN = object()  # not looked up yet (None is a looked-up "no such toewijzin
 
 
 def _toewijzing(ctx: RuleContext, p: Prestatie) -> Toewijzing | None:
-    t = ctx.history.toewijzing(p.toewijzing_nummer)
+    t = ctx.history.toewijzing(p.toewijzing_nummer, gemeente=p.ontvanger)
     # A ToewijzingNummer is only unique per gemeente, so a number from another sender is not this one.
     if t is None or t.afzender != p.ontvanger or t.ontvanger != p.afzender:
         return None
@@ -146,16 +147,38 @@ def credited_in_message(ctx: RuleContext) -> set[str]:
 
 
 def standing_prestaties(ctx: RuleContext, toewijzing_nummer: str, aanbieder: str) -> list[Prestatie]:
-    """Declared lines on a toewijzing: earlier ones that were not rejected, plus this message's.
+    """Declared lines on a toewijzing: earlier ones that still stand (not rejected on their own,
+    with their Client or with their whole declaration: IV087), plus this message's.
 
     Lines of the message under test that are already in the history (re-validation of a
     message that was also loaded as history) are counted once, from the message.
     """
     current = message_prestaties_by_toewijzing(ctx).get(toewijzing_nummer, [])
-    declared = ctx.history.prestaties_for_toewijzing(toewijzing_nummer)
+    declared = ctx.history.prestaties_for_toewijzing(toewijzing_nummer, gemeente=header(ctx)[1], aanbieder=aanbieder)
     if not declared:  # the usual case in a month: nothing declared on it before
         return list(current)
     refs = {p.referentie for p in current}
     earlier = [p for p in declared
-               if p.afzender == aanbieder and p.referentie not in refs and not ctx.history.is_afgewezen(p)]
+               if p.afzender == aanbieder and p.referentie not in refs and prestatie_stands(ctx.history, p)]
     return earlier + current
+
+
+def judged_by(ctx: RuleContext, node: etree._Element) -> tuple[Prestatie, Toewijzing | None]:
+    """A line with the toewijzing version it is judged by.
+
+    A credit takes back its debit, so it is judged by the version that was current when that
+    debit was declared, not the current one: after a retroactive shortening the aanbieder must
+    credit the old period in full (TR308, TR321).
+    """
+    p, t = line_of(ctx, node)
+    if t is None or p.debet_credit != "C" or not p.vorig_referentie:
+        return p, t
+    debits = [d for d in ctx.history.prestaties_by_referentie(p.vorig_referentie, aanbieder=p.afzender)
+              if d.debet_credit == "D" and d.toewijzing_nummer == p.toewijzing_nummer]
+    if not debits:
+        return p, t
+    declaratie = ctx.history.declaratie(debits[-1].declaratie_nummer or "", aanbieder=p.afzender)
+    if declaratie is None or declaratie.dagtekening is None:
+        return p, t
+    then = ctx.history.toewijzing(t.nummer, declaratie.dagtekening, gemeente=p.ontvanger)
+    return p, then if then is not None else t

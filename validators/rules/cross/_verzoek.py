@@ -11,7 +11,8 @@ from validators.rules.cross._common import header, knows_relation
 def referenced(ctx, product) -> Toewijzing | None:
     """The toewijzing an OngewijzigdProduct/TeWijzigenProduct names, when the history has it."""
     nummer = text(product, "ToewijzingNummer")
-    return ctx.history.toewijzing(nummer) if nummer else None
+    _, gemeente = header(ctx)  # a request goes from the aanbieder to the gemeente that numbered it
+    return ctx.history.toewijzing(nummer, gemeente=gemeente) if nummer else None
 
 
 def relation(ctx) -> tuple[str, str, bool]:

@@ -5,7 +5,8 @@ from validators.checks import value
 from validators.registry import Level, rule
 
 
-DUTCH_POSTCODE = re.compile(r"[1-9][0-9]{3}[A-Z]{2}")
+# The catalogue's pattern takes the letters in either case.
+DUTCH_POSTCODE = re.compile(r"[1-9][0-9]{3}[a-zA-Z]{2}")
 
 
 @rule("CS089", retourcode="0001", messages=("JW301",), level=Level.MESSAGE, target="Contact")

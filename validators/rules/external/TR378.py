@@ -3,10 +3,12 @@ from validators.registry import Level, rule
 
 # Which header element names a gemeente depends on who sends the message.
 _GEMEENTE_IN_HEADER = {"301": "Afzender", "319": "Afzender", "325": "Afzender"}
-# Product dates in the message: a gemeente that ceased by herindeling is still accepted on
-# messages about products that started while it existed (the standard allows the CBS list
-# current on the toewijzing's ingangsdatum).
-_PRODUCT_DATES = ("Ingangsdatum", "ToewijzingIngangsdatum", "Begindatum", "GewensteIngangsdatum")
+# The dates the rule names: a gemeente that ceased by herindeling is still accepted on the CBS
+# list current on the toewijzing's Ingangsdatum (ToegewezenProduct/Ingangsdatum in a JW301,
+# ToewijzingIngangsdatum where a message repeats it). Other dates (a Contact's Periode, a
+# ProductPeriode) say nothing about the toewijzing and never rescue a gemeente.
+_INGANGSDATUM = ("ToegewezenProduct", "Ingangsdatum")
+_TOEWIJZING_INGANGSDATUM = "ToewijzingIngangsdatum"
 
 
 @rule(
@@ -27,22 +29,33 @@ def tr378(ctx, bericht):
     if number == "319":
         nodes.extend(find(w, "Gemeente") for w in iter_local(bericht, "Woonplaatsbeginsel"))
     dagtekening = date_of(bericht, "Header/BerichtIdentificatie/Dagtekening")
-    dates = None
     for node in nodes:
         code = text(node)
         if not code or (dagtekening is not None and registry.gemeente(code, dagtekening)):
             continue  # valid on the Dagtekening: the product dates cannot change the verdict
-        dates = _relevant_dates(bericht, dagtekening) if dates is None else dates
+        dates = _relevant_dates(ctx, bericht, dagtekening, code)
         if not any(registry.gemeente(code, day) for day in dates):
             yield ctx.finding(node, **_explain(registry, code, dates))
 
 
-def _relevant_dates(bericht, dagtekening) -> list:
-    dates = [dagtekening]
-    # 100,000 Prestaties share a handful of dates: parse each distinct text once.
-    texts = {el.text for el in bericht.iter(*(f"{{*}}{name}" for name in _PRODUCT_DATES))}
-    dates.extend(as_date((t or "").strip()) for t in texts)
+def _relevant_dates(ctx, bericht, dagtekening, gemeente: str) -> list:
+    texts = {el.text for el in bericht.iter(f"{{*}}{_TOEWIJZING_INGANGSDATUM}")}
+    texts |= {el.text for product in bericht.iter(f"{{*}}{_INGANGSDATUM[0]}")
+              for el in product.iterchildren(f"{{*}}{_INGANGSDATUM[1]}")}
+    dates = [dagtekening, *(as_date((t or "").strip()) for t in texts)]
+    dates.extend(_ingangsdata_in_history(ctx, bericht, gemeente))
     return sorted({d for d in dates if d is not None})
+
+
+def _ingangsdata_in_history(ctx, bericht, gemeente: str) -> set:
+    """The Ingangsdatum of each toewijzing the message names by number, when the history has it."""
+    history = ctx.history
+    if history is None:
+        return set()
+    # 100,000 Prestaties name a handful of toewijzingen: each number is looked up once.
+    nummers = {(el.text or "").strip() for el in bericht.iter("{*}ToewijzingNummer")}
+    found = (history.toewijzing(n, gemeente=gemeente) for n in nummers if n)
+    return {t.ingangsdatum for t in found if t is not None}
 
 
 def _explain(registry, code: str, dates: list) -> dict:

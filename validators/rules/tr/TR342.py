@@ -2,6 +2,8 @@ from iwmo_ijw.xpath import find, findall, iter_local
 from validators.checks import signed
 from validators.registry import Level, rule
 
+NOT_REJECTING = ("0200", "8001")
+
 
 @rule(
     "TR342",
@@ -23,7 +25,8 @@ def tr342(ctx, declaratieantwoord):
     if ingediend is None or toegekend is None:
         return
     own = [(c.text or "").strip() for c in findall(declaratieantwoord, "RetourCodes/RetourCode")]
-    if any(c != "0200" for c in own):
+    # 8001 (granted in full, IV087) rejects nothing: granted equals submitted, no Prestaties listed.
+    if any(c not in NOT_REJECTING for c in own):
         # The declaration as a whole is rejected: nothing is judged per Prestatie, nothing granted.
         if toegekend != 0:
             yield ctx.finding(find(declaratieantwoord, "TotaalToegekendBedrag"),

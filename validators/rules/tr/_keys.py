@@ -21,8 +21,9 @@ LOGICAL_KEYS: dict[str, dict[str, tuple[str, ...]]] = {
     "301": {"Client": ("Bsn",), "Contact": ("Soort",), "Relatie": ("Nummer",),
             "ToegewezenProduct": ("ToewijzingNummer",)},
     "305": {"Client": ("Bsn",), "StartProduct": ("ToewijzingNummer", "Product/Categorie", "Product/Code", "Begindatum")},
-    "307": {"Client": ("Bsn",), "StopProduct": ("ToewijzingNummer", "Product/Categorie", "Product/Code", "Begindatum",
-                                                "RedenBeeindiging", "Einddatum")},
+    # IV008: a stop's Einddatum (and its reden) are no part of its key; a corrected stop with a
+    # deletion of the old one in the same message is the same class twice.
+    "307": {"Client": ("Bsn",), "StopProduct": ("ToewijzingNummer", "Product/Categorie", "Product/Code", "Begindatum")},
     "315": {"Client": ("Bsn",), "AangevraagdProduct": ("ReferentieAanbieder",)},
     "317": {"Client": ("Bsn",), "Verzoek": ("ReferentieAanbieder",), "OngewijzigdProduct": ("ToewijzingNummer",),
             "TeWijzigenProduct": ("ToewijzingNummer",),
