@@ -4,14 +4,14 @@ Rules that conclude from an absence (a deletion of a start never delivered, a cr
 debit never declared) may only do so for the period the store is complete. An existing store
 is taken to be complete from the Dagtekening of its first message, as a new one is.
 
-Revision ID: 0003_store_coverage
-Revises: 0002
+Revision ID: 0005_store_coverage
+Revises: 0004_web_users
 """
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0003_store_coverage"
-down_revision = "0002"
+revision = "0005_store_coverage"
+down_revision = "0004_web_users"
 branch_labels = None
 depends_on = None
 
