@@ -127,7 +127,8 @@ def write_jw301(path: Path, client: int, products: int = PRESTATIES_PER_CLIENT,
     """A toewijzing for client `client`: products 45N01… with ToewijzingNummer client*10+p,
     40 hours a month all year, the counterpart of what `write_jw323` declares."""
     from iwmo_ijw.builder import header_for, new
-    from iwmo_ijw.models import to_xml
+    from iwmo_ijw.layout import conforming
+    from iwmo_ijw.models import to_element
     from iwmo_ijw.models.base import node_class as n
 
     toegewezen = [
@@ -152,7 +153,7 @@ def write_jw301(path: Path, client: int, products: int = PRESTATIES_PER_CLIENT,
             toegewezen_producten=n("JW301ToegewezenProducten")(toegewezen_product=toegewezen),
         ),
     )
-    path.write_bytes(to_xml(message, pretty=False))
+    path.write_bytes(conforming(to_element(message)))
 
 
 def write_month(folder: Path, toewijzingen: int = 100_000, prestaties: int = 100_000,

@@ -143,10 +143,11 @@ def _options_for(settings: BatchSettings) -> Any:
     """Built once per worker process: history and registry loading is the expensive part."""
     options = _worker_options.get(settings)
     if options is None:
-        from validators.engine import Options
+        from validators.engine import EVERY_LEVEL, Options
         from validators.registry import RuleSet
 
         options = Options(
+            levels=EVERY_LEVEL,
             today=settings.today,
             ruleset=RuleSet(select=settings.select, ignore=settings.ignore),
             schema_dir=settings.schema_dir,
@@ -198,7 +199,6 @@ def validate_one(settings: BatchSettings, file: str, target: str) -> dict:
     data = report.as_dict(show_bsn=settings.show_bsn)
     data["afzender"] = (report.afzender or header_afzender(path)) if report.message_type else None
     data["source"] = _stamp(path)
-    data["skipped_rules"] = list(report.skipped)
     write_atomic(Path(target), json.dumps(data, ensure_ascii=False, indent=2))
     return data
 

@@ -17,12 +17,31 @@ from productcodes.errors import UserError
 from validators.findings import Report
 
 FIXTURES = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "rules"
-LEVEL_NAMES = ("xsd", "xslt", "berichtoverstijgend", "externe bron", "registry")
+LEVEL_NAMES = ("technisch", "xsd", "xslt", "berichtoverstijgend", "externe bron", "registry")
 
 
 def _codes(values: tuple[str, ...]) -> tuple[str, ...]:
     """--select A,B --select C -> ("A", "B", "C"), upper-cased so `tr3` matches TR3xx."""
     return tuple(c.strip().upper() for v in values for c in v.split(",") if c.strip())
+
+
+def rule_codes(option: str, values: tuple[str, ...]) -> tuple[str, ...]:
+    """The codes of --select/--ignore; a code or prefix that matches no rule is a usage error.
+
+    A typo must not turn into a silent "valid": `--select TR3466` would otherwise run nothing.
+    """
+    codes = _codes(values)
+    if not codes:
+        return codes
+    from validators.registry import all_rules
+    from validators.reporting.sarif import BUILTIN
+
+    known = set(all_rules()) | set(BUILTIN)
+    unknown = [c for c in codes if not any(k.startswith(c) for k in known)]
+    if unknown:
+        raise UserError(f"{option} {', '.join(unknown)}: no rule code starts with this; "
+                        "`productcodes rules list` shows them all")
+    return codes
 
 
 def _parse_day(value: str | None) -> date:
@@ -102,7 +121,7 @@ def validate(app, paths, fmt, output, select, ignore, today, show_bsn, schemas, 
 
         productcodes validate JW323-oktober.xml --history toewijzingen/ --format json -o rapport.json
     """
-    from validators.engine import Options
+    from validators.engine import EVERY_LEVEL, Options
     from validators.engine import validate as validate_one
     from validators.registry import RuleSet
     from validators.reporting import render
@@ -110,10 +129,11 @@ def validate(app, paths, fmt, output, select, ignore, today, show_bsn, schemas, 
 
     options = Options(
         today=_parse_day(today),
-        ruleset=RuleSet(select=_codes(select), ignore=_codes(ignore)),
+        ruleset=RuleSet(select=rule_codes("--select", select), ignore=rule_codes("--ignore", ignore)),
         schema_dir=schemas,
         history=_history(history, app if use_store else None),
         registry=registry_snapshot(app) if use_registry else None,
+        levels=EVERY_LEVEL,
     )
     report = Report()
     for item in collect(paths):

@@ -9,10 +9,7 @@ from datetime import date
 import click
 
 from validators.batch import SUMMARY, BatchResult, BatchSettings, run_batch
-
-
-def _codes(values: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple(c.strip().upper() for v in values for c in v.split(",") if c.strip())
+from validators.cli import rule_codes
 
 
 @click.command()
@@ -58,8 +55,8 @@ def batch(
     """
     settings = BatchSettings(
         today=today.date() if today else date.today(),
-        select=_codes(select),
-        ignore=_codes(ignore),
+        select=rule_codes("--select", select),
+        ignore=rule_codes("--ignore", ignore),
         schema_dir=schema_dir,
         history_paths=tuple(history),
         show_bsn=show_bsn,

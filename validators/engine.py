@@ -24,7 +24,7 @@ from iwmo_ijw.table import locator
 from iwmo_ijw.xpath import text
 from validators.columns import ColumnSource
 from validators.context import RuleContext
-from validators.findings import FileReport, Finding, Severity
+from validators.findings import FileReport, Finding, Severity, Skipped
 from validators.memo import memoisable, run_memoised
 from validators.memory import collector_paused
 from validators.registry import Level, Rule, RuleSet
@@ -32,6 +32,9 @@ from validators.registry import Level, Rule, RuleSet
 log = logging.getLogger(__name__)
 
 CONTENT_LEVELS = (Level.MESSAGE, Level.CROSS, Level.EXTERNAL, Level.REGISTRY)
+# What the command line checks: the file's technical requirements (OP192) too. The library's
+# default stays the content, so callers that build messages in memory are not told about line ends.
+EVERY_LEVEL = (Level.TECHNICAL, *CONTENT_LEVELS)
 # From this size on the XSD check runs beside the content rules (see _schema_beside_rules).
 CONCURRENT_FROM = 2 * 1024 * 1024
 
@@ -65,6 +68,8 @@ def validate_parsed(message: ParsedMessage, options: Options) -> FileReport:
         message_type=message.message_type.code,
         afzender=text(message.root, "Header/Afzender") or None,
     )
+    if Level.TECHNICAL in options.levels:
+        report.findings.extend(check_technical(message, options))
     if (message.size or 0) < CONCURRENT_FROM:
         report.secrets = frozenset(_bsns(message.root))
         report.findings.extend(check_schema(message, options))
@@ -108,6 +113,16 @@ def _schema_beside_rules(message: ParsedMessage, options: Options, report: FileR
     report.skipped.extend(scratch.skipped)
 
 
+def check_technical(message: ParsedMessage, options: Options) -> list[Finding]:
+    """The rules about the file itself (OP192), before and regardless of the XSD."""
+    ctx = RuleContext(message=message, today=options.today, history=None, registry=None)
+    found: list[Finding] = []
+    for rule in options.ruleset.rules_for(message.message_type, (Level.TECHNICAL,)):
+        ctx.rule = rule
+        found.extend(_guarded(rule, ctx, lambda out, rule=rule: out.extend(rule.func(ctx, message.root) or ())))
+    return found
+
+
 def check_schema(message: ParsedMessage, options: Options) -> list[Finding]:
     schema = load_schema(message.message_type, options.schema_dir)
     if schema.validate(message.tree):
@@ -130,7 +145,9 @@ def prepare(message: ParsedMessage, options: Options, report: FileReport, rules:
     """Choose the rules and plan their columns (given a `background` executor: start reading them)."""
     ctx = RuleContext(message=message, today=options.today, history=options.history, registry=options.registry)
     if rules is None:
-        rules = options.ruleset.rules_for(message.message_type, options.levels)
+        content = tuple(level for level in options.levels if level is not Level.TECHNICAL)
+        rules = options.ruleset.rules_for(message.message_type, content)
+        report.skipped.extend(filtered_out(options.ruleset, message.message_type, options.levels))
     run = RuleRun(ctx, tuple(r for r in rules if _has_what_it_needs(r, ctx, report)),
                   Targets(targets_of or (lambda target: _targets(message, target))))
     wanted, reads = _plan(run.rules, message.message_type)
@@ -243,13 +260,25 @@ def _guarded(rule: Rule, ctx: RuleContext, run: Callable[[list[Finding]], None])
 def _has_what_it_needs(rule: Rule, ctx: RuleContext, report: FileReport) -> bool:
     missing = [need for need in sorted(rule.needs) if getattr(ctx, need, None) is None]
     if missing:
-        report.skipped.append(f"{rule.code}: no {' or '.join(missing)}")
+        report.skip(rule.code, f"no {' or '.join(missing)}")
         return False
     lacking = registry_gaps(ctx.registry).get(rule.code) if ctx.registry is not None else None
     if lacking:
-        report.skipped.append(f"{rule.code}: the registry has no {lacking}")
+        report.skip(rule.code, f"the registry has no {lacking}")
         return False
     return True
+
+
+FILTERED = "left out by --select/--ignore"
+
+
+@lru_cache(maxsize=256)
+def filtered_out(ruleset: RuleSet, message_type: Any, levels: tuple[Level, ...]) -> tuple[Skipped, ...]:
+    """The rules for this message that --select/--ignore leave out: said in the report, not silently dropped."""
+    if not ruleset.select and not ruleset.ignore:
+        return ()
+    every = RuleSet().rules_for(message_type, levels)
+    return tuple(Skipped(r.code, FILTERED) for r in every if not ruleset.includes(r.code))
 
 
 def registry_gaps(registry: Any) -> dict[str, str]:

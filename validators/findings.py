@@ -38,6 +38,28 @@ class Finding:
         }
 
 
+@dataclass(frozen=True, slots=True)
+class Skipped:
+    """A rule that did not run on a file, and why (no history, no registry data, a filter, no coverage)."""
+
+    code: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.code}: {self.reason}"
+
+    def as_dict(self) -> dict:
+        return {"code": self.code, "reason": self.reason}
+
+    @classmethod
+    def of(cls, entry: Skipped | str) -> Skipped:
+        """Entries written as "CODE: reason" (older callers) read as structured ones."""
+        if isinstance(entry, Skipped):
+            return entry
+        code, _, reason = str(entry).partition(":")
+        return cls(code.strip(), reason.strip() or "not evaluated")
+
+
 def mask_bsn(bsn: str) -> str:
     """Keep the last three digits so a person can still tell two clients apart."""
     return "*" * max(len(bsn) - 3, 0) + bsn[-3:]
@@ -53,7 +75,7 @@ class FileReport:
     message_type: str | None = None
     findings: list[Finding] = field(default_factory=list)
     secrets: frozenset[str] = frozenset()
-    skipped: list[str] = field(default_factory=list)  # rules not evaluated, and why
+    skipped: list[Skipped] = field(default_factory=list)  # rules not evaluated, and why
     afzender: str | None = None  # Header/Afzender, for summaries per sender (not rendered)
 
     @property
@@ -65,10 +87,20 @@ class FileReport:
         return [f for f in self.findings if f.severity is Severity.ERROR]
 
     def mask(self, text: str | None, show_bsn: bool = False) -> str | None:
+        """Mask every secret in `text`; costs the length of the text, not the number of secrets."""
         if text is None or show_bsn or not self.secrets:
             return text
-        pattern = _secrets_pattern(self.secrets)
-        return pattern.sub(lambda m: mask_bsn(m.group(0)), text)
+        return mask_secrets(text, self.secrets)
+
+    def skip(self, code: str, reason: str) -> None:
+        """Record that rule `code` did not run on this file, once per code and reason."""
+        entry = Skipped(code, reason)
+        if entry not in self.skipped:
+            self.skipped.append(entry)
+
+    def skipped_entries(self) -> list[Skipped]:
+        """The skipped rules as structured entries, each once, in the order they were recorded."""
+        return list(dict.fromkeys(Skipped.of(entry) for entry in self.skipped))
 
     def as_dict(self, show_bsn: bool = False) -> dict:
         findings = []
@@ -83,12 +115,39 @@ class FileReport:
             "message_type": self.message_type,
             "valid": self.valid,
             "findings": findings,
+            "skipped": [entry.as_dict() for entry in self.skipped_entries()],
         }
 
 
-def _secrets_pattern(secrets: frozenset[str]) -> re.Pattern[str]:
-    alternatives = "|".join(sorted((re.escape(s) for s in secrets if s), key=len, reverse=True))
-    return re.compile(rf"(?<!\d)(?:{alternatives})(?!\d)")
+_DIGIT_RUN = re.compile(r"\d+")
+
+
+def mask_secrets(text: str, secrets: frozenset[str]) -> str:
+    """Mask each whole digit run of `text` that is a secret: one pass over the text and a set lookup per run.
+
+    A BSN is nine digits, so a secret only ever stands as a whole digit run; the rare secret
+    that is no digit run (a malformed Bsn of an invalid message) is replaced as a substring.
+    """
+    masked = _DIGIT_RUN.sub(lambda m: mask_bsn(m.group(0)) if m.group(0) in secrets else m.group(0), text)
+    odd = _odd_secrets(secrets)
+    for secret in odd:
+        masked = masked.replace(secret, mask_bsn(secret))
+    return masked
+
+
+_odd_cache: dict[int, tuple[frozenset[str], tuple[str, ...]]] = {}
+
+
+def _odd_secrets(secrets: frozenset[str]) -> tuple[str, ...]:
+    # Per distinct set of secrets (one per message), not per finding.
+    cached = _odd_cache.get(id(secrets))
+    if cached is not None and cached[0] is secrets:
+        return cached[1]
+    odd = tuple(sorted((s for s in secrets if s and not s.isdigit()), key=len, reverse=True))
+    if len(_odd_cache) > 64:
+        _odd_cache.clear()
+    _odd_cache[id(secrets)] = (secrets, odd)
+    return odd
 
 
 @dataclass(slots=True)

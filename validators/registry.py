@@ -24,6 +24,8 @@ class Level(str, Enum):
     CROSS = "berichtoverstijgend"  # 3: needs earlier messages
     EXTERNAL = "externe bron"  # 4: system date, CBS list, product list, contracts
     REGISTRY = "registry"  # the project's harmonisation rules on top of the standard
+    # The file itself (OP192: encoding, byte-order mark, line ends, extension), checked before the XSD.
+    TECHNICAL = "technisch"
 
     def __str__(self) -> str:
         return self.value

@@ -31,10 +31,27 @@ def render(report: Report, *, show_bsn: bool = False) -> str:
             {
                 "tool": {"driver": {"name": "productcodes", "rules": [_rule(code) for code in codes]}},
                 "results": results,
+                "invocations": [_invocation(report)],
             }
         ],
     }
     return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
+
+
+def _invocation(report: Report) -> dict:
+    """Rules that did not run are tool notifications: a viewer shows them beside the results."""
+    notes = [
+        {
+            "level": "note",
+            "message": {"text": f"{entry.code} not evaluated: {entry.reason}"},
+            "associatedRule": {"id": entry.code},
+            "locations": [{"physicalLocation": {"artifactLocation": {"uri": fr.file or "stdin"}}}],
+            "properties": {"reason": entry.reason},
+        }
+        for fr in report.files
+        for entry in fr.skipped_entries()
+    ]
+    return {"executionSuccessful": True, "toolExecutionNotifications": notes}
 
 
 def _rule(code: str) -> dict:

@@ -8,6 +8,7 @@ from validators.findings import FileReport, Finding, Report, Severity
 def render(report: Report, *, show_bsn: bool = False) -> str:
     lines = [_line(fr, f, show_bsn) for fr in report.files for f in fr.findings]
     lines.append(summary(report))
+    lines.extend(skipped_lines(report))
     return "\n".join(lines) + "\n"
 
 
@@ -31,3 +32,23 @@ def summary(report: Report) -> str:
         f"{files} {noun} checked: {files - invalid} valid, {invalid} invalid; "
         f"{errors} error(s), {others} other finding(s)"
     )
+
+
+def skipped_lines(report: Report) -> list[str]:
+    """At most one line: how many rules did not run, grouped by reason (said, never silent)."""
+    per_reason: dict[str, set[str]] = {}
+    for fr in report.files:
+        for entry in fr.skipped_entries():
+            per_reason.setdefault(entry.reason, set()).add(entry.code)
+    if not per_reason:
+        return []
+    count = len({code for codes in per_reason.values() for code in codes})
+    groups = "; ".join(f"{_some(sorted(codes))} ({reason})" for reason, codes in per_reason.items())
+    return [f"{count} rule(s) not evaluated: {groups}"]
+
+
+def _some(codes: list[str], shown: int = 8) -> str:
+    # A --select leaves out hundreds of rules: the count says it, a few names suffice.
+    if len(codes) <= shown:
+        return ", ".join(codes)
+    return f"{', '.join(codes[:shown])} and {len(codes) - shown} more"
