@@ -72,6 +72,8 @@ def collect(paths: tuple[str, ...]) -> list[str]:
 
 def _history(paths: tuple[str, ...], store_app=None):
     """History from --history files (oldest first) after the message store, when asked for."""
+    if not paths and store_app is None:
+        return None  # without importing the store: a plain validation needs no SQLAlchemy
     from validators.store import build_history
 
     engine = None

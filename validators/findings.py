@@ -119,35 +119,38 @@ class FileReport:
         }
 
 
-_DIGIT_RUN = re.compile(r"\d+")
-
-
 def mask_secrets(text: str, secrets: frozenset[str]) -> str:
-    """Mask each whole digit run of `text` that is a secret: one pass over the text and a set lookup per run.
+    """Mask each whole digit run of `text` that is a secret: one pass over the text and a set lookup per
+    run of a secret's length (nine digits for a BSN), never a pattern made of the secrets themselves.
 
-    A BSN is nine digits, so a secret only ever stands as a whole digit run; the rare secret
-    that is no digit run (a malformed Bsn of an invalid message) is replaced as a substring.
+    The rare secret that is no digit run (a malformed Bsn of an invalid message) is replaced
+    as a substring.
     """
-    masked = _DIGIT_RUN.sub(lambda m: mask_bsn(m.group(0)) if m.group(0) in secrets else m.group(0), text)
-    odd = _odd_secrets(secrets)
+    runs, odd = _plan(secrets)
+    masked = text
+    if runs is not None:
+        masked = runs.sub(lambda m: mask_bsn(m.group(0)) if m.group(0) in secrets else m.group(0), text)
     for secret in odd:
         masked = masked.replace(secret, mask_bsn(secret))
     return masked
 
 
-_odd_cache: dict[int, tuple[frozenset[str], tuple[str, ...]]] = {}
+_plans: dict[int, tuple[frozenset[str], re.Pattern[str] | None, tuple[str, ...]]] = {}
 
 
-def _odd_secrets(secrets: frozenset[str]) -> tuple[str, ...]:
-    # Per distinct set of secrets (one per message), not per finding.
-    cached = _odd_cache.get(id(secrets))
+def _plan(secrets: frozenset[str]) -> tuple[re.Pattern[str] | None, tuple[str, ...]]:
+    # Made once per distinct set of secrets (one per message), not per finding.
+    cached = _plans.get(id(secrets))
     if cached is not None and cached[0] is secrets:
-        return cached[1]
+        return cached[1], cached[2]
+    lengths = sorted({len(s) for s in secrets if s.isdigit()}, reverse=True)
+    alternatives = "|".join(r"\d{%d}" % n for n in lengths)
+    runs = re.compile(rf"(?<!\d)(?:{alternatives})(?!\d)") if lengths else None
     odd = tuple(sorted((s for s in secrets if s and not s.isdigit()), key=len, reverse=True))
-    if len(_odd_cache) > 64:
-        _odd_cache.clear()
-    _odd_cache[id(secrets)] = (secrets, odd)
-    return odd
+    if len(_plans) > 64:
+        _plans.clear()
+    _plans[id(secrets)] = (secrets, runs, odd)
+    return runs, odd
 
 
 @dataclass(slots=True)
