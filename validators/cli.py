@@ -54,17 +54,21 @@ def _parse_day(value: str | None) -> date:
 
 
 def collect(paths: tuple[str, ...]) -> list[str]:
-    """Files in argument order; folders expand to their *.xml files, sorted, recursively."""
+    """Files in argument order, each once; folders expand to their .xml/.XML files, sorted, recursively."""
+    from validators.files import Seen, message_files
+
     found: list[str] = []
+    seen = Seen()
     for raw in paths:
         if raw == "-":
             found.append(raw)
             continue
         path = Path(raw)
         if path.is_dir():
-            found.extend(str(p) for p in sorted(path.rglob("*.xml")) if p.is_file())
+            found.extend(str(p) for p in message_files(path) if seen.first(p))
         elif path.is_file():
-            found.append(raw)
+            if seen.first(path):
+                found.append(raw)
         else:
             raise UserError(f"{raw}: no such file or folder")
     return found
@@ -72,8 +76,13 @@ def collect(paths: tuple[str, ...]) -> list[str]:
 
 def _history(paths: tuple[str, ...], store_app=None):
     """History from --history files (oldest first) after the message store, when asked for."""
-    if not paths and store_app is None:
-        return None  # without importing the store: a plain validation needs no SQLAlchemy
+    if store_app is None:
+        # Without the store module: files alone need no SQLAlchemy.
+        if not paths:
+            return None
+        from validators.history import History
+
+        return History.from_paths([Path(p) for p in paths])
     from validators.store import build_history
 
     engine = None
