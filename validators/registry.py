@@ -128,8 +128,9 @@ def rule(
 
 def all_rules() -> dict[str, Rule]:
     """Every registered rule, after importing the explicit rule lists."""
-    import validators.rules  # noqa: F401  (registers through the decorators)
+    from validators.rules import load_all
 
+    load_all()
     return RULES
 
 
@@ -146,8 +147,11 @@ class RuleSet:
         return not any(code.startswith(i) for i in self.ignore)
 
     def rules_for(self, message_type: Any, levels: Iterable[Level] | None = None) -> Iterator[Rule]:
+        from validators.rules import load_for
+
+        load_for(message_type)  # only this type's rule modules: a small file does not import them all
         levels = tuple(levels) if levels is not None else None
-        return iter(_rules_for(self, message_type, levels, len(all_rules())))
+        return iter(_rules_for(self, message_type, levels, len(RULES)))
 
 
 @lru_cache(maxsize=1024)

@@ -47,3 +47,28 @@ def test_the_store_is_imported_when_asked_for(tmp_path):
     # The probe itself would fail if asking for the store did not reach the database layer.
     result = _run("--db", f"sqlite:///{tmp_path / 'x.sqlite'}", "validate", str(GOOD), "--store")
     assert "sqlalchemy" in result["loaded"]
+
+
+def test_the_rule_index_matches_the_rules():
+    # After adding or changing a rule module: `python -m validators.rules` rewrites the index.
+    from validators.rules import build_index
+    from validators.rules._index import INDEX
+
+    assert INDEX == build_index()
+
+
+def test_a_declaration_imports_only_rules_that_can_apply_to_it():
+    from validators.rules._index import INDEX
+
+    probe = ("import sys; from datetime import date; from validators.engine import Options, validate; "
+             f"r = validate({str(FIXTURES / 'rules' / 'TR346' / 'bad.xml')!r}, Options(today=date(2026, 12, 1))); "
+             "print(sorted(f.code for f in r.findings)); "
+             "print(' '.join(sorted(m for m in sys.modules if m.startswith('validators.rules.'))))")
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout
+    codes, loaded = out.strip().splitlines()
+    assert "TR346" in codes
+    loaded_modules = {m.removeprefix("validators.rules.") for m in loaded.split()}
+    not_for_323 = {module for module, (numbers, _) in INDEX.items() if "323" not in numbers.split()}
+    assert not_for_323, "the index should know rules of other messages"
+    assert not loaded_modules & not_for_323
+    assert {module for module, (numbers, _) in INDEX.items() if "323" in numbers.split()} <= loaded_modules

@@ -6,7 +6,9 @@ EVERY_MESSAGE = ("JW301", "JW302", "JW305", "JW306", "JW307", "JW308", "JW315", 
                  "JW319", "JW320", "JW323", "JW325")
 
 
-@rule("OP192", retourcode=None, messages=EVERY_MESSAGE, level=Level.TECHNICAL, streaming=False)
+# iJw only: the iWmo catalogue at hand has no OP192 (a test keeps iWmo claims to its catalogue).
+@rule("OP192", retourcode=None, messages=EVERY_MESSAGE, level=Level.TECHNICAL, streaming=False,
+      standards=("iJw",))
 def op192(ctx, bericht):
     """A sent message meets the technical requirements: UTF-8 without a byte-order mark, CR/LF line ends, .xml.
 
