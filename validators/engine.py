@@ -10,11 +10,10 @@ from __future__ import annotations
 import logging
 import os
 from collections.abc import Callable, Iterable
-from concurrent.futures import Executor, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from lxml import etree
 
@@ -28,6 +27,9 @@ from validators.findings import FileReport, Finding, Severity, Skipped
 from validators.memo import memoisable, run_memoised
 from validators.memory import collector_paused
 from validators.registry import Level, Rule, RuleSet
+
+if TYPE_CHECKING:
+    from concurrent.futures import Executor
 
 log = logging.getLogger(__name__)
 
@@ -93,6 +95,8 @@ def _schema_beside_rules(message: ParsedMessage, options: Options, report: FileR
     # Two background threads: first the columns, in two halves (the rules wait for them), then
     # the XSD (only its verdict is waited for, at the end). Started together, the XSD would
     # take a core from the columns and everything would wait longer.
+    from concurrent.futures import ThreadPoolExecutor  # only large messages use threads
+
     background = ThreadPoolExecutor(max_workers=2, thread_name_prefix="productcodes")
     try:
         run = prepare(message, options, scratch, background=background)
