@@ -17,7 +17,8 @@ from productcodes.errors import UserError
 from validators.findings import Report
 
 FIXTURES = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "rules"
-LEVEL_NAMES = ("technisch", "xsd", "xslt", "berichtoverstijgend", "externe bron", "registry")
+UNCHECKED_LEVEL = "niet machinaal"  # catalogue rules no rule here checks, listed with the reason
+LEVEL_NAMES = ("technisch", "xsd", "xslt", "berichtoverstijgend", "externe bron", "registry", UNCHECKED_LEVEL)
 
 
 def _codes(values: tuple[str, ...]) -> tuple[str, ...]:
@@ -172,7 +173,11 @@ def rules() -> None:
 @click.option("--level", type=click.Choice(LEVEL_NAMES), help="Only rules of this controleniveau.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 def list_rules(message: str | None, level: str | None, fmt: str) -> None:
-    """Print the rule table: code, level, retourcode, target, description."""
+    """Print the rule table: code, level, retourcode, target, description.
+
+    Bedrijfsregels and invulinstructies that no rule checks follow at level "niet machinaal",
+    each with the reason and the rules that check parts of it.
+    """
     rows = rule_rows(message, level)
     if fmt == "json":
         click.echo(json.dumps(rows, indent=2, ensure_ascii=False))
@@ -180,7 +185,9 @@ def list_rules(message: str | None, level: str | None, fmt: str) -> None:
     for r in rows:
         retour = r["retourcode"] or "-"
         click.echo(f"{r['code']:<8} {r['level']:<20} {retour:<6} {r['target']:<16} {r['description']}")
-    click.echo(f"{len(rows)} rule(s)")
+    unchecked = sum(not r["checked"] for r in rows)
+    click.echo(f"{len(rows)} rule(s)" + (f", of which {unchecked} {UNCHECKED_LEVEL} (not checked, reason given)"
+                                         if unchecked else ""))
 
 
 def rule_rows(message: str | None = None, level: str | None = None) -> list[dict]:
@@ -195,9 +202,25 @@ def rule_rows(message: str | None = None, level: str | None = None) -> list[dict
             continue
         rows.append({
             "code": code, "level": r.level.value, "retourcode": r.retourcode, "target": r.target if isinstance(r.target, str) else "|".join(r.target),
-            "messages": list(r.messages), "description": r.description,
+            "messages": list(r.messages), "description": r.description, "checked": True,
         })
+    if level in (None, UNCHECKED_LEVEL):
+        rows.extend(_unchecked_rows(wanted_type))
     return rows
+
+
+def _unchecked_rows(wanted_type) -> list[dict]:
+    from validators.unchecked import UNCHECKED, applies_to, reason
+
+    if wanted_type is not None and getattr(getattr(wanted_type, "standard", None), "name", "iJw") != "iJw":
+        return []  # the list follows the iJw catalogue
+    number = wanted_type.code[-3:] if wanted_type is not None else None
+    return [
+        {"code": code, "level": UNCHECKED_LEVEL, "retourcode": None, "target": "-",
+         "messages": [f"JW{n}" for n in numbers.split()], "description": reason(code), "checked": False}
+        for code, (_, numbers, _) in sorted(UNCHECKED.items())
+        if number is None or applies_to(code, number)
+    ]
 
 
 def _message_type(code: str):
@@ -217,6 +240,11 @@ def show_rule(code: str) -> None:
 
     found = all_rules().get(code.upper())
     if found is None:
+        from validators.unchecked import UNCHECKED, reason
+
+        if code.upper() in UNCHECKED:
+            click.echo(f"{code.upper()}: {UNCHECKED_LEVEL} gecontroleerd: {reason(code.upper())}")
+            return
         raise UserError(f"no rule {code!r}; `productcodes rules list` shows them all")
     doc = (found.func.__doc__ or "").strip()
     click.echo(f"{found.code}: {found.description}")
