@@ -247,8 +247,8 @@ def _load_file(path: str, name: str | None) -> ParsedMessage:
         layout = scan(view)
     finally:
         view.close()
-    return ParsedMessage(tree=tree, message_type=detect(tree.getroot(), name), source=name, size=size, plain=plain,
-                         _extra={"layout": layout})
+    return ParsedMessage(tree=tree, message_type=detect(tree.getroot(), name), source=name, size=size,
+                         plain=plain, _extra={"layout": layout})
 
 
 def _clean(message: str) -> str:

@@ -71,7 +71,7 @@ class Outcome:
 
 
 def discover(paths: Iterable[str | os.PathLike]) -> list[Path]:
-    """.xml/.XML files below the given folders (and given files), in a stable order, as `validate` finds them."""
+    """.xml/.XML files below the given folders (and given files), in a stable order, as `validate` has them."""
     from validators.files import message_files
 
     found: list[Path] = []

@@ -186,8 +186,8 @@ def list_rules(message: str | None, level: str | None, fmt: str) -> None:
         retour = r["retourcode"] or "-"
         click.echo(f"{r['code']:<8} {r['level']:<20} {retour:<6} {r['target']:<16} {r['description']}")
     unchecked = sum(not r["checked"] for r in rows)
-    click.echo(f"{len(rows)} rule(s)" + (f", of which {unchecked} {UNCHECKED_LEVEL} (not checked, reason given)"
-                                         if unchecked else ""))
+    note = f", of which {unchecked} {UNCHECKED_LEVEL} (not checked, reason given)" if unchecked else ""
+    click.echo(f"{len(rows)} rule(s){note}")
 
 
 def rule_rows(message: str | None = None, level: str | None = None) -> list[dict]:

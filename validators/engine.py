@@ -123,7 +123,7 @@ def check_technical(message: ParsedMessage, options: Options) -> list[Finding]:
     found: list[Finding] = []
     for rule in options.ruleset.rules_for(message.message_type, (Level.TECHNICAL,)):
         ctx.rule = rule
-        found.extend(_guarded(rule, ctx, lambda out, rule=rule: out.extend(rule.func(ctx, message.root) or ())))
+        found.extend(_guarded(rule, ctx, lambda out, rule=rule: _each(rule, ctx, [message.root], out)))
     return found
 
 
@@ -278,7 +278,7 @@ FILTERED = "left out by --select/--ignore"
 
 @lru_cache(maxsize=256)
 def filtered_out(ruleset: RuleSet, message_type: Any, levels: tuple[Level, ...]) -> tuple[Skipped, ...]:
-    """The rules for this message that --select/--ignore leave out: said in the report, not silently dropped."""
+    """The rules for this message that --select/--ignore leave out: said in the report, not dropped."""
     if not ruleset.select and not ruleset.ignore:
         return ()
     every = RuleSet().rules_for(message_type, levels)

@@ -37,7 +37,8 @@ def sample_report() -> Report:
         ],
     )
     valid = FileReport(file="berichten/toewijzing.xml", standard="iJw", release="3.2", message_type="JW301",
-                       skipped=[Skipped("TR900", "no history"), Skipped("ZZ010", "the registry has no tarieven")])
+                       skipped=[Skipped("TR900", "no history"),
+                                Skipped("ZZ010", "the registry has no tarieven")])
     broken = FileReport(file="berichten/kapot.xml", findings=[
         Finding("XML", Severity.ERROR, None, "not well-formed XML: premature end of data", None, 7)])
     return Report([invalid, valid, broken])
@@ -125,7 +126,8 @@ def test_sarif_reports_skipped_rules_as_tool_notifications() -> None:
     notes = doc["runs"][0]["invocations"][0]["toolExecutionNotifications"]
     assert [(n["associatedRule"]["id"], n["properties"]["reason"]) for n in notes] == [
         ("TR900", "no history"), ("ZZ010", "the registry has no tarieven")]
-    assert notes[0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "berichten/toewijzing.xml"
+    location = notes[0]["locations"][0]["physicalLocation"]
+    assert location["artifactLocation"]["uri"] == "berichten/toewijzing.xml"
 
 
 def test_junit_has_a_skipped_testcase_per_rule_not_run() -> None:

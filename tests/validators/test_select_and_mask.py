@@ -25,7 +25,8 @@ def test_an_unknown_code_or_prefix_is_a_usage_error(option: str, value: str):
 
 
 def test_batch_refuses_an_unknown_code_too(tmp_path):
-    result = CliRunner().invoke(cli, ["batch", str(GOOD), "--out", str(tmp_path / "out"), "--select", "TR9999"])
+    out = tmp_path / "out"
+    result = CliRunner().invoke(cli, ["batch", str(GOOD), "--out", str(out), "--select", "TR9999"])
     assert result.exit_code == 2, result.output
     assert not (tmp_path / "out").exists()
 

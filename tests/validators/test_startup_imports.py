@@ -60,8 +60,9 @@ def test_the_rule_index_matches_the_rules():
 def test_a_declaration_imports_only_rules_that_can_apply_to_it():
     from validators.rules._index import INDEX
 
+    bad = str(FIXTURES / "rules" / "TR346" / "bad.xml")
     probe = ("import sys; from datetime import date; from validators.engine import Options, validate; "
-             f"r = validate({str(FIXTURES / 'rules' / 'TR346' / 'bad.xml')!r}, Options(today=date(2026, 12, 1))); "
+             f"r = validate({bad!r}, Options(today=date(2026, 12, 1))); "
              "print(sorted(f.code for f in r.findings)); "
              "print(' '.join(sorted(m for m in sys.modules if m.startswith('validators.rules.'))))")
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout

@@ -1,4 +1,4 @@
-"""JUnit XML: one testcase per file, one <failure> per error finding, one skipped testcase per rule not run."""
+"""JUnit XML: a testcase per file with a <failure> per error finding; a skipped testcase per rule not run."""
 
 from __future__ import annotations
 

@@ -10,7 +10,7 @@ EVERY_MESSAGE = ("JW301", "JW302", "JW305", "JW306", "JW307", "JW308", "JW315", 
 @rule("OP192", retourcode=None, messages=EVERY_MESSAGE, level=Level.TECHNICAL, streaming=False,
       standards=("iJw",))
 def op192(ctx, bericht):
-    """A sent message meets the technical requirements: UTF-8 without a byte-order mark, CR/LF line ends, .xml.
+    """A sent message meets the technical requirements: UTF-8 without byte-order mark, CR/LF, .xml.
 
     The national validation refuses a file with a byte-order mark or in another encoding
     (errors here too). Line ends other than CR/LF, more than one element on a line and a
