@@ -6,7 +6,6 @@ error (raised as UserError/ClickException, which the root group turns into one l
 
 from __future__ import annotations
 
-import json
 import sys
 from datetime import date
 from pathlib import Path
@@ -180,6 +179,8 @@ def list_rules(message: str | None, level: str | None, fmt: str) -> None:
     """
     rows = rule_rows(message, level)
     if fmt == "json":
+        import json  # here, not at the top: a validation in text format needs no JSON
+
         click.echo(json.dumps(rows, indent=2, ensure_ascii=False))
         return
     for r in rows:

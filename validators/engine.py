@@ -121,7 +121,8 @@ def check_technical(message: ParsedMessage, options: Options) -> list[Finding]:
     """The rules about the file itself (OP192), before and regardless of the XSD."""
     ctx = RuleContext(message=message, today=options.today, history=None, registry=None)
     found: list[Finding] = []
-    for rule in options.ruleset.rules_for(message.message_type, (Level.TECHNICAL,)):
+    available = frozenset(need for need in ("history", "registry") if getattr(options, need, None) is not None)
+    for rule in options.ruleset.rules_for(message.message_type, (Level.TECHNICAL,), available):
         ctx.rule = rule
         found.extend(_guarded(rule, ctx, lambda out, rule=rule: _each(rule, ctx, [message.root], out)))
     return found
@@ -150,8 +151,10 @@ def prepare(message: ParsedMessage, options: Options, report: FileReport, rules:
     ctx = RuleContext(message=message, today=options.today, history=options.history, registry=options.registry)
     if rules is None:
         content = tuple(level for level in options.levels if level is not Level.TECHNICAL)
-        rules = options.ruleset.rules_for(message.message_type, content)
+        available = frozenset(need for need in ("history", "registry") if getattr(ctx, need, None) is not None)
+        rules = options.ruleset.rules_for(message.message_type, content, available)
         report.skipped.extend(filtered_out(options.ruleset, message.message_type, options.levels))
+        _skip_unloaded(report, options, message, content, available)
     run = RuleRun(ctx, tuple(r for r in rules if _has_what_it_needs(r, ctx, report)),
                   Targets(targets_of or (lambda target: _targets(message, target))))
     wanted, reads = _plan(run.rules, message.message_type)
@@ -283,6 +286,17 @@ def filtered_out(ruleset: RuleSet, message_type: Any, levels: tuple[Level, ...])
         return ()
     every = RuleSet().rules_for(message_type, levels)
     return tuple(Skipped(r.code, FILTERED) for r in every if not ruleset.includes(r.code))
+
+
+def _skip_unloaded(report: FileReport, options: Options, message: ParsedMessage, levels: tuple[Level, ...],
+                   available: frozenset[str]) -> None:
+    """The rules left unimported for lack of history or registry, as `_has_what_it_needs` says them."""
+    from validators.rules import load_for
+
+    for code, level, needs in load_for(message.message_type, available):
+        if Level(level) in levels and options.ruleset.includes(code):
+            missing = [need for need in sorted(needs.split()) if need not in available]
+            report.skip(code, f"no {' or '.join(missing)}")
 
 
 def registry_gaps(registry: Any) -> dict[str, str]:

@@ -146,10 +146,13 @@ class RuleSet:
             return False
         return not any(code.startswith(i) for i in self.ignore)
 
-    def rules_for(self, message_type: Any, levels: Iterable[Level] | None = None) -> Iterator[Rule]:
+    def rules_for(self, message_type: Any, levels: Iterable[Level] | None = None,
+                  available: frozenset[str] | None = None) -> Iterator[Rule]:
+        """The selected rules for this message type; `available` ("history", "registry") lets
+        rule modules that need something else stay unimported (see validators.rules.load_for)."""
         from validators.rules import load_for
 
-        load_for(message_type)  # only this type's rule modules: a small file does not import them all
+        load_for(message_type, available)  # only this type's rule modules: a small file does not import them all
         levels = tuple(levels) if levels is not None else None
         return iter(_rules_for(self, message_type, levels, len(RULES)))
 
