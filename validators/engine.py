@@ -119,9 +119,9 @@ def _schema_beside_rules(message: ParsedMessage, options: Options, report: FileR
 
 def check_technical(message: ParsedMessage, options: Options) -> list[Finding]:
     """The rules about the file itself (OP192), before and regardless of the XSD."""
-    ctx = RuleContext(message=message, today=options.today, history=None, registry=None)
+    ctx = RuleContext(message=message, today=options.today, history=options.history, registry=options.registry)
     found: list[Finding] = []
-    available = frozenset(need for need in ("history", "registry") if getattr(options, need, None) is not None)
+    available = _available(ctx)
     for rule in options.ruleset.rules_for(message.message_type, (Level.TECHNICAL,), available):
         ctx.rule = rule
         found.extend(_guarded(rule, ctx, lambda out, rule=rule: _each(rule, ctx, [message.root], out)))
@@ -151,7 +151,7 @@ def prepare(message: ParsedMessage, options: Options, report: FileReport, rules:
     ctx = RuleContext(message=message, today=options.today, history=options.history, registry=options.registry)
     if rules is None:
         content = tuple(level for level in options.levels if level is not Level.TECHNICAL)
-        available = frozenset(need for need in ("history", "registry") if getattr(ctx, need, None) is not None)
+        available = _available(ctx)
         rules = options.ruleset.rules_for(message.message_type, content, available)
         report.skipped.extend(filtered_out(options.ruleset, message.message_type, options.levels))
         _skip_unloaded(report, options, message, content, available)
@@ -286,6 +286,13 @@ def filtered_out(ruleset: RuleSet, message_type: Any, levels: tuple[Level, ...])
         return ()
     every = RuleSet().rules_for(message_type, levels)
     return tuple(Skipped(r.code, FILTERED) for r in every if not ruleset.includes(r.code))
+
+
+def _available(ctx: RuleContext) -> frozenset[str]:
+    """What the rules of this validation can have (as `_has_what_it_needs` asks the context)."""
+    from validators.rules import need_names
+
+    return frozenset(need for need in need_names() if getattr(ctx, need, None) is not None)
 
 
 def _skip_unloaded(report: FileReport, options: Options, message: ParsedMessage, levels: tuple[Level, ...],

@@ -74,6 +74,13 @@ def load_for(message_type: Any, available: frozenset[str] | None = None) -> list
     return deferred
 
 
+def need_names() -> frozenset[str]:
+    """Every kind of data some indexed rule module needs ("history", "registry", ...)."""
+    from validators.rules._index import INDEX
+
+    return frozenset(need for entry in INDEX.values() if len(entry) > 2 for need in entry[2].split())
+
+
 def _standard_and_number(message_type: Any) -> tuple[str, str]:
     # The same reading of a message type as Rule.applies_to.
     code = getattr(message_type, "code", message_type)
