@@ -1,8 +1,8 @@
 """What the bytes of a message file look like, beside what they mean: the national validation's
 technical requirements (OP192) are about the file, which the parsed tree no longer shows.
 
-Scanned once at load time while the bytes are at hand, with C-speed searches (count, find and
-one regular expression), so it costs a fraction of the parse and never holds a copy.
+Scanned only when OP192 is checked (`lazy`), with C-speed searches (count, find and one
+regular expression), block by block, so it never holds a copy of a large file.
 """
 
 from __future__ import annotations
@@ -31,6 +31,34 @@ class Layout:
 BLOCK = 8 * 1024 * 1024
 
 
+class LazyLayout:
+    """The layout of a file, scanned on first use: a validation that does not check OP192 (the
+    library's default) does not pay for it. Small files keep their bytes; large files are
+    mapped again from their path."""
+
+    def __init__(self, data: bytes | None = None, path: str | None = None):
+        self._data, self._path, self._layout = data, path, None
+
+    def get(self) -> Layout | None:
+        if self._layout is None:
+            if self._data is not None:
+                self._layout = scan(self._data)
+            elif self._path is not None:
+                self._layout = _scan_path(self._path)
+            self._data = None
+        return self._layout
+
+
+def _scan_path(path: str) -> Layout | None:
+    import mmap
+
+    try:
+        with open(path, "rb") as handle, mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as view:
+            return scan(view)
+    except (OSError, ValueError):
+        return None  # gone or changed since it was parsed: nothing to say about it
+
+
 def scan(data) -> Layout:
     """Layout of `data` (bytes or a memory map)."""
     bom = any(data[: len(b)] == b for b in BOMS)
@@ -38,14 +66,15 @@ def scan(data) -> Layout:
     first_bare = crowded = None
     lines_before = 0
     for block in _blocks(data):
-        found = _block_bare(block)
+        lf = block.count(b"\n")
+        found = _block_bare(block, lf)
         bare += found
         if found and first_bare is None:
             first_bare = lines_before + _first_bare(block)
         if crowded is None:
             line = _first_crowded(block)
             crowded = None if line is None else lines_before + line
-        lines_before += block.count(b"\n")
+        lines_before += lf
     return Layout(bom=bom, bare_line_ends=bare, first_bare_line=first_bare, crowded_line=crowded)
 
 
@@ -63,8 +92,7 @@ def _blocks(data):
         start = end
 
 
-def _block_bare(block: bytes) -> int:
-    lf = block.count(b"\n")
+def _block_bare(block: bytes, lf: int) -> int:
     # A block without any CR (the common LF-only file) needs no count of CR/LF pairs.
     if block.find(b"\r") == -1:
         return lf

@@ -208,12 +208,12 @@ def load(source: Source, *, name: str | None = None) -> ParsedMessage:
 
 
 def _from_bytes(data: bytes, name: str | None) -> ParsedMessage:
-    from iwmo_ijw.layout import scan
+    from iwmo_ijw.layout import LazyLayout
     from iwmo_ijw.table import plain_bytes
 
     tree = parse_xml(data, name)
     return ParsedMessage(tree=tree, message_type=detect(tree.getroot(), name), source=name, size=len(data),
-                         plain=plain_bytes(tree, data), _extra={"layout": scan(data)})
+                         plain=plain_bytes(tree, data), _extra={"layout": LazyLayout(data=data)})
 
 
 # Up to this size a file is read in one call and parsed from memory: for the 25,000 small
@@ -224,7 +224,7 @@ MAP_FROM = 256 * 1024
 def _load_file(path: str, name: str | None) -> ParsedMessage:
     """A large file is parsed by libxml2 from disk and the checks on its bytes read a memory
     map of it, so it is never copied into a Python object (70 MB for a large declaration)."""
-    from iwmo_ijw.layout import scan
+    from iwmo_ijw.layout import LazyLayout
     from iwmo_ijw.table import plain_bytes
 
     try:
@@ -244,11 +244,10 @@ def _load_file(path: str, name: str | None) -> ParsedMessage:
         refuse_doctype(bytes(view[:_PROLOG_SCAN]), name)
         tree = _checked(lambda: etree.parse(path, safe_parser()), name)
         plain = plain_bytes(tree, view)
-        layout = scan(view)
     finally:
         view.close()
     return ParsedMessage(tree=tree, message_type=detect(tree.getroot(), name), source=name, size=size,
-                         plain=plain, _extra={"layout": layout})
+                         plain=plain, _extra={"layout": LazyLayout(path=path)})
 
 
 def _clean(message: str) -> str:

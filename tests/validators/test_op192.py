@@ -146,3 +146,16 @@ def test_a_large_file_is_scanned_in_blocks_with_the_same_answer(tmp_path: Path, 
     path.write_bytes(data)
     with open(path, "rb") as handle, mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as view:
         assert scan(view) == whole
+
+
+def test_a_large_file_is_judged_from_its_path_after_parsing(tmp_path: Path):
+    from bench.generate import write_jw323
+    from iwmo_ijw.parsing import MAP_FROM
+
+    plain = tmp_path / "plain.xml"
+    write_jw323(plain, prestaties=1000)
+    path = tmp_path / "groot.xml"
+    path.write_bytes(b"\xef\xbb\xbf" + plain.read_bytes())
+    assert path.stat().st_size > MAP_FROM  # parsed from disk, not from bytes in memory
+    found = {(f.severity, f.line) for f in _op192(path)}
+    assert (Severity.ERROR, 1) in found and (Severity.WARNING, 1) in found

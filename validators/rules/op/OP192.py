@@ -18,7 +18,8 @@ def op192(ctx, bericht):
     receiver may refuse the file.
     """
     message = ctx.message
-    layout: Layout | None = message._extra.get("layout")
+    lazy = message._extra.get("layout")
+    layout: Layout | None = lazy.get() if lazy is not None else None
     encoding = (message.tree.docinfo.encoding or "UTF-8").upper()
     if encoding not in ("UTF-8", "UTF8"):
         yield _finding(ctx, Severity.ERROR, 1, f"het bestand is in {encoding} gecodeerd, niet in UTF-8 "
