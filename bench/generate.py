@@ -45,8 +45,11 @@ def _header(code: str, berichtcode: str, ident: str, dagtekening: date) -> str:
     )
 
 
-def _clients(prestaties: int, seed: int, month: date, end: date, first_client: int = 0):
-    """(client XML, amount) pairs; deterministic, so two passes see the same data."""
+def _clients(prestaties: int, seed: int, month: date, end: date, first_client: int = 0, wrong_every: int = 0):
+    """(client XML, amount) pairs; deterministic, so two passes see the same data.
+
+    With `wrong_every` N, every Nth Prestatie declares one cent more than volume × tarief (a
+    tariff change missed on 1 January looks like this); the total still adds up."""
     rnd = random.Random(seed)
     n_clients = max(1, prestaties // PRESTATIES_PER_CLIENT)
     for c in range(first_client, first_client + n_clients):
@@ -57,6 +60,8 @@ def _clients(prestaties: int, seed: int, month: date, end: date, first_client: i
         for p in range(share):
             volume, tarief = rnd.randint(1, 40), TARIEVEN[p % 4]
             bedrag = volume * tarief
+            if wrong_every and (c * PRESTATIES_PER_CLIENT + p) % wrong_every == 0:
+                bedrag += 1
             amount += bedrag
             body.append(
                 f"<jw323:Prestatie><jw323:ProductReferentie><ijw:ReferentieNummer>R{c:08d}{p:03d}</ijw:ReferentieNummer>"
@@ -97,13 +102,13 @@ def bench_registry():
 
 
 def write_jw323(path: Path, prestaties: int, seed: int = 323, month: date = date(2026, 10, 1),
-                first_client: int = 0) -> int:
+                first_client: int = 0, wrong_every: int = 0) -> int:
     """Write a JW323 declaration with `prestaties` lines; returns the TotaalIngediendBedrag in cents.
 
     The total stands before the lines in the message, so a first pass only adds up.
     """
     end = (month.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
-    total = sum(amount for _, amount in _clients(prestaties, seed, month, end, first_client))
+    total = sum(amount for _, amount in _clients(prestaties, seed, month, end, first_client, wrong_every))
     dagtekening = end + timedelta(days=5)
     with open(path, "w", encoding="utf-8") as out:
         out.write('<?xml version="1.0" encoding="UTF-8"?>\n')
@@ -116,7 +121,7 @@ def write_jw323(path: Path, prestaties: int, seed: int = 323, month: date = date
             f"<jw323:TotaalIngediendBedrag><ijw:TotaalBedrag>{total}</ijw:TotaalBedrag>"
             f"<ijw:DebetCredit>D</ijw:DebetCredit></jw323:TotaalIngediendBedrag><jw323:Clienten>\n"
         )
-        for xml, _ in _clients(prestaties, seed, month, end, first_client):
+        for xml, _ in _clients(prestaties, seed, month, end, first_client, wrong_every):
             out.write(xml)
         out.write("</jw323:Clienten></jw323:Declaratie></jw323:Bericht>\n")
     return total
@@ -127,7 +132,8 @@ def write_jw301(path: Path, client: int, products: int = PRESTATIES_PER_CLIENT,
     """A toewijzing for client `client`: products 45N01… with ToewijzingNummer client*10+p,
     40 hours a month all year, the counterpart of what `write_jw323` declares."""
     from iwmo_ijw.builder import header_for, new
-    from iwmo_ijw.models import to_xml
+    from iwmo_ijw.layout import conforming
+    from iwmo_ijw.models import to_element
     from iwmo_ijw.models.base import node_class as n
 
     toegewezen = [
@@ -152,7 +158,7 @@ def write_jw301(path: Path, client: int, products: int = PRESTATIES_PER_CLIENT,
             toegewezen_producten=n("JW301ToegewezenProducten")(toegewezen_product=toegewezen),
         ),
     )
-    path.write_bytes(to_xml(message, pretty=False))
+    path.write_bytes(conforming(to_element(message)))
 
 
 def write_month(folder: Path, toewijzingen: int = 100_000, prestaties: int = 100_000,

@@ -137,8 +137,32 @@ def scenario_month_cross(folder: str, schema_dir: str | None) -> dict:
             "findings": sum(len(r.findings) for r in reports), "rss_mb": _rss_mb()}
 
 
+def scenario_findings(path: str, schema_dir: str | None) -> dict:
+    """Full validation of a file with findings, and its text report (where every finding is
+    masked and printed): what a user waits for when a tariff change was missed."""
+    from bench.generate import bench_registry
+    from iwmo_ijw.namespaces import message_type
+    from iwmo_ijw.schemas import load_schema
+    from validators.engine import Options, validate
+    from validators.findings import Report
+    from validators.registry import all_rules
+    from validators.reporting import render
+
+    load_schema(message_type("JW323"), schema_dir)
+    all_rules()
+    registry = bench_registry()
+    _warm_up(schema_dir, registry)
+    start, cpu = time.perf_counter(), time.process_time()
+    report = validate(path, Options(today=date(2026, 12, 1), schema_dir=schema_dir, registry=registry))
+    text = render(Report([report]), "text")
+    return {"seconds": time.perf_counter() - start, "cpu": time.process_time() - cpu, "valid": report.valid,
+            "findings": len(report.findings), "tr346": sum(f.code == "TR346" for f in report.findings),
+            "report_kb": len(text) // 1024, "rss_mb": _rss_mb()}
+
+
 SCENARIOS = {"bare": scenario_bare, "full": scenario_full, "stream": scenario_stream,
-             "month_bare": scenario_month_bare, "month_cross": scenario_month_cross}
+             "month_bare": scenario_month_bare, "month_cross": scenario_month_cross,
+             "findings": scenario_findings}
 
 
 REPEAT = 3  # each timing is the best of this many runs: the machine is shared, noise only adds
@@ -182,6 +206,83 @@ def bench_file(size: int, workdir: Path, schema_dir: str | None, stream_only: bo
         # The XSD check and the column reading run in threads beside the rules: say what it costs.
         print(f"   cpu ratio {full['cpu'] / bare['cpu']:.2f}x", end="")
     print()
+
+
+def bench_findings(size: int, workdir: Path, schema_dir: str | None) -> None:
+    """What a finding costs: the same declaration with a wrong IngediendBedrag (TR346) on every
+    10th and on every Prestatie, each against bare parse + XSD of that very file."""
+    print(f"\nJW323 with {size:,} Prestaties and findings (validation and its text report)")
+    for every, target in ((10, 2.5), (1, 4.0)):
+        path = workdir / f"jw323-{size}-wrong{every}-g{GENERATION}.xml"
+        if not path.exists():
+            write_jw323(path, size, wrong_every=every)
+        bare = best_of("bare", path, schema_dir)
+        found = best_of("findings", path, schema_dir)
+        label = "every 10th Prestatie wrong" if every == 10 else "every Prestatie wrong"
+        print(f"  {label:<27} {_fmt(found)}", end="")
+        if "seconds" in bare and "seconds" in found:
+            print(f"   {found['tr346']:,} TR346 of {found['findings']:,} findings   "
+                  f"ratio {found['seconds'] / bare['seconds']:.2f}x "
+                  f"against bare {bare['seconds']:.2f} s (target <= {target}x)", end="")
+        print()
+
+
+def _process_env(workdir: Path) -> dict[str, str]:
+    """The environment of a user's shell: Python keeps its bytecode caches (here under the
+    workdir, not in the source tree), as an installed package has them."""
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env["PYTHONPYCACHEPREFIX"] = str(workdir / "pycache")
+    return env
+
+
+def _process_once(cmd: list[str], env: dict[str, str]) -> float | str:
+    start = time.perf_counter()
+    done = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, check=False, env=env)
+    seconds = time.perf_counter() - start
+    if done.returncode not in (0, 1):
+        return f"exit {done.returncode}: {done.stderr.decode(errors='replace').strip().splitlines()[-1:]}"
+    return seconds
+
+
+BARE_PROCESS = ("import sys; from lxml import etree; "
+                "schema = etree.XMLSchema(etree.parse(sys.argv[1])); "
+                "sys.exit(0 if schema.validate(etree.parse(sys.argv[2])) else 1)")
+PROCESS_REPEAT = 7  # start-up is short and this machine noisy: more runs than the in-process figures
+
+
+def bench_process(sizes: list[tuple[int, float]], workdir: Path, schema_dir: str | None) -> None:
+    """The command line as a user runs it, a process per run, against a bare `python -c` that
+    imports lxml, loads the XSD and validates the same file: start-up counts here. The two
+    alternate, so a slower minute of this shared machine falls on both; best of each."""
+    from iwmo_ijw.namespaces import message_type
+    from iwmo_ijw.schemas import xsd_path
+
+    xsd = str(xsd_path(message_type("JW323"), schema_dir))
+    command = Path(sys.executable).with_name("productcodes")
+    tool = [str(command)] if command.exists() else [sys.executable, "-m", "productcodes"]
+    env = _process_env(workdir)
+    repeat = max(REPEAT, PROCESS_REPEAT) if REPEAT > 1 else 1
+    print("\nthe command line, a process per run (productcodes validate FILE against bare python -c)")
+    for size, target in sizes:
+        path = workdir / f"jw323-{size}-g{GENERATION}.xml"
+        if not path.exists():
+            write_jw323(path, size)
+        extra = ["--schemas", schema_dir] if schema_dir else []
+        commands = {"bare": [sys.executable, "-c", BARE_PROCESS, xsd, str(path)],
+                    "ours": [*tool, "validate", str(path), "--today", "2026-12-01", *extra]}
+        for cmd in commands.values():
+            _process_once(cmd, env)  # first run writes the bytecode caches
+        times: dict[str, list] = {"bare": [], "ours": []}
+        for _ in range(repeat):
+            for name, cmd in commands.items():
+                times[name].append(_process_once(cmd, env))
+        failed = [t for ts in times.values() for t in ts if isinstance(t, str)]
+        if failed:
+            print(f"  {size:>9,} Prestaties   {failed[0]}")
+            continue
+        bare, ours = min(times["bare"]), min(times["ours"])
+        print(f"  {size:>9,} Prestaties   bare {bare:6.2f} s   productcodes {ours:6.2f} s   "
+              f"ratio {ours / bare:.2f}x best of {repeat} (target <= {target}x)")
 
 
 def bench_month(toewijzingen: int, prestaties: int, workdir: Path, schema_dir: str | None) -> None:
@@ -266,6 +367,10 @@ def main() -> None:
                         help="toewijzingen,declaration lines of the month scenario ('' to skip)")
     parser.add_argument("--workdir", default=os.environ.get("BENCH_DIR", str(ROOT / "bench" / "out")))
     parser.add_argument("--repeat", type=int, default=REPEAT, help="best of how many runs per timing")
+    parser.add_argument("--no-findings", dest="findings", action="store_false",
+                        help="skip the files with findings (TR346 on every 10th and every Prestatie)")
+    parser.add_argument("--no-process", dest="process", action="store_false",
+                        help="skip the command-line figures (a process per run)")
     args = parser.parse_args()
     globals()["REPEAT"] = max(1, args.repeat)
     if args.scenario:
@@ -274,8 +379,13 @@ def main() -> None:
     workdir = Path(args.workdir)
     workdir.mkdir(parents=True, exist_ok=True)
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}")
-    for size in (int(s) for s in args.sizes.split(",") if s):
+    sizes = [int(s) for s in args.sizes.split(",") if s]
+    for size in sizes:
         bench_file(size, workdir, args.schemas)
+    if sizes and args.findings:
+        bench_findings(max(sizes), workdir, args.schemas)
+    if args.process:
+        bench_process([(10, 3.0), *((size, 2.0) for size in sizes if size >= 100_000)], workdir, args.schemas)
     if args.huge:
         bench_file(1_500_000, workdir, args.schemas, stream_only=True)
     if args.month:

@@ -225,11 +225,12 @@ def load(source: Source, *, name: str | None = None) -> ParsedMessage:
 
 
 def _from_bytes(data: bytes, name: str | None) -> ParsedMessage:
+    from iwmo_ijw.layout import LazyLayout
     from iwmo_ijw.table import plain_bytes
 
     tree = parse_xml(data, name)
     return ParsedMessage(tree=tree, message_type=detect(tree.getroot(), name), source=name, size=len(data),
-                         plain=plain_bytes(tree, data))
+                         plain=plain_bytes(tree, data), _extra={"layout": LazyLayout(data=data)})
 
 
 # Up to this size a file is read in one call and parsed from memory: for the 25,000 small
@@ -240,6 +241,7 @@ MAP_FROM = 256 * 1024
 def _load_file(path: str, name: str | None) -> ParsedMessage:
     """A large file is parsed by libxml2 from disk and the checks on its bytes read a memory
     map of it, so it is never copied into a Python object (70 MB for a large declaration)."""
+    from iwmo_ijw.layout import LazyLayout
     from iwmo_ijw.table import plain_bytes
 
     try:
@@ -261,7 +263,8 @@ def _load_file(path: str, name: str | None) -> ParsedMessage:
         plain = plain_bytes(tree, view)
     finally:
         view.close()
-    return ParsedMessage(tree=tree, message_type=detect(tree.getroot(), name), source=name, size=size, plain=plain)
+    return ParsedMessage(tree=tree, message_type=detect(tree.getroot(), name), source=name, size=size,
+                         plain=plain, _extra={"layout": LazyLayout(path=path)})
 
 
 def _clean(message: str) -> str:

@@ -93,30 +93,79 @@ def as_decimal(value: str | None) -> Decimal | None:
 
 
 def local(el: etree._Element) -> str:
+    tag = el.tag
+    if isinstance(tag, str):
+        # A finding's path takes a local name per step: splitting the tag saves a QName object.
+        return tag.rpartition("}")[2]
     return etree.QName(el).localname
 
 
 class Positions:
-    """Positions of elements among their same-named siblings, counted once per parent.
+    """Positions of elements among their same-named siblings, and the paths of ancestors.
 
-    Without it each path costs a scan of every parent's children: 10,000 findings under a
-    Clienten of 25,000 Clients would scan 250 million elements.
+    A large parent (a Clienten of 25,000 Clients) is indexed once: scanning its children per
+    path would cost 250 million steps for 10,000 findings. A small parent (a Prestatie's
+    dozen children) is not: counting a few siblings in C costs less than indexing every child
+    of every parent that holds a finding. Ancestors' paths are kept, so the findings under
+    one Client share its steps and a finding costs the steps below its nearest known ancestor.
     """
+
+    LARGE = 32  # children from which a parent is indexed
 
     def __init__(self) -> None:
         self._by_parent: dict[etree._Element, tuple[dict[etree._Element, int], dict[str, int]]] = {}
+        self._paths: dict[etree._Element, str] = {}
 
     def step(self, node: etree._Element, parent: etree._Element) -> str:
+        name = local(node)
         known = self._by_parent.get(parent)
         if known is None:
+            if len(parent) < self.LARGE:
+                return _small_step(node, name)
             index: dict[etree._Element, int] = {}
             counts: dict[str, int] = {}
             for child in parent:
                 counts[child.tag] = index[child] = counts.get(child.tag, 0) + 1
             known = self._by_parent[parent] = (index, counts)
         index, counts = known
-        name = local(node)
         return f"{name}[{index[node]}]" if counts[node.tag] > 1 else name
+
+    def path(self, el: etree._Element) -> str:
+        """The report path of `el`; the paths of its ancestors are kept for the next call."""
+        steps = []
+        node = el
+        prefix = ""
+        while node is not None:
+            known = self._paths.get(node) if node is not el else None
+            if known is not None:
+                prefix = known
+                break
+            parent = node.getparent()
+            steps.append((node, self.step(node, parent) if parent is not None else local(node)))
+            node = parent
+        path = prefix
+        for i in range(len(steps) - 1, -1, -1):
+            node, step = steps[i]
+            path = f"{path}/{step}"
+            if i >= 2:  # the element itself is rarely asked again; its ancestors are, by its siblings
+                self._paths[node] = path
+        return path
+
+
+def _small_step(node: etree._Element, name: str) -> str:
+    # Walking a few siblings beats an iterator with a tag matcher, whose set-up costs more.
+    tag, before, sibling = node.tag, 0, node.getprevious()
+    while sibling is not None:
+        before += sibling.tag == tag
+        sibling = sibling.getprevious()
+    if before:
+        return f"{name}[{before + 1}]"
+    sibling = node.getnext()
+    while sibling is not None:
+        if sibling.tag == tag:
+            return f"{name}[1]"
+        sibling = sibling.getnext()
+    return name
 
 
 def path_of(el: etree._Element, positions: Positions | None = None) -> str:
@@ -125,11 +174,4 @@ def path_of(el: etree._Element, positions: Positions | None = None) -> str:
     A position is written only where siblings share the name, as people read it. Pass one
     `Positions` for many paths in the same tree.
     """
-    positions = positions or Positions()
-    steps = []
-    node = el
-    while node is not None:
-        parent = node.getparent()
-        steps.append(positions.step(node, parent) if parent is not None else local(node))
-        node = parent
-    return "/" + "/".join(reversed(steps))
+    return (positions or Positions()).path(el)

@@ -73,17 +73,29 @@ class Outcome:
 
 
 def discover(paths: Iterable[str | os.PathLike]) -> list[Path]:
-    """*.xml files below the given folders (and given files), in a stable order."""
+    """.xml/.XML files below the given folders (and given files), in a stable order, as `validate` has them."""
+    from validators.files import message_files
+
     found: list[Path] = []
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            found.extend(sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() == ".xml"))
+            found.extend(message_files(path))
         elif path.is_file():
             found.append(path)
         else:
             raise UserError(f"{path}: no such file or folder")
     return found
+
+
+def key_root(paths: list[str | os.PathLike]) -> Path | None:
+    """The folder report names are spelled from when several inputs are given: their common
+    ancestor, so a/x.xml and b/x.xml keep their folders (and their own reports). None for one
+    input, whose files are named from the input itself, as they always were."""
+    if len(paths) < 2:
+        return None
+    roots = [str(Path(p).resolve() if Path(p).is_dir() else Path(p).resolve().parent) for p in paths]
+    return Path(os.path.commonpath(roots))
 
 
 def report_path(out_dir: Path, root: Path, file: Path) -> Path:
@@ -112,9 +124,12 @@ def already_done(file: Path, target: Path) -> dict | None:
     return data if data.get("source") == _stamp(file) else None
 
 
+TMP_PREFIX = ".tmp-"
+
+
 def write_atomic(target: Path, text: str) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-", suffix=target.suffix)
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=TMP_PREFIX, suffix=target.suffix)
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             handle.write(text)
@@ -145,10 +160,11 @@ def _options_for(settings: BatchSettings) -> Any:
     """Built once per worker process: history and registry loading is the expensive part."""
     options = _worker_options.get(settings)
     if options is None:
-        from validators.engine import Options
+        from validators.engine import EVERY_LEVEL, Options
         from validators.registry import RuleSet
 
         options = Options(
+            levels=EVERY_LEVEL,
             today=settings.today,
             ruleset=RuleSet(select=settings.select, ignore=settings.ignore),
             schema_dir=settings.schema_dir,
@@ -168,16 +184,60 @@ def _migrated_engine(settings: BatchSettings):
     return engine
 
 
-def _history(settings: BatchSettings) -> Any:
-    from validators.store import build_history
+# Per settings: the history files that could not be read, as (file, reason). Filled where the
+# history is built (the driver warms up before its workers fork; Dask asks the driver too).
+_refused_history: dict[BatchSettings, list[tuple[str, str]]] = {}
 
-    engine = _migrated_engine(settings) if settings.use_store else None
-    try:
-        return build_history(engine, [Path(p) for p in settings.history_paths],
-                             complete=settings.history_complete)
-    finally:
-        if engine is not None:
+
+def _history(settings: BatchSettings) -> Any:
+    """The history of the store and the --history files. A broken history file does not stop
+    the batch: it is left out and reported as refused, with the rules it may affect."""
+    from validators.history import History
+
+    history = None
+    if settings.use_store:
+        from validators.store import build_history
+
+        engine = _migrated_engine(settings)
+        try:
+            history = build_history(engine, [])
+        finally:
             engine.dispose()
+    refused: list[tuple[str, str]] = []
+    if settings.history_paths:
+        from iwmo_ijw.parsing import MessageError, load
+
+        history = history or History()
+        earliest = None
+        for file in discover(settings.history_paths):
+            try:
+                message = load(file)
+            except MessageError as exc:
+                refused.append((str(file), str(exc)))
+                continue
+            day = history.add(message)
+            if day is not None and (earliest is None or day < earliest):
+                earliest = day
+        if settings.history_complete and earliest is not None:
+            history.declare_complete("--history-complete", earliest)
+    _refused_history[settings] = refused
+    return history
+
+
+def refused_history(settings: BatchSettings) -> list[tuple[str, str]]:
+    """History files left out, each with the reason (built on first use)."""
+    if settings not in _refused_history:
+        _options_for(settings)
+    return _refused_history.get(settings, [])
+
+
+def rules_needing_history(message_types: Iterable[str]) -> list[str]:
+    """The codes of the rules that read the history for these message types."""
+    from validators.registry import all_rules
+
+    types = set(message_types)
+    return sorted(code for code, r in all_rules().items()
+                  if "history" in r.needs and any(r.applies_to(t) for t in types))
 
 
 def _registry(settings: BatchSettings) -> Any:
@@ -201,7 +261,6 @@ def validate_one(settings: BatchSettings, file: str, target: str) -> dict:
     data = report.as_dict(show_bsn=settings.show_bsn, lang=settings.lang)
     data["afzender"] = (report.afzender or header_afzender(path)) if report.message_type else None
     data["source"] = _stamp(path)
-    data["skipped_rules"] = list(report.skipped)
     write_atomic(Path(target), json.dumps(data, ensure_ascii=False, indent=2))
     return data
 
@@ -219,6 +278,7 @@ def validate_chunk(settings: BatchSettings, jobs: list[tuple[str, str]]) -> list
 class BatchResult:
     outcomes: list[Outcome]
     out_dir: Path
+    refused_history: list[tuple[str, str]] = field(default_factory=list)
 
     @property
     def has_errors(self) -> bool:
@@ -247,6 +307,9 @@ class BatchResult:
             "errors_per_code": dict(sorted(per_code.items())),
             "errors_per_retourcode": dict(sorted(per_retourcode.items())),
             "per_afzender": {k: dict(v) for k, v in sorted(per_sender.items())},
+            "refused_history": [{"file": f, "reason": r} for f, r in self.refused_history],
+            "rules_affected_by_refused_history": rules_needing_history(
+                {o.message_type for o in self.outcomes if o.message_type}) if self.refused_history else [],
         }
 
 
@@ -255,11 +318,18 @@ Progress = Callable[[int], None]
 
 def plan(paths: Iterable[str | os.PathLike], out_dir: Path) -> tuple[list[tuple[str, str]], list[Outcome]]:
     """Split the work into files still to do and outcomes recovered from an earlier run."""
+    from validators.files import Seen
+
     todo: list[tuple[str, str]] = []
     done: list[Outcome] = []
+    paths = list(paths)
+    common = key_root(paths)
+    seen = Seen()
     for raw in paths:
-        root = Path(raw) if Path(raw).is_dir() else Path(raw).parent
+        root = common or (Path(raw) if Path(raw).is_dir() else Path(raw).parent)
         for file in discover([raw]):
+            if not seen.first(file):
+                continue  # reached twice (a folder and a file in it): validated and reported once
             target = report_path(out_dir, root, file)
             earlier = already_done(file, target)
             if earlier is not None:
@@ -267,6 +337,16 @@ def plan(paths: Iterable[str | os.PathLike], out_dir: Path) -> tuple[list[tuple[
             else:
                 todo.append((str(file), str(target)))
     return todo, done
+
+
+def remove_temporary(out_dir: Path) -> int:
+    """Delete the temporary files this tool leaves when interrupted mid-write (only its own prefix)."""
+    removed = 0
+    for tmp in out_dir.rglob(f"{TMP_PREFIX}*"):
+        if tmp.is_file():
+            tmp.unlink(missing_ok=True)
+            removed += 1
+    return removed
 
 
 def _chunks(jobs: list[tuple[str, str]], size: int) -> Iterator[list[tuple[str, str]]]:
@@ -288,15 +368,29 @@ def run_local(settings: BatchSettings, jobs: list[tuple[str, str]], workers: int
                 results.append(Outcome.from_report(validate_one(settings, *job)))
                 progress(1)
             return results
-        with ProcessPoolExecutor(max_workers=workers) as pool:
+        pool = ProcessPoolExecutor(max_workers=workers, initializer=_leave_interrupts_to_the_driver)
+        try:
             futures = [pool.submit(validate_chunk, settings, chunk) for chunk in _chunks(jobs, CHUNK)]
             for future in futures:
                 chunk_results = future.result()
                 results.extend(chunk_results)
                 progress(len(chunk_results))
+        except BaseException:
+            # Ctrl-C: the chunks not started are dropped, the running ones end with their reports.
+            pool.shutdown(wait=True, cancel_futures=True)
+            raise
+        pool.shutdown(wait=True)
     finally:
         gc.unfreeze()
     return results
+
+
+def _leave_interrupts_to_the_driver() -> None:
+    # A worker stopped mid-report would leave the driver waiting on a broken pool; the
+    # driver stops handing out work instead, and the workers finish what they hold.
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _warm_up(settings: BatchSettings) -> None:
@@ -364,12 +458,18 @@ def run_batch(
     out.mkdir(parents=True, exist_ok=True)
     todo, done = plan(list(paths), out)
     tick = progress(len(todo), len(done)) if progress else (lambda n: None)
-    if executor == "dask":
-        results = run_dask(settings, todo, scheduler or f"local:{max(workers, 1)}", tick)
-    else:
-        results = run_local(settings, todo, workers, tick)
+    try:
+        if executor == "dask":
+            results = run_dask(settings, todo, scheduler or f"local:{max(workers, 1)}", tick)
+        else:
+            results = run_local(settings, todo, workers, tick)
+    except KeyboardInterrupt:
+        # Reports written so far stay (a rerun resumes from them); half-written ones go.
+        remove_temporary(out)
+        raise
     outcomes = done + results
     outcomes.sort(key=lambda o: o.file)
-    result = BatchResult(outcomes=outcomes, out_dir=out)
+    result = BatchResult(outcomes=outcomes, out_dir=out,
+                         refused_history=refused_history(settings) if settings.history_paths else [])
     write_atomic(out / SUMMARY, json.dumps(result.summary(), indent=2, ensure_ascii=False))
     return result

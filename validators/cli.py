@@ -6,7 +6,6 @@ error (raised as UserError/ClickException, which the root group turns into one l
 
 from __future__ import annotations
 
-import json
 import sys
 from datetime import date
 from pathlib import Path
@@ -17,7 +16,8 @@ from productcodes.errors import UserError
 from validators.findings import Report
 
 FIXTURES = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "rules"
-LEVEL_NAMES = ("xsd", "xslt", "berichtoverstijgend", "externe bron", "registry")
+UNCHECKED_LEVEL = "niet machinaal"  # catalogue rules no rule here checks, listed with the reason
+LEVEL_NAMES = ("technisch", "xsd", "xslt", "berichtoverstijgend", "externe bron", "registry", UNCHECKED_LEVEL)
 
 
 def _choose_lang(ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
@@ -45,6 +45,25 @@ def _codes(values: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(c.strip().upper() for v in values for c in v.split(",") if c.strip())
 
 
+def rule_codes(option: str, values: tuple[str, ...]) -> tuple[str, ...]:
+    """The codes of --select/--ignore; a code or prefix that matches no rule is a usage error.
+
+    A typo must not turn into a silent "valid": `--select TR3466` would otherwise run nothing.
+    """
+    codes = _codes(values)
+    if not codes:
+        return codes
+    from validators.registry import all_rules
+    from validators.reporting.sarif import BUILTIN
+
+    known = set(all_rules()) | set(BUILTIN)
+    unknown = [c for c in codes if not any(k.startswith(c) for k in known)]
+    if unknown:
+        raise UserError(f"{option} {', '.join(unknown)}: no rule code starts with this; "
+                        "`productcodes rules list` shows them all")
+    return codes
+
+
 def _parse_day(value: str | None) -> date:
     if value is None:
         return date.today()
@@ -55,17 +74,21 @@ def _parse_day(value: str | None) -> date:
 
 
 def collect(paths: tuple[str, ...]) -> list[str]:
-    """Files in argument order; folders expand to their *.xml files, sorted, recursively."""
+    """Files in argument order, each once; folders expand to their .xml/.XML files, sorted, recursively."""
+    from validators.files import Seen, message_files
+
     found: list[str] = []
+    seen = Seen()
     for raw in paths:
         if raw == "-":
             found.append(raw)
             continue
         path = Path(raw)
         if path.is_dir():
-            found.extend(str(p) for p in sorted(path.rglob("*.xml")) if p.is_file())
+            found.extend(str(p) for p in message_files(path) if seen.first(p))
         elif path.is_file():
-            found.append(raw)
+            if seen.first(path):
+                found.append(raw)
         else:
             raise UserError(f"{raw}: no such file or folder")
     return found
@@ -73,6 +96,13 @@ def collect(paths: tuple[str, ...]) -> list[str]:
 
 def _history(paths: tuple[str, ...], store_app=None, complete: bool = False):
     """History from --history files (oldest first) after the message store, when asked for."""
+    if store_app is None:
+        # Without the store module: files alone need no SQLAlchemy.
+        if not paths:
+            return None
+        from validators.history import History
+
+        return History.from_paths([Path(p) for p in paths])
     from validators.store import build_history
 
     engine = None
@@ -126,7 +156,7 @@ def validate(app, paths, fmt, output, select, ignore, today, show_bsn, schemas, 
 
         productcodes validate JW323-oktober.xml --history toewijzingen/ --format json -o rapport.json
     """
-    from validators.engine import Options
+    from validators.engine import EVERY_LEVEL, Options
     from validators.engine import validate as validate_one
     from validators.registry import RuleSet
     from validators.reporting import render
@@ -134,10 +164,11 @@ def validate(app, paths, fmt, output, select, ignore, today, show_bsn, schemas, 
 
     options = Options(
         today=_parse_day(today),
-        ruleset=RuleSet(select=_codes(select), ignore=_codes(ignore)),
+        ruleset=RuleSet(select=rule_codes("--select", select), ignore=rule_codes("--ignore", ignore)),
         schema_dir=schemas,
         history=_history(history, app if use_store else None, history_complete),
         registry=registry_snapshot(app) if use_registry else None,
+        levels=EVERY_LEVEL,
     )
     report = Report()
     for item in collect(paths):
@@ -166,18 +197,30 @@ def rules() -> None:
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @lang_option
 def list_rules(message: str | None, level: str | None, fmt: str, lang: str | None) -> None:
-    """Print the rule table: code, level, retourcode, target, description (in --lang, Dutch by default)."""
+    """Print the rule table: code, level, retourcode, target, description (in --lang, Dutch by default).
+
+    Bedrijfsregels and invulinstructies that no rule checks follow at level "niet machinaal",
+    each with the reason and the rules that check parts of it.
+    """
     from validators.texts import current_lang
 
     lang = lang or current_lang()
     rows = rule_rows(message, level, lang)
     if fmt == "json":
+        import json  # here, not at the top: a validation in text format needs no JSON
+
         click.echo(json.dumps(rows, indent=2, ensure_ascii=False))
         return
     for r in rows:
         retour = r["retourcode"] or "-"
         click.echo(f"{r['code']:<8} {r['level']:<20} {retour:<6} {r['target']:<16} {r['description']}")
-    click.echo(f"{len(rows)} regel(s)" if lang == "nl" else f"{len(rows)} rule(s)")
+    unchecked = sum(not r["checked"] for r in rows)
+    if lang == "nl":
+        note = f", waarvan {unchecked} {UNCHECKED_LEVEL} (niet gecontroleerd, met de reden)" if unchecked else ""
+        click.echo(f"{len(rows)} regel(s){note}")
+    else:
+        note = f", of which {unchecked} {UNCHECKED_LEVEL} (not checked, reason given)" if unchecked else ""
+        click.echo(f"{len(rows)} rule(s){note}")
 
 
 def rule_rows(message: str | None = None, level: str | None = None, lang: str | None = None) -> list[dict]:
@@ -194,9 +237,25 @@ def rule_rows(message: str | None = None, level: str | None = None, lang: str | 
         rows.append({
             "code": code, "level": r.level.value, "retourcode": r.retourcode, "target": r.target if isinstance(r.target, str) else "|".join(r.target),
             "messages": list(r.messages), "description": rule_description(code, r.description, lang),
-            "hint": hint(code, lang=lang),
+            "hint": hint(code, lang=lang), "checked": True,
         })
+    if level in (None, UNCHECKED_LEVEL):
+        rows.extend(_unchecked_rows(wanted_type))
     return rows
+
+
+def _unchecked_rows(wanted_type) -> list[dict]:
+    from validators.unchecked import UNCHECKED, applies_to, reason
+
+    if wanted_type is not None and getattr(getattr(wanted_type, "standard", None), "name", "iJw") != "iJw":
+        return []  # the list follows the iJw catalogue
+    number = wanted_type.code[-3:] if wanted_type is not None else None
+    return [
+        {"code": code, "level": UNCHECKED_LEVEL, "retourcode": None, "target": "-",
+         "messages": [f"JW{n}" for n in numbers.split()], "description": reason(code), "checked": False}
+        for code, (_, numbers, _) in sorted(UNCHECKED.items())
+        if number is None or applies_to(code, number)
+    ]
 
 
 def _message_type(code: str):
@@ -222,9 +281,13 @@ def show_rule(code: str, lang: str | None) -> None:
 
     if not known_code(code):
         from validators.rules.not_implemented import NOT_IMPLEMENTED
+        from validators.unchecked import UNCHECKED, reason
 
         if code.upper() in NOT_IMPLEMENTED:
             click.echo(f"{code.upper()}: niet geïmplementeerd: {NOT_IMPLEMENTED[code.upper()]}")
+            return
+        if code.upper() in UNCHECKED:
+            click.echo(f"{code.upper()}: {UNCHECKED_LEVEL} gecontroleerd: {reason(code.upper())}")
             return
         raise UserError(f"no rule {code!r}; `productcodes rules list` shows them all")
     click.echo(show_text(code, lang or current_lang()), nl=False)

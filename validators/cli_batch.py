@@ -9,11 +9,7 @@ from datetime import date
 import click
 
 from validators.batch import SUMMARY, BatchResult, BatchSettings, run_batch
-from validators.cli import lang_option
-
-
-def _codes(values: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple(c.strip().upper() for v in values for c in v.split(",") if c.strip())
+from validators.cli import lang_option, rule_codes
 
 
 @click.command()
@@ -64,8 +60,8 @@ def batch(
     """
     settings = BatchSettings(
         today=today.date() if today else date.today(),
-        select=_codes(select),
-        ignore=_codes(ignore),
+        select=rule_codes("--select", select),
+        ignore=rule_codes("--ignore", ignore),
         schema_dir=schema_dir,
         history_paths=tuple(history),
         history_complete=history_complete,
@@ -93,6 +89,13 @@ def batch(
         result = run_batch(
             inputs, out_dir, settings, workers=workers, executor=executor, scheduler=scheduler, progress=progress
         )
+    except KeyboardInterrupt:
+        for bar in bar_holder:
+            bar.__exit__(None, None, None)
+        bar_holder.clear()
+        click.echo("\ninterrupted: the reports written so far are kept; run the same command again to "
+                   "validate the rest", err=True)
+        raise click.exceptions.Exit(130) from None
     finally:
         for bar in bar_holder:
             bar.__exit__(None, None, None)
@@ -115,4 +118,9 @@ def _print_summary(result: BatchResult) -> None:
         click.echo(
             "errors per retourcode: " + ", ".join(f"{k} {v}" for k, v in summary["errors_per_retourcode"].items())
         )
+    for entry in summary["refused_history"]:
+        click.echo(f"  refused history: {entry['file']}: {entry['reason']}")
+    if summary["refused_history"]:
+        affected = summary["rules_affected_by_refused_history"]
+        click.echo(f"rules whose verdicts the refused history may affect: {', '.join(affected) or 'none'}")
     click.echo(f"reports in {result.out_dir}; summary in {result.out_dir / SUMMARY}")

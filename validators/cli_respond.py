@@ -33,7 +33,8 @@ def respond(app, paths, out_dir, history, today, ignore, use_registry, schemas, 
 
         productcodes respond JW323-oktober.xml --history toewijzingen/ --out antwoorden/
     """
-    from iwmo_ijw.models import to_xml
+    from iwmo_ijw.layout import conforming
+    from iwmo_ijw.models import to_element
     from iwmo_ijw.parsing import MessageError, load
     from validators.engine import Options, validate_parsed
     from validators.registry import RuleSet
@@ -56,7 +57,7 @@ def respond(app, paths, out_dir, history, today, ignore, use_registry, schemas, 
             continue
         code = result.message.message_type.code
         target = out / f"{Path(item).stem}.{code}.xml"
-        target.write_bytes(to_xml(result.message))
+        target.write_bytes(conforming(to_element(result.message)))
         placed = sum(len(v) for v in result.placed.values())
         verdict = f"{placed} retourcode(s) placed" if placed else "all accepted (0200)"
         click.echo(f"{item}: {code} written to {target} ({verdict})")
@@ -83,6 +84,7 @@ def translate(app, file: str, target: str, out_file: str) -> None:
     Example:
       productcodes --db registry.sqlite translate JW301.xml --to national --out JW301-landelijk.xml
     """
+    from iwmo_ijw.layout import conforming
     from iwmo_ijw.parsing import MessageError, load
     from iwmo_ijw.schemas import load_schema
     from validators.translate import translate as translate_message
@@ -96,7 +98,7 @@ def translate(app, file: str, target: str, out_file: str) -> None:
     if not schema.validate(result.tree):
         raise UserError(f"the translated message fails the XSD ({schema.error_log.last_error.message}); "
                         "nothing written")
-    result.tree.write(out_file, xml_declaration=True, encoding="UTF-8")
+    Path(out_file).write_bytes(conforming(result.tree))
     for line in result.changed:
         click.echo(line)
     for line in result.problems:

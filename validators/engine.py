@@ -10,11 +10,10 @@ from __future__ import annotations
 import logging
 import os
 from collections.abc import Callable, Iterable
-from concurrent.futures import Executor, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from lxml import etree
 
@@ -24,14 +23,20 @@ from iwmo_ijw.table import locator
 from iwmo_ijw.xpath import text
 from validators.columns import ColumnSource
 from validators.context import RuleContext
-from validators.findings import FileReport, Finding, Severity
+from validators.findings import FileReport, Finding, Severity, Skipped
 from validators.memo import memoisable, run_memoised
 from validators.memory import collector_paused
 from validators.registry import Level, Rule, RuleSet
 
+if TYPE_CHECKING:
+    from concurrent.futures import Executor
+
 log = logging.getLogger(__name__)
 
 CONTENT_LEVELS = (Level.MESSAGE, Level.CROSS, Level.EXTERNAL, Level.REGISTRY)
+# What the command line checks: the file's technical requirements (OP192) too. The library's
+# default stays the content, so callers that build messages in memory are not told about line ends.
+EVERY_LEVEL = (Level.TECHNICAL, *CONTENT_LEVELS)
 # From this size on the XSD check runs beside the content rules (see _schema_beside_rules).
 CONCURRENT_FROM = 2 * 1024 * 1024
 
@@ -65,6 +70,8 @@ def validate_parsed(message: ParsedMessage, options: Options) -> FileReport:
         message_type=message.message_type.code,
         afzender=text(message.root, "Header/Afzender") or None,
     )
+    if Level.TECHNICAL in options.levels:
+        report.findings.extend(check_technical(message, options))
     if (message.size or 0) < CONCURRENT_FROM:
         report.secrets = frozenset(_bsns(message.root))
         report.findings.extend(check_schema(message, options))
@@ -88,6 +95,8 @@ def _schema_beside_rules(message: ParsedMessage, options: Options, report: FileR
     # Two background threads: first the columns, in two halves (the rules wait for them), then
     # the XSD (only its verdict is waited for, at the end). Started together, the XSD would
     # take a core from the columns and everything would wait longer.
+    from concurrent.futures import ThreadPoolExecutor  # only large messages use threads
+
     background = ThreadPoolExecutor(max_workers=2, thread_name_prefix="productcodes")
     try:
         run = prepare(message, options, scratch, background=background)
@@ -106,6 +115,17 @@ def _schema_beside_rules(message: ParsedMessage, options: Options, report: FileR
             return
     report.findings.extend(content)
     report.skipped.extend(scratch.skipped)
+
+
+def check_technical(message: ParsedMessage, options: Options) -> list[Finding]:
+    """The rules about the file itself (OP192), before and regardless of the XSD."""
+    ctx = RuleContext(message=message, today=options.today, history=options.history, registry=options.registry)
+    found: list[Finding] = []
+    available = _available(ctx)
+    for rule in options.ruleset.rules_for(message.message_type, (Level.TECHNICAL,), available):
+        ctx.rule = rule
+        found.extend(_guarded(rule, ctx, lambda out, rule=rule: _each(rule, ctx, [message.root], out)))
+    return found
 
 
 def check_schema(message: ParsedMessage, options: Options) -> list[Finding]:
@@ -131,7 +151,11 @@ def prepare(message: ParsedMessage, options: Options, report: FileReport, rules:
     ctx = RuleContext(message=message, today=options.today, history=_before(options.history, message),
                       registry=options.registry)
     if rules is None:
-        rules = options.ruleset.rules_for(message.message_type, options.levels)
+        content = tuple(level for level in options.levels if level is not Level.TECHNICAL)
+        available = _available(ctx)
+        rules = options.ruleset.rules_for(message.message_type, content, available)
+        report.skipped.extend(filtered_out(options.ruleset, message.message_type, options.levels))
+        _skip_unloaded(report, options, message, content, available)
     run = RuleRun(ctx, tuple(r for r in rules if _has_what_it_needs(r, ctx, report)),
                   Targets(targets_of or (lambda target: _targets(message, target))))
     run.report = report
@@ -255,16 +279,55 @@ def _guarded(rule: Rule, ctx: RuleContext, run: Callable[[list[Finding]], None])
     return out
 
 
+# Why a rule did not run, in the report's words (Dutch: the reports' readers are).
+_LACKING = {"history": "geen eerdere berichten (--history of --store)", "registry": "geen register (--registry)"}
+
+
+def lacking(missing: list[str]) -> str:
+    """The reason a rule needing `missing` (history, registry) did not run."""
+    return " en ".join(_LACKING.get(need, f"geen {need}") for need in missing)
+
+
 def _has_what_it_needs(rule: Rule, ctx: RuleContext, report: FileReport) -> bool:
     missing = [need for need in sorted(rule.needs) if getattr(ctx, need, None) is None]
     if missing:
-        report.skipped.append(f"{rule.code}: no {' or '.join(missing)}")
+        report.skip(rule.code, lacking(missing))
         return False
-    lacking = registry_gaps(ctx.registry).get(rule.code) if ctx.registry is not None else None
-    if lacking:
-        report.skipped.append(f"{rule.code}: the registry has no {lacking}")
+    gap = registry_gaps(ctx.registry).get(rule.code) if ctx.registry is not None else None
+    if gap:
+        report.skip(rule.code, f"het register heeft geen {gap}")
         return False
     return True
+
+
+FILTERED = "weggelaten met --select/--ignore"
+
+
+@lru_cache(maxsize=256)
+def filtered_out(ruleset: RuleSet, message_type: Any, levels: tuple[Level, ...]) -> tuple[Skipped, ...]:
+    """The rules for this message that --select/--ignore leave out: said in the report, not dropped."""
+    if not ruleset.select and not ruleset.ignore:
+        return ()
+    every = RuleSet().rules_for(message_type, levels)
+    return tuple(Skipped(r.code, FILTERED) for r in every if not ruleset.includes(r.code))
+
+
+def _available(ctx: RuleContext) -> frozenset[str]:
+    """What the rules of this validation can have (as `_has_what_it_needs` asks the context)."""
+    from validators.rules import need_names
+
+    return frozenset(need for need in need_names() if getattr(ctx, need, None) is not None)
+
+
+def _skip_unloaded(report: FileReport, options: Options, message: ParsedMessage, levels: tuple[Level, ...],
+                   available: frozenset[str]) -> None:
+    """The rules left unimported for lack of history or registry, as `_has_what_it_needs` says them."""
+    from validators.rules import load_for
+
+    for code, level, needs in load_for(message.message_type, available):
+        if Level(level) in levels and options.ruleset.includes(code):
+            missing = [need for need in sorted(needs.split()) if need not in available]
+            report.skip(code, lacking(missing))
 
 
 def registry_gaps(registry: Any) -> dict[str, str]:

@@ -68,6 +68,28 @@ class Finding:
         }
 
 
+@dataclass(frozen=True, slots=True)
+class Skipped:
+    """A rule that did not run on a file, and why (no history, no registry data, a filter, no coverage)."""
+
+    code: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.code}: {self.reason}"
+
+    def as_dict(self) -> dict:
+        return {"code": self.code, "reason": self.reason}
+
+    @classmethod
+    def of(cls, entry: Skipped | str) -> Skipped:
+        """Entries written as "CODE: reason" (older callers) read as structured ones."""
+        if isinstance(entry, Skipped):
+            return entry
+        code, _, reason = str(entry).partition(":")
+        return cls(code.strip(), reason.strip() or "not evaluated")
+
+
 def mask_bsn(bsn: str) -> str:
     """Keep the last three digits so a person can still tell two clients apart."""
     return "*" * max(len(bsn) - 3, 0) + bsn[-3:]
@@ -83,7 +105,7 @@ class FileReport:
     message_type: str | None = None
     findings: list[Finding] = field(default_factory=list)
     secrets: frozenset[str] = frozenset()
-    skipped: list[str] = field(default_factory=list)  # rules not evaluated, and why
+    skipped: list[Skipped] = field(default_factory=list)  # rules not evaluated, and why
     afzender: str | None = None  # Header/Afzender, for summaries per sender (not rendered)
 
     @property
@@ -95,10 +117,20 @@ class FileReport:
         return [f for f in self.findings if f.severity is Severity.ERROR]
 
     def mask(self, text: str | None, show_bsn: bool = False) -> str | None:
+        """Mask every secret in `text`; costs the length of the text, not the number of secrets."""
         if text is None or show_bsn or not self.secrets:
             return text
-        pattern = _secrets_pattern(self.secrets)
-        return pattern.sub(lambda m: mask_bsn(m.group(0)), text)
+        return mask_secrets(text, self.secrets)
+
+    def skip(self, code: str, reason: str) -> None:
+        """Record that rule `code` did not run on this file, once per code and reason."""
+        entry = Skipped(code, reason)
+        if entry not in self.skipped:
+            self.skipped.append(entry)
+
+    def skipped_entries(self) -> list[Skipped]:
+        """The skipped rules as structured entries, each once, in the order they were recorded."""
+        return list(dict.fromkeys(Skipped.of(entry) for entry in self.skipped))
 
     def message_of(self, finding: Finding, show_bsn: bool = False, lang: str | None = None) -> str:
         """A finding's message as every format shows it: in the language, BSNs masked twice over
@@ -118,12 +150,42 @@ class FileReport:
             "message_type": self.message_type,
             "valid": self.valid,
             "findings": findings,
+            "skipped": [entry.as_dict() for entry in self.skipped_entries()],
         }
 
 
-def _secrets_pattern(secrets: frozenset[str]) -> re.Pattern[str]:
-    alternatives = "|".join(sorted((re.escape(s) for s in secrets if s), key=len, reverse=True))
-    return re.compile(rf"(?<!\d)(?:{alternatives})(?!\d)")
+def mask_secrets(text: str, secrets: frozenset[str]) -> str:
+    """Mask each whole digit run of `text` that is a secret: one pass over the text and a set lookup per
+    run of a secret's length (nine digits for a BSN), never a pattern made of the secrets themselves.
+
+    The rare secret that is no digit run (a malformed Bsn of an invalid message) is replaced
+    as a substring.
+    """
+    runs, odd = _plan(secrets)
+    masked = text
+    if runs is not None:
+        masked = runs.sub(lambda m: mask_bsn(m.group(0)) if m.group(0) in secrets else m.group(0), text)
+    for secret in odd:
+        masked = masked.replace(secret, mask_bsn(secret))
+    return masked
+
+
+_plans: dict[int, tuple[frozenset[str], re.Pattern[str] | None, tuple[str, ...]]] = {}
+
+
+def _plan(secrets: frozenset[str]) -> tuple[re.Pattern[str] | None, tuple[str, ...]]:
+    # Made once per distinct set of secrets (one per message), not per finding.
+    cached = _plans.get(id(secrets))
+    if cached is not None and cached[0] is secrets:
+        return cached[1], cached[2]
+    lengths = sorted({len(s) for s in secrets if s.isdigit()}, reverse=True)
+    alternatives = "|".join(r"\d{%d}" % n for n in lengths)
+    runs = re.compile(rf"(?<!\d)(?:{alternatives})(?!\d)") if lengths else None
+    odd = tuple(sorted((s for s in secrets if s and not s.isdigit()), key=len, reverse=True))
+    if len(_plans) > 64:
+        _plans.clear()
+    _plans[id(secrets)] = (secrets, runs, odd)
+    return runs, odd
 
 
 @dataclass(slots=True)

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from iwmo_ijw.parsing import MessageError, ParsedMessage, load
 from iwmo_ijw.xpath import as_date, as_decimal, as_int, date_of, find, findall, iter_local, text
+from validators.files import message_files
 from validators.lifecycle import Lifecycle
 from validators.memory import collector_paused
 
@@ -281,7 +282,7 @@ class History:
         with collector_paused():
             for path in map(Path, paths):
                 # Component by component, as Paths compare, without a Python __lt__ per comparison.
-                files = sorted(path.rglob("*.xml"), key=_parts) if path.is_dir() else [path]
+                files = sorted(message_files(path), key=_parts) if path.is_dir() else [path]
                 for file in files:
                     day = self.add(_load(file))
                     if day is not None and (earliest is None or day < earliest):

@@ -61,12 +61,21 @@ def _per_name(rule: Rule, ctx: RuleContext, name: str, source: ColumnSource, cal
     columns = source.columns(name, rule.reads)
     if not columns.size:
         return
-    bad = {key for key, i in _one_each(rule, name, source).items() if call(rule, ctx, columns.node(i))}
+    # The representative's own findings are kept: each bad element is judged once, so a
+    # message where every line is wrong does not pay for every finding twice.
+    first: dict[int, list[Finding]] = {}
+    bad = set()
+    for key, i in _one_each(rule, name, source).items():
+        found = call(rule, ctx, columns.node(i))
+        if found:
+            bad.add(key)
+            first[i] = found
     if not bad:
         return
     keys = _keys(rule, name, source, columns)
     nodes = columns.nodes
     for i, key in enumerate(keys):
         if key in bad:
-            for finding in call(rule, ctx, nodes[i]):
+            found = first.pop(i, None)
+            for finding in found if found is not None else call(rule, ctx, nodes[i]):
                 yield nodes[i], finding

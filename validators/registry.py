@@ -24,6 +24,8 @@ class Level(str, Enum):
     CROSS = "berichtoverstijgend"  # 3: needs earlier messages
     EXTERNAL = "externe bron"  # 4: system date, CBS list, product list, contracts
     REGISTRY = "registry"  # the project's harmonisation rules on top of the standard
+    # The file itself (OP192: encoding, byte-order mark, line ends, extension), checked before the XSD.
+    TECHNICAL = "technisch"
 
     def __str__(self) -> str:
         return self.value
@@ -126,8 +128,9 @@ def rule(
 
 def all_rules() -> dict[str, Rule]:
     """Every registered rule, after importing the explicit rule lists."""
-    import validators.rules  # noqa: F401  (registers through the decorators)
+    from validators.rules import load_all
 
+    load_all()
     return RULES
 
 
@@ -143,9 +146,15 @@ class RuleSet:
             return False
         return not any(code.startswith(i) for i in self.ignore)
 
-    def rules_for(self, message_type: Any, levels: Iterable[Level] | None = None) -> Iterator[Rule]:
+    def rules_for(self, message_type: Any, levels: Iterable[Level] | None = None,
+                  available: frozenset[str] | None = None) -> Iterator[Rule]:
+        """The selected rules for this message type; `available` ("history", "registry") lets
+        rule modules that need something else stay unimported (see validators.rules.load_for)."""
+        from validators.rules import load_for
+
+        load_for(message_type, available)  # only this type's rule modules: a small file does not import them all
         levels = tuple(levels) if levels is not None else None
-        return iter(_rules_for(self, message_type, levels, len(all_rules())))
+        return iter(_rules_for(self, message_type, levels, len(RULES)))
 
 
 @lru_cache(maxsize=1024)

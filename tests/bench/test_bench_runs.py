@@ -26,6 +26,11 @@ def test_bench_prints_every_scenario(tmp_path: Path):
     assert re.search(r"full validation\s+[\d.]+ s .* ratio [\d.]+x .* Prestaties/s .* cpu ratio", out), out
     assert re.search(r"cross-message validation\s+[\d.]+ s .* ratio [\d.]+x .* findings 0", out), out
     assert re.search(r"speed-up\s+[\d.]+x best of 1 against best of 1", out), out
+    # What findings cost, beside the clean figures: one TR346 on every 10th, then on every Prestatie.
+    assert re.search(r"every 10th Prestatie wrong\s+[\d.]+ s .* 30 TR346 of \d+ findings\s+ratio [\d.]+x .*2\.5x", out), out
+    assert re.search(r"every Prestatie wrong\s+[\d.]+ s .* 300 TR346 of \d+ findings\s+ratio [\d.]+x .*4\.0x", out), out
+    # The command line as a user runs it, a process per run.
+    assert re.search(r"10 Prestaties\s+bare\s+[\d.]+ s\s+productcodes\s+[\d.]+ s\s+ratio [\d.]+x", out), out
     # The generated files are schema-valid and fault-free: a finding or an invalid run would
     # mean the benchmark measures error paths, not validation.
     assert "error" not in out.lower() and "skipped" not in out.lower(), out

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import FIXTURES
-from validators.engine import Options, validate
+from validators.engine import EVERY_LEVEL, Options, validate
 from validators.registry import RuleSet
 
 CASES = FIXTURES / "rules"
@@ -52,6 +52,7 @@ def _options(code: str, folder: Path) -> Options:
         ruleset=RuleSet(select=(code,)),
         schema_dir=os.environ.get("PRODUCTCODES_TEST_SCHEMA_DIR"),
         history=history,
+        levels=EVERY_LEVEL,
     )
 
 

@@ -1,4 +1,4 @@
-"""JUnit XML: one testcase per file, one <failure> per error finding, for CI dashboards."""
+"""JUnit XML: a testcase per file with a <failure> per error finding; a skipped testcase per rule not run."""
 
 from __future__ import annotations
 
@@ -9,11 +9,13 @@ from validators.findings import FileReport, Report, Severity
 
 def render(report: Report, *, show_bsn: bool = False, lang: str | None = None) -> str:
     suite = etree.Element("testsuite", name="productcodes validate")
-    failures = 0
+    failures = skipped = 0
     for fr in report.files:
         failures += _testcase(suite, fr, show_bsn, lang)
-    suite.set("tests", str(len(report.files)))
+        skipped += _skipped_cases(suite, fr)
+    suite.set("tests", str(len(report.files) + skipped))
     suite.set("failures", str(failures))
+    suite.set("skipped", str(skipped))
     suite.set("errors", "0")
     root = etree.Element("testsuites")
     root.append(suite)
@@ -34,3 +36,13 @@ def _testcase(suite: etree._Element, fr: FileReport, show_bsn: bool, lang: str |
         out.text = "\n".join(f"{f.severity.value}: {f.code} {fr.message_of(f, show_bsn, lang)}"
                              for f in others)
     return len(errors)
+
+
+def _skipped_cases(suite: etree._Element, fr: FileReport) -> int:
+    """A rule that did not run on a file is a skipped test case, so CI shows the gap."""
+    entries = fr.skipped_entries()
+    for entry in entries:
+        case = etree.SubElement(suite, "testcase", name=f"{fr.file or '<stdin>'} {entry.code}",
+                                classname=fr.message_type or "bericht")
+        etree.SubElement(case, "skipped", message=entry.reason)
+    return len(entries)

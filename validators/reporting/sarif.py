@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 from validators.findings import FileReport, Finding, Report, Severity
+from validators.texts import check_lang, current_lang
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 _LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
@@ -31,10 +32,30 @@ def render(report: Report, *, show_bsn: bool = False, lang: str | None = None) -
             {
                 "tool": {"driver": {"name": "productcodes", "rules": [_rule(code, lang) for code in codes]}},
                 "results": results,
+                "invocations": [_invocation(report, check_lang(lang or current_lang()))],
             }
         ],
     }
     return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
+
+
+_NOT_RUN = {"nl": "niet uitgevoerd", "en": "not evaluated"}
+
+
+def _invocation(report: Report, lang: str = "nl") -> dict:
+    """Rules that did not run are tool notifications: a viewer shows them beside the results."""
+    notes = [
+        {
+            "level": "note",
+            "message": {"text": f"{entry.code} {_NOT_RUN[lang]}: {entry.reason}"},
+            "associatedRule": {"id": entry.code},
+            "locations": [{"physicalLocation": {"artifactLocation": {"uri": fr.file or "stdin"}}}],
+            "properties": {"reason": entry.reason},
+        }
+        for fr in report.files
+        for entry in fr.skipped_entries()
+    ]
+    return {"executionSuccessful": True, "toolExecutionNotifications": notes}
 
 
 def _rule(code: str, lang: str | None = None) -> dict:

@@ -13,6 +13,7 @@ def render(report: Report, *, show_bsn: bool = False, lang: str | None = None) -
     lang = check_lang(lang or current_lang())
     lines = [line for fr in report.files for f in fr.findings for line in _lines(fr, f, show_bsn, lang)]
     lines.append(summary(report, lang))
+    lines.extend(skipped_lines(report, lang))
     return "\n".join(lines) + "\n"
 
 
@@ -52,3 +53,27 @@ def summary(report: Report, lang: str | None = None) -> str:
         f"{files} {noun} checked: {files - invalid} valid, {invalid} invalid; "
         f"{errors} error(s), {others} other finding(s)"
     )
+
+
+def skipped_lines(report: Report, lang: str | None = None) -> list[str]:
+    """At most one line: how many rules did not run, grouped by reason (said, never silent)."""
+    lang = check_lang(lang or current_lang())
+    per_reason: dict[str, set[str]] = {}
+    for fr in report.files:
+        for entry in fr.skipped_entries():
+            per_reason.setdefault(entry.reason, set()).add(entry.code)
+    if not per_reason:
+        return []
+    count = len({code for codes in per_reason.values() for code in codes})
+    more = "meer" if lang == "nl" else "more"
+    groups = "; ".join(f"{_some(sorted(codes), more)} ({reason})" for reason, codes in per_reason.items())
+    head = "regel(s) niet uitgevoerd" if lang == "nl" else "rule(s) not evaluated"
+    return [f"{count} {head}: {groups}"]
+
+
+def _some(codes: list[str], more: str, shown: int = 8) -> str:
+    # A --select leaves out hundreds of rules: the count says it, a few names suffice.
+    if len(codes) <= shown:
+        return ", ".join(codes)
+    and_ = "en" if more == "meer" else "and"
+    return f"{', '.join(codes[:shown])} {and_} {len(codes) - shown} {more}"

@@ -1,6 +1,4 @@
-"""Rule modules of this level, listed explicitly (see validators/rules/__init__.py)."""
-
-import importlib
+"""Rule modules of this level, listed explicitly (see validators/rules/__init__.py, which imports them)."""
 
 MODULES: tuple[str, ...] = (
     "TR019", "TR056", "TR063", "TR071", "TR074", "TR304", "TR307", "TR308", "TR314", "TR318",
@@ -10,6 +8,3 @@ MODULES: tuple[str, ...] = (
     "TR379", "TR382", "TR384", "TR385", "TR387", "TR388", "TR389", "TR390", "TR411", "TR412",
     "TR413", "TR414", "TR415", "TR418",
 )
-
-for _name in MODULES:
-    importlib.import_module(f"{__name__}.{_name}")

@@ -25,9 +25,9 @@ def absence_proves(ctx: RuleContext, day: date | None, *, fallback: bool, what: 
     decided = coverage.proves_absence(day) if coverage is not None and day is not None else None
     if decided is None:
         decided = fallback
-        reason = "the history is not known to be complete (use --history-complete or a message store)"
+        reason = "niet bekend of de eerdere berichten volledig zijn (gebruik --history-complete of een berichtenopslag)"
     else:
-        reason = f"the history is complete only from {coverage.complete_from.isoformat()}"
+        reason = f"de eerdere berichten zijn pas volledig vanaf {coverage.complete_from.isoformat()}"
     if not decided and ctx.rule is not None:
-        ctx.inconclusive.setdefault(ctx.rule.code, f"could not conclude whether {what} is missing: {reason}")
+        ctx.inconclusive.setdefault(ctx.rule.code, f"kon niet vaststellen of {what} ontbreekt: {reason}")
     return decided

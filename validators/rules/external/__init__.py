@@ -1,8 +1,3 @@
-"""Rule modules of this level, listed explicitly (see validators/rules/__init__.py)."""
-
-import importlib
+"""Rule modules of this level, listed explicitly (see validators/rules/__init__.py, which imports them)."""
 
 MODULES: tuple[str, ...] = ("TR135", "TR346", "TR378", "TR381")
-
-for _name in MODULES:
-    importlib.import_module(f"{__name__}.{_name}")

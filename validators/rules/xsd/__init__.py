@@ -1,6 +1,4 @@
-"""Rule modules of this level, listed explicitly (see validators/rules/__init__.py)."""
-
-import importlib
+"""Rule modules of this level, listed explicitly (see validators/rules/__init__.py, which imports them)."""
 
 MODULES: tuple[str, ...] = (
     "CS015",
@@ -44,6 +42,3 @@ MODULES: tuple[str, ...] = (
     "RS047",
     "RS048",
 )
-
-for _name in MODULES:
-    importlib.import_module(f"{__name__}.{_name}")
