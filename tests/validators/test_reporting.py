@@ -111,15 +111,17 @@ def test_json_lists_skipped_rules_with_code_and_reason() -> None:
 
 def test_text_says_in_one_line_how_many_rules_did_not_run_and_why() -> None:
     lines = render(sample_report(), "text").splitlines()
-    skipped = [line for line in lines if "not evaluated" in line]
-    assert skipped == ["2 rule(s) not evaluated: TR900 (no history); ZZ010 (the registry has no tarieven)"]
+    skipped = [line for line in lines if "niet uitgevoerd" in line]
+    assert skipped == ["2 regel(s) niet uitgevoerd: TR900 (no history); ZZ010 (the registry has no tarieven)"]
+    english = render(sample_report(), "text", lang="en").splitlines()
+    assert "2 rule(s) not evaluated: TR900 (no history); ZZ010 (the registry has no tarieven)" in english
 
 
 def test_text_names_a_few_of_many_filtered_rules_and_counts_them() -> None:
     many = FileReport(file="x.xml", skipped=[Skipped(f"TR{n:03d}", "left out by --select/--ignore")
                                              for n in range(20)])
     line = render(Report([many]), "text").splitlines()[-1]
-    assert line.startswith("20 rule(s) not evaluated: TR000, TR001") and "and 12 more" in line
+    assert line.startswith("20 regel(s) niet uitgevoerd: TR000, TR001") and "en 12 meer" in line
 
 
 def test_sarif_reports_skipped_rules_as_tool_notifications() -> None:

@@ -31,7 +31,7 @@ INDEX: dict[str, tuple[str, ...]] = {
     'cross.TR304': ('317 323 325', 'iJw iWmo', 'history', 'TR304', 'berichtoverstijgend'),
     'cross.TR307': ('323', 'iJw iWmo', 'history', 'TR307', 'berichtoverstijgend'),
     'cross.TR308': ('323', 'iJw iWmo', 'history', 'TR308', 'berichtoverstijgend'),
-    'cross.TR314': ('323', 'iJw iWmo', 'history', 'TR314', 'berichtoverstijgend'),
+    'cross.TR314': ('323', 'iJw iWmo'),
     'cross.TR318': ('323', 'iJw iWmo', 'history', 'TR318', 'berichtoverstijgend'),
     'cross.TR319': ('323', 'iJw iWmo', 'history', 'TR319', 'berichtoverstijgend'),
     'cross.TR321': ('323', 'iJw iWmo', 'history', 'TR321', 'berichtoverstijgend'),
