@@ -35,10 +35,12 @@ class MessageError(UserError):
 
     code = "PARSE"
 
-    def __init__(self, message: str, *, line: int | None = None, source: str | None = None):
+    def __init__(self, message: str, *, line: int | None = None, source: str | None = None,
+                 values: dict[str, str] | None = None):
         super().__init__(message)
         self.line = line
         self.source = source
+        self.values = values or {}  # what a report's sentence names, in any language
 
 
 class MalformedXML(MessageError):
@@ -177,6 +179,7 @@ def detect(root: etree._Element, source: str | None = None) -> MessageType:
             f"(BerichtCode {message_type.berichtcode})",
             line=code_el.sourceline,
             source=source,
+            values={"berichtcode": berichtcode, "type": message_type.code, "expected": message_type.berichtcode},
         )
     return message_type
 

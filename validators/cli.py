@@ -102,15 +102,11 @@ def _history(paths: tuple[str, ...], store_app=None, complete: bool = False):
             return None
         from validators.history import History
 
-        return History.from_paths([Path(p) for p in paths])
+        return History.from_paths([Path(p) for p in paths], complete=complete)
+    from productcodes.commands import engine_for
     from validators.store import build_history
 
-    engine = None
-    if store_app is not None:
-        from productcodes.commands import engine_for
-
-        engine = engine_for(store_app)
-    return build_history(engine, [Path(p) for p in paths], complete=complete)
+    return build_history(engine_for(store_app), [Path(p) for p in paths], complete=complete)
 
 
 def registry_snapshot(app):

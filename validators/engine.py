@@ -367,5 +367,5 @@ def _error_finding(exc: MessageError, name: str | None) -> Finding:
         line=exc.line,
         file=name,
         key=exc.code,  # the catalogue wraps the parser's detail in a sentence per language
-        values=(("detail", str(exc)),),
+        values=(("detail", str(exc)), *sorted(exc.values.items())),
     )

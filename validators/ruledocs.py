@@ -141,7 +141,7 @@ def example(code: str, kind: str, lang: str) -> Example | None:
 
 def _options(code: str, folder: Path):
     """The fixture's own setting (history/, today.txt, registry.json), as the rule tests use it."""
-    from validators.engine import Options
+    from validators.engine import EVERY_LEVEL, Options
     from validators.registry import RuleSet
 
     today_file = folder / "today.txt"
@@ -156,7 +156,8 @@ def _options(code: str, folder: Path):
 
         rows = json.loads((folder / "registry.json").read_text(encoding="utf-8"))
         registry = RegistrySnapshot.from_dict(rows)
-    return Options(today=today, registry=registry, ruleset=RuleSet(select=(code,)), history=history)
+    return Options(today=today, registry=registry, ruleset=RuleSet(select=(code,)), history=history,
+                   levels=EVERY_LEVEL)
 
 
 def show_text(code: str, lang: str) -> str:

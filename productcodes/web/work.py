@@ -61,10 +61,12 @@ def _registry(db_url: str | None):
 def options_of(job: Job):
     """The engine options the CLI would build from the same flags."""
     from validators import Options
+    from validators.engine import EVERY_LEVEL
     from validators.registry import RuleSet
 
     return Options(
         today=job.today,
+        levels=EVERY_LEVEL,  # OP192 on the uploaded file too, as `productcodes validate` does
         ruleset=RuleSet(select=job.select, ignore=job.ignore),
         registry=_registry(job.db_url) if job.registry else None,
     )

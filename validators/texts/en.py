@@ -199,6 +199,15 @@ MESSAGES: dict[str, str] = {
                          "lines); volume {volume} (eenheid {eenheid}) is {converted} in national units",
     "*.schema": "{element} '{value}' does not conform: the schema requires {explain}",
     "XSD.libxml2": "{detail}",
+    "OP192.encoding": "the file is encoded in {encoding}, not UTF-8",
+    "OP192.bom": "the file starts with a byte-order mark (BOM)",
+    "OP192.line_ends": "{count} line end(s) are not CR/LF",
+    "OP192.crowded": "more than one element on this line",
+    "OP192.extension": "the file name does not end in .xml",
+    "RS047": "BerichtCode {berichtcode} does not belong to the namespace of {type}, which has BerichtCode "
+             "{expected}",
+    "RS010": "BerichtCode {berichtcode} is longer than 3 characters; the namespace of {type} has BerichtCode "
+             "{expected}",
     "XML": "{detail}",
     "XML-UNSAFE": "{detail}",
     "BERICHT": "{detail}",
@@ -334,6 +343,8 @@ HINTS: dict[str, str] = {
     "TR381": "Use a ProductCode of the gemeente's product list, under the right ProductCategorie.",
     "PC001": "Choose a unit that fits the product and its uitvoeringsvariant.",
     "PC002": "Choose a frequency that fits the unit and the product's uitvoeringsvariant.",
+    "OP192": "Save the message as UTF-8 without a byte-order mark, with CR/LF line ends, one element per line "
+             "and a file name ending in .xml.",
     "XML": "Have the file produced again by its source system; it is damaged or incomplete.",
     "XML-UNSAFE": "Deliver the message without DOCTYPE or entities.",
     "BERICHT": "Check that this is an iJw or iWmo message (namespace and BerichtCode).",

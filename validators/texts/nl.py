@@ -286,6 +286,15 @@ MESSAGES: dict[str, str] = {
     "*.schema": "{waar}{element} '{value}' voldoet niet aan het schema: verwacht {explain}.",
     "XSD.libxml2": "{waar}{element} wordt door het schema afgekeurd ({detail}).",
     "XSD.libxml2.known": "{waar}{element}: {uitleg}.",
+    "OP192.encoding": "Het bestand is gecodeerd in {encoding}, niet in UTF-8.",
+    "OP192.bom": "Het bestand begint met een byte-order mark (BOM).",
+    "OP192.line_ends": "{count} regeleinde(n) zijn geen CR/LF.",
+    "OP192.crowded": "Op deze regel staat meer dan één element.",
+    "OP192.extension": "De bestandsnaam eindigt niet op .xml.",
+    "RS047": "BerichtCode {berichtcode} hoort niet bij de namespace van {type}; daar hoort BerichtCode "
+             "{expected} bij.",
+    "RS010": "BerichtCode {berichtcode} is langer dan 3 tekens; de namespace van {type} vraagt BerichtCode "
+             "{expected}.",
     "XML": "Het bestand is geen goed gevormde XML ({detail}).",
     "XML-UNSAFE": "Het bestand bevat een DOCTYPE of entiteitdeclaratie en is daarom niet gelezen ({detail}).",
     "BERICHT": "Het bestand is geen herkend iJw- of iWmo-bericht ({detail}).",
@@ -448,6 +457,8 @@ HINTS: dict[str, str] = {
     "PC010": "Ter informatie; er hoeft niets te worden aangepast.",
     "XSD": "Maak het bericht passend voor het schema (XSD) van iJw/iWmo 3.2; het hele bericht wordt anders "
            "afgekeurd.",
+    "OP192": "Sla het bericht op als UTF-8 zonder byte-order mark, met CR/LF als regeleinde, één element per "
+             "regel en een bestandsnaam die eindigt op .xml.",
     "XML": "Laat het bestand opnieuw aanmaken door het bronsysteem; het is beschadigd of onvolledig.",
     "XML-UNSAFE": "Lever het bericht aan zonder DOCTYPE of entiteiten.",
     "BERICHT": "Controleer of dit een iJw- of iWmo-bericht is (namespace en BerichtCode).",
@@ -566,6 +577,8 @@ CODES: dict[str, str] = {
 
 # --- one-line rule descriptions (rules list/show, SARIF, docs/rules) ----------------------------
 DESCRIPTIONS: dict[str, str] = {
+    "OP192": "Een verzonden bericht voldoet aan de technische eisen: UTF-8 zonder BOM, CR/LF, één element "
+             "per regel en de extensie .xml.",
     "CD005": "LandCode is ingevuld als het adres een Postcode heeft, en anders niet.",
     "CD007": "Taal is ingevuld als Communicatie/Vorm 1 (tolk taal) is, en anders niet.",
     "CD009": "Alleen een Contact met Soort 04 (tijdelijk adres) heeft een Periode.",
