@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-from datetime import date
 from pathlib import Path
 
 import click
@@ -27,13 +26,17 @@ from validators.cli import _codes, _history, _parse_day, collect, registry_snaps
 def respond(app, paths, out_dir, history, today, ignore, use_registry, schemas) -> None:
     """Validate each message and write its answer: JW302/306/308/316/318/320 or JW325.
 
-    Every finding with a retourcode lands on the element it concerns; elements without
-    findings get 0200. Example:
+    The answer follows IV028 (retour messages) and IV087 (JW325): approved in full, the
+    Header alone (a JW325: 8001); an in-message error, the Header alone with 0001; an error
+    in the Header, the Header alone with its code; otherwise each class with its code.
+    Identifications never repeat: the last number used is kept in --out
+    (.productcodes-antwoorden.json). Example:
 
         productcodes respond JW323-oktober.xml --history toewijzingen/ --out antwoorden/
     """
     from iwmo_ijw.models import to_xml
     from iwmo_ijw.parsing import MessageError, load
+    from validators.answers.sequence import Sequence
     from validators.engine import Options, validate_parsed
     from validators.registry import RuleSet
     from validators.respond import NoAnswer, answer
@@ -44,29 +47,28 @@ def respond(app, paths, out_dir, history, today, ignore, use_registry, schemas) 
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     failed = 0
-    for number, item in enumerate(collect(paths), 1):
-        try:
-            parsed = load(item)
-            report = validate_parsed(parsed, options)
-            result = answer(parsed, report, identificatie=_identificatie(item, day, number), dagtekening=day)
-        except (MessageError, NoAnswer) as exc:
-            failed += 1
-            click.echo(f"{item}: no answer message: {exc}", err=True)
-            continue
-        code = result.message.message_type.code
-        target = out / f"{Path(item).stem}.{code}.xml"
-        target.write_bytes(to_xml(result.message))
-        placed = sum(len(v) for v in result.placed.values())
-        verdict = f"{placed} retourcode(s) placed" if placed else "all accepted (0200)"
-        click.echo(f"{item}: {code} written to {target} ({verdict})")
+    with Sequence(out, day) as sequence:
+        for item in collect(paths):
+            try:
+                parsed = load(item)
+                report = validate_parsed(parsed, options)
+                result = answer(parsed, report, identificatie=sequence.next(), dagtekening=day)
+            except (MessageError, NoAnswer) as exc:
+                failed += 1
+                click.echo(f"{item}: no answer message: {exc}", err=True)
+                continue
+            code = result.message.message_type.code
+            target = out / f"{Path(item).stem}.{code}.xml"
+            target.write_bytes(to_xml(result.message))
+            click.echo(f"{item}: {code} written to {target} ({_verdict(result)})")
     sys.exit(1 if failed else 0)
 
 
-def _identificatie(item: str, day: date, number: int) -> str:
-    # LDT_IdentificatieBericht allows 12 characters: date + sequence keeps answers apart.
-    return f"A{day:%y%m%d}{number:05d}"[:12]
-
-
+def _verdict(result) -> str:
+    if result.controleniveau is None:
+        return "fully approved"
+    placed = sum(len(v) for v in result.placed.values())
+    return f"controleniveau {result.controleniveau}: {placed} retourcode(s) placed"
 
 
 @click.command()
