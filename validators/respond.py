@@ -72,12 +72,14 @@ def _classes(model: Message) -> set[int]:
         return {id(n) for n in (model.header, declaratie, *clients,
                                 *(p for c in clients for p in c.prestaties.prestatie))}
     asked: set[int] = set()
-    retour_for(model, identificatie="-", dagtekening=dt.date.min, codes=lambda node: asked.add(id(node)) or ())
+    retour_for(model, identificatie="-", dagtekening=dt.date.min,
+               codes=lambda node: asked.add(id(node)) or ())
     return asked
 
 
 def _placed(model: Message, codes: Codes) -> dict[str, list[str]]:
-    return {n.location.xpath: codes[id(n)] for n in _nodes(model) if id(n) in codes and n.location is not None}
+    return {n.location.xpath: codes[id(n)] for n in _nodes(model)
+            if id(n) in codes and n.location is not None}
 
 
 def _nodes(node: Node) -> Iterable[Node]:
@@ -183,7 +185,8 @@ def _rejected_clients(clients: list[Node], codes: Codes) -> list[Node]:
             answered = [(p, codes[id(p)]) for p in client.prestaties.prestatie if id(p) in codes]
         if not answered:
             continue
-        prestaties = [copy_into(p, node_class("JW325Prestatie"), retour_codes=_codes_node(c)) for p, c in answered]
+        prestaties = [copy_into(p, node_class("JW325Prestatie"), retour_codes=_codes_node(c))
+                      for p, c in answered]
         out.append(node_class("JW325Client")(
             bsn=client.bsn,
             prestaties=node_class("JW325Prestaties")(prestatie=prestaties),
@@ -201,7 +204,8 @@ def _new_325(mt, heen_header: Node, header_codes: list[str], antwoord: Node | No
     header = header_for(
         mt, afzender=heen_header.ontvanger, ontvanger=heen_header.afzender, identificatie=identificatie,
         dagtekening=dagtekening,
-        declaratie_identificatie=copy_into(heen_header.bericht_identificatie, node_class("BerichtIdentificatie")),
+        declaratie_identificatie=copy_into(heen_header.bericht_identificatie,
+                                           node_class("BerichtIdentificatie")),
         xsd_versie_declaratie=heen_header.xsd_versie or xsd_versie(),
         retour_codes=_codes_node(header_codes),
     )

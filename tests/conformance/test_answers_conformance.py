@@ -64,7 +64,8 @@ def test_answer_per_invulinstructie(folder: Path):
     today = dt.date.fromisoformat((folder / "today.txt").read_text().strip())
     history = _history(folder)
     parsed = load(folder / "heen.xml")
-    report = validate_parsed(parsed, Options(today=today, history=History.from_paths(history) if history else None))
+    heen_history = History.from_paths(history) if history else None
+    report = validate_parsed(parsed, Options(today=today, history=heen_history))
     result = answer(parsed, report, identificatie="A2612010000X", dagtekening=today)
     document = etree.fromstring(to_xml(result.message))
 
