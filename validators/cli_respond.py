@@ -17,37 +17,42 @@ from validators.cli import _codes, _history, _parse_day, collect, registry_snaps
               help="Folder for the answer messages (created if missing).")
 @click.option("--history", "history", multiple=True, type=click.Path(exists=True),
               help="Earlier messages (file or folder, oldest first; repeatable) for cross-message rules.")
+@click.option("--store", "use_store", is_flag=True,
+              help="Use the message store (--db) as history and keep the answers' sequence numbers there.")
 @click.option("--today", metavar="DATE", help="System date for date rules and the Dagtekening (default today).")
 @click.option("--ignore", multiple=True, help="Rule codes or prefixes not to apply (comma-separated).")
 @click.option("--registry/--no-registry", "use_registry", default=False,
               help="Also apply the registry rules (product lists, gemeenten, tarieven) from --db.")
 @click.option("--schemas", type=click.Path(exists=True, file_okay=False), help="Folder with the official XSDs.")
 @click.pass_obj
-def respond(app, paths, out_dir, history, today, ignore, use_registry, schemas) -> None:
+def respond(app, paths, out_dir, history, use_store, today, ignore, use_registry, schemas) -> None:
     """Validate each message and write its answer: JW302/306/308/316/318/320 or JW325.
 
     The answer follows IV028 (retour messages) and IV087 (JW325): approved in full, the
     Header alone (a JW325: 8001); an in-message error, the Header alone with 0001; an error
     in the Header, the Header alone with its code; otherwise each class with its code.
-    Identifications never repeat: the last number used is kept in --out
-    (.productcodes-antwoorden.json). Example:
+    Identifications never repeat: the last number used is kept in the store (--store) or
+    in --out (.productcodes-antwoorden.json). Example:
 
         productcodes respond JW323-oktober.xml --history toewijzingen/ --out antwoorden/
     """
     from iwmo_ijw.models import to_xml
     from iwmo_ijw.parsing import MessageError, load
-    from validators.answers.sequence import Sequence
+    from productcodes.commands import engine_for
+    from validators.answers.sequence import Sequence, StoreSequence
     from validators.engine import Options, validate_parsed
     from validators.registry import RuleSet
     from validators.respond import NoAnswer, answer
 
     day = _parse_day(today)
     options = Options(today=day, ruleset=RuleSet(ignore=_codes(ignore)), schema_dir=schemas,
-                      history=_history(history), registry=registry_snapshot(app) if use_registry else None)
+                      history=_history(history, app if use_store else None),
+                      registry=registry_snapshot(app) if use_registry else None)
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     failed = 0
-    with Sequence(out, day) as sequence:
+    numbers = StoreSequence(engine_for(app), day) if use_store else Sequence(out, day)
+    with numbers as sequence:
         for item in collect(paths):
             try:
                 parsed = load(item)

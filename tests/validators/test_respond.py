@@ -285,3 +285,23 @@ def test_corrupt_state_file_is_a_one_line_error(jw323: Path, tmp_path: Path):
     result = CliRunner().invoke(cli, ["respond", str(jw323), "--out", str(out), "--today", "2026-12-01"])
     assert result.exit_code == 2 and "error:" in result.output and "Traceback" not in result.output
     assert not list(out.glob("*.xml"))
+
+
+def test_with_a_store_the_sequence_lives_in_the_store(db_url: str, tmp_path: Path):
+    # The answers of two runs into different folders still differ: the numbers are in the database.
+    case = Path(__file__).parents[1] / "fixtures" / "answers" / "JW305-niveau3-product"
+
+    def run(*args: str):
+        return CliRunner().invoke(cli, ["--db", db_url, *args])
+
+    assert run("db", "upgrade").exit_code == 0
+    assert run("store", "ingest", *map(str, sorted((case / "history").glob("*.xml")))).exit_code == 0
+    made = []
+    for folder in ("een", "twee"):
+        result = run("respond", str(case / "heen.xml"), "--store", "--out", str(tmp_path / folder),
+                     "--today", "2026-12-01")
+        assert result.exit_code == 0, result.output
+        assert "controleniveau 3" in result.output  # the store's history found the missing start (TR063)
+        made.append(parse(tmp_path / folder / "heen.JW306.xml").header.identificatie_retour)
+        assert not (tmp_path / folder / STATE_FILE).exists()
+    assert made == ["A26120100001", "A26120100002"]

@@ -5,9 +5,10 @@ base 36 (0-9, A-Z): twelve characters, the most LDT_IdentificatieBericht allows,
 60 million answers a day before the day's numbers run out (then respond stops with an error
 instead of starting again at 1, which TR056 would reject at the receiver).
 
-The last number used per day is kept beside the answers: in a state file in the output
-folder. A run holds a lock on that file for as long as it hands out numbers, so two runs into
-one folder cannot hand out the same number.
+The last number used per day is kept where the answers are kept: in the message store
+(table `antwoord_volgnummer`) when respond works with one, otherwise in a state file in the
+output folder. A run holds a lock on that file for as long as it hands out numbers, and the
+store hands each number out in its own transaction, so two runs cannot use the same number.
 """
 
 from __future__ import annotations
@@ -19,7 +20,14 @@ import os
 from pathlib import Path
 from typing import IO
 
+from sqlalchemy import Date, Engine, Integer, select, update
+from sqlalchemy.exc import DBAPIError, IntegrityError
+from sqlalchemy.orm import Mapped, Session, mapped_column
+
+from productcodes.db import DatabaseError, describe
+
 from productcodes.errors import UserError
+from productcodes.models import Base
 
 STATE_FILE = ".productcodes-antwoorden.json"
 _DIGITS = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
@@ -94,3 +102,49 @@ def _read_state(text: str, path: Path) -> dict[str, int]:
         raise UserError(f"{path} is not a state file of respond; move it away "
                         "(answers keep their numbers there)")
     return state
+
+
+class AntwoordVolgnummer(Base):
+    """The last sequence number given to an answer message dated `dag`."""
+
+    __tablename__ = "antwoord_volgnummer"
+
+    dag: Mapped[dt.date] = mapped_column(Date, primary_key=True)
+    laatste: Mapped[int] = mapped_column(Integer)
+
+
+class StoreSequence:
+    """Like Sequence, with the numbers kept in the message store's database."""
+
+    def __init__(self, engine: Engine, day: dt.date) -> None:
+        self.engine = engine
+        self.day = day
+
+    def __enter__(self) -> StoreSequence:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        return None
+
+    def next(self) -> str:
+        """The next unused identification, committed before it is returned."""
+        for _attempt in range(3):
+            try:
+                return identificatie(self.day, self._reserve())
+            except IntegrityError:
+                continue  # another run created the day's row at the same moment: count again
+            except DBAPIError as exc:
+                raise DatabaseError(describe(exc, self.engine.url.render_as_string())) from None
+        raise UserError(f"could not reserve an answer number for {self.day} in the store; try again")
+
+    def _reserve(self) -> int:
+        table = AntwoordVolgnummer
+        with Session(self.engine) as session, session.begin():
+            # The increment comes first: it locks the row (PostgreSQL) or the file (SQLite), so two
+            # runs never read the same last number.
+            bump = update(table).where(table.dag == self.day).values(laatste=table.laatste + 1)
+            bumped = session.execute(bump)
+            if bumped.rowcount == 0:
+                session.add(table(dag=self.day, laatste=1))
+                session.flush()
+            return session.scalar(select(table.laatste).where(table.dag == self.day))
