@@ -1,7 +1,8 @@
 """Answer messages as IV028 (retour messages) and IV087 (JW325) prescribe, one case per folder.
 
 tests/fixtures/answers/CASE/ holds a heenbericht (`heen.xml`), the history it is judged against
-(`history/`, oldest first), the system date (`today.txt`) and the expected answer
+(`history/`, oldest first), the system date (`today.txt`), registry rows for the external rules
+(`registry.json`, optional) and the expected answer
 (`expected.txt`, written from the invulinstructies: the message type, then `class: codes` for
 every class that carries RetourCodes, and for a JW325 the granted total). The heenbericht is
 validated with every rule, answered, and the answer compared class by class and code by code;
@@ -12,6 +13,7 @@ in its history.
 from __future__ import annotations
 
 import datetime as dt
+import json
 from pathlib import Path
 
 import pytest
@@ -25,6 +27,7 @@ from tests.conftest import FIXTURES, reference_path
 from validators.engine import Options, validate, validate_parsed
 from validators.history import History
 from validators.respond import NoAnswer, answer
+from validators.snapshot import RegistrySnapshot
 
 CASES = FIXTURES / "answers"
 HEEN = ("JW301", "JW305", "JW307", "JW315", "JW317", "JW319", "JW323")
@@ -65,7 +68,11 @@ def test_answer_per_invulinstructie(folder: Path):
     history = _history(folder)
     parsed = load(folder / "heen.xml")
     heen_history = History.from_paths(history) if history else None
-    report = validate_parsed(parsed, Options(today=today, history=heen_history))
+    registry = None
+    if (folder / "registry.json").is_file():
+        rows = json.loads((folder / "registry.json").read_text(encoding="utf-8"))
+        registry = RegistrySnapshot.from_dict(rows)
+    report = validate_parsed(parsed, Options(today=today, history=heen_history, registry=registry))
     result = answer(parsed, report, identificatie="A2612010000X", dagtekening=today)
     document = etree.fromstring(to_xml(result.message))
 
@@ -87,6 +94,8 @@ def test_every_pair_has_every_level():
         for case in ("goedgekeurd", "niveau2", "niveau3-header", "niveau4-header"):
             assert f"{heen}-{case}" in names
         assert any(n.startswith(f"{heen}-niveau3-") and not n.endswith("header") for n in names), heen
+        # JW319 has no product class that an external rule judges; its level 4 is the Header only.
+        assert heen == "JW319" or f"{heen}-niveau4-product" in names, heen
 
 
 @pytest.mark.parametrize("code", HEEN)
