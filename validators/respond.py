@@ -20,13 +20,16 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from lxml import etree
+
 from iwmo_ijw.builder import ACCEPTED, copy_into, header_for, new, retour_for, xsd_versie
 from iwmo_ijw.models import Message, Node, from_parsed
-from iwmo_ijw.models.base import node_class
+from iwmo_ijw.models.base import node_class, read_node
 from iwmo_ijw.namespaces import message_type
 from iwmo_ijw.parsing import ParsedMessage
+from iwmo_ijw.xpath import Positions, find, local, path_of, text
 from validators.answers.levels import TECHNISCH, errors_by_level
-from validators.answers.placement import Codes, place
+from validators.answers.placement import Codes, Tree, descend, place
 from validators.findings import FileReport
 
 NIET_BEOORDEELD = "0233"  # the class was not assessed because a class above it was rejected
@@ -53,24 +56,27 @@ def answer(parsed: ParsedMessage, report: FileReport, *, identificatie: str, dag
     number = parsed.message_type.number
     if parsed.message_type.is_retour or number == "325":
         raise NoAnswer(f"{parsed.message_type.code} is itself an answer; it gets no answer message")
-    model = from_parsed(parsed)
-    build = _declaratie_antwoord if number == "323" else _retour
-    if 2 in levels:
-        header_codes = {id(model.header): [TECHNISCH]}
-        return Answer(build(model, header_codes, identificatie, dagtekening), _placed(model, header_codes), 2)
     content = [f for level in (3, 4) for f in levels.get(level, [])]
-    codes = place(content, model, _classes(model), model.header)
-    decided = min((lvl for lvl in (3, 4) if lvl in levels), default=None) if codes else None
-    return Answer(build(model, codes, identificatie, dagtekening), _placed(model, codes), decided)
+    if number == "323":
+        return _declaratie_antwoord(parsed, levels, content, identificatie, dagtekening)
+    model = from_parsed(parsed)
+    if 2 in levels:
+        codes: Codes = {id(model.header): [TECHNISCH]}
+    else:
+        classes = _classes(model)
+        codes = place(content, lambda xpath: descend(model, xpath), lambda n: id(n) in classes, model.header)
+    message = _retour(model, codes, identificatie, dagtekening)
+    return Answer(message, _placed(model, codes), _decided(levels, codes))
+
+
+def _decided(levels: dict[int, list], codes: Codes) -> int | None:
+    if 2 in levels:
+        return 2
+    return min((lvl for lvl in (3, 4) if lvl in levels), default=None) if codes else None
 
 
 def _classes(model: Message) -> set[int]:
-    """Ids of the heen nodes whose counterpart in the answer carries RetourCodes."""
-    if model.message_type.number == "323":
-        declaratie = model.declaratie
-        clients = declaratie.clienten.client
-        return {id(n) for n in (model.header, declaratie, *clients,
-                                *(p for c in clients for p in c.prestaties.prestatie))}
+    """Ids of the heen nodes whose counterpart in the retour message carries RetourCodes."""
     asked: set[int] = set()
     retour_for(model, identificatie="-", dagtekening=dt.date.min,
                codes=lambda node: asked.add(id(node)) or ())
@@ -132,6 +138,10 @@ def _with_unassessed(root: Node, codes: Codes) -> Codes:
 
 
 # --- JW325 (IV087) -------------------------------------------------------------------------
+# Read from the tree, not the model: a declaration of 100,000 Prestaties is answered by reading
+# its Header, its totals and the rejected Prestaties only.
+
+_JW325_CLASSES = frozenset({"Header", "Declaratie", "Client", "Prestatie"})
 
 
 def _signed(bedrag: Node) -> int:
@@ -144,55 +154,82 @@ def _totaal(cents: int) -> Node:
     return node_class("TotaalBedragMetDC")(totaal_bedrag=abs(cents), debet_credit="D" if cents >= 0 else "C")
 
 
-def _declaratie_antwoord(jw323: Message, codes: Codes, identificatie: str, dagtekening: dt.date) -> Message:
-    mt = message_type(f"{jw323.standard.prefix}325")
-    declaratie, header = jw323.declaratie, jw323.header
-    if id(header) in codes:
-        # Level 2 (0001) or an error in the Header: the Header alone, nothing is processed.
-        return _new_325(mt, header, codes[id(header)], None, identificatie, dagtekening)
-    if id(declaratie) in codes:
-        # TR342: a rejected Declaratie is not judged per Prestatie, so nothing is granted.
-        antwoord = _antwoord(declaratie, _totaal(0), None, codes[id(declaratie)])
-    elif not codes:
-        antwoord = _antwoord(declaratie, declaratie.totaal_ingediend_bedrag, None, [VOLLEDIG_TOEGEWEZEN])
+def _declaratie_antwoord(parsed: ParsedMessage, levels: dict[int, list], content: list, identificatie: str,
+                         dagtekening: dt.date) -> Answer:
+    root, positions = parsed.root, Positions()
+    header_el, declaratie_el = root.find("{*}Header"), root.find("{*}Declaratie")
+    if 2 in levels:
+        codes: Codes = {header_el: [TECHNISCH]}
     else:
-        answered = _rejected_clients(declaratie.clienten.client, codes)
+        tree = Tree(root)
+        codes = place(content, tree.descend, lambda el: local(el) in _JW325_CLASSES and el is not root,
+                      header_el, key=lambda el: el)
+    header = read_node(node_class("JW323Header"), header_el, positions=positions)
+    mt = message_type(f"{parsed.message_type.standard.prefix}325")
+    placed = {path_of(el, positions): list(c) for el, c in codes.items()}
+    decided = _decided(levels, codes)
+    if header_el in codes:
+        # Level 2 (0001) or an error in the Header: the Header alone, nothing is processed.
+        message = _new_325(mt, header, codes[header_el], None, identificatie, dagtekening)
+        return Answer(message, placed, decided)
+    nummer = text(declaratie_el, "DeclaratieNummer")
+    ingediend = read_node(node_class("TotaalBedragMetDC"), find(declaratie_el, "TotaalIngediendBedrag"),
+                          positions=positions)
+    if declaratie_el in codes:
+        # TR342: a rejected Declaratie is not judged per Prestatie, so nothing is granted.
+        antwoord = _antwoord(nummer, ingediend, _totaal(0), None, codes[declaratie_el])
+    elif not codes:
+        antwoord = _antwoord(nummer, ingediend, ingediend, None, [VOLLEDIG_TOEGEWEZEN])
+    else:
+        answered = _rejected_clients(declaratie_el, codes, positions)
         afgewezen = sum(_signed(p.ingediend_bedrag) for c in answered for p in c.prestaties.prestatie)
-        toegekend = _totaal(_signed(declaratie.totaal_ingediend_bedrag) - afgewezen)
-        antwoord = _antwoord(declaratie, toegekend, node_class("JW325Clienten")(client=answered), [ACCEPTED])
-    return _new_325(mt, header, [ACCEPTED], antwoord, identificatie, dagtekening)
+        toegekend = _totaal(_signed(ingediend) - afgewezen)
+        clienten = node_class("JW325Clienten")(client=answered)
+        antwoord = _antwoord(nummer, ingediend, toegekend, clienten, [ACCEPTED])
+    return Answer(_new_325(mt, header, [ACCEPTED], antwoord, identificatie, dagtekening), placed, decided)
 
 
-def _antwoord(declaratie: Node, toegekend: Node, clienten: Node | None, codes: list[str]) -> Node:
+def _antwoord(nummer: str | None, ingediend: Node, toegekend: Node, clienten: Node | None,
+              codes: list[str]) -> Node:
     return node_class("JW325DeclaratieAntwoord")(
-        declaratie_nummer=declaratie.declaratie_nummer,
-        totaal_ingediend_bedrag=declaratie.totaal_ingediend_bedrag,
+        declaratie_nummer=nummer,
+        totaal_ingediend_bedrag=ingediend,
         totaal_toegekend_bedrag=toegekend,
         clienten=clienten,
         retour_codes=_codes_node(codes),
     )
 
 
-def _rejected_clients(clients: list[Node], codes: Codes) -> list[Node]:
-    """Only rejected Prestaties travel back, under their Client (TR342, IV087)."""
+def _rejected_clients(declaratie: etree._Element, codes: Codes, positions: Positions) -> list[Node]:
+    """Only rejected Prestaties travel back, under their Client (TR342, IV087), in message order."""
+    clients: dict[etree._Element, None] = {}
+    for el in codes:
+        client = el if local(el) == "Client" else el.getparent().getparent()
+        clients[client] = None
     out = []
-    for client in clients:
-        client_codes = codes.get(id(client))
+    for client in sorted(clients, key=_document_order(declaratie)):
+        client_codes = codes.get(client)
+        prestaties = client.iterfind("{*}Prestaties/{*}Prestatie")
         if client_codes:
             # A rejected Client takes all its Prestaties with it, none of them assessed.
-            answered = [(p, [NIET_BEOORDEELD]) for p in client.prestaties.prestatie]
+            answered = [(p, [NIET_BEOORDEELD]) for p in prestaties]
         else:
-            answered = [(p, codes[id(p)]) for p in client.prestaties.prestatie if id(p) in codes]
-        if not answered:
-            continue
-        prestaties = [copy_into(p, node_class("JW325Prestatie"), retour_codes=_codes_node(c))
-                      for p, c in answered]
+            answered = [(p, codes[p]) for p in prestaties if p in codes]
         out.append(node_class("JW325Client")(
-            bsn=client.bsn,
-            prestaties=node_class("JW325Prestaties")(prestatie=prestaties),
+            bsn=text(client, "Bsn"),
+            prestaties=node_class("JW325Prestaties")(prestatie=[
+                copy_into(read_node(node_class("JW323Prestatie"), p, positions=positions),
+                          node_class("JW325Prestatie"), retour_codes=_codes_node(c))
+                for p, c in answered
+            ]),
             retour_codes=_codes_node(client_codes or [ACCEPTED]),
         ))
     return out
+
+
+def _document_order(declaratie: etree._Element):
+    order = {el: n for n, el in enumerate(declaratie.iterfind("{*}Clienten/{*}Client"))}
+    return order.__getitem__
 
 
 def _codes_node(codes: list[str]) -> Node:

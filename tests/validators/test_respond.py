@@ -22,7 +22,7 @@ from iwmo_ijw.schemas import load_schema
 from iwmo_ijw.xpath import path_of
 from productcodes.cli import cli
 from productcodes.errors import UserError
-from validators.answers.placement import descend, steps
+from validators.answers.placement import Tree, descend, steps
 from validators.answers.sequence import LIMIT, STATE_FILE, Sequence, base36, identificatie
 from validators.engine import Options, validate
 from validators.findings import FileReport, Finding, Severity
@@ -204,6 +204,13 @@ def test_placement_follows_element_positions(jw323: Path):
     assert way[-1] is model.declaratie.clienten.client[1].prestaties.prestatie[1].product_periode
     # A position beyond the message stops at the last node that exists.
     assert descend(model, "/Bericht/Declaratie/Clienten/Client[99]")[-1] is model.declaratie.clienten
+    # The tree walk (used for JW325, which never models the whole declaration) agrees.
+    parsed = load(jw323)
+    tree = Tree(parsed.root)
+    el = tree.descend("/Bericht/Declaratie/Clienten/Client[2]/Prestaties/Prestatie[2]/ProductPeriode")[-1]
+    assert path_of(el) == "/Bericht/Declaratie/Clienten/Client[2]/Prestaties/Prestatie[2]/ProductPeriode"
+    beyond = tree.descend("/Bericht/Declaratie/Clienten/Client[99]/Bsn")[-1]
+    assert path_of(beyond) == "/Bericht/Declaratie/Clienten"
 
 
 # --- identifications -------------------------------------------------------------------------
