@@ -26,6 +26,8 @@ SUBCOMMANDS: dict[str, str] = {
     "respond": "validators.cli_respond:respond",
     "translate": "validators.cli_respond:translate",
     "batch": "validators.cli_batch:batch",
+    "serve": "productcodes.commands.serve:serve",
+    "users": "productcodes.commands.serve:users",
 }
 
 

@@ -229,3 +229,15 @@ class AuditLog(Base):
     actie: Mapped[str] = mapped_column(String(20))
     oud: Mapped[dict | None] = mapped_column(JSON)
     nieuw: Mapped[dict | None] = mapped_column(JSON)
+
+
+class User(Base):
+    """A person of the web service: maintainers change the registry, viewers only read it."""
+
+    __tablename__ = "web_user"
+    __table_args__ = (CheckConstraint("role IN ('maintainer', 'viewer')", name="role"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    naam: Mapped[str] = mapped_column(String(120), unique=True)
+    role: Mapped[str] = mapped_column(String(12))
+    password_hash: Mapped[str] = mapped_column(String(200))  # argon2id, never the password
+    aangemaakt: Mapped[datetime] = mapped_column(DateTime(timezone=True))

@@ -132,29 +132,75 @@ def conflicts(mappings: list[Mapping]) -> list[dict]:
     return out
 
 
-def render_text(r: Reduction, unmapped_limit: int = 15) -> str:
+_WORDS = {
+    "nl": {"title": "Reductie op {on}", "municipal": "gemeentelijke codes", "in": "in {n} gemeenten",
+           "national": "landelijke producten", "in_use": "({n} gebruikt in een mapping)",
+           "mapped": "gemapt (goedgekeurd)", "proposed": "voorgesteld, niet goedgekeurd",
+           "unmapped": "niet gemapt", "conflicts": "conflicten",
+           "reduction": "reductie", "onto": "{mapped} codes op {used} landelijke producten ({ratio} : 1)",
+           "per_regio": "Per jeugdregio                    codes  gemapt",
+           "per_categorie": "Per productcategorie   codes  gemapt", "conflicts_head": "Conflicten",
+           "unmapped_head": "Niet gemapte codes (eerste {shown} van {total})", "waiting": "  [voorstel wacht]"},
+    "en": {"title": "Reduction on {on}", "municipal": "municipal codes", "in": "in {n} gemeenten",
+           "national": "national products", "in_use": "({n} in use by a mapping)",
+           "mapped": "mapped (approved)", "proposed": "proposed, not approved",
+           "unmapped": "unmapped", "conflicts": "conflicts",
+           "reduction": "reduction", "onto": "{mapped} codes onto {used} national products ({ratio} : 1)",
+           "per_regio": "Per jeugdregio                    codes  mapped",
+           "per_categorie": "Per productcategorie   codes  mapped", "conflicts_head": "Conflicts",
+           "unmapped_head": "Unmapped codes (first {shown} of {total})", "waiting": "  [proposal waiting]"},
+}
+
+
+def number(value: float, lang: str, spec: str = ".1f") -> str:
+    """A number as its readers write it: a decimal comma in Dutch."""
+    shown = format(value, spec)
+    return shown.replace(".", ",") if lang == "nl" else shown
+
+
+def day(on: date, lang: str) -> str:
+    """A date as its readers write it: 01-06-2026 in Dutch, ISO in English."""
+    return on.strftime("%d-%m-%Y") if lang == "nl" else on.isoformat()
+
+
+def words(lang: str | None) -> tuple[str, dict[str, str]]:
+    """The language (--lang / PRODUCTCODES_LANG, Dutch by default) and its words for the report."""
+    from validators.texts import current_lang
+
+    chosen = lang or current_lang()
+    return chosen, _WORDS[chosen]
+
+
+def render_text(r: Reduction, unmapped_limit: int = 15, lang: str | None = None) -> str:
+    """The reduction report as text, in Dutch unless asked otherwise."""
+    lang, w = words(lang)
+    label = max(len(w[k]) for k in ("municipal", "national", "mapped", "proposed", "unmapped", "conflicts",
+                                    "reduction"))
     lines = [
-        f"Reduction on {r.on}",
-        f"  municipal codes        {r.municipal_codes:>6}  in {r.gemeenten} gemeenten",
-        f"  national products      {r.national_products:>6}  ({r.national_in_use} in use by a mapping)",
-        f"  mapped (approved)      {r.mapped:>6}  {r.percent_mapped:5.1f}%",
-        f"  proposed, not approved {r.proposed:>6}",
-        f"  unmapped               {len(r.unmapped):>6}",
-        f"  conflicts              {len(r.conflicts):>6}",
+        w["title"].format(on=day(r.on, lang)),
+        f"  {w['municipal']:<{label}} {r.municipal_codes:>6}  {w['in'].format(n=r.gemeenten)}",
+        f"  {w['national']:<{label}} {r.national_products:>6}  {w['in_use'].format(n=r.national_in_use)}",
+        f"  {w['mapped']:<{label}} {r.mapped:>6}  {number(r.percent_mapped, lang, '5.1f')}%",
+        f"  {w['proposed']:<{label}} {r.proposed:>6}",
+        f"  {w['unmapped']:<{label}} {len(r.unmapped):>6}",
+        f"  {w['conflicts']:<{label}} {len(r.conflicts):>6}",
     ]
     if r.mapped:
-        lines.append(f"  reduction              {r.mapped} codes onto {r.national_in_use} national products "
-                     f"({r.mapped / max(1, r.national_in_use):.0f} : 1)")
-    lines.append("\nPer jeugdregio                    codes  mapped")
-    lines += [f"  {name[:30]:<30} {c.codes:>6} {c.percent:6.1f}%" for name, c in r.per_jeugdregio.items()]
-    lines.append("\nPer productcategorie   codes  mapped")
-    lines += [f"  {cat:<18} {c.codes:>6} {c.percent:6.1f}%" for cat, c in r.per_categorie.items()]
+        ratio = f"{r.mapped / max(1, r.national_in_use):.0f}"
+        lines.append(f"  {w['reduction']:<{label}} "
+                     + w["onto"].format(mapped=r.mapped, used=r.national_in_use, ratio=ratio))
+    lines.append("\n" + w["per_regio"])
+    lines += [f"  {name[:30]:<30} {c.codes:>6} {number(c.percent, lang, '6.1f')}%"
+              for name, c in r.per_jeugdregio.items()]
+    lines.append("\n" + w["per_categorie"])
+    lines += [f"  {cat:<18} {c.codes:>6} {number(c.percent, lang, '6.1f')}%" for cat, c in r.per_categorie.items()]
     if r.conflicts:
-        lines.append("\nConflicts")
+        lines.append("\n" + w["conflicts_head"])
         lines += [f"  mapping {c['mapping']}: {c['gemeentecode']}/{c['productcode']} -> {c['nationale_code']}: "
                   f"{c['conflict']} ({c['detail']})" for c in r.conflicts[:50]]
     if r.unmapped:
-        lines.append(f"\nUnmapped codes (first {min(unmapped_limit, len(r.unmapped))} of {len(r.unmapped)})")
+        shown = min(unmapped_limit, len(r.unmapped))
+        lines.append("\n" + w["unmapped_head"].format(shown=shown, total=len(r.unmapped)))
         lines += [f"  {u['gemeentecode']} {u['productcategorie']} {u['productcode']:<6} {u['omschrijving']}"
-                  + ("  [proposal waiting]" if u["voorstel"] else "") for u in r.unmapped[:unmapped_limit]]
+                  + (w["waiting"] if u["voorstel"] else "") for u in r.unmapped[:unmapped_limit]]
     return "\n".join(lines) + "\n"

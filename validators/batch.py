@@ -42,6 +42,7 @@ class BatchSettings:
     db_url: str | None = None  # registry and message store, when used
     use_store: bool = False
     use_registry: bool = False
+    lang: str | None = None  # language of the reports' messages and hints (None: PRODUCTCODES_LANG or nl)
 
 
 @dataclass
@@ -195,7 +196,7 @@ def validate_one(settings: BatchSettings, file: str, target: str) -> dict:
 
     path = Path(file)
     report = validate_auto(path, _options_for(settings))
-    data = report.as_dict(show_bsn=settings.show_bsn)
+    data = report.as_dict(show_bsn=settings.show_bsn, lang=settings.lang)
     data["afzender"] = (report.afzender or header_afzender(path)) if report.message_type else None
     data["source"] = _stamp(path)
     data["skipped_rules"] = list(report.skipped)

@@ -36,25 +36,31 @@ def _name(path: str) -> str:
     return path.rsplit("/", 1)[-1]
 
 
-def required(ctx: RuleContext, parent: etree._Element, path: str, because: str) -> Iterator[Finding]:
+def required(ctx: RuleContext, parent: etree._Element, path: str, because: str,
+             **values) -> Iterator[Finding]:
+    """`because` is the English condition; the catalogue's "CODE.required" says it per language
+    from `values`."""
     if not filled(parent, path):
-        yield ctx.finding(parent, f"{_name(path)} is missing in {local(parent)} although {because}")
+        yield ctx.finding(parent, key="required", element=_name(path), parent=local(parent), because=because,
+                          **values)
 
 
-def forbidden(ctx: RuleContext, parent: etree._Element, path: str, because: str) -> Iterator[Finding]:
+def forbidden(ctx: RuleContext, parent: etree._Element, path: str, because: str,
+              **values) -> Iterator[Finding]:
     if filled(parent, path):
         element = find(parent, path)
         shown = "" if len(element) else f" {(element.text or '').strip()!r}"
-        yield ctx.finding(element, f"{_name(path)}{shown} must be empty because {because}")
+        yield ctx.finding(element, key="forbidden", element=_name(path), shown=shown, parent=local(parent),
+                          because=because, **values)
 
 
 def exactly_when(ctx: RuleContext, parent: etree._Element, path: str, condition: bool, when: str,
-                 otherwise: str) -> Iterator[Finding]:
+                 otherwise: str, **values) -> Iterator[Finding]:
     """`path` is mandatory when the condition holds and must be empty when it does not."""
     if condition:
-        yield from required(ctx, parent, path, when)
+        yield from required(ctx, parent, path, when, **values)
     else:
-        yield from forbidden(ctx, parent, path, otherwise)
+        yield from forbidden(ctx, parent, path, otherwise, **values)
 
 
 def after_2020(end: date | None) -> bool:
@@ -135,8 +141,7 @@ def same_product_overlaps(ctx: RuleContext, items: list[etree._Element], start_p
             else:
                 clash = True
             if clash:
-                label = f"{categorie or '-'}/{code or '-'}"
-                yield ctx.finding(item, f"{what} {label} from {period[0]} overlaps an earlier {what} of the same "
-                                        f"product in this message ({other_period[0]}..{other_period[1] or 'open'})")
+                yield ctx.finding(item, key="overlap", what=what, product=f"{categorie or '-'}/{code or '-'}",
+                                  begin=period[0], other_begin=other_period[0], other_end=other_period[1])
                 break
         seen.append((categorie, code, period, item))

@@ -20,6 +20,26 @@ FIXTURES = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "rules"
 LEVEL_NAMES = ("xsd", "xslt", "berichtoverstijgend", "externe bron", "registry")
 
 
+def _choose_lang(ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
+    """--lang / PRODUCTCODES_LANG for this command only: reset when the command ends (tests run
+    many commands in one process)."""
+    from validators.texts import set_lang
+
+    if value is not None:
+        set_lang(value)
+        ctx.call_on_close(lambda: set_lang(None))
+    return value
+
+
+def lang_option(func):
+    """The shared --lang option: the language of reports, hints and rule texts (Dutch by default)."""
+    return click.option(
+        "--lang", type=click.Choice(["nl", "en"], case_sensitive=False), envvar="PRODUCTCODES_LANG",
+        callback=_choose_lang, is_eager=True,
+        help="Language of the report: nl (default) or en; also PRODUCTCODES_LANG.",
+    )(func)
+
+
 def _codes(values: tuple[str, ...]) -> tuple[str, ...]:
     """--select A,B --select C -> ("A", "B", "C"), upper-cased so `tr3` matches TR3xx."""
     return tuple(c.strip().upper() for v in values for c in v.split(",") if c.strip())
@@ -93,9 +113,10 @@ def registry_snapshot(app):
               help="Apply the registry rules (gemeenten, product lists, mappings, tarieven) from --db.")
 @click.option("--stream/--no-stream", default=None,
               help="Read messages Client by Client in flat memory (default: only files of 256 MB and more).")
+@lang_option
 @click.pass_obj
 def validate(app, paths, fmt, output, select, ignore, today, show_bsn, schemas, history, use_store, use_registry,
-             stream) -> None:
+             stream, lang) -> None:
     """Validate iJw/iWmo 3.2 messages (files, folders or - for stdin).
 
     Exit code 0: no errors; 1: errors found; 2: usage or tool error. Example:
@@ -123,7 +144,7 @@ def validate(app, paths, fmt, output, select, ignore, today, show_bsn, schemas, 
             report.files.append(validate_auto(item, options))
         else:
             report.files.append((validate_stream if stream else validate_one)(item, options))
-    text = render(report, fmt, show_bsn=show_bsn)
+    text = render(report, fmt, show_bsn=show_bsn, lang=lang)
     if output:
         Path(output).write_text(text, encoding="utf-8")
     else:
@@ -140,20 +161,25 @@ def rules() -> None:
 @click.option("--message", "message", metavar="CODE", help="Only rules for this message (JW323, WMO303...).")
 @click.option("--level", type=click.Choice(LEVEL_NAMES), help="Only rules of this controleniveau.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-def list_rules(message: str | None, level: str | None, fmt: str) -> None:
-    """Print the rule table: code, level, retourcode, target, description."""
-    rows = rule_rows(message, level)
+@lang_option
+def list_rules(message: str | None, level: str | None, fmt: str, lang: str | None) -> None:
+    """Print the rule table: code, level, retourcode, target, description (in --lang, Dutch by default)."""
+    from validators.texts import current_lang
+
+    lang = lang or current_lang()
+    rows = rule_rows(message, level, lang)
     if fmt == "json":
         click.echo(json.dumps(rows, indent=2, ensure_ascii=False))
         return
     for r in rows:
         retour = r["retourcode"] or "-"
         click.echo(f"{r['code']:<8} {r['level']:<20} {retour:<6} {r['target']:<16} {r['description']}")
-    click.echo(f"{len(rows)} rule(s)")
+    click.echo(f"{len(rows)} regel(s)" if lang == "nl" else f"{len(rows)} rule(s)")
 
 
-def rule_rows(message: str | None = None, level: str | None = None) -> list[dict]:
+def rule_rows(message: str | None = None, level: str | None = None, lang: str | None = None) -> list[dict]:
     from validators.registry import all_rules
+    from validators.texts import hint, rule_description
 
     wanted_type = _message_type(message) if message else None
     rows = []
@@ -164,7 +190,8 @@ def rule_rows(message: str | None = None, level: str | None = None) -> list[dict
             continue
         rows.append({
             "code": code, "level": r.level.value, "retourcode": r.retourcode, "target": r.target if isinstance(r.target, str) else "|".join(r.target),
-            "messages": list(r.messages), "description": r.description,
+            "messages": list(r.messages), "description": rule_description(code, r.description, lang),
+            "hint": hint(code, lang=lang),
         })
     return rows
 
@@ -180,31 +207,40 @@ def _message_type(code: str):
 
 @rules.command("show")
 @click.argument("code")
-def show_rule(code: str) -> None:
-    """Explain one rule, with a good and a bad example where available."""
-    from validators.registry import all_rules
+@lang_option
+def show_rule(code: str, lang: str | None) -> None:
+    """Explain one code: description, retourcode, messages and elements, hint, and a good and a bad
+    example with the fault marked. Also XML, XML-UNSAFE, BERICHT, RELEASE and XSD. Example:
 
-    found = all_rules().get(code.upper())
-    if found is None:
+        productcodes rules show TR346
+    """
+    from validators.ruledocs import known_code, show_text
+    from validators.texts import current_lang
+
+    if not known_code(code):
         raise UserError(f"no rule {code!r}; `productcodes rules list` shows them all")
-    doc = (found.func.__doc__ or "").strip()
-    click.echo(f"{found.code}: {found.description}")
-    click.echo(f"  level:      {found.level.value}")
-    click.echo(f"  retourcode: {found.retourcode or '- (the whole message is rejected)'}")
-    click.echo(f"  messages:   {', '.join(found.messages)} ({', '.join(found.standards)})")
-    click.echo(f"  target:     {found.target if isinstance(found.target, str) else ', '.join(found.target)}")
-    rest = "\n".join(doc.splitlines()[1:]).strip()
-    if rest:
-        click.echo("\n" + rest)
-    for kind in ("good", "bad"):
-        example = _example(found.code, kind)
-        click.echo(f"\n{kind} example:" if example else f"\n{kind} example: none in this installation")
-        if example:
-            click.echo(example)
+    click.echo(show_text(code, lang or current_lang()), nl=False)
 
 
-def _example(code: str, kind: str) -> str | None:
-    """The rule's fixture, from the source tree: examples live with the tests, not in the wheel."""
-    folder = FIXTURES / code
-    files = sorted(folder.glob(f"{kind}*.xml")) if folder.is_dir() else []
-    return files[0].read_text(encoding="utf-8", errors="replace").rstrip() if files else None
+@rules.command("docs")
+@click.option("--out", "out_dir", default="docs/rules", show_default=True, type=click.Path(file_okay=False),
+              help="Folder for the pages (one per rule, an index per message type).")
+@click.option("--check", is_flag=True, help="Write nothing; exit 1 when the pages in --out are stale.")
+@lang_option
+def rule_docs(out_dir: str, check: bool, lang: str | None) -> None:
+    """Generate the rule documentation from the rule registry and the message catalogue. Example:
+
+        productcodes rules docs --out docs/rules
+    """
+    from validators.ruledocs import stale_pages, write_docs
+
+    wanted = lang or "nl"  # the committed pages are Dutch; --lang en writes English ones elsewhere
+    if check:
+        stale = stale_pages(Path(out_dir), wanted)
+        if stale:
+            click.echo(f"{len(stale)} stale page(s) in {out_dir}: {', '.join(stale[:10])}", err=True)
+            sys.exit(1)
+        click.echo(f"{out_dir} is up to date")
+        return
+    written = write_docs(Path(out_dir), wanted)
+    click.echo(f"{len(written)} page(s) in {out_dir}")

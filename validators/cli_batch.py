@@ -9,6 +9,7 @@ from datetime import date
 import click
 
 from validators.batch import SUMMARY, BatchResult, BatchSettings, run_batch
+from validators.cli import lang_option
 
 
 def _codes(values: tuple[str, ...]) -> tuple[str, ...]:
@@ -29,6 +30,7 @@ def _codes(values: tuple[str, ...]) -> tuple[str, ...]:
 @click.option("--show-bsn", is_flag=True, help="Write BSNs unmasked in the reports.")
 @click.option("--store", "use_store", is_flag=True, help="Use the message store of --db as history.")
 @click.option("--registry", "use_registry", is_flag=True, help="Apply the registry rules of --db.")
+@lang_option
 @click.pass_obj
 def batch(
     app,
@@ -45,6 +47,7 @@ def batch(
     show_bsn: bool,
     use_store: bool,
     use_registry: bool,
+    lang: str | None,
 ) -> None:
     """Validate every *.xml below INPUTS; write one JSON report per file and a summary.
 
@@ -66,6 +69,7 @@ def batch(
         db_url=getattr(app, "db_url", None),
         use_store=use_store,
         use_registry=use_registry,
+        lang=lang,
     )
     if use_store or use_registry:
         from productcodes.commands import engine_for

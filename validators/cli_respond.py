@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from productcodes.errors import UserError
-from validators.cli import _codes, _history, _parse_day, collect, registry_snapshot
+from validators.cli import _codes, _history, _parse_day, collect, lang_option, registry_snapshot
 
 
 @click.command()
@@ -24,8 +24,9 @@ from validators.cli import _codes, _history, _parse_day, collect, registry_snaps
 @click.option("--registry/--no-registry", "use_registry", default=False,
               help="Also apply the registry rules (product lists, gemeenten, tarieven) from --db.")
 @click.option("--schemas", type=click.Path(exists=True, file_okay=False), help="Folder with the official XSDs.")
+@lang_option
 @click.pass_obj
-def respond(app, paths, out_dir, history, use_store, today, ignore, use_registry, schemas) -> None:
+def respond(app, paths, out_dir, history, use_store, today, ignore, use_registry, schemas, lang) -> None:
     """Validate each message and write its answer: JW302/306/308/316/318/320 or JW325.
 
     The answer follows IV028 (retour messages) and IV087 (JW325): approved in full, the

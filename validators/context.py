@@ -52,16 +52,35 @@ class RuleContext:
     def finding(
         self,
         node: etree._Element | None,
-        message: str,
+        message: str | None = None,
         *,
+        key: str | None = None,
         severity: Any = None,
         retourcode: str | None = None,
         code: str | None = None,
+        **values: Any,
     ) -> Finding:
-        """A finding of the running rule, located at node (the element the standard blames)."""
+        """A finding of the running rule, located at node (the element the standard blames).
+
+        The sentence comes from the message catalogue (validators.texts) under the rule's code, or
+        "CODE.key" when the rule reports several kinds of finding; the rule passes the values the
+        sentence names (a BSN as texts.Bsn, so every rendering masks it). A plain `message` is
+        still accepted for rules not yet converted.
+        """
         assert self.rule is not None, "finding() outside a rule"
+        code = code or self.rule.code
+        catalogue_key = lang = None
+        frozen: tuple[tuple[str, Any], ...] = ()
+        if message is None:
+            from validators.texts import current_lang, render
+
+            catalogue_key, lang = (f"{code}.{key}" if key else code), current_lang()
+            frozen = tuple((name, _hashable(v)) for name, v in values.items())
+            rendered = render(catalogue_key, dict(frozen), lang)
+            message = rendered or catalogue_key  # never the values: they may hold a BSN
+            lang = lang if rendered else None
         return Finding(
-            code=code or self.rule.code,
+            code=code,
             severity=severity or self.rule.severity,
             retourcode=retourcode if retourcode is not None else self.rule.retourcode,
             message=message,
@@ -69,4 +88,12 @@ class RuleContext:
             line=node.sourceline if node is not None else None,
             file=self.message.source,
             message_type=self.message.message_type.code,
+            key=catalogue_key,
+            values=frozen,
+            lang=lang,
         )
+
+
+def _hashable(value: Any) -> Any:
+    # Findings are frozen and compared; lists of values become tuples.
+    return tuple(value) if isinstance(value, (list, set, frozenset)) else value

@@ -235,6 +235,8 @@ def _guarded(rule: Rule, ctx: RuleContext, run: Callable[[list[Finding]], None])
                 "please report this as a bug",
                 file=ctx.message.source,
                 message_type=ctx.message.message_type.code,
+                key=f"{rule.code}.crash",
+                values=(("rule", rule.code), ("error", f"{type(exc).__name__}: {exc}")),
             )
         )
     return out
@@ -288,4 +290,6 @@ def _error_finding(exc: MessageError, name: str | None) -> Finding:
         xpath=None,
         line=exc.line,
         file=name,
+        key=exc.code,  # the catalogue wraps the parser's detail in a sentence per language
+        values=(("detail", str(exc)),),
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from enum import Enum
+from typing import Any
 
 
 class Severity(str, Enum):
@@ -26,13 +27,42 @@ class Finding:
     line: int | None = None
     file: str | None = None
     message_type: str | None = None
+    # The catalogue key ("TR346", "TR314.earlier") and its values: `message` is their rendering
+    # (default language, BSNs masked); renderers ask `text()` for another language or full BSNs.
+    key: str | None = None
+    values: tuple[tuple[str, Any], ...] = ()
+    lang: str | None = None  # the language `message` was rendered in (BSNs masked)
 
-    def as_dict(self) -> dict:
+    def text(self, lang: str | None = None, show_bsn: bool = False) -> str:
+        """The message in a language (default: the chosen one); free-text findings keep `message`."""
+        if self.key is None:
+            return self.message
+        from validators.texts import current_lang, render
+
+        if not show_bsn and (lang or current_lang()) == self.lang:
+            return self.message  # rendered once already, in this language
+        return render(self.key, dict(self.values), lang, show_bsn) or self.message
+
+    def hint(self, lang: str | None = None) -> str | None:
+        """What to do about this finding, in a language."""
+        from validators.texts import hint
+
+        return hint(self.code, self.key, lang)
+
+    def retourcode_description(self, lang: str | None = None) -> str | None:
+        """A short description of the retourcode in a language (own words), None without one."""
+        from validators.texts import retourcode_description
+
+        return retourcode_description(self.retourcode, lang)
+
+    def as_dict(self, lang: str | None = None, show_bsn: bool = False) -> dict:
         return {
             "code": self.code,
             "severity": self.severity.value,
             "retourcode": self.retourcode,
-            "message": self.message,
+            "retourcode_description": self.retourcode_description(lang),
+            "message": self.text(lang, show_bsn),
+            "hint": self.hint(lang),
             "xpath": self.xpath,
             "line": self.line,
         }
@@ -70,11 +100,16 @@ class FileReport:
         pattern = _secrets_pattern(self.secrets)
         return pattern.sub(lambda m: mask_bsn(m.group(0)), text)
 
-    def as_dict(self, show_bsn: bool = False) -> dict:
+    def message_of(self, finding: Finding, show_bsn: bool = False, lang: str | None = None) -> str:
+        """A finding's message as every format shows it: in the language, BSNs masked twice over
+        (by their type in catalogue values, and by value in free text)."""
+        return self.mask(finding.text(lang, show_bsn), show_bsn) or ""
+
+    def as_dict(self, show_bsn: bool = False, lang: str | None = None) -> dict:
         findings = []
         for f in self.findings:
-            record = f.as_dict()
-            record["message"] = self.mask(record["message"], show_bsn)
+            record = f.as_dict(lang, show_bsn)
+            record["message"] = self.mask(record["message"], show_bsn)  # second defence: free text
             findings.append(record)
         return {
             "file": self.file,
@@ -99,5 +134,5 @@ class Report:
     def valid(self) -> bool:
         return all(f.valid for f in self.files)
 
-    def as_dict(self, show_bsn: bool = False) -> dict:
-        return {"files": [f.as_dict(show_bsn) for f in self.files]}
+    def as_dict(self, show_bsn: bool = False, lang: str | None = None) -> dict:
+        return {"files": [f.as_dict(show_bsn, lang) for f in self.files]}

@@ -14,6 +14,7 @@ from lxml import etree
 
 from iwmo_ijw.parsing import ParsedMessage
 from validators.findings import Finding, Severity
+from validators.texts.libxml2 import place_of
 
 _FACET = re.compile(r"\[facet '(?P<facet>\w+)'\]")
 _LIMIT = re.compile(r"'(?P<limit>[^']*)'\.?\s*$")
@@ -42,6 +43,8 @@ def _finding(message: ParsedMessage, entry: Any) -> Finding:
     local = xpath.rsplit("/", 1)[-1].split("[")[0] if xpath else "element"
     code, explain = _code_for(message, xpath, facet, _limit(entry.message, facet))
     text = _describe(local, element, entry.message, explain)
+    key, values = _catalogue_entry(code, local, element, explain, text)
+    values += (("waar", place_of(xpath)),)
     return Finding(
         code=code,
         severity=Severity.ERROR,
@@ -51,7 +54,25 @@ def _finding(message: ParsedMessage, entry: Any) -> Finding:
         line=entry.line or None,
         file=message.source,
         message_type=message.message_type.code,
+        key=key,
+        values=values,
     )
+
+
+def _catalogue_entry(code: str, local: str, element: etree._Element | None, explain: str | None,
+                     text: str) -> tuple[str, tuple]:
+    """The finding's sentence in the catalogue (validators.texts): a named constraint with the
+    value, else libxml2's own detail inside a sentence that names the element."""
+    value = (element.text or "") if element is not None and len(element) == 0 else None
+    if explain is not None and value is not None:
+        shown = value if len(value) <= 60 else value[:57] + "..."
+        if local == "Bsn":
+            from validators.texts import Bsn
+
+            shown = Bsn(shown)
+        return f"{code}.schema", (("element", local), ("value", shown), ("constraint", code),
+                                  ("explain", explain))
+    return "XSD.libxml2", (("element", local), ("detail", text))
 
 
 def _limit(text: str, facet: str | None) -> str | None:
@@ -102,4 +123,4 @@ def _describe(local: str, element: etree._Element | None, raw: str, explain: str
         shown = value if len(value) <= 60 else value[:57] + "..."
         return f"{local} {shown!r} does not conform: the schema requires {explain}"
     # libxml2's own wording, minus the namespace noise, for everything the table does not name.
-    return re.sub(r"\{[^}]*\}", "", raw)
+    return re.sub(r"\{(?:https?|urn):[^}]*\}", "", raw)  # namespaces only: a code list is in braces too

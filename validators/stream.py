@@ -70,7 +70,8 @@ def validate_stream(path: str | os.PathLike, options: Options | None = None) -> 
         return report
     except OSError as exc:
         report.findings = [Finding(code="FILE", severity=Severity.ERROR, retourcode=None,
-                                   message=f"cannot read the file: {exc.strerror or exc}", file=name)]
+                                   message=f"cannot read the file: {exc.strerror or exc}", file=name,
+                                   key="FILE", values=(("detail", str(exc.strerror or exc)),))]
         return report
     report.findings = findings
     report.secrets = frozenset(secrets)
@@ -83,9 +84,26 @@ def _schema_findings(exc: StreamSchemaError, name: str) -> list[Finding]:
     # libxml2's own wording, which names the element and the facet.
     return [
         Finding(code="XSD", severity=Severity.ERROR, retourcode=None, message=entry.message.strip(),
-                xpath=entry.path or None, line=entry.line or None, file=name)
+                xpath=entry.path or None, line=entry.line or None, file=name, key="XSD.libxml2",
+                values=(("element", _element_name(entry.path, entry.message)),
+                        ("detail", entry.message.strip()),
+                        ("waar", place_of(entry.path))))
         for entry in exc.log
     ] or [Finding(code="XSD", severity=Severity.ERROR, retourcode=None, message=str(exc), file=name)]
+
+
+def place_of(path: str | None) -> str:
+    from validators.texts.libxml2 import place_of as place
+
+    return place(path)
+
+
+def _element_name(path: str | None, detail: str = "") -> str:
+    """The local name at the end of a libxml2 path ("/ns:Bericht/ns:Client[2]" -> "Client"), else the
+    element libxml2's message names ("Element '{ns}Bsn': ...")."""
+    last = (path or "").rsplit("/", 1)[-1]
+    named = re.match(r"Element '(?:\{[^}]*\})?(?:\w+:)?(?P<name>[\w.-]+)'", detail)
+    return last.split(":")[-1].split("[")[0] or (named["name"] if named else "bericht")
 
 
 def _describe(report: FileReport, chunk: Chunk, options: Options, skipped: dict[str, None]) -> list[Rule]:

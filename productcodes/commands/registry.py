@@ -371,14 +371,23 @@ def run_suggest(app, on: date, lijst, min_confidence: float, approve_above: floa
     return proposed, approved, len(rows)
 
 
+def _lang_option(func):
+    """--lang for the report and its chart (Dutch by default): the validator's shared option."""
+    from validators.cli import lang_option
+
+    return lang_option(func)
+
+
 @registry.command()
 @click.option("--on", "on", metavar="DATE", help="Report date (default today).")
 @click.option("--list", "lijst", help="Count national products of this list only.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("--chart", type=click.Path(dir_okay=False), help="Also draw the reduction (PNG, or HTML for .html).")
 @click.option("--unmapped", type=int, default=15, show_default=True, help="How many unmapped codes to list (text).")
+@_lang_option
 @click.pass_obj
-def report(app, on: str | None, lijst: str | None, fmt: str, chart: str | None, unmapped: int) -> None:
+def report(app, on: str | None, lijst: str | None, fmt: str, chart: str | None, unmapped: int,
+           lang: str | None) -> None:
     """The reduction: codes, national products, % mapped per jeugdregio and categorie, gaps, conflicts.
 
     \b

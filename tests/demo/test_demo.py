@@ -168,6 +168,6 @@ def test_demo_command_builds_and_reports(tmp_path):
     result = CliRunner().invoke(cli, ["--db", f"sqlite:///{tmp_path / 'demo.sqlite'}", "demo", "--out",
                                       str(tmp_path / "files")])
     assert result.exit_code == 0, result.output
-    assert "Reduction on 2026-06-01" in result.output and "Per jeugdregio" in result.output
-    mapped = re.search(r"mapped \(approved\)\s+(\d+)\s+([\d.]+)%", result.output)
-    assert mapped and float(mapped.group(2)) > 50
+    assert "Reductie op 01-06-2026" in result.output and "Per jeugdregio" in result.output
+    mapped = re.search(r"gemapt \(goedgekeurd\)\s+(\d+)\s+([\d,]+)%", result.output)
+    assert mapped and float(mapped.group(2).replace(",", ".")) > 50

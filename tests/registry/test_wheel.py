@@ -36,9 +36,12 @@ def test_installed_wheel_upgrades_a_database_and_runs_the_demo(tmp_path):
     from productcodes.migrate import head
 
     assert upgraded.returncode == 0 and head() in upgraded.stdout, upgraded.stderr
+    # The web service's pages ship inside too (templates and style sheet are package data).
+    assert (site / "productcodes" / "web" / "templates" / "base.html").is_file()
+    assert (site / "productcodes" / "web" / "static" / "stijl.css").is_file()
     demo = subprocess.run([python, "-m", "productcodes", "--db", f"sqlite:///{tmp_path / 'demo.sqlite'}", "demo"],
                           capture_output=True, text=True, cwd=tmp_path)
-    assert demo.returncode == 0 and "Reduction on" in demo.stdout, demo.stderr
+    assert demo.returncode == 0 and "Reductie op" in demo.stdout, demo.stderr
     validated = subprocess.run([python, "-m", "productcodes", "rules", "list", "--message", "JW323"],
                                capture_output=True, text=True, cwd=tmp_path)
-    assert validated.returncode == 0 and "rule(s)" in validated.stdout, validated.stderr
+    assert validated.returncode == 0 and "regel(s)" in validated.stdout, validated.stderr

@@ -63,7 +63,7 @@ def test_required_reports_on_the_parent_and_names_the_element(ctx):
     parent = xml("<Vorm>1</Vorm>")
     [finding] = checks.required(ctx, parent, "Communicatie/Taal", "Vorm is 1 (tolk)")
     assert finding.code == "XX001" and finding.retourcode == "0001"
-    assert finding.message == "Taal is missing in Item although Vorm is 1 (tolk)"
+    assert finding.text("en") == "Taal is missing in Item although Vorm is 1 (tolk)"
     assert finding.xpath == "/Item"
 
 
@@ -74,13 +74,13 @@ def test_required_quiet_when_present(ctx):
 def test_forbidden_reports_on_the_element_with_its_value(ctx):
     parent = xml("<Vorm>2</Vorm><Taal>Pools</Taal>")
     [finding] = checks.forbidden(ctx, parent, "Taal", "Vorm is not 1")
-    assert finding.message == "Taal 'Pools' must be empty because Vorm is not 1"
+    assert finding.text("en") == "Taal 'Pools' must be empty because Vorm is not 1"
     assert finding.xpath == "/Item/Taal"
 
 
 def test_forbidden_group_is_named_without_value(ctx):
     [finding] = checks.forbidden(ctx, xml("<Omvang><b:Volume>3</b:Volume></Omvang>"), "Omvang", "budget")
-    assert finding.message == "Omvang must be empty because budget"
+    assert finding.text("en") == "Omvang must be empty because budget"
 
 
 def test_forbidden_quiet_when_empty(ctx):
@@ -97,7 +97,7 @@ def test_exactly_when_both_directions(ctx, condition, body, wrong):
     found = list(checks.exactly_when(ctx, xml(body), "Taal", condition, "when-text", "otherwise-text"))
     assert bool(found) is wrong
     if found:
-        assert ("when-text" if condition else "otherwise-text") in found[0].message
+        assert ("when-text" if condition else "otherwise-text") in found[0].text("en")
 
 
 # --- dates ---------------------------------------------------------------------------------
@@ -203,8 +203,8 @@ def _overlaps(ctx, items, skip=None):
 def test_same_code_overlapping_is_reported_once_on_the_later_item(ctx):
     items = [_product("45", "45N01", "2026-01-01", "2026-06-30"), _product("45", "45N01", "2026-06-01")]
     [finding] = _overlaps(ctx, items)
-    assert "45/45N01 from 2026-06-01" in finding.message
-    assert "2026-01-01..2026-06-30" in finding.message
+    assert "45/45N01 from 2026-06-01" in finding.text("en")
+    assert "2026-01-01..2026-06-30" in finding.text("en")
 
 
 def test_same_code_in_sequence_is_fine(ctx):

@@ -27,8 +27,8 @@ def broken(tmp_path: Path) -> Path:
 def test_not_xml_is_a_finding_and_exit_1(broken: Path) -> None:
     result = run("validate", str(broken))
     assert result.exit_code == 1
-    assert f"{broken}:1: XML not well-formed XML" in result.output
-    assert "1 file checked: 0 valid, 1 invalid" in result.output
+    assert f"{broken}:1: XML Het bestand is geen goed gevormde XML" in result.output
+    assert "1 bestand gecontroleerd: 0 goed, 1 afgekeurd" in result.output
 
 
 def test_batch_continues_after_bad_file(broken: Path, tmp_path: Path) -> None:
@@ -98,4 +98,4 @@ def test_rules_show_prints_examples_from_fixtures() -> None:
     result = run("rules", "show", "rs017")
     assert result.exit_code == 0
     assert result.output.startswith("RS017: ")
-    assert "good example:" in result.output and "DCL2026-0917-X" in result.output
+    assert "goed voorbeeld (good.xml):" in result.output and "DCL2026-0917-X" in result.output

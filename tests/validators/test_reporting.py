@@ -68,7 +68,8 @@ def test_json_contract_keys() -> None:
     doc = json.loads(render(sample_report(), "json"))
     first = doc["files"][0]
     assert set(first) == {"file", "standard", "release", "message_type", "valid", "findings"}
-    assert set(first["findings"][0]) == {"code", "severity", "retourcode", "message", "xpath", "line"}
+    assert set(first["findings"][0]) == {"code", "severity", "retourcode", "retourcode_description",
+                                         "message", "hint", "xpath", "line"}
     assert [f["valid"] for f in doc["files"]] == [False, True, False]
 
 

@@ -1,7 +1,8 @@
 """Report renderers: one module per output format behind one function signature.
 
-Every renderer is `render(report, *, show_bsn=False) -> str`; BSN masking is applied by the
-renderers through `FileReport.mask`, so no format can forget it.
+Every renderer is `render(report, *, show_bsn=False, lang=None) -> str`; messages come from
+`FileReport.message_of`, which renders a finding in the language (None: the chosen one, Dutch by
+default) with BSNs masked by type and by value, so no format can forget either.
 """
 
 from __future__ import annotations
@@ -23,5 +24,5 @@ def renderer(name: str) -> Renderer:
     return importlib.import_module(f"{__name__}.{FORMATS[name]}").render
 
 
-def render(report: Report, name: str, *, show_bsn: bool = False) -> str:
-    return renderer(name)(report, show_bsn=show_bsn)
+def render(report: Report, name: str, *, show_bsn: bool = False, lang: str | None = None) -> str:
+    return renderer(name)(report, show_bsn=show_bsn, lang=lang)

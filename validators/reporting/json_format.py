@@ -7,5 +7,5 @@ import json
 from validators.findings import Report
 
 
-def render(report: Report, *, show_bsn: bool = False) -> str:
-    return json.dumps(report.as_dict(show_bsn), indent=2, ensure_ascii=False) + "\n"
+def render(report: Report, *, show_bsn: bool = False, lang: str | None = None) -> str:
+    return json.dumps(report.as_dict(show_bsn, lang), indent=2, ensure_ascii=False) + "\n"

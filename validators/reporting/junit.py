@@ -7,11 +7,11 @@ from lxml import etree
 from validators.findings import FileReport, Report, Severity
 
 
-def render(report: Report, *, show_bsn: bool = False) -> str:
+def render(report: Report, *, show_bsn: bool = False, lang: str | None = None) -> str:
     suite = etree.Element("testsuite", name="productcodes validate")
     failures = 0
     for fr in report.files:
-        failures += _testcase(suite, fr, show_bsn)
+        failures += _testcase(suite, fr, show_bsn, lang)
     suite.set("tests", str(len(report.files)))
     suite.set("failures", str(failures))
     suite.set("errors", "0")
@@ -20,16 +20,17 @@ def render(report: Report, *, show_bsn: bool = False) -> str:
     return etree.tostring(root, pretty_print=True, xml_declaration=True, encoding="UTF-8").decode()
 
 
-def _testcase(suite: etree._Element, fr: FileReport, show_bsn: bool) -> int:
+def _testcase(suite: etree._Element, fr: FileReport, show_bsn: bool, lang: str | None = None) -> int:
     name, classname = fr.file or "<stdin>", fr.message_type or "bericht"
     case = etree.SubElement(suite, "testcase", name=name, classname=classname)
     errors = [f for f in fr.findings if f.severity is Severity.ERROR]
     for f in errors:
-        failure = etree.SubElement(case, "failure", type=f.code, message=fr.mask(f.message, show_bsn) or "")
+        failure = etree.SubElement(case, "failure", type=f.code, message=fr.message_of(f, show_bsn, lang))
         location = f"line {f.line}" if f.line is not None else "no line"
         failure.text = f"{f.code} retourcode={f.retourcode or '-'} {location} {f.xpath or ''}".rstrip()
     others = [f for f in fr.findings if f.severity is not Severity.ERROR]
     if others:
         out = etree.SubElement(case, "system-out")
-        out.text = "\n".join(f"{f.severity.value}: {f.code} {fr.mask(f.message, show_bsn)}" for f in others)
+        out.text = "\n".join(f"{f.severity.value}: {f.code} {fr.message_of(f, show_bsn, lang)}"
+                             for f in others)
     return len(errors)

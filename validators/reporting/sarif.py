@@ -20,16 +20,16 @@ BUILTIN = {
 }
 
 
-def render(report: Report, *, show_bsn: bool = False) -> str:
+def render(report: Report, *, show_bsn: bool = False, lang: str | None = None) -> str:
     codes = sorted({f.code for fr in report.files for f in fr.findings})
     index = {code: i for i, code in enumerate(codes)}
-    results = [_result(fr, f, index, show_bsn) for fr in report.files for f in fr.findings]
+    results = [_result(fr, f, index, show_bsn, lang) for fr in report.files for f in fr.findings]
     doc = {
         "$schema": SCHEMA,
         "version": "2.1.0",
         "runs": [
             {
-                "tool": {"driver": {"name": "productcodes", "rules": [_rule(code) for code in codes]}},
+                "tool": {"driver": {"name": "productcodes", "rules": [_rule(code, lang) for code in codes]}},
                 "results": results,
             }
         ],
@@ -37,18 +37,26 @@ def render(report: Report, *, show_bsn: bool = False) -> str:
     return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
 
 
-def _rule(code: str) -> dict:
+def _rule(code: str, lang: str | None = None) -> dict:
     from validators.registry import all_rules
+    from validators.texts import code_description, hint, rule_description
 
     found = all_rules().get(code)
-    text = found.description if found is not None else BUILTIN.get(code, code)
+    if found is not None:
+        text = rule_description(code, found.description, lang)
+    else:
+        text = code_description(code, lang) or BUILTIN.get(code, code)
     entry: dict = {"id": code, "shortDescription": {"text": text or code}}
+    advice = hint(code, lang=lang)
+    if advice:
+        entry["help"] = {"text": advice}
     if found is not None:
         entry["properties"] = {"level": found.level.value, "retourcode": found.retourcode}
     return entry
 
 
-def _result(fr: FileReport, f: Finding, index: dict[str, int], show_bsn: bool) -> dict:
+def _result(fr: FileReport, f: Finding, index: dict[str, int], show_bsn: bool,
+            lang: str | None = None) -> dict:
     location: dict = {"physicalLocation": {"artifactLocation": {"uri": fr.file or "stdin"}}}
     if f.line is not None:
         location["physicalLocation"]["region"] = {"startLine": f.line}
@@ -58,9 +66,10 @@ def _result(fr: FileReport, f: Finding, index: dict[str, int], show_bsn: bool) -
         "ruleId": f.code,
         "ruleIndex": index[f.code],
         "level": _LEVEL[f.severity],
-        "message": {"text": fr.mask(f.message, show_bsn) or ""},
+        "message": {"text": fr.message_of(f, show_bsn, lang)},
         "locations": [location],
     }
     if f.retourcode:
-        result["properties"] = {"retourcode": f.retourcode}
+        result["properties"] = {"retourcode": f.retourcode,
+                                "retourcode_description": f.retourcode_description(lang)}
     return result

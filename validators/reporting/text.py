@@ -1,31 +1,52 @@
-"""Human-readable report: `file:line: CODE [retourcode] message (xpath)` plus one summary line."""
+"""Human-readable report: `file:line: CODE [retourcode: description] message (xpath)`, the hint on
+the next line, and one summary line; in the chosen language (Dutch by default)."""
 
 from __future__ import annotations
 
 from validators.findings import FileReport, Finding, Report, Severity
+from validators.texts import check_lang, current_lang
+
+_SEVERITY_NL = {Severity.WARNING: "waarschuwing", Severity.INFO: "info"}
 
 
-def render(report: Report, *, show_bsn: bool = False) -> str:
-    lines = [_line(fr, f, show_bsn) for fr in report.files for f in fr.findings]
-    lines.append(summary(report))
+def render(report: Report, *, show_bsn: bool = False, lang: str | None = None) -> str:
+    lang = check_lang(lang or current_lang())
+    lines = [line for fr in report.files for f in fr.findings for line in _lines(fr, f, show_bsn, lang)]
+    lines.append(summary(report, lang))
     return "\n".join(lines) + "\n"
 
 
-def _line(fr: FileReport, finding: Finding, show_bsn: bool) -> str:
+def _lines(fr: FileReport, finding: Finding, show_bsn: bool, lang: str) -> list[str]:
     where = fr.file or "<stdin>"
     if finding.line is not None:
         where += f":{finding.line}"
-    retour = f" [{finding.retourcode}]" if finding.retourcode else ""
-    level = "" if finding.severity is Severity.ERROR else f" ({finding.severity.value})"
+    retour = ""
+    if finding.retourcode:
+        described = finding.retourcode_description(lang)
+        retour = f" [{finding.retourcode}: {described}]" if described else f" [{finding.retourcode}]"
+    level = ""
+    if finding.severity is not Severity.ERROR:
+        level = f" ({_SEVERITY_NL[finding.severity] if lang == 'nl' else finding.severity.value})"
     xpath = f" ({finding.xpath})" if finding.xpath else ""
-    return f"{where}: {finding.code}{retour}{level} {fr.mask(finding.message, show_bsn)}{xpath}"
+    lines = [f"{where}: {finding.code}{retour}{level} {fr.message_of(finding, show_bsn, lang)}{xpath}"]
+    advice = finding.hint(lang)
+    if advice:
+        lines.append(f"    {'Wat te doen' if lang == 'nl' else 'What to do'}: {advice}")
+    return lines
 
 
-def summary(report: Report) -> str:
+def summary(report: Report, lang: str | None = None) -> str:
+    lang = check_lang(lang or current_lang())
     files = len(report.files)
     invalid = sum(not fr.valid for fr in report.files)
     errors = sum(len(fr.errors) for fr in report.files)
     others = sum(len(fr.findings) for fr in report.files) - errors
+    if lang == "nl":
+        noun = "bestand" if files == 1 else "bestanden"
+        return (
+            f"{files} {noun} gecontroleerd: {files - invalid} goed, {invalid} afgekeurd; "
+            f"{errors} fout(en), {others} andere bevinding(en)"
+        )
     noun = "file" if files == 1 else "files"
     return (
         f"{files} {noun} checked: {files - invalid} valid, {invalid} invalid; "

@@ -10,4 +10,4 @@ def cd007(ctx, client):
     if communicatie is not None:
         vorm = value(communicatie, "Vorm")
         yield from exactly_when(ctx, communicatie, "Taal", vorm == "1", "Vorm is 1 (tolk taal)",
-                                f"Vorm is {vorm}, not 1 (tolk taal)")
+                                f"Vorm is {vorm}, not 1 (tolk taal)", vorm=vorm)

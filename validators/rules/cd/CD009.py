@@ -7,4 +7,5 @@ def cd009(ctx, contact):
     """A Contact has a Periode only when its Soort is 04 (tijdelijk adres)."""
     soort = value(contact, "Soort")
     if soort != "04":
-        yield from forbidden(ctx, contact, "Periode", f"Soort is {soort}, not 04 (tijdelijk adres)")
+        yield from forbidden(ctx, contact, "Periode", f"Soort is {soort}, not 04 (tijdelijk adres)",
+                             soort=soort)

@@ -10,6 +10,6 @@ def cd034(ctx, contact):
     if soort in ("01", "03"):
         adres = find(contact, "Adres")
         if adres is None:
-            yield ctx.finding(contact, f"Postcode is missing (no Adres) although Soort is {soort}")
+            yield ctx.finding(contact, key="no_adres", soort=soort)
         else:
-            yield from required(ctx, adres, "Postcode", f"Soort is {soort}")
+            yield from required(ctx, adres, "Postcode", f"Soort is {soort}", soort=soort)

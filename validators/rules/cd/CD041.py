@@ -13,4 +13,4 @@ def cd041(ctx, product):
     """A product with a productcode has an Omvang."""
     if filled(product, "Product/Code"):
         code = value(product, "Product/Code")
-        yield from required(ctx, product, "Omvang", f"Product/Code {code} is filled")
+        yield from required(ctx, product, "Omvang", f"Product/Code {code} is filled", productcode=code)

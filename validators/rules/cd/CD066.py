@@ -10,4 +10,4 @@ def cd066(ctx, product):
     verwijzer = find(product, "Verwijzer")
     if value(verwijzer, "Type") in REFERRING_PROFESSIONALS and filled(verwijzer, "ZorgverlenerCode"):
         because = f"Type is {value(verwijzer, 'Type')} and ZorgverlenerCode is filled"
-        yield from forbidden(ctx, verwijzer, "Naam", because)
+        yield from forbidden(ctx, verwijzer, "Naam", because, type=value(verwijzer, "Type"))

@@ -10,4 +10,4 @@ def cd067(ctx, product):
     verwijzer = find(product, "Verwijzer")
     if value(verwijzer, "Type") in REFERRING_PROFESSIONALS and not filled(verwijzer, "ZorgverlenerCode"):
         because = f"Type is {value(verwijzer, 'Type')} and ZorgverlenerCode is empty"
-        yield from required(ctx, verwijzer, "Naam", because)
+        yield from required(ctx, verwijzer, "Naam", because, type=value(verwijzer, "Type"))

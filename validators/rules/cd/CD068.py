@@ -10,4 +10,5 @@ def cd068(ctx, product):
     verwijzer = find(product, "Verwijzer")
     soort = value(verwijzer, "Type")
     if verwijzer is not None and soort not in REFERRING_PROFESSIONALS:
-        yield from forbidden(ctx, verwijzer, "ZorgverlenerCode", f"Type is {soort}, not 02, 03, 04 or 05")
+        yield from forbidden(ctx, verwijzer, "ZorgverlenerCode", f"Type is {soort}, not 02, 03, 04 or 05",
+                             type=soort)

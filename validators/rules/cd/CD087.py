@@ -8,4 +8,4 @@ def cd087(ctx, prestatie):
     """ProductTarief is filled exactly when the Eenheid is not 83 (euro's)."""
     eenheid = value(prestatie, "Eenheid")
     yield from exactly_when(ctx, prestatie, "ProductTarief", eenheid != "83", f"Eenheid is {eenheid}",
-                            "Eenheid is 83 (euro's)")
+                            "Eenheid is 83 (euro's)", eenheid=eenheid)

@@ -16,5 +16,4 @@ def tr019(ctx, bericht):
         nummer = text(node)
         t = ctx.history.toewijzing(nummer) if nummer else None
         if nummer and (t is None or t.afzender != gemeente or t.ontvanger != aanbieder):
-            yield ctx.finding(node, f"ToewijzingNummer {nummer!r} in {item} is not a toewijzing of gemeente "
-                                    f"{gemeente} to aanbieder {aanbieder}")
+            yield ctx.finding(node, nummer=nummer, item=item, gemeente=gemeente, aanbieder=aanbieder)

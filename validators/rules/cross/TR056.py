@@ -11,5 +11,5 @@ def tr056(ctx, bericht):
     node = find(bericht, "Header/BerichtIdentificatie/Identificatie")
     identificatie = text(node)
     if identificatie and ctx.history.seen_bericht(afzender, identificatie, berichtcode=ctx.message.message_type.code):
-        yield ctx.finding(node, f"BerichtIdentificatie/Identificatie {identificatie!r} was already used by "
-                                f"Afzender {afzender} in an earlier {ctx.message.message_type.code}")
+        yield ctx.finding(node, identificatie=identificatie, afzender=afzender,
+                          berichtcode=ctx.message.message_type.code)

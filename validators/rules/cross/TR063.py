@@ -15,5 +15,4 @@ def tr063(ctx, client):
             continue
         if not any(n.key == notice.key for n in standing(ctx, notice, suffix)):
             yield ctx.finding(find(product, "StatusAanlevering"),
-                              f"{item} for ToewijzingNummer {notice.toewijzing_nummer!r} is deleted "
-                              "(StatusAanlevering 3) but no earlier delivery with the same key stands")
+                              item=item, nummer=notice.toewijzing_nummer)

@@ -11,5 +11,4 @@ def tr071(ctx, product):
         return
     if any(stop.start_key == notice.start_key for stop in standing(ctx, notice, "307")):
         yield ctx.finding(find(product, "StatusAanlevering"),
-                          f"StartProduct for ToewijzingNummer {notice.toewijzing_nummer!r} cannot be deleted: "
-                          "a stop for it was already sent")
+                          nummer=notice.toewijzing_nummer)

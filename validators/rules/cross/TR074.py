@@ -15,5 +15,4 @@ def tr074(ctx, client):
         # A deleted delivery counts as never sent, so its key may be used again.
         if notice.status == NIEUW and any(n.key == notice.key for n in standing(ctx, notice, suffix)):
             yield ctx.finding(find(product, "StatusAanlevering"),
-                              f"{item} for ToewijzingNummer {notice.toewijzing_nummer!r} repeats the key of an "
-                              "earlier delivery with StatusAanlevering 1; use 2 to change it")
+                              item=item, nummer=notice.toewijzing_nummer)

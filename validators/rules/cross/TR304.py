@@ -1,5 +1,6 @@
 from iwmo_ijw.xpath import find, findall, text
 from validators.registry import Level, rule
+from validators.texts import Bsn
 from validators.rules.cross._common import PRESTATIE_COLUMNS, header, line_of, prestatie_of
 
 
@@ -13,7 +14,7 @@ def tr304(ctx, prestatie):
         return
     if ctx.message.message_type.number == "323":
         p, related = line_of(ctx, prestatie)
-        what = f"toewijzing {p.toewijzing_nummer}"
+        what = ("toewijzing", p.toewijzing_nummer)
     else:
         p = prestatie_of(ctx, prestatie)
         _, aanbieder = header(ctx)
@@ -21,10 +22,10 @@ def tr304(ctx, prestatie):
         declared = [d for d in ctx.history.prestaties_by_referentie(p.referentie or "")
                     if d.afzender == aanbieder and d.declaratie_nummer == nummer]
         related = declared[-1] if declared else None
-        what = f"declared Prestatie {p.referentie}"
+        what = ("prestatie", p.referentie)
     if related is not None and related.bsn and p.bsn != related.bsn:
         node = find(prestatie.getparent().getparent(), "Bsn")
-        yield ctx.finding(node, f"Bsn {p.bsn} differs from the Bsn {related.bsn} of {what}")
+        yield ctx.finding(node, key=what[0], bsn=Bsn(p.bsn or ""), related=Bsn(related.bsn), nummer=what[1])
 
 
 def _verzoek(ctx, verzoek):
@@ -36,4 +37,5 @@ def _verzoek(ctx, verzoek):
             nummer = text(product, "ToewijzingNummer")
             toewijzing = ctx.history.toewijzing(nummer) if nummer else None
             if toewijzing is not None and toewijzing.bsn and toewijzing.bsn != bsn:
-                yield ctx.finding(bsn_node, f"Bsn {bsn} differs from the Bsn {toewijzing.bsn} of toewijzing {nummer}")
+                yield ctx.finding(bsn_node, key="toewijzing", bsn=Bsn(bsn or ""), related=Bsn(toewijzing.bsn),
+                                  nummer=nummer)

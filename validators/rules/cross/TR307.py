@@ -11,5 +11,4 @@ def tr307(ctx, prestatie):
     if t is None or t.ingangsdatum is None or p.begindatum is None or p.begindatum >= t.ingangsdatum:
         return
     yield ctx.finding(find(prestatie, "ProductPeriode/Begindatum"),
-                      f"ProductPeriode Begindatum {p.begindatum} lies before Ingangsdatum {t.ingangsdatum} "
-                      f"of toewijzing {t.nummer}")
+                      begin=p.begindatum, ingang=t.ingangsdatum, nummer=t.nummer)

@@ -11,5 +11,4 @@ def tr308(ctx, prestatie):
     if t is None or t.einddatum is None or p.einddatum is None or p.einddatum <= t.einddatum:
         return
     yield ctx.finding(find(prestatie, "ProductPeriode/Einddatum"),
-                      f"ProductPeriode Einddatum {p.einddatum} lies after Einddatum {t.einddatum} "
-                      f"of toewijzing {t.nummer}")
+                      end=p.einddatum, toewijzing_end=t.einddatum, nummer=t.nummer)

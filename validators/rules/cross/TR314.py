@@ -14,12 +14,11 @@ def tr314(ctx, prestatie):
     if seen is None:
         seen = ctx.cache["TR314:seen"] = set()
     if p.referentie in seen:
-        yield ctx.finding(_node(prestatie), f"ReferentieNummer {p.referentie!r} occurs more than once in this message")
+        yield ctx.finding(_node(prestatie), key="in_message", referentie=p.referentie)
     seen.add(p.referentie)
     # The history of one standard is one legal domain; same aanbieder = same Afzender.
     if any(old.afzender == p.afzender for old in ctx.history.prestaties_by_referentie(p.referentie)):
-        yield ctx.finding(_node(prestatie), f"ReferentieNummer {p.referentie!r} was already used in an earlier "
-                                            f"declaration of aanbieder {p.afzender}")
+        yield ctx.finding(_node(prestatie), key="earlier", referentie=p.referentie, aanbieder=p.afzender)
 
 
 def _node(prestatie):

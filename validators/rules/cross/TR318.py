@@ -28,8 +28,8 @@ def tr318(ctx, declaratie):
     last = max(earlier, key=lambda d: d.einddatum)
     if begin <= last.einddatum:
         yield ctx.finding(find(declaratie, "DeclaratiePeriode"),
-                          f"DeclaratiePeriode from {begin} does not follow the last one declared "
-                          f"({last.begindatum}..{last.einddatum}, DeclaratieNummer {last.nummer})")
+                          begin=begin, last_begin=last.begindatum, last_end=last.einddatum,
+                          nummer=last.nummer)
 
 
 def _sent_later(earlier, sent, begin) -> bool:

@@ -11,7 +11,7 @@ def tr319(ctx, prestatie):
     einde = _einde(ctx)
     if einde is not None and p.einddatum is not None and p.einddatum > einde:
         yield ctx.finding(find(prestatie, "ProductPeriode/Einddatum"),
-                          f"ProductPeriode Einddatum {p.einddatum} lies after DeclaratiePeriode Einddatum {einde}")
+                          end=p.einddatum, einde=einde)
 
 
 def _einde(ctx):

@@ -16,6 +16,5 @@ def tr321(ctx, prestatie):
                              t.ingangsdatum, t.einddatum, p.eenheid)
     if allowed is not None and p.volume > allowed:
         yield ctx.finding(find(prestatie, "GeleverdVolume"),
-                          f"GeleverdVolume {p.volume} exceeds the {allowed:g} that toewijzing {t.nummer} "
-                          f"(Volume {t.volume}, Eenheid {t.eenheid}, Frequentie {t.frequentie}) allows for "
-                          f"ProductPeriode {p.begindatum}..{p.einddatum}")
+                          volume=p.volume, allowed=float(allowed), nummer=t.nummer, toegewezen=t.volume,
+                          eenheid=t.eenheid, frequentie=t.frequentie, begin=p.begindatum, end=p.einddatum)

@@ -25,5 +25,5 @@ def tr322(ctx, bericht):
             total += in_eenheid if p.debet_credit != "C" else -in_eenheid
         else:
             if allowed is not None and total > allowed:
-                yield ctx.finding(node, f"GeleverdVolume on toewijzing {nummer} adds up to {total:g} "
-                                        f"(Eenheid {t.eenheid}), more than the {allowed:g} it allows in total")
+                yield ctx.finding(node, nummer=nummer, total=float(total), eenheid=t.eenheid,
+                                  allowed=float(allowed))

@@ -13,18 +13,16 @@ def tr323(ctx, prestatie):
     node = find(prestatie, "ProductReferentie/VorigReferentieNummer")
     if not p.vorig_referentie:
         yield ctx.finding(find(prestatie, "ProductReferentie"),
-                          f"credit Prestatie {p.referentie!r} has no VorigReferentieNummer naming the debit it reverses")
+                          key="missing", referentie=p.referentie)
         return
     debets = [old for old in ctx.history.prestaties_by_referentie(p.vorig_referentie)
               if old.afzender == p.afzender and old.debet_credit == "D"]
     if not debets:
-        yield ctx.finding(node, f"VorigReferentieNummer {p.vorig_referentie!r} names no earlier debit Prestatie "
-                                f"of aanbieder {p.afzender}")
+        yield ctx.finding(node, key="unknown", vorig=p.vorig_referentie, aanbieder=p.afzender)
         return
     # Only an explicit rejection in a known JW325 counts: an unanswered debit may still be approved.
     for debet in debets:
         if debet.declaratie_nummer and any(p.vorig_referentie in a.afgewezen
                                            for a in ctx.history.antwoorden.get(debet.declaratie_nummer, ())):
-            yield ctx.finding(node, f"VorigReferentieNummer {p.vorig_referentie!r} names a debit Prestatie "
-                                    f"that was rejected in declaration answer {debet.declaratie_nummer}")
+            yield ctx.finding(node, key="rejected", vorig=p.vorig_referentie, nummer=debet.declaratie_nummer)
             return

@@ -17,6 +17,5 @@ def tr326(ctx, product):
         if start.key != notice.key and (start.categorie, start.code) == (notice.categorie, notice.code) \
                 and start.start_key not in stopped:
             yield ctx.finding(find(product, "ToewijzingNummer"),
-                              f"ToewijzingNummer {notice.toewijzing_nummer!r} still has a current start "
-                              f"(Begindatum {start.begindatum}) without a stop")
+                              nummer=notice.toewijzing_nummer, begin=start.begindatum)
             return

@@ -17,6 +17,5 @@ def tr332(ctx, bericht):
             for old in ctx.history.toewijzing_versions(nummer) if nummer else ():
                 if old.afzender == gemeente and (old.bsn != bsn or (old.code, old.categorie) !=
                                                  (text(tp, "Product/Code"), text(tp, "Product/Categorie"))):
-                    yield ctx.finding(node, f"ToewijzingNummer {nummer!r} was already used by gemeente {gemeente} "
-                                            "for another client or product")
+                    yield ctx.finding(node, nummer=nummer, gemeente=gemeente)
                     break

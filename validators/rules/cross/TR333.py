@@ -11,4 +11,4 @@ def tr333(ctx, bericht):
     nummer = text(node)
     earlier = ctx.history.declaratie(nummer) if nummer else None
     if earlier is not None and earlier.afzender == afzender:
-        yield ctx.finding(node, f"DeclaratieNummer {nummer!r} was already used by aanbieder {afzender}")
+        yield ctx.finding(node, nummer=nummer, aanbieder=afzender)

@@ -13,5 +13,4 @@ def tr337(ctx, bericht):
         return
     dagtekening = date_of(node, "Dagtekening")
     if not ctx.history.seen_bericht(aanbieder, identificatie, dagtekening, berichtcode="JW323"):
-        yield ctx.finding(node, f"DeclaratieIdentificatie {identificatie!r} of {dagtekening} is no declaration "
-                                f"message received from aanbieder {aanbieder}")
+        yield ctx.finding(node, identificatie=identificatie, dagtekening=dagtekening, aanbieder=aanbieder)

@@ -12,5 +12,4 @@ def tr338(ctx, prestatie):
         return
     if t is None:
         yield ctx.finding(find(prestatie, "ToewijzingNummer"),
-                          f"ToewijzingNummer {p.toewijzing_nummer!r} is not a toewijzing of gemeente {p.ontvanger} "
-                          f"to aanbieder {p.afzender}")
+                          nummer=p.toewijzing_nummer, gemeente=p.ontvanger, aanbieder=p.afzender)

@@ -11,5 +11,4 @@ def tr339(ctx, prestatie):
     if t is None or not t.categorie or p.categorie == t.categorie:
         return
     yield ctx.finding(find(prestatie, "ProductCategorie"),
-                      f"ProductCategorie {p.categorie!r} differs from categorie {t.categorie!r} "
-                      f"of toewijzing {t.nummer}")
+                      categorie=p.categorie, expected=t.categorie, nummer=t.nummer)

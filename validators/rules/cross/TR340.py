@@ -11,4 +11,4 @@ def tr340(ctx, prestatie):
     if t is None or not t.code or p.code == t.code:
         return
     yield ctx.finding(find(prestatie, "ProductCode"),
-                      f"ProductCode {p.code!r} differs from code {t.code!r} of toewijzing {t.nummer}")
+                      productcode=p.code, expected=t.code, nummer=t.nummer)

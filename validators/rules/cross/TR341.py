@@ -15,4 +15,4 @@ def tr341(ctx, prestatie):
     if (t.eenheid, p.eenheid) == (UUR, MINUUT):
         return
     yield ctx.finding(find(prestatie, "Eenheid"),
-                      f"Eenheid {p.eenheid!r} does not fit Eenheid {t.eenheid!r} of toewijzing {t.nummer}")
+                      eenheid=p.eenheid, expected=t.eenheid, nummer=t.nummer)

@@ -20,5 +20,4 @@ def tr347(ctx, client):
         earlier = [v for v in ctx.history.verzoeken.get(referentie, ())
                    if v.afzender == aanbieder and v.identificatie != identificatie and not v.sent_after(sent)]
         if earlier:
-            yield ctx.finding(node, f"ReferentieAanbieder {referentie!r} was already used in an earlier "
-                                    f"{earlier[0].berichtcode} of this aanbieder")
+            yield ctx.finding(node, referentie=referentie, berichtcode=earlier[0].berichtcode)

@@ -13,4 +13,4 @@ def tr355(ctx, antwoord):
     if not referentie or not ctx.history.has_verzoeken_from(aanbieder):
         return
     if not any(v.afzender == aanbieder for v in ctx.history.verzoeken.get(referentie, ())):
-        yield ctx.finding(node, f"ReferentieAanbieder {referentie!r} is in no request from aanbieder {aanbieder}")
+        yield ctx.finding(node, referentie=referentie, aanbieder=aanbieder)

@@ -14,5 +14,5 @@ def tr357(ctx, product):
         return
     if gewenst <= sent and gewenst != toewijzing.ingangsdatum:
         yield ctx.finding(find(product, "GewensteIngangsdatum"),
-                          f"GewensteIngangsdatum {gewenst} is not after the Dagtekening {sent}, so it must be the "
-                          f"Ingangsdatum {toewijzing.ingangsdatum} of toewijzing {toewijzing.nummer}")
+                          gewenst=gewenst, sent=sent, ingang=toewijzing.ingangsdatum,
+                          nummer=toewijzing.nummer)

@@ -13,5 +13,5 @@ def tr359(ctx, antwoord):
         return
     for t in ctx.history.toewijzingen_by_referentie_aanbieder(referentie):
         if t.afzender == gemeente and t.ontvanger == aanbieder:
-            yield ctx.finding(node, f"ReferentieAanbieder {referentie!r} was already answered with toewijzing {t.nummer}")
+            yield ctx.finding(node, referentie=referentie, nummer=t.nummer)
             return

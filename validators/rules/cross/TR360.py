@@ -11,4 +11,4 @@ def tr360(ctx, antwoord):
     referentie, answers = earlier_answers(ctx, antwoord)
     if answers:
         yield ctx.finding(find(antwoord, "VerzoekAntwoord"),
-                          f"VerzoekAntwoord {IN_ONDERZOEK} for ReferentieAanbieder {referentie!r}, which was answered before")
+                          antwoord=IN_ONDERZOEK, referentie=referentie)

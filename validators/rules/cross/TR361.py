@@ -33,7 +33,6 @@ def tr361(ctx, verzoek):
             same = (code == other_code and categorie == other_cat) if code and other_code else \
                 (categorie == other_cat if categorie and other_cat else True)
             if same:
-                yield ctx.finding(node, f"product {categorie or '-'}/{code or '-'} from {period[0]} overlaps another "
-                                        f"product of the same kind in this request ({other_period[0]}.."
-                                        f"{other_period[1] or 'open'})")
+                yield ctx.finding(node, product=f"{categorie or '-'}/{code or '-'}", begin=period[0],
+                                  other_begin=other_period[0], other_end=other_period[1])
                 break

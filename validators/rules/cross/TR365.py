@@ -10,5 +10,4 @@ def tr365(ctx, antwoord):
     final = [a for a in answers if a.antwoord != IN_ONDERZOEK]
     if final:
         yield ctx.finding(find(antwoord, "ReferentieAanbieder"),
-                          f"ReferentieAanbieder {referentie!r} already had a final answer "
-                          f"(VerzoekAntwoord {final[0].antwoord})")
+                          referentie=referentie, antwoord=final[0].antwoord)

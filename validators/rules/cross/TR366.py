@@ -14,4 +14,4 @@ def tr366(ctx, prestatie):
     node = find(prestatie, "ProductReferentie/ReferentieNummer")
     referentie = text(node)
     if referentie not in declaratie.referenties:
-        yield ctx.finding(node, f"ReferentieNummer {referentie!r} is no Prestatie of declaration {nummer}")
+        yield ctx.finding(node, referentie=referentie, nummer=nummer)

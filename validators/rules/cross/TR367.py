@@ -26,5 +26,6 @@ def tr367(ctx, prestatie):
         if getattr(answered, field) != getattr(declared[-1], field):
             node = find(prestatie, path)
             yield ctx.finding(prestatie if node is None else node,
-                              f"{path} {getattr(answered, field)} differs from the declared "
-                              f"{getattr(declared[-1], field)} of Prestatie {answered.referentie!r}")
+                              element=path, answered=getattr(answered, field),
+                              declared=getattr(declared[-1], field),
+                              referentie=answered.referentie)

@@ -16,5 +16,4 @@ def tr369(ctx, bericht):
         total = sum((p.bedrag or 0) * (-1 if p.debet_credit == "C" else 1)
                     for p in standing_prestaties(ctx, nummer, aanbieder))
         if total > t.budget:
-            yield ctx.finding(node, f"IngediendBedrag on toewijzing {nummer} adds up to {total} cents, "
-                                    f"more than its Budget of {t.budget}")
+            yield ctx.finding(node, nummer=nummer, total=total, budget=t.budget)

@@ -15,5 +15,5 @@ def tr371(ctx, head):
     answered = (text(head, "XsdVersieDeclaratie/BasisschemaXsdVersie"), text(head, "XsdVersieDeclaratie/BerichtXsdVersie"))
     if answered != declared:
         yield ctx.finding(find(head, "XsdVersieDeclaratie"),
-                          f"XsdVersieDeclaratie {'/'.join(map(str, answered))} differs from the XsdVersie "
-                          f"{'/'.join(map(str, declared))} of declaration {key[1]}")
+                          answered='/'.join(map(str, answered)), declared='/'.join(map(str, declared)),
+                          nummer=key[1])

@@ -16,11 +16,12 @@ def tr373(ctx, product):
     budget = int_of(product, "Budget")
     changed = None
     if budget is not None and budget != t.budget:
-        changed = f"Budget {t.budget} -> {budget}"
+        changed = ("budget", t.budget, budget)
     elif text(product, "Omvang/Frequentie") == TOTAAL and (
             int_of(product, "Omvang/Volume"), text(product, "Omvang/Eenheid")) != (t.volume, t.eenheid):
-        changed = f"total volume {t.volume} -> {int_of(product, 'Omvang/Volume')}"
+        changed = ("volume", t.volume, int_of(product, 'Omvang/Volume'))
     if changed:
         yield ctx.finding(find(product, "GewensteIngangsdatum"),
-                          f"{changed} changes the whole toewijzing {t.nummer}, so GewensteIngangsdatum must be its "
-                          f"Ingangsdatum {t.ingangsdatum}, not {gewenst}")
+                          key=changed[0], old=changed[1], new=changed[2], nummer=t.nummer,
+                          ingang=t.ingangsdatum,
+                          gewenst=gewenst)

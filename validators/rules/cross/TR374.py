@@ -29,6 +29,5 @@ def tr374(ctx, client):
         answered = any(a.antwoord == AFGEWEZEN for a in ctx.history.verzoek_antwoorden.get(referentie, ()))
         assigned = bool(ctx.history.toewijzingen_by_referentie_aanbieder(referentie))
         if not (answered or assigned):
-            yield ctx.finding(client, f"request {referentie!r} for this client is still being handled "
-                                      "(no rejection and no toewijzing yet); a new request must wait")
+            yield ctx.finding(client, referentie=referentie)
             return

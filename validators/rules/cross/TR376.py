@@ -14,4 +14,4 @@ def tr376(ctx, bericht):
         return
     declaratie = ctx.history.declaratie(nummer)
     if declaratie is None or declaratie.afzender != aanbieder:
-        yield ctx.finding(node, f"DeclaratieNummer {nummer!r} names no declaration received from aanbieder {aanbieder}")
+        yield ctx.finding(node, nummer=nummer, aanbieder=aanbieder)

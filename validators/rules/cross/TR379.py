@@ -22,7 +22,6 @@ def tr379(ctx, product):
     bsn = text(product.getparent().getparent(), "Bsn")
     requests = [v for v in ctx.history.verzoeken.get(referentie, ()) if v.afzender == aanbieder]
     if not requests:
-        yield ctx.finding(node, f"ReferentieAanbieder {referentie!r} names no request (JW315/JW317) of aanbieder "
-                                f"{aanbieder}")
+        yield ctx.finding(node, key="unknown", referentie=referentie, aanbieder=aanbieder)
     elif not any(v.bsn in (None, bsn) for v in requests):
-        yield ctx.finding(node, f"ReferentieAanbieder {referentie!r} belongs to a request for another client")
+        yield ctx.finding(node, key="other_client", referentie=referentie)

@@ -12,5 +12,4 @@ def tr382(ctx, product):
         return
     if not any(start.start_key == notice.start_key for start in standing(ctx, notice, "305")):
         yield ctx.finding(find(product, "Begindatum"),
-                          f"StopProduct for ToewijzingNummer {notice.toewijzing_nummer!r} with Begindatum "
-                          f"{notice.begindatum} matches no current start")
+                          nummer=notice.toewijzing_nummer, begin=notice.begindatum)

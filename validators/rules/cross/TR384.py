@@ -14,4 +14,4 @@ def tr384(ctx, prestatie):
     if t is None or t.reden_wijziging != VERWIJDERD or p.debet_credit == "C":
         return
     yield ctx.finding(find(prestatie, "ToewijzingNummer"),
-                      f"ToewijzingNummer {t.nummer!r} was withdrawn with RedenWijziging {VERWIJDERD}")
+                      nummer=t.nummer, reden=VERWIJDERD)

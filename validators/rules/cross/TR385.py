@@ -21,6 +21,5 @@ def tr385(ctx, product):
         credited = any(c.debet_credit == "C" for c in ctx.history.prestaties_by_vorig_referentie(p.referentie or ""))
         if answered and not ctx.history.is_afgewezen(p) and not credited:
             yield ctx.finding(find(product, "RedenWijziging"),
-                              f"toewijzing {nummer} is withdrawn (RedenWijziging 13) while approved Prestatie "
-                              f"{p.referentie!r} on it was not credited")
+                              nummer=nummer, referentie=p.referentie)
             return

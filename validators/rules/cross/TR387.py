@@ -14,5 +14,4 @@ def tr387(ctx, prestatie):
     starts = {v.ingangsdatum for v in ctx.history.toewijzing_versions(t.nummer)}
     if p.begindatum not in starts:
         yield ctx.finding(find(prestatie, "ProductPeriode/Begindatum"),
-                          f"ProductPeriode Begindatum {p.begindatum} is neither the first of the month nor the "
-                          f"Ingangsdatum of toewijzing {t.nummer}")
+                          begin=p.begindatum, nummer=t.nummer)

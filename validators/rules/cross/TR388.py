@@ -18,5 +18,4 @@ def tr388(ctx, prestatie):
     ends = {v.einddatum for v in ctx.history.toewijzing_versions(t.nummer)}
     if p.einddatum not in ends:
         yield ctx.finding(find(prestatie, "ProductPeriode/Einddatum"),
-                          f"ProductPeriode Einddatum {p.einddatum} is neither the last day of the month nor the "
-                          f"Einddatum of toewijzing {t.nummer}")
+                          end=p.einddatum, nummer=t.nummer)

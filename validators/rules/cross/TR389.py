@@ -22,7 +22,7 @@ def tr389(ctx, prestatie):
                 for c in ctx.history.prestaties_by_vorig_referentie(old.referentie or "")):
             continue
         yield ctx.finding(find(prestatie, "IngediendBedrag/DebetCredit"),
-                          f"debit Prestatie {p.referentie!r} repeats ProductPeriode {p.begindatum}..{p.einddatum} of "
-                          f"toewijzing {p.toewijzing_nummer} already declared as {old.referentie!r}, "
-                          "which was not credited")
+                          referentie=p.referentie, begin=p.begindatum, end=p.einddatum,
+                          nummer=p.toewijzing_nummer,
+                          old=old.referentie)
         return

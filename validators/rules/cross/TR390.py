@@ -15,5 +15,5 @@ def tr390(ctx, prestatie):
     earlier = any(old.debet_credit == "C" and old.afzender == p.afzender
                   for old in ctx.history.prestaties_by_vorig_referentie(p.vorig_referentie))
     if earlier or p.vorig_referentie in seen:
-        yield ctx.finding(node, f"Prestatie {p.vorig_referentie!r} named in VorigReferentieNummer was already credited")
+        yield ctx.finding(node, vorig=p.vorig_referentie)
     seen.add(p.vorig_referentie)

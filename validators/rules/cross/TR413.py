@@ -10,5 +10,4 @@ def tr413(ctx, product):
     if notice.status in NEW_DELIVERY and notice.reden_beeindiging == TIJDELIJK and any(
             s.reden_beeindiging == TIJDELIJK for s in earlier):
         yield ctx.finding(find(product, "RedenBeeindiging"),
-                          f"ToewijzingNummer {notice.toewijzing_nummer} from {notice.begindatum} already has a temporary "
-                          "stop (RedenBeeindiging 20); a further stop needs another reden")
+                          nummer=notice.toewijzing_nummer, begin=notice.begindatum)

@@ -10,5 +10,5 @@ def tr414(ctx, product):
     ends = [s.einddatum for s in earlier if s.einddatum is not None]
     if notice.einddatum is not None and ends and notice.einddatum < max(ends):
         yield ctx.finding(find(product, "Einddatum"),
-                          f"Einddatum {notice.einddatum} lies before the Einddatum {max(ends)} of the stop that stands "
-                          f"for ToewijzingNummer {notice.toewijzing_nummer} from {notice.begindatum}")
+                          end=notice.einddatum, standing_end=max(ends), nummer=notice.toewijzing_nummer,
+                          begin=notice.begindatum)

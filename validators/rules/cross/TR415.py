@@ -10,5 +10,6 @@ def tr415(ctx, product):
     final = [s for s in earlier if s.reden_beeindiging != TIJDELIJK]
     if notice.status in NEW_DELIVERY and final:
         yield ctx.finding(find(product, "StatusAanlevering"),
-                          f"ToewijzingNummer {notice.toewijzing_nummer} from {notice.begindatum} is already stopped "
-                          f"(RedenBeeindiging {final[0].reden_beeindiging}, Einddatum {final[0].einddatum})")
+                          nummer=notice.toewijzing_nummer, begin=notice.begindatum,
+                          reden=final[0].reden_beeindiging,
+                          end=final[0].einddatum)

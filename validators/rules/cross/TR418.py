@@ -23,8 +23,8 @@ def tr418(ctx, prestatie):
         return
     expected = contracted(contract.tarief, contract.eenheid, text(prestatie, "Eenheid"))
     if expected is not None and expected != tarief:
-        yield ctx.finding(tarief_node, f"ProductTarief {tarief} differs from the contracted tariff {expected} "
-                                       f"for {categorie}/{code} of gemeente {gemeente} on {on}")
+        yield ctx.finding(tarief_node, tarief=tarief, expected=expected, product=f"{categorie}/{code}",
+                                  gemeente=gemeente, on=on)
 
 
 def contracted(tarief: int, contract_eenheid: str | None, eenheid: str | None) -> int | None:

@@ -13,5 +13,4 @@ def not_current(ctx, product):
     nummer = text(product, "ToewijzingNummer")
     if nummer not in {t.nummer for t in current(ctx, text(client, "Bsn") or "")}:
         yield ctx.finding(find(product, "ToewijzingNummer"),
-                          f"{local(product)} names ToewijzingNummer {nummer}, which is not a current toewijzing of "
-                          "this client from this gemeente")
+                          item=local(product), nummer=nummer)

@@ -1,6 +1,7 @@
 from iwmo_ijw.xpath import find
 from validators.checks import elfproef
 from validators.registry import Level, rule
+from validators.texts import Bsn
 
 
 @rule(
@@ -14,4 +15,4 @@ def cs002(ctx, client):
     """A Bsn passes the eleven-test (elfproef)."""
     bsn = find(client, "Bsn")
     if bsn is not None and not elfproef((bsn.text or "").strip()):
-        yield ctx.finding(bsn, f"Bsn {(bsn.text or '').strip()} does not pass the elfproef")
+        yield ctx.finding(bsn, bsn=Bsn((bsn.text or '').strip()))

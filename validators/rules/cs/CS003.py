@@ -21,4 +21,4 @@ def cs003(ctx, node):
         begin, end = START[local(node)], END[local(node)]
     start, stop = date_of(node, begin), date_of(node, end)
     if start is not None and stop is not None and stop < start:
-        yield ctx.finding(find(node, end), f"{end} {stop} lies before {begin} {start}")
+        yield ctx.finding(find(node, end), end=end, stop=stop, begin=begin, start=start)

@@ -12,7 +12,6 @@ def cs050(ctx, naam):
     partner = filled(naam, "Partnernaam")
     allowed = ("1", "2", "3", "4") if partner else ("1", "6")
     if gebruik not in allowed:
-        state = "a Partnernaam is given" if partner else "no Partnernaam is given"
-        yield ctx.finding(find(naam, "NaamGebruik"),
-                          f"NaamGebruik {gebruik} is not allowed when {state} "
-                          f"(allowed: {', '.join(allowed)})")
+        yield ctx.finding(find(naam, "NaamGebruik"), key="partner" if partner else "no_partner",
+                          gebruik=gebruik,
+                          allowed=allowed)

@@ -14,6 +14,4 @@ def cs058(ctx, product):
     """StatusAanlevering of a start or stop is 1 (eerste aanlevering) or 3 (verwijderen)."""
     status = value(product, "StatusAanlevering")
     if status not in ("1", "3"):
-        yield ctx.finding(find(product, "StatusAanlevering"),
-                          f"StatusAanlevering {status} is not allowed here; "
-                          "use 1 (eerste aanlevering) or 3 (verwijderen)")
+        yield ctx.finding(find(product, "StatusAanlevering"), status=status)

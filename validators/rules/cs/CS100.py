@@ -21,4 +21,5 @@ def cs100(ctx, node):
     for name in ("Begindatum", "Einddatum"):
         day = date_of(periode, name)
         if day is not None and day < FIRST_DAY:
-            yield ctx.finding(find(periode, name), f"{local(periode)}/{name} {day} lies before {FIRST_DAY}")
+            yield ctx.finding(find(periode, name), parent=local(periode), element=name, day=day,
+                              first=FIRST_DAY)

@@ -23,6 +23,4 @@ def cs139(ctx, geboortedatum):
     fits = {"1": day.day == 1, "2": (day.day, day.month) == (1, 1), "3": day == UNKNOWN}
     expected = fits.get(gebruik, True)
     if not expected:
-        form = {"1": "the first of the month", "2": "1 January", "3": "1900-01-01"}[gebruik]
-        yield ctx.finding(find(geboortedatum, "Datum"),
-                          f"Datum {day} does not match DatumGebruik {gebruik}: it must be {form}")
+        yield ctx.finding(find(geboortedatum, "Datum"), key=f"gebruik{gebruik}", day=day, gebruik=gebruik)

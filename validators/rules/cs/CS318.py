@@ -8,5 +8,4 @@ def cs318(ctx, client):
     """A client is a natural person: NaamGebruik is never 6."""
     naam = find(client, "Naam")
     if value(naam, "NaamGebruik") == "6":
-        yield ctx.finding(find(naam, "NaamGebruik"),
-                          "NaamGebruik 6 (niet-natuurlijk persoon) is not allowed for a Client")
+        yield ctx.finding(find(naam, "NaamGebruik"))

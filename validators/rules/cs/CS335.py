@@ -9,6 +9,4 @@ def cs335(ctx, product):
     if value(product, "RedenWijziging") == "13":
         start, end = date_of(product, "Ingangsdatum"), date_of(product, "Einddatum")
         if start != end:
-            yield ctx.finding(find(product, "RedenWijziging"),
-                              f"RedenWijziging 13 (verwijderd) needs Einddatum equal to Ingangsdatum "
-                              f"{start}; Einddatum is {end or 'empty'}")
+            yield ctx.finding(find(product, "RedenWijziging"), start=start, end=end)

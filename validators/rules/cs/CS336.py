@@ -7,5 +7,4 @@ from validators.registry import Level, rule
 def cs336(ctx, product):
     """RedenWijziging 01 (administratieve correctie, vervallen) is no longer used."""
     if value(product, "RedenWijziging") == "01":
-        yield ctx.finding(find(product, "RedenWijziging"),
-                          "RedenWijziging 01 (administratieve correctie) may no longer be used")
+        yield ctx.finding(find(product, "RedenWijziging"))

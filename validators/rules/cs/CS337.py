@@ -9,5 +9,4 @@ def cs337(ctx, prestatie):
     periode = find(prestatie, "ProductPeriode")
     start, end = date_of(periode, "Begindatum"), date_of(periode, "Einddatum")
     if start and end and (start.year, start.month) != (end.year, end.month):
-        yield ctx.finding(find(periode, "Einddatum"),
-                          f"ProductPeriode/Einddatum {end} is not in the month of Begindatum {start}")
+        yield ctx.finding(find(periode, "Einddatum"), end=end, start=start)

@@ -10,6 +10,4 @@ def cs339(ctx, prestatie):
     if value(prestatie, "Eenheid") == "83":
         volume, bedrag = value(prestatie, "GeleverdVolume"), value(prestatie, "IngediendBedrag/Bedrag")
         if volume is not None and bedrag is not None and int(volume) != int(bedrag):
-            yield ctx.finding(find(prestatie, "IngediendBedrag/Bedrag"),
-                              f"IngediendBedrag {bedrag} differs from GeleverdVolume {volume} "
-                              "although Eenheid is 83 (euro's)")
+            yield ctx.finding(find(prestatie, "IngediendBedrag/Bedrag"), bedrag=bedrag, volume=volume)

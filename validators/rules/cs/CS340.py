@@ -14,4 +14,4 @@ def cs340(ctx, declaratie):
         return
     last = date(start.year, start.month, monthrange(start.year, start.month)[1])
     if start.day != 1 or end != last:
-        yield ctx.finding(periode, f"DeclaratiePeriode {start}..{end} is not one whole calendar month")
+        yield ctx.finding(periode, start=start, end=end)

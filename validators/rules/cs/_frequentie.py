@@ -17,6 +17,4 @@ def frequentie_check(ctx, product, end_path: str):
         return
     frequentie = value(omvang, "Frequentie")
     if frequentie not in ALLOWED:
-        yield ctx.finding(find(omvang, "Frequentie"),
-                          f"Frequentie {frequentie} is not allowed with Eenheid {eenheid} after 2020: "
-                          "use 2 (per week), 4 (per maand) or 6 (totaal binnen de geldigheidsduur)")
+        yield ctx.finding(find(omvang, "Frequentie"), frequentie=frequentie, eenheid=eenheid)

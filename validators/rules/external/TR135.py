@@ -17,4 +17,4 @@ def tr135(ctx, header):
         node = find(header, path)
         day = date_of(node)
         if day is not None and day > ctx.today:
-            yield ctx.finding(node, f"Dagtekening {day} lies after the system date {ctx.today}")
+            yield ctx.finding(node, day=day, today=ctx.today)

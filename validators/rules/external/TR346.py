@@ -21,7 +21,4 @@ def tr346(ctx, prestatie):
     # minutes under an hourly contract: the amount comes from the (unknown) hourly tariff
     if eenheid == MINUUT and bedrag in hourly_amounts(tarief, volume):
         return
-    yield ctx.finding(
-        bedrag_node,
-        f"IngediendBedrag {bedrag} is not GeleverdVolume {volume} × ProductTarief {tarief} = {expected}",
-    )
+    yield ctx.finding(bedrag_node, bedrag=bedrag, volume=volume, tarief=tarief, expected=expected)

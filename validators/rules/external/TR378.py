@@ -34,7 +34,7 @@ def tr378(ctx, bericht):
             continue  # valid on the Dagtekening: the product dates cannot change the verdict
         dates = _relevant_dates(bericht, dagtekening) if dates is None else dates
         if not any(registry.gemeente(code, day) for day in dates):
-            yield ctx.finding(node, _explain(registry, code, dates))
+            yield ctx.finding(node, **_explain(registry, code, dates))
 
 
 def _relevant_dates(bericht, dagtekening) -> list:
@@ -45,8 +45,8 @@ def _relevant_dates(bericht, dagtekening) -> list:
     return sorted({d for d in dates if d is not None})
 
 
-def _explain(registry, code: str, dates: list) -> str:
-    shown = dates[0].isoformat() if len(dates) == 1 else f"{dates[0]} … {dates[-1]}"
+def _explain(registry, code: str, dates: list) -> dict:
+    """The catalogue key and values of the finding (validators.texts)."""
     if not registry.gemeente_known(code):
-        return f"gemeentecode {code} is not in the CBS gemeente list"
-    return f"gemeentecode {code} is not a valid gemeente on the dates of this message ({shown})"
+        return {"key": "unknown", "gemeentecode": code}
+    return {"key": "ended", "gemeentecode": code, "first": dates[0], "last": dates[-1]}

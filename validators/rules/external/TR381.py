@@ -43,14 +43,13 @@ def tr381(ctx, product):
             continue  # an aspecifieke toewijzing has no code; a missing date is the XSD's concern
         gemeente = text(ctx.root, f"Header/{header_element}")
         if registry.product(gemeente, categorie, code, on) is None:
-            yield ctx.finding(code_node, _explain(registry, gemeente, categorie, code, on))
+            yield ctx.finding(code_node, **_explain(registry, gemeente, categorie, code, on))
 
 
-def _explain(registry, gemeente, categorie, code, on) -> str:
+def _explain(registry, gemeente, categorie, code, on) -> dict:
+    """The catalogue key and values of the finding (validators.texts)."""
     elsewhere = sorted({p.productcategorie for p in registry.products(gemeente, code, on)})
+    values = {"productcode": code, "categorie": categorie, "gemeente": gemeente, "on": on}
     if elsewhere:
-        return (
-            f"ProductCode {code} does not belong to ProductCategorie {categorie} in the product list in use "
-            f"for gemeente {gemeente} on {on} (it is in categorie {', '.join(elsewhere)})"
-        )
-    return f"ProductCode {code} is not in the product list in use for gemeente {gemeente} on {on}"
+        return {"key": "other_categorie", **values, "elsewhere": tuple(elsewhere)}
+    return {"key": "unknown", **values}

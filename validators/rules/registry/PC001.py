@@ -23,9 +23,9 @@ def pc001(ctx, node):
         return
     allowed_by_variant = ALLOWED.get(product.uitvoeringsvariant or "", None)
     if allowed_by_variant is not None and eenheid not in allowed_by_variant:
-        yield ctx.finding(eenheid_node, f"Eenheid {eenheid_naam(eenheid)} does not fit product {use.code}, which is "
-                                        f"{product.uitvoeringsvariant}")
+        yield ctx.finding(eenheid_node, key="variant", eenheid=eenheid_naam(eenheid), productcode=use.code,
+                                  variant=product.uitvoeringsvariant)
     elif product.eenheden and eenheid not in product.eenheden:
         allowed = ", ".join(eenheid_naam(e) for e in product.eenheden)
-        yield ctx.finding(eenheid_node, f"Eenheid {eenheid_naam(eenheid)} is not an eenheid of product {use.code} "
-                                        f"({allowed})")
+        yield ctx.finding(eenheid_node, key="product", eenheid=eenheid_naam(eenheid), productcode=use.code,
+                                  allowed=allowed)

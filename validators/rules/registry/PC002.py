@@ -22,8 +22,6 @@ def pc002(ctx, node):
         return
     allowed = ALLOWED.get(product.uitvoeringsvariant or "", {}).get(eenheid)
     if allowed is not None and frequentie not in allowed:
-        yield ctx.finding(
-            frequentie_node,
-            f"Frequentie {frequentie_naam(frequentie)} is not allowed with Eenheid {eenheid_naam(eenheid)} "
-            f"for {product.uitvoeringsvariant} product {use.code}",
-        )
+        yield ctx.finding(frequentie_node, frequentie=frequentie_naam(frequentie),
+                          eenheid=eenheid_naam(eenheid),
+                          variant=product.uitvoeringsvariant, productcode=use.code)

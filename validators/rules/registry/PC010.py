@@ -36,14 +36,15 @@ def pc010(ctx, bericht):
                 continue
             mapping, national = found
             naam = f" ({national.naam})" if national is not None else ""
-            message = f"ProductCode {code} of gemeente {gemeente} is national product {mapping.nationale_code}{naam}"
-            if lines > 1:
-                message += f" ({lines} lines)"
+            values = {"productcode": code, "gemeente": gemeente, "nationaal": mapping.nationale_code,
+                      "naam": naam,
+                      "lines": lines, "eenheid": eenheid}
             volume = groups.volume(raw_keys) if mapping.factor is not None else None
             if volume is not None:
-                converted = format_number(converted_volume(volume, mapping.factor))
-                message += f"; volume {volume} (eenheid {eenheid}) is {converted} in national units"
-            yield ctx.finding(groups.columns.node(first), message)
+                values.update(volume=volume,
+                              converted=format_number(converted_volume(volume, mapping.factor)))
+            kind = ("many" if lines > 1 else "one") + ("_volume" if volume is not None else "")
+            yield ctx.finding(groups.columns.node(first), key=kind, **values)
 
 
 class _Groups:

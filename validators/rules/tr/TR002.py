@@ -24,8 +24,7 @@ def tr002(ctx, geboortedatum):
         return
     limit = _years_before(sent, 120)
     if day < limit:
-        yield ctx.finding(find(geboortedatum, "Datum"), f"Geboortedatum {day} lies more than 120 years before "
-                                                         f"the Dagtekening {sent}")
+        yield ctx.finding(find(geboortedatum, "Datum"), day=day, sent=sent)
 
 
 def _years_before(day, years):

@@ -7,4 +7,4 @@ def tr018(ctx, product):
     """A stop's Einddatum is not before its Begindatum."""
     start, end = date_of(product, "Begindatum"), date_of(product, "Einddatum")
     if start and end and end < start:
-        yield ctx.finding(find(product, "Einddatum"), f"Einddatum {end} lies before Begindatum {start}")
+        yield ctx.finding(find(product, "Einddatum"), end=end, start=start)

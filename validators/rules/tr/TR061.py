@@ -12,4 +12,4 @@ def tr061(ctx, client):
     soorten = [value(c, "Soort") for c in findall(client, "Contactgegevens/Contact")]
     if not any(s in ("01", "02", "03") for s in soorten):
         yield ctx.finding(find(client, "Contactgegevens") if find(client, "Contactgegevens") is not None else client,
-                          f"Client has no Contact of Soort 01, 02 or 03 (found: {', '.join(s or '-' for s in soorten)})")
+                          found=tuple(s or '-' for s in soorten))

@@ -29,4 +29,4 @@ def tr134(ctx, node):
     path = DATES.get(local(node))
     day = date_of(node, path) if path else None
     if day is not None and day > sent:
-        yield ctx.finding(find(node, path), f"{local(node)}/{path} {day} lies after the Dagtekening {sent}")
+        yield ctx.finding(find(node, path), element=f"{local(node)}/{path}", day=day, sent=sent)

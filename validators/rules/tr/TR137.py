@@ -17,6 +17,7 @@ def tr137(ctx, node):
     if end is None:
         return
     if start is not None and end < start:
-        yield ctx.finding(find(node, "Einddatum"), f"{local(node)}/Einddatum {end} lies before Begindatum {start}")
+        yield ctx.finding(find(node, "Einddatum"), key="before_begin", parent=local(node), end=end,
+                          start=start)
     elif sent is not None and end > sent:
-        yield ctx.finding(find(node, "Einddatum"), f"{local(node)}/Einddatum {end} lies after the Dagtekening {sent}")
+        yield ctx.finding(find(node, "Einddatum"), key="after_sent", parent=local(node), end=end, sent=sent)

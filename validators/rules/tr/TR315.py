@@ -25,5 +25,5 @@ def tr315(ctx, declaratie):
             continue
         if nummer in seen:
             node = columns.node(i).find("{*}VorigReferentieNummer")
-            yield ctx.finding(node, f"VorigReferentieNummer {nummer!r} is credited more than once in this message")
+            yield ctx.finding(node, nummer=nummer)
         seen.add(nummer)

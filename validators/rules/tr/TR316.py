@@ -24,4 +24,4 @@ def tr316(ctx, declaratie):
         if raw_vorige[i] and vorige[i] in declared:
             node = columns.node(i).find("{*}VorigReferentieNummer")
             nummer = stripped(columns["VorigReferentieNummer"][i])
-            yield ctx.finding(node, f"VorigReferentieNummer {nummer!r} credits a Prestatie declared in this same message")
+            yield ctx.finding(node, nummer=nummer)

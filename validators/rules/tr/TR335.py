@@ -14,7 +14,7 @@ def tr335(ctx, prestatie):
         declared.replace(year=declared.year - 5, day=28)
     if end < limit:
         yield ctx.finding(find(prestatie, "ProductPeriode/Einddatum"),
-                          f"ProductPeriode/Einddatum {end} lies more than five years before DeclaratieDagtekening {declared}")
+                          end=end, declared=declared)
 
 
 def _declaratie_dagtekening(ctx):

@@ -17,7 +17,7 @@ def tr342(ctx, declaratieantwoord):
     for prestatie in prestaties:
         codes = [(c.text or "").strip() for c in findall(prestatie, "RetourCodes/RetourCode")]
         if codes and all(c == "0200" for c in codes):
-            yield ctx.finding(prestatie, "a Prestatie that was accepted (only RetourCode 0200) does not belong in the answer")
+            yield ctx.finding(prestatie, key="accepted")
     ingediend = signed(find(declaratieantwoord, "TotaalIngediendBedrag"), "TotaalBedrag")
     toegekend = signed(find(declaratieantwoord, "TotaalToegekendBedrag"), "TotaalBedrag")
     if ingediend is None or toegekend is None:
@@ -27,10 +27,10 @@ def tr342(ctx, declaratieantwoord):
         # The declaration as a whole is rejected: nothing is judged per Prestatie, nothing granted.
         if toegekend != 0:
             yield ctx.finding(find(declaratieantwoord, "TotaalToegekendBedrag"),
-                              f"TotaalToegekendBedrag is {toegekend} although the DeclaratieAntwoord is rejected; it must be 0")
+                              key="rejected", toegekend=toegekend)
         return
     afgewezen = sum(signed(find(p, "IngediendBedrag")) or 0 for p in prestaties)
     if afgewezen != ingediend - toegekend:
         yield ctx.finding(find(declaratieantwoord, "TotaalToegekendBedrag"),
-                          f"the rejected Prestaties add up to {afgewezen}, but TotaalIngediendBedrag {ingediend} minus "
-                          f"TotaalToegekendBedrag {toegekend} is {ingediend - toegekend}")
+                          key="difference", afgewezen=afgewezen, ingediend=ingediend, toegekend=toegekend,
+                          verschil=ingediend - toegekend)

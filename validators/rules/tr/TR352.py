@@ -6,5 +6,4 @@ from validators.registry import Level, rule
 def tr352(ctx, verzoek):
     """A change request names at least one OngewijzigdProduct or TeWijzigenProduct."""
     if not (filled(verzoek, "OngewijzigdeProducten") or filled(verzoek, "TeWijzigenProducten")):
-        yield ctx.finding(verzoek, "Verzoek has neither an OngewijzigdProduct nor a TeWijzigenProduct: "
-                                   "every current toewijzing of the client belongs in it")
+        yield ctx.finding(verzoek)

@@ -6,4 +6,4 @@ from validators.registry import Level, rule
 def tr353(ctx, verzoek):
     """A change request has at least one TeWijzigenProduct or NieuwProduct."""
     if not (filled(verzoek, "TeWijzigenProducten") or filled(verzoek, "NieuweProducten")):
-        yield ctx.finding(verzoek, "Verzoek asks for no change: it has neither a TeWijzigenProduct nor a NieuwProduct")
+        yield ctx.finding(verzoek)

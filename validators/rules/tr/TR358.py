@@ -23,8 +23,7 @@ def tr358(ctx, declaratie):
         return
     som = _sum(ctx, declaratie)
     if som != total:
-        yield ctx.finding(total_node, f"TotaalIngediendBedrag {_dc(total)} is not the sum of the IngediendBedrag "
-                                      f"values ({_dc(som)})")
+        yield ctx.finding(total_node, total=_dc(total), som=_dc(som))
 
 
 def _sum(ctx, declaratie) -> int:

@@ -13,4 +13,4 @@ from validators.registry import Level, rule
 def tr377(ctx, antwoord):
     """A refusal because of the woonplaatsbeginsel (reden 8) names the gemeente (Woonplaatsbeginsel)."""
     if value(antwoord, "RedenAfwijzingVerzoek") == "8" and not filled(antwoord, "Woonplaatsbeginsel"):
-        yield ctx.finding(antwoord, "Woonplaatsbeginsel is missing although RedenAfwijzingVerzoek is 8 (woonplaatsbeginsel)")
+        yield ctx.finding(antwoord)

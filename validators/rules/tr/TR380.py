@@ -9,4 +9,4 @@ def tr380(ctx, product):
     day, sent = date_of(product, "GewensteIngangsdatum"), dagtekening(ctx)
     if day is not None and sent is not None and day <= sent:
         yield ctx.finding(find(product, "GewensteIngangsdatum"),
-                          f"GewensteIngangsdatum {day} is not after the Dagtekening {sent}")
+                          day=day, sent=sent)

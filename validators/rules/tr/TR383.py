@@ -12,5 +12,5 @@ def tr383(ctx, root):
         for node in iter_local(product, "ReferentieAanbieder"):
             referentie = (node.text or "").strip()
             if referentie in seen:
-                yield ctx.finding(node, f"ReferentieAanbieder {referentie!r} is used for more than one AangevraagdProduct")
+                yield ctx.finding(node, referentie=referentie)
             seen.add(referentie)

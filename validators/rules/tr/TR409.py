@@ -16,4 +16,4 @@ def tr409(ctx, antwoord):
     reden = value(antwoord, "RedenAfwijzingVerzoek")
     if reden != "8" and filled(antwoord, "Woonplaatsbeginsel"):
         yield ctx.finding(find(antwoord, "Woonplaatsbeginsel"),
-                          f"Woonplaatsbeginsel must be left out because RedenAfwijzingVerzoek is {reden or 'empty'}, not 8")
+                          reden=reden)

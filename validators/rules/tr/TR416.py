@@ -27,8 +27,8 @@ def tr416(ctx, declaratie):
             continue
         key = tuple(value(prestatie, p) for p in KEY) + (_bsn(prestatie),)
         if key in seen:
-            yield ctx.finding(prestatie, f"a second debit Prestatie for ToewijzingNummer {key[0]}, "
-                                         f"product {key[1]}/{key[2]} and ProductPeriode {key[3]}..{key[4]}")
+            yield ctx.finding(prestatie, nummer=key[0], product=f"{key[1]}/{key[2]}", begin=key[3],
+                              end=key[4])
         seen.add(key)
 
 

@@ -112,5 +112,5 @@ def duplicate_lines(ctx, root: etree._Element):
         key = _full_key(node, keys)
         if key in seen:
             shown = ", ".join(f"{p}={v}" for p, v in zip(keys[name], key[-1][1:]) if v is not None)
-            yield ctx.finding(node, f"{name} with {shown} occurs more than once under the same parent")
+            yield ctx.finding(node, name=name, shown=shown)
         seen.add(key)

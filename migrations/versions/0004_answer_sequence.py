@@ -1,13 +1,13 @@
 """The last identification number given to an answer message per day (respond --store).
 
-Revision ID: 0003_answer_sequence
-Revises: 0002
+Revision ID: 0004_answer_sequence
+Revises: 0003_web_users
 """
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0003_answer_sequence"
-down_revision = "0002"
+revision = "0004_answer_sequence"
+down_revision = "0003_web_users"
 branch_labels = None
 depends_on = None
 

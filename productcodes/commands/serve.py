@@ -1,0 +1,159 @@
+"""`productcodes serve`: the web service (API and pages) under uvicorn."""
+
+from __future__ import annotations
+
+import os
+import secrets
+
+import click
+
+from productcodes.errors import UserError
+
+
+@click.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535), help="Port.")
+@click.option(
+    "--workers",
+    default=1,
+    show_default=True,
+    type=click.IntRange(1, 64),
+    help="uvicorn worker processes (each with its own validation pool).",
+)
+@click.option(
+    "--pool",
+    "pool_size",
+    default=2,
+    show_default=True,
+    type=click.IntRange(0, 64),
+    help="Validation processes per worker (0: one thread, for debugging).",
+)
+@click.option(
+    "--max-upload",
+    "max_upload_mb",
+    default=100,
+    show_default=True,
+    type=click.IntRange(1),
+    help="Largest request body in MB; larger uploads get 413.",
+)
+@click.option("--closed", is_flag=True, help="Validation only for signed-in users (default: open to all).")
+@click.option("--demo", is_flag=True, help="Load the synthetic demo data first when the registry is empty.")
+@click.option("--https-only", is_flag=True, help="Session cookies only over HTTPS (behind a TLS proxy).")
+@click.option("--db", "db_url", metavar="URL", help="Database URL (overrides the global --db).")
+@click.pass_obj
+def serve(app, host, port, workers, pool_size, max_upload_mb, closed, demo, https_only, db_url) -> None:
+    """Start the web service: API under /api/v1, OpenAPI at /docs, Dutch pages at /.
+
+    \b
+    Example:
+      productcodes serve --demo
+      productcodes --db postgresql+psycopg://app@db/productcodes serve --host 0.0.0.0 --workers 4
+    """
+    import uvicorn
+
+    from productcodes.db import make_engine, resolve_url
+
+    url = db_url or getattr(app, "db_url", None)
+    engine = make_engine(url)
+    try:
+        _prepare(engine, demo)
+    finally:
+        engine.dispose()
+    # The worker processes read their settings from the environment (uvicorn's factory mode);
+    # one secret for all of them, so a session cookie signed by one is valid for the others.
+    os.environ.update(
+        {
+            "PRODUCTCODES_DB": resolve_url(url),
+            "PRODUCTCODES_POOL": str(pool_size),
+            "PRODUCTCODES_MAX_UPLOAD": str(max_upload_mb * 1024 * 1024),
+            "PRODUCTCODES_VALIDATION_OPEN": "0" if closed else "1",
+            "PRODUCTCODES_HTTPS_ONLY": "1" if https_only else "0",
+        }
+    )
+    os.environ.setdefault("PRODUCTCODES_SECRET", secrets.token_hex(32))
+    click.echo(
+        f"productcodes: http://{host}:{port}/ (API /api/v1, docs /docs), {workers} worker(s)", err=True
+    )
+    # access_log off: request lines carry query strings, and nothing is logged unless asked.
+    uvicorn.run(
+        "productcodes.web.app:from_env",
+        factory=True,
+        host=host,
+        port=port,
+        workers=workers,
+        access_log=False,
+        log_level="warning",
+        proxy_headers=True,
+    )
+
+
+def _prepare(engine, demo: bool) -> None:
+    """Migrate and fill with demo data when asked and empty; else require a migrated database."""
+    from sqlalchemy import func, select
+
+    from productcodes.db import session_scope
+    from productcodes.migrate import require_current, upgrade
+
+    if not demo:
+        require_current(engine)
+        return
+    upgrade(engine)
+    from productcodes.models import GemeentelijkProduct
+
+    with session_scope(engine) as session:
+        if session.scalar(select(func.count()).select_from(GemeentelijkProduct)):
+            return
+    load_demo(engine)
+
+
+def load_demo(engine) -> None:
+    """The demo landscape of `productcodes demo`, loaded into an empty, migrated registry."""
+    import tempfile
+    from pathlib import Path
+
+    from productcodes.commands.demo import APPROVE_ABOVE, REPORT_DATE, _load
+    from productcodes.commands.registry import run_suggest
+    from productcodes.demo import generate
+
+    with tempfile.TemporaryDirectory(prefix="productcodes-demo-") as folder:
+        files = generate(Path(folder), 2026)
+        _load(engine, files)
+        run_suggest(
+            None, REPORT_DATE, files.national_list, 0.0, APPROVE_ABOVE, "productcodes demo", engine=engine
+        )
+    click.echo("demo data loaded (synthetic)", err=True)
+
+
+@click.group()
+def users() -> None:
+    """Users of the web service (maintainers may change the registry)."""
+
+
+@users.command("add")
+@click.argument("naam")
+@click.option(
+    "--role", type=click.Choice(["maintainer", "viewer"]), required=True, help="What the user may do."
+)
+@click.option(
+    "--password",
+    prompt=True,
+    hide_input=True,
+    confirmation_prompt=True,
+    envvar="PRODUCTCODES_PASSWORD",
+    help="Asked for when not given (env PRODUCTCODES_PASSWORD).",
+)
+@click.pass_obj
+def add_user(app, naam: str, role: str, password: str) -> None:
+    """Add a user, or set an existing user's role and password.
+
+    \b
+    Example:
+      productcodes users add anna --role maintainer
+    """
+    from productcodes.commands import engine_for
+    from productcodes.web.auth import add_user as store
+
+    if not naam.strip():
+        raise UserError("a user needs a name")
+    store(engine_for(app), naam.strip(), role, password)
+    click.echo(f"user {naam.strip()} ({role}) saved")

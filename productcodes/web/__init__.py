@@ -1,0 +1,1 @@
+"""The web service: an HTTP API under /api/v1 and server-rendered Dutch pages over the same engine."""

@@ -1,0 +1,234 @@
+"""What the worker processes do: validate, answer and read messages held in memory.
+
+These functions run in a process pool (see `pool.py`), so they take and return plain data
+(bytes, strings, dicts) that pickle cheaply; nothing here writes a message to disk or a log.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from dataclasses import dataclass, field
+from datetime import date
+
+# Rule snapshots of the registry, per process, reloaded after this many seconds so approvals show.
+SNAPSHOT_TTL = 30.0
+_snapshots: dict[str | None, tuple[float, object]] = {}
+
+
+@dataclass(frozen=True)
+class Job:
+    """One validation request: the files as (name, bytes) and the options of `productcodes validate`."""
+
+    files: tuple[tuple[str, bytes], ...]
+    today: date
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    registry: bool = False
+    db_url: str | None = None
+    fmt: str = "json"
+    show_bsn: bool = False
+
+
+@dataclass
+class Outcome:
+    """The rendered report, plus (for the pages) each file's verdict, grouped findings and answer."""
+
+    text: str
+    valid: bool
+    files: list[dict] = field(default_factory=list)
+    missing: dict[str, list[str]] = field(default_factory=dict)
+
+
+def _registry(db_url: str | None):
+    cached = _snapshots.get(db_url)
+    if cached is not None and time.monotonic() - cached[0] < SNAPSHOT_TTL:
+        return cached[1]
+    from productcodes.db import make_engine
+    from productcodes.migrate import require_current
+    from validators.snapshot_db import snapshot_from_engine
+
+    engine = make_engine(db_url)
+    try:
+        require_current(engine)
+        snapshot = snapshot_from_engine(engine)
+    finally:
+        engine.dispose()
+    _snapshots[db_url] = (time.monotonic(), snapshot)
+    return snapshot
+
+
+def options_of(job: Job):
+    """The engine options the CLI would build from the same flags."""
+    from validators import Options
+    from validators.registry import RuleSet
+
+    return Options(
+        today=job.today,
+        ruleset=RuleSet(select=job.select, ignore=job.ignore),
+        registry=_registry(job.db_url) if job.registry else None,
+    )
+
+
+def validate_job(job: Job, *, details: bool = False) -> Outcome:
+    """The report in the asked format, exactly as `productcodes validate --format FMT` renders it."""
+    from validators import validate
+    from validators.reporting import render
+
+    options = options_of(job)
+    report = validate(job.files, options)
+    outcome = Outcome(text=render(report, job.fmt, show_bsn=job.show_bsn), valid=report.valid)
+    if options.registry is not None:
+        outcome.missing = {k: list(v) for k, v in options.registry.missing().items()}
+    if details:
+        for (name, data), file_report in zip(job.files, report.files, strict=True):
+            outcome.files.append(_page_view(name, data, file_report, job))
+    return outcome
+
+
+def _page_view(name: str, data: bytes, file_report, job: Job) -> dict:
+    from validators.findings import Report
+    from validators.reporting import render
+
+    single = Report(files=[file_report])
+    view = file_report.as_dict(job.show_bsn)
+    view["groups"] = group_findings(view["findings"], _client_labels(data, file_report))
+    view["json"] = render(single, "json")
+    view["sarif"] = render(single, "sarif")
+    view["answer"], view["answer_type"], view["no_answer"] = _answer_of(data, name, file_report, job.today)
+    return view
+
+
+def _answer_of(data: bytes, name: str, file_report, today: date) -> tuple[str | None, str | None, str | None]:
+    from iwmo_ijw.models import to_xml
+    from iwmo_ijw.parsing import MessageError, load
+    from validators.respond import NoAnswer, answer
+
+    try:
+        result = answer(
+            load(data, name=name), file_report, identificatie=f"A{today:%y%m%d}00001", dagtekening=today
+        )
+    except (MessageError, NoAnswer) as exc:
+        return None, None, str(exc)
+    return to_xml(result.message).decode("utf-8"), result.message.message_type.code, None
+
+
+def respond_job(job: Job) -> tuple[bytes, str]:
+    """The answer message of the first file, and its message code; NoAnswer/MessageError say why not."""
+    from iwmo_ijw.models import to_xml
+    from iwmo_ijw.parsing import load
+    from validators.engine import validate_parsed
+    from validators.respond import answer
+
+    name, data = job.files[0]
+    parsed = load(data, name=name)
+    report = validate_parsed(parsed, options_of(job))
+    result = answer(parsed, report, identificatie=f"A{job.today:%y%m%d}00001", dagtekening=job.today)
+    return to_xml(result.message), result.message.message_type.code
+
+
+# Report paths leave out [1] when an element occurs once: /Clienten/Client/Prestaties/Prestatie[2]/...
+_CLIENT = re.compile(r"/Client(?:\[(\d+)\])?(?=/|$)")
+_PRESTATIE = re.compile(
+    r"/(Prestatie|ToegewezenProduct|Product|Aanvraag|Verzoek\w*|Mutatie)(?:\[(\d+)\])?(?=/|$)"
+)
+
+
+def _client_labels(data: bytes, file_report) -> dict[int, str]:
+    """Client position -> "Client 2 (BSN ******120)": who a group of findings is about, masked."""
+    from iwmo_ijw.parsing import MessageError, load
+    from validators.findings import mask_bsn
+
+    try:
+        root = load(data).root
+    except MessageError:
+        return {}
+    labels = {}
+    clients = [el for el in root.iter() if isinstance(el.tag, str) and el.tag.endswith("}Client")]
+    for number, client in enumerate(clients, 1):
+        bsn = next(
+            (el.text for el in client.iter() if isinstance(el.tag, str) and el.tag.endswith("}Bsn")), None
+        )
+        labels[number] = f"Client {number} (BSN {mask_bsn(bsn.strip())})" if bsn else f"Client {number}"
+    return labels
+
+
+def group_findings(findings: list[dict], clients: dict[int, str]) -> list[dict]:
+    """Findings grouped by Client and then by Prestatie (or product), in the order they occur."""
+    groups: dict[str, dict] = {}
+    for finding in findings:
+        xpath = finding.get("xpath") or ""
+        client = _CLIENT.search(xpath)
+        if client:
+            number = int(client.group(1) or 1)
+            title = clients.get(number, f"Client {number}")
+        else:
+            title = "Bericht (header en algemeen)"
+        part = _PRESTATIE.search(xpath[client.end() :] if client else "")
+        subtitle = f"{part.group(1)} {part.group(2) or 1}" if part else ""
+        element = xpath.rstrip("/").rpartition("/")[2].split("[")[0] if xpath else ""
+        group = groups.setdefault(title, {"title": title, "parts": {}})
+        group["parts"].setdefault(subtitle, []).append({**finding, "element": element})
+    return [
+        {"title": g["title"], "parts": [{"title": t, "findings": f} for t, f in g["parts"].items()]}
+        for g in groups.values()
+    ]
+
+
+def read_job(name: str, data: bytes, show_bsn: bool = False) -> dict:
+    """A message as a tree of Dutch-labelled sections and fields (BSNs masked), for the reading page."""
+    from iwmo_ijw.parsing import load
+    from productcodes.web.reader import tree_view
+
+    message = load(data, name=name)
+    return tree_view(message, show_bsn)
+
+
+def marked_example(code: str, xml: str) -> list[dict]:
+    """The bad example's lines, those where the rule reports marked: [{"number", "text", "fault"}].
+
+    Validated as the rule's fixture test does (the folder's today.txt, history/ and registry.json),
+    so the marks are where the rule really reports; BSNs are masked in the lines shown.
+    """
+    from validators import validate
+
+    report = validate([(f"{code}-fout.xml", xml.encode("utf-8"))], _fixture_options(code))
+    faults = {f.line for f in report.files[0].findings if f.code == code and f.line}
+    return [
+        {"number": n, "text": mask_bsns(line), "fault": n in faults}
+        for n, line in enumerate(xml.splitlines(), 1)
+    ]
+
+
+_BSN_ELEMENT = re.compile(r"(<(?:\w+:)?Bsn>)\s*(\d+)\s*(<)")
+
+
+def mask_bsns(xml: str) -> str:
+    """Every Bsn element's value masked (the last three digits stay), for XML shown on a page."""
+    from validators.findings import mask_bsn
+
+    return _BSN_ELEMENT.sub(lambda m: m.group(1) + mask_bsn(m.group(2)) + m.group(3), xml)
+
+
+def _fixture_options(code: str):
+    import json
+
+    from validators import Options
+    from validators.cli import FIXTURES
+    from validators.registry import RuleSet
+
+    folder = FIXTURES / code
+    today_file = folder / "today.txt"
+    today = date.fromisoformat(today_file.read_text().strip()) if today_file.exists() else date(2026, 12, 1)
+    history = registry = None
+    if (folder / "history").is_dir():
+        from validators.history import History
+
+        history = History.from_paths(sorted((folder / "history").glob("*.xml")))
+    if (folder / "registry.json").is_file():
+        from validators.snapshot import RegistrySnapshot
+
+        registry = RegistrySnapshot.from_dict(
+            json.loads((folder / "registry.json").read_text(encoding="utf-8"))
+        )
+    return Options(today=today, ruleset=RuleSet(select=(code,)), history=history, registry=registry)

@@ -1,0 +1,129 @@
+"""The Dutch pages read as a person would, without a browser (the browser tests add clicking)."""
+
+from __future__ import annotations
+
+import re
+import urllib.parse
+
+from tests.web.server import MAINTAINER
+from tests.web.test_api import BAD, GOOD, JW301
+from tests.web.test_security import csrf_of, sign_in
+
+
+def test_upload_page_groups_findings_per_client_and_prestatie(server):
+    with server.client() as client:
+        page = client.post(
+            "/valideren",
+            data={"csrf": csrf_of(client.get("/").text), "today": "2026-12-01"},
+            files=[("files", ("bad.xml", BAD.read_bytes())), ("files", ("JW323.xml", GOOD.read_bytes()))],
+        )
+    text = page.text
+    assert page.status_code == 200
+    assert text.count('data-oordeel="afgekeurd"') == 1 and text.count('data-oordeel="goed"') == 1
+    assert "Client 1 (BSN ******009)" in text and "Prestatie 1" in text
+    assert '<a href="/regels/TR346">TR346</a>' in text and "<td>9346</td>" in text
+    assert "100000009" not in urllib.parse.unquote(text.split("Antwoordbericht")[0])
+    report = re.search(
+        r'download="bad.xml.rapport.json" href="data:application/json;charset=utf-8,([^"]+)"', text
+    )
+    assert '"code": "TR346"' in urllib.parse.unquote(report.group(1))
+    assert 'download="JW323.JW325.xml"' in text
+
+
+def test_reading_a_message_shows_dutch_labels_and_a_masked_bsn(server):
+    with server.client() as client:
+        token = csrf_of(client.get("/lezen").text)
+        page = client.post(
+            "/lezen", data={"csrf": token}, files=[("files", ("JW301.xml", JW301.read_bytes()))]
+        )
+        answer = client.post(
+            "/api/v1/respond?today=2026-12-01", files=[("files", ("bad.xml", BAD.read_bytes()))]
+        )
+        read_answer = client.post(
+            "/lezen", data={"csrf": token}, files=[("files", ("antwoord.xml", answer.content))]
+        )
+        garbage = client.post("/lezen", data={"csrf": token}, files=[("files", ("x.xml", b"geen xml"))])
+    assert page.status_code == 200 and "JW301" in page.text
+    assert "<dt>BSN</dt><dd>******009</dd>" in page.text and "100000009" not in page.text
+    assert "<dt>Toewijzing nummer</dt>" in page.text
+    assert (
+        read_answer.status_code == 200
+        and "JW325" in read_answer.text
+        and "<dt>Retourcode</dt>" in read_answer.text
+    )
+    assert garbage.status_code == 422 and 'role="alert"' in garbage.text
+
+
+def test_rules_are_searchable_and_a_rule_marks_its_fault(server):
+    with server.client() as client:
+        search = client.get("/regels", params={"q": "tr346"}).text
+        by_element = client.get("/regels", params={"q": "IngediendBedrag"}).text
+        rule = client.get("/regels/TR346").text
+    assert 'href="/regels/TR346"' in search and 'href="/regels/TR002"' not in search
+    assert 'href="/regels/TR346"' in by_element
+    assert "9346" in rule and rule.count('data-fout="ja"') >= 1
+    marked = re.search(r'<mark data-fout="ja">(.*?)</mark>', rule, re.S).group(1)
+    assert "Bedrag" in marked
+
+
+def test_registry_lookup_and_dashboard(server):
+    with server.client() as client:
+        found = client.get("/register", params={"gemeente": "7001", "code": "45C11", "on": "2026-06-01"}).text
+        missing = client.get("/register", params={"gemeente": "7001", "code": "ZZZZZ"}).text
+        dashboard = client.get("/register/dashboard", params={"on": "2026-06-01"}).text
+    assert "Individuele begeleiding" in found
+    assert 'role="alert"' in missing
+    assert "Regio Test" in dashboard and 'src="/api/v1/registry/report.png?on=2026-06-01"' in dashboard
+
+
+def test_bulk_approve_and_a_reject_without_reason(server):
+    with server.client() as client:
+        sign_in(client, MAINTAINER)
+        page = client.get("/register/voorstellen", params={"sort": "code"}).text
+        choices = re.findall(r'name="kies" value="([^"]+)"', page)[:2]
+        token = csrf_of(page)
+        no_reason = client.post(
+            "/register/voorstellen", data={"csrf": token, "actie": "afwijzen", "kies": choices}
+        )
+        bulk = client.post(
+            "/register/voorstellen", data={"csrf": token, "actie": "goedkeuren", "kies": choices}
+        )
+        stale = client.post(
+            "/register/voorstellen", data={"csrf": token, "actie": "goedkeuren", "kies": choices[0]}
+        )
+        audit = client.get("/register/audit").text
+        still_open = re.findall(r'name="kies" value="([^"]+)"', client.get("/register/voorstellen").text)
+    assert "reden nodig" in no_reason.text
+    assert bulk.text.count("is goedgekeurd") == 2
+    assert stale.status_code == 409 and "Conflict" in stale.text
+    assert not set(choices) & set(still_open) and still_open
+    assert audit.count("<td>approve</td>") >= 2 and "<td>anna</td>" in audit
+
+
+def test_a_cross_message_rule_marks_its_fault_with_its_history_and_masks_bsns(server):
+    with server.client() as client:
+        rule = client.get("/regels/TR019").text
+    assert rule.count('data-fout="ja"') >= 1
+    assert "999911120" not in rule and "******120" in rule
+
+
+def test_a_decision_keeps_the_filter_and_sort_of_the_list(server):
+    with server.client() as client:
+        sign_in(client, MAINTAINER)
+        page = client.get("/register/voorstellen", params={"zoek": "variant 1", "sort": "code"}).text
+        choices = re.findall(r'name="kies" value="([^"]+)"', page)
+        assert choices, page
+        after = client.post(
+            "/register/voorstellen",
+            data={
+                "csrf": csrf_of(page),
+                "actie": "afwijzen",
+                "reden": "test",
+                "kies": choices[-1],
+                "zoek": "variant 1",
+                "sort": "code",
+            },
+        ).text
+    assert "is afgewezen" in after
+    assert 'name="zoek" value="variant 1"' in after and '<option value="code" selected>' in after
+    assert "Begeleiding variant 2<" not in after
