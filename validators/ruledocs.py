@@ -108,14 +108,26 @@ def sentences(code: str, lang: str) -> list[str]:
     return own
 
 
-def example(code: str, kind: str, lang: str) -> Example | None:
-    """The rule's first good or bad fixture; a bad one is validated to mark where the rule fires."""
+def fixture_path(code: str, kind: str) -> Path | None:
+    """The rule's first good or bad fixture (examples live with the tests, not in the wheel)."""
     folder = FIXTURES / code
     found = folder.glob(f"{kind}*.xml") if folder.is_dir() else ()
     files = sorted(found, key=lambda p: (p.name != f"{kind}.xml", p.name))  # good.xml before good-x.xml
-    if not files:
+    return files[0] if files else None
+
+
+def fixture_text(code: str, kind: str) -> str | None:
+    """The text of `fixture_path`, or None when the rule has no such example here."""
+    path = fixture_path(code, kind)
+    return path.read_text(encoding="utf-8", errors="replace").rstrip() if path else None
+
+
+def example(code: str, kind: str, lang: str) -> Example | None:
+    """The rule's first good or bad fixture; a bad one is validated to mark where the rule fires."""
+    path = fixture_path(code, kind)
+    if path is None:
         return None
-    path = files[0]
+    folder = path.parent
     shown = Example(path.name, path.read_text(encoding="utf-8", errors="replace").rstrip().splitlines())
     if kind == "bad":
         from validators.engine import validate

@@ -126,15 +126,16 @@ def rules(message: str | None = None, level: str | None = None) -> list[dict]:
 @router.get("/rules/{code}", tags=["regels"])
 def rule(code: str) -> dict:
     """One rule with its good and bad example (where this installation has them)."""
-    from validators.cli import _example, rule_rows
+    from validators.cli import rule_rows
+    from validators.ruledocs import fixture_text
 
     rows = [r for r in rule_rows() if r["code"] == code.upper()]
     if not rows:
         raise HTTPException(404, f"geen regel {code!r}")
     return {
         **rows[0],
-        "good_example": _example(rows[0]["code"], "good"),
-        "bad_example": _example(rows[0]["code"], "bad"),
+        "good_example": fixture_text(rows[0]["code"], "good"),
+        "bad_example": fixture_text(rows[0]["code"], "bad"),
     }
 
 

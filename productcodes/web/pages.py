@@ -113,13 +113,14 @@ def rules_page(request: Request, q: str = ""):
 @router.get("/regels/{code}", response_class=HTMLResponse)
 async def rule_page(request: Request, code: str):
     """One rule with its good example and its bad one, the fault marked."""
-    from validators.cli import _example, rule_rows
+    from validators.cli import rule_rows
+    from validators.ruledocs import fixture_text
 
     rows = [r for r in rule_rows() if r["code"] == code.upper()]
     if not rows:
         raise HTTPException(404, f"Er is geen regel {code}.")
     row = rows[0]
-    good, bad = _example(row["code"], "good"), _example(row["code"], "bad")
+    good, bad = fixture_text(row["code"], "good"), fixture_text(row["code"], "bad")
     marked = await request.app.state.pool.run(work.marked_example, row["code"], bad) if bad else []
     return render(
         request,
