@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-from datetime import date
 from pathlib import Path
 
 import click
@@ -18,6 +17,8 @@ from validators.cli import _codes, _history, _parse_day, collect, lang_option, r
               help="Folder for the answer messages (created if missing).")
 @click.option("--history", "history", multiple=True, type=click.Path(exists=True),
               help="Earlier messages (file or folder, oldest first; repeatable) for cross-message rules.")
+@click.option("--store", "use_store", is_flag=True,
+              help="Use the message store (--db) as history and keep the answers' sequence numbers there.")
 @click.option("--today", metavar="DATE", help="System date for date rules and the Dagtekening (default today).")
 @click.option("--ignore", multiple=True, help="Rule codes or prefixes not to apply (comma-separated).")
 @click.option("--registry/--no-registry", "use_registry", default=False,
@@ -25,50 +26,56 @@ from validators.cli import _codes, _history, _parse_day, collect, lang_option, r
 @click.option("--schemas", type=click.Path(exists=True, file_okay=False), help="Folder with the official XSDs.")
 @lang_option
 @click.pass_obj
-def respond(app, paths, out_dir, history, today, ignore, use_registry, schemas, lang) -> None:
+def respond(app, paths, out_dir, history, use_store, today, ignore, use_registry, schemas, lang) -> None:
     """Validate each message and write its answer: JW302/306/308/316/318/320 or JW325.
 
-    Every finding with a retourcode lands on the element it concerns; elements without
-    findings get 0200. Example:
+    The answer follows IV028 (retour messages) and IV087 (JW325): approved in full, the
+    Header alone (a JW325: 8001); an in-message error, the Header alone with 0001; an error
+    in the Header, the Header alone with its code; otherwise each class with its code.
+    Identifications never repeat: the last number used is kept in the store (--store) or
+    in --out (.productcodes-antwoorden.json). Example:
 
         productcodes respond JW323-oktober.xml --history toewijzingen/ --out antwoorden/
     """
     from iwmo_ijw.layout import conforming
     from iwmo_ijw.models import to_element
     from iwmo_ijw.parsing import MessageError, load
+    from productcodes.commands import engine_for
+    from validators.answers.sequence import Sequence, StoreSequence
     from validators.engine import Options, validate_parsed
     from validators.registry import RuleSet
     from validators.respond import NoAnswer, answer
 
     day = _parse_day(today)
     options = Options(today=day, ruleset=RuleSet(ignore=_codes(ignore)), schema_dir=schemas,
-                      history=_history(history), registry=registry_snapshot(app) if use_registry else None)
+                      history=_history(history, app if use_store else None),
+                      registry=registry_snapshot(app) if use_registry else None)
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     failed = 0
-    for number, item in enumerate(collect(paths), 1):
-        try:
-            parsed = load(item)
-            report = validate_parsed(parsed, options)
-            result = answer(parsed, report, identificatie=_identificatie(item, day, number), dagtekening=day)
-        except (MessageError, NoAnswer) as exc:
-            failed += 1
-            click.echo(f"{item}: no answer message: {exc}", err=True)
-            continue
-        code = result.message.message_type.code
-        target = out / f"{Path(item).stem}.{code}.xml"
-        target.write_bytes(conforming(to_element(result.message)))
-        placed = sum(len(v) for v in result.placed.values())
-        verdict = f"{placed} retourcode(s) placed" if placed else "all accepted (0200)"
-        click.echo(f"{item}: {code} written to {target} ({verdict})")
+    numbers = StoreSequence(engine_for(app), day) if use_store else Sequence(out, day)
+    with numbers as sequence:
+        for item in collect(paths):
+            try:
+                parsed = load(item)
+                report = validate_parsed(parsed, options)
+                result = answer(parsed, report, identificatie=sequence.next(), dagtekening=day)
+            except (MessageError, NoAnswer) as exc:
+                failed += 1
+                click.echo(f"{item}: no answer message: {exc}", err=True)
+                continue
+            code = result.message.message_type.code
+            target = out / f"{Path(item).stem}.{code}.xml"
+            target.write_bytes(conforming(to_element(result.message)))
+            click.echo(f"{item}: {code} written to {target} ({_verdict(result)})")
     sys.exit(1 if failed else 0)
 
 
-def _identificatie(item: str, day: date, number: int) -> str:
-    # LDT_IdentificatieBericht allows 12 characters: date + sequence keeps answers apart.
-    return f"A{day:%y%m%d}{number:05d}"[:12]
-
-
+def _verdict(result) -> str:
+    if result.controleniveau is None:
+        return "fully approved"
+    placed = sum(len(v) for v in result.placed.values())
+    return f"controleniveau {result.controleniveau}: {placed} retourcode(s) placed"
 
 
 @click.command()

@@ -168,3 +168,8 @@ def summary(session: Session) -> dict[str, int]:
 
     rows = session.execute(select(OntvangenBericht.berichttype, func.count()).group_by(OntvangenBericht.berichttype))
     return {berichttype: count for berichttype, count in rows}
+
+
+# The sequence of answer identifications lives in the store too; importing it here puts its
+# table in the metadata wherever the store's is (migrations, tests).
+import validators.answers.sequence  # noqa: E402,F401
