@@ -16,6 +16,8 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
+from lxml import etree
+
 from iwmo_ijw.parsing import MessageError, ParsedMessage, load
 from iwmo_ijw.xpath import as_date, as_decimal, as_int, date_of, find, findall, iter_local, text
 from validators.files import message_files
@@ -255,6 +257,9 @@ class History:
     # (size of berichten when built, (afzender, identificatie) -> keys): see _berichten_of
     _bericht_index: tuple[int, dict] = field(default_factory=lambda: (0, {}), compare=False, repr=False)
     _bericht_seq: dict[BerichtKey, int] = field(default_factory=dict, compare=False, repr=False)
+    # Per message key, where each copy arrived and what it held: only the message itself ends a
+    # before-view, not another message under the same Identificatie (that one is TR056's).
+    _copies: dict[BerichtKey, list[tuple[int, int]]] = field(default_factory=dict, compare=False, repr=False)
     _seq: int = field(default=0, compare=False, repr=False)  # of the message being added
     _upto: int | None = field(default=None, compare=False, repr=False)  # a before-view: seq < _upto
     _last_view: tuple[int, History] | None = field(default=None, compare=False, repr=False)
@@ -311,6 +316,7 @@ class History:
         self._last_view = None
         self.berichten.add(key)
         self._bericht_seq.setdefault(key, self._seq)
+        self._copies.setdefault(key, []).append((self._seq, _body(message)))
         self.xsd_versies.setdefault((key.afzender, key.identificatie, key.dagtekening), (
             texts["basisschema_xsd_versie"], texts["bericht_xsd_versie"]))
         adder = _ADDERS.get(code)
@@ -352,7 +358,9 @@ class History:
         header = find(message.root, "Header")
         if header is None or not self._bericht_seq:
             return self
-        seq = self._bericht_seq.get(_bericht_key(message, HEADER_FIELDS.of(header)))
+        copies = self._copies.get(_bericht_key(message, HEADER_FIELDS.of(header)))
+        body = _body(message) if copies else None
+        seq = next((at for at, held in copies if held == body), None) if copies else None
         if seq is None:
             return self
         # A streamed message asks once per chunk: the last view is kept.
@@ -547,6 +555,11 @@ def _load(file: Path) -> ParsedMessage:
         raise MessageError(f"history file {file}: {error}") from error
     except OSError as error:
         raise MessageError(f"history file {file} cannot be read: {error.strerror}") from error
+
+
+def _body(message: ParsedMessage) -> int:
+    """What a message holds, to tell the message itself from another under its Identificatie."""
+    return hash(etree.tostring(message.root))
 
 
 def _bericht_key(message: ParsedMessage, header: dict) -> BerichtKey:

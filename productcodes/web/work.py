@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -58,15 +59,15 @@ def _registry(db_url: str | None):
     return snapshot
 
 
-def options_of(job: Job):
-    """The engine options the CLI would build from the same flags."""
+def options_of(job: Job, *, every_level: bool = True):
+    """The engine options the CLI would build from the same flags (`respond` checks no OP192)."""
     from validators import Options
-    from validators.engine import EVERY_LEVEL
+    from validators.engine import CONTENT_LEVELS, EVERY_LEVEL
     from validators.registry import RuleSet
 
     return Options(
         today=job.today,
-        levels=EVERY_LEVEL,  # OP192 on the uploaded file too, as `productcodes validate` does
+        levels=EVERY_LEVEL if every_level else CONTENT_LEVELS,  # OP192 as `productcodes validate` does
         ruleset=RuleSet(select=job.select, ignore=job.ignore),
         registry=_registry(job.db_url) if job.registry else None,
     )
@@ -97,36 +98,61 @@ def _page_view(name: str, data: bytes, file_report, job: Job) -> dict:
     view["groups"] = group_findings(view["findings"], _client_labels(data, file_report))
     view["json"] = render(single, "json")
     view["sarif"] = render(single, "sarif")
-    view["answer"], view["answer_type"], view["no_answer"] = _answer_of(data, name, file_report, job.today)
+    view["answer"], view["answer_type"], view["no_answer"] = _answer_of(data, name, file_report, job)
     return view
 
 
-def _answer_of(data: bytes, name: str, file_report, today: date) -> tuple[str | None, str | None, str | None]:
-    from iwmo_ijw.models import to_xml
+def _answer_of(data: bytes, name: str, file_report, job: Job) -> tuple[str | None, str | None, str | None]:
+    """The answer offered for download beside the verdict; it takes a number of its own, so it never
+    repeats the identification of another answer (a number left unused is only a gap)."""
+    from iwmo_ijw.layout import conforming
+    from iwmo_ijw.models import to_element
     from iwmo_ijw.parsing import MessageError, load
     from validators.respond import NoAnswer, answer
 
     try:
-        result = answer(
-            load(data, name=name), file_report, identificatie=f"A{today:%y%m%d}00001", dagtekening=today
-        )
+        parsed = load(data, name=name)
+        with _answer_numbers(job) as numbers:
+            result = answer(parsed, file_report, identificatie=numbers.next(), dagtekening=job.today)
     except (MessageError, NoAnswer) as exc:
         return None, None, str(exc)
-    return to_xml(result.message).decode("utf-8"), result.message.message_type.code, None
+    return conforming(to_element(result.message)).decode("utf-8"), result.message.message_type.code, None
 
 
 def respond_job(job: Job) -> tuple[bytes, str]:
-    """The answer message of the first file, and its message code; NoAnswer/MessageError say why not."""
-    from iwmo_ijw.models import to_xml
+    """The answer message of the first file, and its message code; NoAnswer/MessageError say why not.
+
+    Built as `productcodes respond` builds it: the same rules, the same conforming bytes, and an
+    identification from the sequence kept in the database, so no two answers share one.
+    """
+    from iwmo_ijw.layout import conforming
+    from iwmo_ijw.models import to_element
     from iwmo_ijw.parsing import load
     from validators.engine import validate_parsed
     from validators.respond import answer
 
     name, data = job.files[0]
     parsed = load(data, name=name)
-    report = validate_parsed(parsed, options_of(job))
-    result = answer(parsed, report, identificatie=f"A{job.today:%y%m%d}00001", dagtekening=job.today)
-    return to_xml(result.message), result.message.message_type.code
+    report = validate_parsed(parsed, options_of(job, every_level=False))
+    with _answer_numbers(job) as numbers:
+        result = answer(parsed, report, identificatie=numbers.next(), dagtekening=job.today)
+    return conforming(to_element(result.message)), result.message.message_type.code
+
+
+@contextmanager
+def _answer_numbers(job: Job):
+    from validators.answers.sequence import StoreSequence
+
+    if job.db_url is None:
+        raise RuntimeError("the web service answers only with a database to keep its answer numbers in")
+    from productcodes.db import make_engine
+
+    engine = make_engine(job.db_url)
+    try:
+        with StoreSequence(engine, job.today) as numbers:
+            yield numbers
+    finally:
+        engine.dispose()
 
 
 # Report paths leave out [1] when an element occurs once: /Clienten/Client/Prestaties/Prestatie[2]/...

@@ -8,6 +8,7 @@ level 4 finding on a Prestatie) and the command's identification sequence is exe
 from __future__ import annotations
 
 import datetime as dt
+import re
 import json
 from pathlib import Path
 
@@ -280,9 +281,15 @@ def test_two_runs_on_one_day_never_repeat_an_identification(jw323: Path, tmp_pat
     report = validate(out / "run1.xml", Options(today=dt.date(2026, 12, 1),
                                                  history=History.from_paths([jw323, out / "run0.xml"])))
     assert "TR056" not in {f.code for f in report.findings}
-    control = validate(out / "run0.xml", Options(today=dt.date(2026, 12, 1),
-                                                  history=History.from_paths([jw323, out / "run0.xml"])))
-    assert "TR056" in {f.code for f in control.findings}  # the same identification twice is caught
+    # Control: another answer under the first one's identification (here, one dated a day later) is
+    # caught. run0.xml itself in its history is no repeat: that is a re-validation, judged by what
+    # came before it.
+    repeat = out / "repeat.xml"
+    text = (out / "run1.xml").read_text(encoding="utf-8").replace(seen[1], seen[0])
+    repeat.write_text(re.sub(r"(Dagtekening>)2026-12-01<", r"\g<1>2026-12-02<", text, count=1), encoding="utf-8")
+    control = validate(repeat, Options(today=dt.date(2026, 12, 1),
+                                       history=History.from_paths([jw323, out / "run0.xml"])))
+    assert "TR056" in {f.code for f in control.findings}
 
 
 def test_corrupt_state_file_is_a_one_line_error(jw323: Path, tmp_path: Path):
