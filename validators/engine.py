@@ -162,7 +162,7 @@ def prepare(message: ParsedMessage, options: Options, report: FileReport, rules:
     # Rules are skipped unimported or imported-and-lacking depending on what the process imported
     # before (a SARIF rendering imports them all): ordered by code, a long-running server reports
     # them in the same order as a fresh CLI.
-    report.skipped[first_skip:] = sorted(report.skipped[first_skip:], key=lambda entry: Skipped.of(entry).code)
+    report.skipped[first_skip:] = sorted(report.skipped[first_skip:], key=lambda e: Skipped.of(e).code)
     run.report = report
     wanted, reads = _plan(run.rules, message.message_type)
     ctx.columns = ColumnSource(message, wanted, nodes_of=run.nodes_of)

@@ -212,14 +212,23 @@ def maintainer(user: tuple[str, str] = Depends(api_user)) -> str:
 def proposals(
     request: Request,
     gemeente: str | None = None,
+    jeugdregio: str | None = None,
+    min_confidence: float | None = None,
     zoek: str | None = None,
     sort: str = "confidence",
     limit: int = 200,
     user: tuple[str, str] = Depends(api_user),
 ) -> list[dict]:
-    """Open proposals (with their `version`, needed to approve or reject them)."""
+    """Open proposals as `productcodes review` lists them (with their `version`, needed to approve or
+    reject them); `sort` is one of confidence, gemeente, jeugdregio, code, nationale_code, nieuwste."""
     return registry_ops.proposals(
-        request.app.state.engine, gemeente=gemeente, zoek=zoek, sort=sort, limit=min(limit, 5000)
+        request.app.state.engine,
+        gemeente=gemeente,
+        jeugdregio=jeugdregio,
+        min_confidence=min_confidence,
+        zoek=zoek,
+        sort=sort,
+        limit=min(limit, 5000),
     )
 
 

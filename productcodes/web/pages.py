@@ -210,7 +210,7 @@ def proposals_page(
 ):
     """Open proposals, for signed-in users: filtered by gemeente, jeugdregio, minimal confidence, a text."""
     _need_user(request)
-    chosen = {"gemeente": gemeente, "jeugdregio": jeugdregio, "zekerheid": zekerheid, "zoek": zoek, "sort": sort}
+    chosen = dict(gemeente=gemeente, jeugdregio=jeugdregio, zekerheid=zekerheid, zoek=zoek, sort=sort)
     return _proposals_view(request, chosen, None)
 
 

@@ -122,8 +122,8 @@ def jeugdregios(engine: Engine) -> list[str]:
     from productcodes.models import Gemeente
 
     with _session(engine) as session:
-        names = session.scalars(select(Gemeente.jeugdregio).where(Gemeente.jeugdregio.is_not(None)).distinct())
-        return sorted(n for n in names if n)
+        query = select(Gemeente.jeugdregio).where(Gemeente.jeugdregio.is_not(None)).distinct()
+        return sorted(name for name in session.scalars(query) if name)
 
 
 def _current(session, mapping_id: int, version: int) -> Mapping:

@@ -221,6 +221,28 @@ def test_approve_with_the_version_read_and_409_when_stale(server):
     assert again.json()["current"]["version"] == first["version"] + 1
 
 
+def test_proposals_are_the_reviews_list_with_its_filters(server):
+    from productcodes.db import make_engine, session_scope
+    from productcodes.review import list_proposals
+
+    auth = MAINTAINER
+    with server.client() as client:
+        everything = client.get("/api/v1/registry/proposals", params={"sort": "code"}, auth=auth).json()
+        in_region = client.get("/api/v1/registry/proposals", params={"jeugdregio": "regio test"}, auth=auth)
+        elsewhere = client.get("/api/v1/registry/proposals", params={"jeugdregio": "Elders"}, auth=auth)
+        sure = client.get("/api/v1/registry/proposals", params={"min_confidence": 0.6}, auth=auth).json()
+    engine = make_engine(server.db_url)
+    try:
+        with session_scope(engine) as session:
+            review = [p.as_dict() for p in list_proposals(session, sort="code")]
+    finally:
+        engine.dispose()
+    assert [p["id"] for p in everything] == [p["id"] for p in review] and everything
+    assert all(row["jeugdregio"] == "Regio Test" and row["gemeentenaam"] for row in everything)
+    assert len(in_region.json()) == len(everything) and elsewhere.json() == []
+    assert sure and all(p["confidence"] >= 0.6 for p in sure) and len(sure) < len(everything)
+
+
 def test_reject_needs_a_reason_and_is_audited(server):
     with server.client() as client:
         target = _proposal(client, MAINTAINER, 1)

@@ -170,6 +170,19 @@ def test_a_cross_message_rule_marks_its_fault_with_its_history_and_masks_bsns(se
     assert "999911120" not in rule and "******120" in rule
 
 
+def test_proposals_filter_by_jeugdregio_and_confidence(server):
+    with server.client() as client:
+        sign_in(client, MAINTAINER)
+        region = client.get("/register/voorstellen", params={"jeugdregio": "Regio Test"}).text
+        sure = client.get("/register/voorstellen", params={"zekerheid": "0,6"}).text
+        nothing = client.get("/register/voorstellen", params={"jeugdregio": "Elders"}).text
+        wrong = client.get("/register/voorstellen", params={"zekerheid": "veel"})
+    confidences = [float(c) for c in re.findall(r"<td>(0\.\d\d)</td>", sure)]
+    assert '<option value="Regio Test" selected>' in region and region.count('name="kies"') >= 1
+    assert confidences and min(confidences) >= 0.6 and sure.count('name="kies"') < region.count('name="kies"')
+    assert "0 open voorstel(len)" in nothing and wrong.status_code == 400
+
+
 def test_a_decision_keeps_the_filter_and_sort_of_the_list(server):
     with server.client() as client:
         sign_in(client, MAINTAINER)
