@@ -150,6 +150,7 @@ def prepare(message: ParsedMessage, options: Options, report: FileReport, rules:
     """Choose the rules and plan their columns (given a `background` executor: start reading them)."""
     ctx = RuleContext(message=message, today=options.today, history=_before(options.history, message),
                       registry=options.registry)
+    first_skip = len(report.skipped)
     if rules is None:
         content = tuple(level for level in options.levels if level is not Level.TECHNICAL)
         available = _available(ctx)
@@ -158,6 +159,10 @@ def prepare(message: ParsedMessage, options: Options, report: FileReport, rules:
         _skip_unloaded(report, options, message, content, available)
     run = RuleRun(ctx, tuple(r for r in rules if _has_what_it_needs(r, ctx, report)),
                   Targets(targets_of or (lambda target: _targets(message, target))))
+    # Rules are skipped unimported or imported-and-lacking depending on what the process imported
+    # before (a SARIF rendering imports them all): ordered by code, a long-running server reports
+    # them in the same order as a fresh CLI.
+    report.skipped[first_skip:] = sorted(report.skipped[first_skip:], key=lambda e: Skipped.of(e).code)
     run.report = report
     wanted, reads = _plan(run.rules, message.message_type)
     ctx.columns = ColumnSource(message, wanted, nodes_of=run.nodes_of)

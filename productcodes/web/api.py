@@ -14,7 +14,14 @@ from pydantic import BaseModel
 
 from productcodes.protocol import ProtocolError
 from productcodes.web import auth, registry_ops, work
-from productcodes.web.uploads import parse_bool, parse_codes, parse_format, parse_today, uploaded_files
+from productcodes.web.uploads import (
+    parse_bool,
+    parse_codes,
+    parse_format,
+    parse_lang,
+    parse_today,
+    uploaded_files,
+)
 
 router = APIRouter(prefix="/api/v1")
 # Repeatable and comma-separated, like the CLI's --select and --ignore (?select=TR3&select=CS015)
@@ -40,7 +47,7 @@ async def _files(request: Request) -> list[tuple[str, bytes]]:
     return files
 
 
-def _job(request: Request, files, *, today, select, ignore, registry, fmt="json") -> work.Job:
+def _job(request: Request, files, *, today, select, ignore, registry, fmt="json", lang=None) -> work.Job:
     settings = request.app.state.settings
     return work.Job(
         files=tuple(files),
@@ -50,6 +57,7 @@ def _job(request: Request, files, *, today, select, ignore, registry, fmt="json"
         registry=parse_bool(registry),
         db_url=settings.db_url,
         fmt=fmt,
+        lang=parse_lang(lang),
     )
 
 
@@ -68,13 +76,22 @@ async def validate(
     ignore: Codes = None,
     registry: str | None = None,
     format: str | None = None,
+    lang: str | None = None,
 ) -> Response:
     """The report of `productcodes validate --format FORMAT` for the uploaded files (multipart field
-    `files`, repeatable) or one raw XML body. Header `X-Productcodes-Valid` says whether all are valid."""
+    `files`, repeatable) or one raw XML body, in `lang` (nl, the default, or en) as `--lang`.
+    Header `X-Productcodes-Valid` says whether all are valid."""
     _may_validate(request)
     fmt = parse_format(format)
     job = _job(
-        request, await _files(request), today=today, select=select, ignore=ignore, registry=registry, fmt=fmt
+        request,
+        await _files(request),
+        today=today,
+        select=select,
+        ignore=ignore,
+        registry=registry,
+        fmt=fmt,
+        lang=lang,
     )
     outcome = await request.app.state.pool.run(work.validate_job, job)
     return Response(
@@ -90,14 +107,21 @@ async def respond(
     today: str | None = None,
     ignore: Codes = None,
     registry: str | None = None,
+    lang: str | None = None,
 ) -> Response:
-    """The answer message (JW302 … JW325) of the first uploaded message, as XML."""
+    """The answer message (JW302 … JW325) of the first uploaded message, as XML (texts in `lang`)."""
     from iwmo_ijw.parsing import MessageError
     from validators.respond import NoAnswer
 
     _may_validate(request)
     job = _job(
-        request, (await _files(request))[:1], today=today, select=None, ignore=ignore, registry=registry
+        request,
+        (await _files(request))[:1],
+        today=today,
+        select=None,
+        ignore=ignore,
+        registry=registry,
+        lang=lang,
     )
     try:
         xml, code = await request.app.state.pool.run(work.respond_job, job)
@@ -112,24 +136,26 @@ async def respond(
 
 
 @router.get("/rules", tags=["regels"])
-def rules(message: str | None = None, level: str | None = None) -> list[dict]:
-    """The rule catalogue as implemented, as `productcodes rules list --format json`."""
+def rules(message: str | None = None, level: str | None = None, lang: str | None = None) -> list[dict]:
+    """The rule catalogue as implemented, as `productcodes rules list --format json [--lang LANG]`."""
     from productcodes.errors import UserError
     from validators.cli import rule_rows
 
     try:
-        return rule_rows(message, level)
+        with work.in_language(parse_lang(lang)) as chosen:
+            return rule_rows(message, level, chosen)
     except UserError as exc:
         raise HTTPException(400, str(exc)) from None
 
 
 @router.get("/rules/{code}", tags=["regels"])
-def rule(code: str) -> dict:
+def rule(code: str, lang: str | None = None) -> dict:
     """One rule with its good and bad example (where this installation has them)."""
     from validators.cli import rule_rows
     from validators.ruledocs import fixture_text
 
-    rows = [r for r in rule_rows() if r["code"] == code.upper()]
+    with work.in_language(parse_lang(lang)) as chosen:
+        rows = [r for r in rule_rows(lang=chosen) if r["code"] == code.upper()]
     if not rows:
         raise HTTPException(404, f"geen regel {code!r}")
     return {
@@ -186,14 +212,23 @@ def maintainer(user: tuple[str, str] = Depends(api_user)) -> str:
 def proposals(
     request: Request,
     gemeente: str | None = None,
+    jeugdregio: str | None = None,
+    min_confidence: float | None = None,
     zoek: str | None = None,
     sort: str = "confidence",
     limit: int = 200,
     user: tuple[str, str] = Depends(api_user),
 ) -> list[dict]:
-    """Open proposals (with their `version`, needed to approve or reject them)."""
+    """Open proposals as `productcodes review` lists them (with their `version`, needed to approve or
+    reject them); `sort` is one of confidence, gemeente, jeugdregio, code, nationale_code, nieuwste."""
     return registry_ops.proposals(
-        request.app.state.engine, gemeente=gemeente, zoek=zoek, sort=sort, limit=min(limit, 5000)
+        request.app.state.engine,
+        gemeente=gemeente,
+        jeugdregio=jeugdregio,
+        min_confidence=min_confidence,
+        zoek=zoek,
+        sort=sort,
+        limit=min(limit, 5000),
     )
 
 

@@ -28,7 +28,7 @@ HERE = Path(__file__).resolve().parent
 def create_app(settings: Settings | None = None) -> FastAPI:
     """A new application with its own worker pool and database engine."""
     from productcodes.db import make_engine
-    from productcodes.web import api, pages
+    from productcodes.web import api, docs, pages
 
     settings = settings or Settings.from_env()
 
@@ -42,7 +42,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         title="productcodes",
         version="1",
         lifespan=lifespan,
-        docs_url="/docs",
+        docs_url=None,  # served by productcodes.web.docs from local files
         openapi_url="/api/v1/openapi.json",
         redoc_url=None,
         description="Validatie van iJw/iWmo 3.2-berichten en het productcoderegister.",
@@ -64,6 +64,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     app.include_router(api.router)
     app.include_router(pages.router)
+    docs.install(app)
     app.add_exception_handler(HTTPException, _http_error)
     app.add_exception_handler(RequestValidationError, _bad_request)
     app.add_exception_handler(UserError, _user_error)

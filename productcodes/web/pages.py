@@ -9,7 +9,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from productcodes.protocol import ProtocolError
 from productcodes.web import auth, registry_ops, work
-from productcodes.web.uploads import parse_bool, parse_codes, parse_today, uploaded_files
+from productcodes.web.uploads import parse_bool, parse_codes, parse_lang, parse_today, uploaded_files
 
 router = APIRouter(include_in_schema=False)
 
@@ -66,9 +66,14 @@ async def validate_page(request: Request):
         ignore=parse_codes(form.getlist("ignore")),
         registry=parse_bool(form.get("registry")),
         db_url=request.app.state.settings.db_url,
+        lang=parse_lang(form.get("lang")),
     )
     outcome = await request.app.state.pool.run(work.validate_job, job, details=True)
-    return render(request, "resultaat.html", {"outcome": outcome, "today": job.today.isoformat()})
+    return render(
+        request,
+        "resultaat.html",
+        {"outcome": outcome, "today": job.today.isoformat(), "lang": job.lang or "nl"},
+    )
 
 
 @router.get("/lezen", response_class=HTMLResponse)
@@ -95,11 +100,12 @@ async def read_page(request: Request):
 
 
 @router.get("/regels", response_class=HTMLResponse)
-def rules_page(request: Request, q: str = ""):
-    """The rule catalogue, filtered by a search text."""
+def rules_page(request: Request, q: str = "", lang: str = ""):
+    """The rule catalogue, filtered by a search text, its descriptions in `lang`."""
     from validators.cli import rule_rows
 
-    rows = rule_rows()
+    with work.in_language(parse_lang(lang)) as chosen:
+        rows = rule_rows(lang=chosen)
     needle = q.strip().lower()
     if needle:
         rows = [
@@ -107,16 +113,17 @@ def rules_page(request: Request, q: str = ""):
             for r in rows
             if needle in " ".join([r["code"], r["description"], r["target"], " ".join(r["messages"])]).lower()
         ]
-    return render(request, "regels.html", {"rows": rows, "q": q})
+    return render(request, "regels.html", {"rows": rows, "q": q, "lang": chosen})
 
 
 @router.get("/regels/{code}", response_class=HTMLResponse)
-async def rule_page(request: Request, code: str):
+async def rule_page(request: Request, code: str, lang: str = ""):
     """One rule with its good example and its bad one, the fault marked."""
     from validators.cli import rule_rows
     from validators.ruledocs import fixture_text
 
-    rows = [r for r in rule_rows() if r["code"] == code.upper()]
+    with work.in_language(parse_lang(lang)) as chosen:
+        rows = [r for r in rule_rows(lang=chosen) if r["code"] == code.upper()]
     if not rows:
         raise HTTPException(404, f"Er is geen regel {code}.")
     row = rows[0]
@@ -162,23 +169,49 @@ def dashboard_page(request: Request, on: str = ""):
     )
 
 
-@router.get("/register/voorstellen", response_class=HTMLResponse)
-def proposals_page(request: Request, gemeente: str = "", zoek: str = "", sort: str = "confidence"):
-    """Open proposals, for signed-in users."""
-    _need_user(request)
-    rows = registry_ops.proposals(request.app.state.engine, gemeente=gemeente, zoek=zoek, sort=sort)
-    return render(
-        request,
-        "voorstellen.html",
-        {
-            "rows": rows,
-            "gemeente": gemeente,
-            "zoek": zoek,
-            "sort": sort,
-            "sorts": list(registry_ops.SORTS),
-            "results": None,
-        },
+FILTERS = ("gemeente", "jeugdregio", "zekerheid", "zoek", "sort")
+
+
+def _confidence(value: str) -> float | None:
+    try:
+        return float(value.replace(",", ".")) if value.strip() else None
+    except ValueError:
+        raise HTTPException(400, f"Minimale zekerheid {value!r} is geen getal (bijv. 0,8).") from None
+
+
+def _proposals_view(request: Request, chosen: dict, results: list[dict] | None, status_code: int = 200):
+    """The proposals page with the list filtered and sorted as `chosen` says."""
+    rows = registry_ops.proposals(
+        request.app.state.engine,
+        gemeente=chosen["gemeente"],
+        jeugdregio=chosen["jeugdregio"],
+        min_confidence=_confidence(chosen["zekerheid"]),
+        zoek=chosen["zoek"],
+        sort=chosen["sort"],
     )
+    context = {
+        **chosen,
+        "rows": rows,
+        "sorts": list(registry_ops.SORTS),
+        "regios": registry_ops.jeugdregios(request.app.state.engine),
+        "results": results,
+    }
+    return render(request, "voorstellen.html", context, status_code=status_code)
+
+
+@router.get("/register/voorstellen", response_class=HTMLResponse)
+def proposals_page(
+    request: Request,
+    gemeente: str = "",
+    jeugdregio: str = "",
+    zekerheid: str = "",
+    zoek: str = "",
+    sort: str = "confidence",
+):
+    """Open proposals, for signed-in users: filtered by gemeente, jeugdregio, minimal confidence, a text."""
+    _need_user(request)
+    chosen = dict(gemeente=gemeente, jeugdregio=jeugdregio, zekerheid=zekerheid, zoek=zoek, sort=sort)
+    return _proposals_view(request, chosen, None)
 
 
 @router.post("/register/voorstellen", response_class=HTMLResponse)
@@ -198,26 +231,10 @@ async def decide_page(request: Request):
     else:
         results = [_decide(request, door, action, item, reden) for item in chosen]
     # The list as the maintainer had filtered and sorted it, now without the decided ones.
-    gemeente, zoek, sort = (
-        form.get("gemeente") or "",
-        form.get("zoek") or "",
-        form.get("sort") or "confidence",
-    )
-    rows = registry_ops.proposals(request.app.state.engine, gemeente=gemeente, zoek=zoek, sort=sort)
+    kept = {name: str(form.get(name) or "") for name in FILTERS}
+    kept["sort"] = kept["sort"] or "confidence"
     status = 409 if any(r.get("conflict") for r in results) else 200
-    return render(
-        request,
-        "voorstellen.html",
-        {
-            "rows": rows,
-            "gemeente": gemeente,
-            "zoek": zoek,
-            "sort": sort,
-            "sorts": list(registry_ops.SORTS),
-            "results": results,
-        },
-        status_code=status,
-    )
+    return _proposals_view(request, kept, results, status_code=status)
 
 
 def _decide(request: Request, door: str, action: str, item: str, reden: str) -> dict:
@@ -239,13 +256,12 @@ def _decide(request: Request, door: str, action: str, item: str, reden: str) -> 
 
 
 @router.get("/register/audit", response_class=HTMLResponse)
-def audit_page(request: Request, sleutel: str = ""):
-    """The newest audit entries, for signed-in users."""
+def audit_page(request: Request, sleutel: str = "", gemeente: str = "", door: str = ""):
+    """The newest audit entries, for signed-in users: a text in the key, a gemeente, who."""
     _need_user(request)
+    rows = registry_ops.audit_log(request.app.state.engine, sleutel=sleutel, gemeente=gemeente, door=door)
     return render(
-        request,
-        "audit.html",
-        {"rows": registry_ops.audit_log(request.app.state.engine, sleutel=sleutel), "sleutel": sleutel},
+        request, "audit.html", {"rows": rows, "sleutel": sleutel, "gemeente": gemeente, "door": door}
     )
 
 

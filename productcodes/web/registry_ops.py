@@ -1,25 +1,29 @@
-"""Registry reads and writes of the web layer, as small functions over productcodes.protocol.
+"""Registry reads and writes of the web layer: thin adapters over the registry's own modules.
 
-Kept in one module so they can later point at the registry's review/audit modules without the
-routes changing. Every write runs in one transaction with the signed-in user as `door`.
+Listing proposals is productcodes.review, the audit log productcodes.audit, decisions go through
+productcodes.protocol's Registry; this module adds only what the web needs on top (a text search,
+newest-first order, plain dicts). Every write runs in one transaction with the signed-in user as `door`.
 """
 
 from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import Engine, func, or_, select
+from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
 from productcodes.db import ConflictError, session_scope
-from productcodes.models import AuditLog, GemeentelijkProduct, Mapping, NationaalProduct
+from productcodes.models import Mapping
 from productcodes.protocol import ProtocolError, Registry, _jsonable
 
+# The web's sort names -> the review's sort key and direction (reviewers want the surest first).
 SORTS = {
-    "confidence": (Mapping.confidence.desc(), Mapping.id),
-    "gemeente": (GemeentelijkProduct.gemeentecode, GemeentelijkProduct.productcode),
-    "code": (GemeentelijkProduct.productcode, GemeentelijkProduct.gemeentecode),
-    "nieuwste": (Mapping.op.desc(), Mapping.id.desc()),
+    "confidence": ("confidence", True),
+    "gemeente": ("gemeente", False),
+    "jeugdregio": ("jeugdregio", False),
+    "code": ("code", False),
+    "nationale_code": ("nationale_code", False),
+    "nieuwste": ("id", True),
 }
 
 
@@ -79,35 +83,47 @@ def proposals(
     sort: str = "confidence",
     limit: int = 200,
     status: str = "proposed",
+    jeugdregio: str | None = None,
+    min_confidence: float | None = None,
+    max_confidence: float | None = None,
 ) -> list[dict]:
-    """Proposals (or mappings of another status), filtered by gemeente and a text in code or description."""
-    query = (
-        select(Mapping)
-        .join(Mapping.gemeentelijk_product)
-        .join(Mapping.nationaal_product)
-        .where(Mapping.status == status)
-    )
-    if gemeente:
-        query = query.where(GemeentelijkProduct.gemeentecode == gemeente.strip())
-    if zoek:
-        like = f"%{zoek.strip()}%"
-        query = query.where(
-            or_(
-                GemeentelijkProduct.productcode.ilike(like),
-                GemeentelijkProduct.omschrijving.ilike(like),
-                NationaalProduct.code.ilike(like),
-            )
-        )
-    query = query.order_by(*SORTS.get(sort, SORTS["confidence"])).limit(limit)
+    """Proposals (or mappings of another status) as productcodes.review lists them, plus a text search in
+    the municipal code, its description and the national code; `toelichting` is the review's `reden`."""
+    from productcodes.review import list_proposals
+
+    key, descending = SORTS.get(sort, SORTS["confidence"])
     with _session(engine) as session:
-        return [proposal_dict(m) for m in session.scalars(query).unique()]
+        found = list_proposals(
+            session,
+            status=status,
+            gemeente=gemeente or None,
+            jeugdregio=jeugdregio or None,
+            min_confidence=min_confidence,
+            max_confidence=max_confidence,
+            sort=key,
+            descending=descending,
+        )
+    needle = (zoek or "").strip().lower()
+    if needle:
+        found = [
+            p
+            for p in found
+            if needle in p.productcode.lower()
+            or needle in p.omschrijving.lower()
+            or needle in p.nationale_code.lower()
+        ]
+    return [{**p.as_dict(), "toelichting": p.reden} for p in found[:limit]]
 
 
-def count_proposals(engine: Engine) -> int:
+def jeugdregios(engine: Engine) -> list[str]:
+    """The jeugdregio names the registry knows, for the proposals filter."""
+    from sqlalchemy import select
+
+    from productcodes.models import Gemeente
+
     with _session(engine) as session:
-        return (
-            session.scalar(select(func.count()).select_from(Mapping).where(Mapping.status == "proposed")) or 0
-        )
+        query = select(Gemeente.jeugdregio).where(Gemeente.jeugdregio.is_not(None)).distinct()
+        return sorted(name for name in session.scalars(query) if name)
 
 
 def _current(session, mapping_id: int, version: int) -> Mapping:
@@ -157,25 +173,30 @@ def _stale_now(engine: Engine, mapping_id: int, version: int) -> Stale:
         return Stale(mapping_id, version, proposal_dict(mapping) if mapping else {})
 
 
-def audit_log(engine: Engine, limit: int = 200, sleutel: str | None = None) -> list[dict]:
-    """The newest audit entries first."""
-    query = select(AuditLog).order_by(AuditLog.id.desc()).limit(limit)
-    if sleutel:
-        query = query.where(AuditLog.sleutel.ilike(f"%{sleutel.strip()}%"))
+def audit_log(
+    engine: Engine,
+    limit: int = 200,
+    sleutel: str | None = None,
+    gemeente: str | None = None,
+    door: str | None = None,
+    actie: str | None = None,
+) -> list[dict]:
+    """The newest audit entries first, read by productcodes.audit; `sleutel` is a text in the key."""
+    from productcodes.audit import read_audit
+
+    needle = (sleutel or "").strip().lower()
     with _session(engine) as session:
-        return [
-            {
-                "id": a.id,
-                "op": a.op.isoformat(timespec="seconds") if a.op else None,
-                "door": a.door,
-                "entiteit": a.entiteit,
-                "sleutel": a.sleutel,
-                "actie": a.actie,
-                "oud": a.oud,
-                "nieuw": a.nieuw,
-            }
-            for a in session.scalars(query)
-        ]
+        entries = read_audit(
+            session,
+            gemeente=gemeente or None,
+            door=door or None,
+            actie=actie or None,
+            limit=None if needle else limit,  # the text search runs after reading, so read them all
+        )
+    if needle:
+        entries = [e for e in entries if needle in e.sleutel.lower()]
+    newest = list(reversed(entries))[:limit]
+    return [{**e.as_dict(), "op": e.op.isoformat(timespec="seconds") if e.op else None} for e in newest]
 
 
 def lookup(engine: Engine, gemeente: str, code: str, on: date) -> dict:

@@ -119,3 +119,15 @@ def parse_format(value: str | None) -> str:
 
 def parse_bool(value: str | None) -> bool:
     return (value or "").lower() in ("1", "true", "yes", "ja", "on")
+
+
+def parse_lang(value: str | None) -> str | None:
+    """`lang` as the CLI's --lang: nl or en (any case); empty means the CLI's default."""
+    from validators.texts import LANGS, check_lang
+
+    if value is None or not value.strip():
+        return None
+    try:
+        return check_lang(value)
+    except ValueError:
+        raise HTTPException(400, f"lang: {value!r} is onbekend; kies {' of '.join(LANGS)}") from None

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import re
 import time
+from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 # Rule snapshots of the registry, per process, reloaded after this many seconds so approvals show.
@@ -29,6 +30,7 @@ class Job:
     db_url: str | None = None
     fmt: str = "json"
     show_bsn: bool = False
+    lang: str | None = None  # nl or en; None: as the CLI without --lang (PRODUCTCODES_LANG, else nl)
 
 
 @dataclass
@@ -59,17 +61,33 @@ def _registry(db_url: str | None):
     return snapshot
 
 
-def options_of(job: Job, *, every_level: bool = True):
-    """The engine options the CLI would build from the same flags (`respond` checks no OP192)."""
+@contextmanager
+def in_language(lang: str | None) -> Iterator[str]:
+    """The job's language chosen for what it renders, as the CLI's --lang does for one command; reset
+    afterwards because a pool process serves the next request, which may want the other language."""
+    from validators.texts import current_lang, set_lang
+
+    if lang is None:
+        yield current_lang()
+        return
+    set_lang(lang)
+    try:
+        yield current_lang()
+    finally:
+        set_lang(None)
+
+
+def options_of(job: Job):
+    """The engine options the CLI would build from the same flags (every level, as the command line)."""
     from validators import Options
-    from validators.engine import CONTENT_LEVELS, EVERY_LEVEL
+    from validators.engine import EVERY_LEVEL
     from validators.registry import RuleSet
 
     return Options(
         today=job.today,
-        levels=EVERY_LEVEL if every_level else CONTENT_LEVELS,  # OP192 as `productcodes validate` does
         ruleset=RuleSet(select=job.select, ignore=job.ignore),
         registry=_registry(job.db_url) if job.registry else None,
+        levels=EVERY_LEVEL,
     )
 
 
@@ -78,28 +96,40 @@ def validate_job(job: Job, *, details: bool = False) -> Outcome:
     from validators import validate
     from validators.reporting import render
 
-    options = options_of(job)
-    report = validate(job.files, options)
-    outcome = Outcome(text=render(report, job.fmt, show_bsn=job.show_bsn), valid=report.valid)
-    if options.registry is not None:
-        outcome.missing = {k: list(v) for k, v in options.registry.missing().items()}
-    if details:
-        for (name, data), file_report in zip(job.files, report.files, strict=True):
-            outcome.files.append(_page_view(name, data, file_report, job))
+    with in_language(job.lang) as lang:
+        options = options_of(job)
+        report = validate(job.files, options)
+        outcome = Outcome(text=render(report, job.fmt, show_bsn=job.show_bsn, lang=lang), valid=report.valid)
+        if options.registry is not None:
+            outcome.missing = {k: list(v) for k, v in options.registry.missing().items()}
+        if details:
+            for (name, data), file_report in zip(job.files, report.files, strict=True):
+                outcome.files.append(_page_view(name, data, file_report, job, lang))
     return outcome
 
 
-def _page_view(name: str, data: bytes, file_report, job: Job) -> dict:
+def _page_view(name: str, data: bytes, file_report, job: Job, lang: str) -> dict:
     from validators.findings import Report
     from validators.reporting import render
 
     single = Report(files=[file_report])
-    view = file_report.as_dict(job.show_bsn)
+    view = file_report.as_dict(job.show_bsn, lang)
+    view["not_run"] = not_run(file_report)
     view["groups"] = group_findings(view["findings"], _client_labels(data, file_report))
-    view["json"] = render(single, "json")
-    view["sarif"] = render(single, "sarif")
+    view["json"] = render(single, "json", lang=lang)
+    view["sarif"] = render(single, "sarif", lang=lang)
     view["answer"], view["answer_type"], view["no_answer"] = _answer_of(data, name, file_report, job)
     return view
+
+
+def not_run(file_report) -> list[dict]:
+    """The rules that did not run, grouped by reason: [{"reason", "codes"}]; a --select skips hundreds."""
+    per_reason: dict[str, list[str]] = {}
+    for entry in file_report.skipped_entries():
+        codes = per_reason.setdefault(file_report.mask(entry.reason) or "", [])
+        if entry.code not in codes:
+            codes.append(entry.code)
+    return [{"reason": reason, "codes": sorted(codes)} for reason, codes in per_reason.items()]
 
 
 def _answer_of(data: bytes, name: str, file_report, job: Job) -> tuple[str | None, str | None, str | None]:
@@ -128,15 +158,18 @@ def respond_job(job: Job) -> tuple[bytes, str]:
     from iwmo_ijw.layout import conforming
     from iwmo_ijw.models import to_element
     from iwmo_ijw.parsing import load
-    from validators.engine import validate_parsed
+    from validators.engine import CONTENT_LEVELS, validate_parsed
     from validators.respond import answer
 
     name, data = job.files[0]
-    parsed = load(data, name=name)
-    report = validate_parsed(parsed, options_of(job, every_level=False))
-    with _answer_numbers(job) as numbers:
-        result = answer(parsed, report, identificatie=numbers.next(), dagtekening=job.today)
-    return conforming(to_element(result.message)), result.message.message_type.code
+    with in_language(job.lang):
+        parsed = load(data, name=name)
+        # `productcodes respond` checks the content only (no technical level): the same answer here.
+        report = validate_parsed(parsed, replace(options_of(job), levels=CONTENT_LEVELS))
+        with _answer_numbers(job) as numbers:
+            result = answer(parsed, report, identificatie=numbers.next(), dagtekening=job.today)
+        # As `productcodes respond` writes it: OP192's layout (one element per line, CR/LF).
+        return conforming(to_element(result.message)), result.message.message_type.code
 
 
 @contextmanager

@@ -37,6 +37,9 @@ def test_upload_a_good_and_a_bad_declaration(page, server):
     bad = page.locator("section.bestand").nth(1)
     assert "TR346" in bad.inner_text() and "9346" in bad.inner_text() and "******009" in bad.inner_text()
     assert "100000009" not in page.locator("main").inner_text()
+    hint = bad.locator("p.hint").first
+    assert hint.is_visible() and hint.inner_text().startswith("Wat te doen:") and len(hint.inner_text()) > 20
+    assert "regel(s) niet uitgevoerd" in bad.locator("details.niet-uitgevoerd summary").inner_text()
     with page.expect_download() as download:
         bad.get_by_role("link", name="Rapport als JSON").click()
     assert '"TR346"' in open(download.value.path(), encoding="utf-8").read()
@@ -117,6 +120,9 @@ def test_every_page_renders(page, server):
         if heading:
             assert page.locator("h1").inner_text() == heading
             assert page.evaluate(UNLABELLED) == [], path
+        else:  # Swagger UI drew the API from files this server serves (no CDN, no network)
+            assert "productcodes" in page.locator(".swagger-ui .info .title").inner_text()
+            assert page.locator(".opblock-summary-path", has_text="/api/v1/validate").count() >= 1
     page.goto(server.url + "/lezen")
     page.get_by_label("Bericht (XML)").set_input_files(str(GOOD))
     page.get_by_role("button", name="Tonen").click()

@@ -38,18 +38,35 @@ def upload(paths: list[Path]) -> list:
     return [("files", (p.name, p.read_bytes(), "application/xml")) for p in paths]
 
 
+@pytest.mark.parametrize("lang", [None, "en"])
 @pytest.mark.parametrize("fmt", ["json", "sarif", "junit"])
-def test_validate_answers_what_the_cli_prints(server, tmp_path, fmt):
-    expected = cli_report(tmp_path, [GOOD, BAD, JW301], "--format", fmt, "--today", "2026-12-01")
+def test_validate_answers_what_the_cli_prints(server, tmp_path, fmt, lang):
+    chosen = ["--lang", lang] if lang else []
+    expected = cli_report(tmp_path, [GOOD, BAD, JW301], "--format", fmt, "--today", "2026-12-01", *chosen)
     with server.client() as client:
         answer = client.post(
             "/api/v1/validate",
-            params={"today": "2026-12-01", "format": fmt},
+            params={"today": "2026-12-01", "format": fmt} | ({"lang": lang} if lang else {}),
             files=upload([GOOD, BAD, JW301]),
         )
     assert answer.status_code == 200
     assert answer.headers["x-productcodes-valid"] == "false"
     assert answer.text == expected
+
+
+def test_lang_changes_the_words_not_the_verdict(server):
+    with server.client() as client:
+        dutch, english = (
+            client.post(
+                "/api/v1/validate", params={"today": "2026-12-01", "lang": lang}, files=upload([BAD])
+            ).json()["files"][0]
+            for lang in ("nl", "EN")
+        )
+        unknown = client.post("/api/v1/validate", params={"lang": "de"}, files=upload([BAD]))
+    assert [f["code"] for f in dutch["findings"]] == [f["code"] for f in english["findings"]]
+    tr346 = [next(f for f in report["findings"] if f["code"] == "TR346") for report in (dutch, english)]
+    assert tr346[0]["message"] != tr346[1]["message"] and tr346[0]["hint"] != tr346[1]["hint"]
+    assert unknown.status_code == 400 and "'de'" in unknown.json()["detail"]
 
 
 def test_select_ignore_and_registry_are_the_cli_options(server, tmp_path):
@@ -131,6 +148,30 @@ def test_rules_list_and_show(server):
     assert missing.status_code == 404
 
 
+def test_docs_load_swagger_ui_from_this_server_only(server):
+    import re
+
+    with server.client() as client:
+        page = client.get("/docs")
+        urls = re.findall(r"""(?:src|href)=["']([^"']+)["']|url:\s*'([^']+)'""", page.text)
+        found = [a or b for a, b in urls]
+        assets = {url: client.get(url) for url in found}
+    assert page.status_code == 200 and len(found) >= 3, found
+    assert not [url for url in found if "//" in url], "every asset and the spec from this server"
+    assert any(url.endswith(".js") for url in found) and any(url.endswith(".css") for url in found)
+    assert all(answer.status_code == 200 and answer.content for answer in assets.values())
+    assert "connect-src 'self'" in page.headers["content-security-policy"]
+
+
+def test_rules_take_lang(server):
+    with server.client() as client:
+        dutch = client.get("/api/v1/rules/TR346").json()
+        english = client.get("/api/v1/rules/TR346", params={"lang": "en"}).json()
+        listed = client.get("/api/v1/rules", params={"message": "JW323", "lang": "en"}).json()
+    assert dutch["hint"] and english["hint"] and dutch["hint"] != english["hint"]
+    assert next(r for r in listed if r["code"] == "TR346")["description"] == english["description"]
+
+
 def test_registry_lookup_and_report(server):
     with server.client() as client:
         found = client.get(
@@ -178,6 +219,28 @@ def test_approve_with_the_version_read_and_409_when_stale(server):
     assert again.status_code == 409
     assert again.json()["current"]["status"] == "approved"
     assert again.json()["current"]["version"] == first["version"] + 1
+
+
+def test_proposals_are_the_reviews_list_with_its_filters(server):
+    from productcodes.db import make_engine, session_scope
+    from productcodes.review import list_proposals
+
+    auth = MAINTAINER
+    with server.client() as client:
+        everything = client.get("/api/v1/registry/proposals", params={"sort": "code"}, auth=auth).json()
+        in_region = client.get("/api/v1/registry/proposals", params={"jeugdregio": "regio test"}, auth=auth)
+        elsewhere = client.get("/api/v1/registry/proposals", params={"jeugdregio": "Elders"}, auth=auth)
+        sure = client.get("/api/v1/registry/proposals", params={"min_confidence": 0.6}, auth=auth).json()
+    engine = make_engine(server.db_url)
+    try:
+        with session_scope(engine) as session:
+            review = [p.as_dict() for p in list_proposals(session, sort="code")]
+    finally:
+        engine.dispose()
+    assert [p["id"] for p in everything] == [p["id"] for p in review] and everything
+    assert all(row["jeugdregio"] == "Regio Test" and row["gemeentenaam"] for row in everything)
+    assert len(in_region.json()) == len(everything) and elsewhere.json() == []
+    assert sure and all(p["confidence"] >= 0.6 for p in sure) and len(sure) < len(everything)
 
 
 def test_reject_needs_a_reason_and_is_audited(server):
