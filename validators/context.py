@@ -38,6 +38,17 @@ class RuleContext:
     cache: dict[str, Any] = field(default_factory=dict)  # per-message memo shared by rules
     columns: Any | None = None  # validators.columns.ColumnSource; the engine passes one planned for its rules
     positions: Positions = field(default_factory=Positions)  # for the paths of this message's findings
+    # What rules with a `state` keep about the message, by rule code; a stream passes the same dict
+    # to the context of every chunk (registry.Rule.state).
+    states: dict[str, Any] = field(default_factory=dict)
+    # False for a chunk of a streamed message; then `around` says how many of a class's elements stand
+    # around the Clients (listed first), which chunks after the first repeat.
+    whole: bool = True
+    around: Any = None
+
+    def first_new(self, name: str) -> int:
+        """The index of the first `name` element (in this run's columns) not met in an earlier chunk."""
+        return self.around(name) if self.around is not None else 0
 
     def __post_init__(self) -> None:
         if self.columns is None:
@@ -48,6 +59,21 @@ class RuleContext:
     @property
     def root(self) -> etree._Element:
         return self.message.root
+
+    @property
+    def state(self) -> Any:
+        """The running rule's state (made by its `state()` when first asked)."""
+        assert self.rule is not None and self.rule.state is not None, "state outside a rule with a state"
+        found = self.states.get(self.rule.code)
+        if found is None:
+            found = self.states[self.rule.code] = self.rule.state()
+        return found
+
+    def placed(self, node: etree._Element | None) -> Finding:
+        """A finding of the running rule at node, its message written later by the rule's `finish`
+        (`dataclasses.replace(found, message=...)`): where it stands is known only while the element is
+        at hand."""
+        return self.finding(node, "")
 
     def finding(
         self,

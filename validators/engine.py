@@ -119,20 +119,36 @@ def check_schema(message: ParsedMessage, options: Options) -> list[Finding]:
 
 def run_rules(message: ParsedMessage, options: Options, report: FileReport,
               rules: Iterable[Rule] | None = None,
-              targets_of: Callable[[str], list[etree._Element]] | None = None) -> list[Finding]:
-    """Run the content rules; `rules`/`targets_of` let the streaming reader run a subset per Client."""
-    return prepare(message, options, report, rules, targets_of).execute()
+              targets_of: Callable[[str], list[etree._Element]] | None = None,
+              chunk: Chunked | None = None) -> list[Finding]:
+    """Run the content rules; `rules`/`targets_of`/`chunk` let the streaming reader run them a chunk at a time."""
+    return prepare(message, options, report, rules, targets_of, chunk=chunk).execute()
+
+
+@dataclass
+class Chunked:
+    """One chunk of a streamed message: the rules' states carried over from the chunks before it, the
+    paths of its findings counted as in the whole message, and no `finish` (the stream calls it)."""
+
+    states: dict[str, Any]
+    positions: Any = None
+    # After the first chunk: how many of a target's elements (listed first) stand around the Clients.
+    # Rules that keep no state judged those with the first chunk already.
+    around: Callable[[str | tuple[str, ...]], int] | None = None
 
 
 def prepare(message: ParsedMessage, options: Options, report: FileReport, rules: Iterable[Rule] | None = None,
             targets_of: Callable[[str], list[etree._Element]] | None = None,
-            background: Executor | None = None) -> RuleRun:
+            background: Executor | None = None, chunk: Chunked | None = None) -> RuleRun:
     """Choose the rules and plan their columns (given a `background` executor: start reading them)."""
     ctx = RuleContext(message=message, today=options.today, history=options.history, registry=options.registry)
+    if chunk is not None:
+        ctx.states, ctx.whole, ctx.around = chunk.states, False, chunk.around
+        ctx.positions = chunk.positions or ctx.positions
     if rules is None:
         rules = options.ruleset.rules_for(message.message_type, options.levels)
     run = RuleRun(ctx, tuple(r for r in rules if _has_what_it_needs(r, ctx, report)),
-                  Targets(targets_of or (lambda target: _targets(message, target))))
+                  Targets(targets_of or (lambda target: _targets(message, target))), chunk=chunk)
     wanted, reads = _plan(run.rules, message.message_type)
     ctx.columns = ColumnSource(message, wanted, nodes_of=run.nodes_of)
     ctx.columns.memo_reads = reads
@@ -162,8 +178,10 @@ class Targets:
 class RuleRun:
     """The chosen rules of one message, with the elements each class name stands for."""
 
-    def __init__(self, ctx: RuleContext, rules: tuple[Rule, ...], targets: Targets):
+    def __init__(self, ctx: RuleContext, rules: tuple[Rule, ...], targets: Targets, chunk: Chunked | None = None):
         self.ctx, self.rules, self.nodes_of = ctx, rules, targets
+        self.finish = chunk is None
+        self.around = chunk.around if chunk is not None else None
 
     def execute(self) -> list[Finding]:
         ctx = self.ctx
@@ -173,16 +191,34 @@ class RuleRun:
             ctx.rule = rule
             results[rule] = self._one(rule)
         ctx.rule = None
+        if self.finish:
+            for rule, found in finish_rules(ctx, self.rules).items():
+                results[rule].extend(found)
         return [f for rule in self.rules for f in results[rule]]
 
     def _one(self, rule: Rule) -> list[Finding]:
         ctx = self.ctx
+        skip = self.around(rule.target) if self.around is not None and not rule.each_chunk else 0
+        if skip:
+            nodes = self.nodes_of(rule.target)[skip:]
+            return _guarded(rule, ctx, lambda out: _each(rule, ctx, nodes, out))
         if memoisable(rule, ctx.columns):
             try:
                 return run_memoised(rule, ctx, lambda: self.nodes_of(rule.target), ctx.columns, _call)
             except Exception:  # noqa: BLE001 - element by element it keeps what came before the error
                 log.debug("rule %s: memo failed, running it element by element", rule.code, exc_info=True)
         return _guarded(rule, ctx, lambda out: _each(rule, ctx, self.nodes_of(rule.target), out))
+
+
+def finish_rules(ctx: RuleContext, rules: Iterable[Rule]) -> dict[Rule, list[Finding]]:
+    """The findings the rules with a state conclude once the whole message is seen."""
+    found: dict[Rule, list[Finding]] = {}
+    for rule in rules:
+        if rule.finish is not None:
+            ctx.rule = rule
+            found[rule] = _guarded(rule, ctx, lambda out: out.extend(rule.finish(ctx, ctx.state) or ()))
+    ctx.rule = None
+    return found
 
 
 @lru_cache(maxsize=256)

@@ -1,28 +1,51 @@
+from dataclasses import dataclass, field, replace
+
 from iwmo_ijw.xpath import find
 from validators.registry import Level, rule
 from validators.rules.cross._common import PRESTATIE_COLUMNS, credited_in_message, prestatie_of
 
 
+@dataclass
+class _Repeats:
+    # VorigReferentieNummers credited anywhere in the message so far: a later chunk may credit the
+    # first debit, so a repeat is judged when the message has ended.
+    credited: set[str] = field(default_factory=set)
+    # Per repeating debit: where, what it says, and the uncredited earlier debits it repeats, in order.
+    waiting: list[tuple] = field(default_factory=list)
+
+
+def _finish(ctx, repeats: _Repeats):
+    for place, p, earlier in repeats.waiting:
+        old = next((r for r in earlier if r not in repeats.credited), None)
+        if old is not None:
+            yield replace(place, message=f"debit Prestatie {p.referentie!r} repeats ProductPeriode {p.begindatum}.."
+                                         f"{p.einddatum} of toewijzing {p.toewijzing_nummer} already declared as "
+                                         f"{old!r}, which was not credited")
+
+
 @rule("TR389", retourcode="9389", messages=("JW323",), level=Level.CROSS, target="Prestatie",
-      needs=("history",), columns=PRESTATIE_COLUMNS)
+      needs=("history",), columns=PRESTATIE_COLUMNS, state=_Repeats, finish=_finish)
 def tr389(ctx, prestatie):
     """A second debit for the same ProductPeriode, product and toewijzing needs the first one credited."""
+    repeats = ctx.state
+    if "TR389:counted" not in ctx.cache:  # once per run: the message, or a chunk of it
+        ctx.cache["TR389:counted"] = True
+        repeats.credited.update(credited_in_message(ctx))
     p = prestatie_of(ctx, prestatie)
     if p.debet_credit != "D" or not p.toewijzing_nummer:
         return
-    credited = credited_in_message(ctx)
+    earlier = []
     for old in ctx.history.prestaties_for_toewijzing(p.toewijzing_nummer):
         if (old.afzender != p.afzender or old.debet_credit != "D" or old.referentie == p.referentie
                 or (old.begindatum, old.einddatum, old.categorie, old.code)
                 != (p.begindatum, p.einddatum, p.categorie, p.code)):
             continue
         # A rejected debit never stood, so declaring it again is the normal correction.
-        if ctx.history.is_afgewezen(old) or old.referentie in credited or any(
+        if ctx.history.is_afgewezen(old) or any(
                 c.debet_credit == "C" and c.afzender == p.afzender
                 for c in ctx.history.prestaties_by_vorig_referentie(old.referentie or "")):
             continue
-        yield ctx.finding(find(prestatie, "IngediendBedrag/DebetCredit"),
-                          f"debit Prestatie {p.referentie!r} repeats ProductPeriode {p.begindatum}..{p.einddatum} of "
-                          f"toewijzing {p.toewijzing_nummer} already declared as {old.referentie!r}, "
-                          "which was not credited")
-        return
+        earlier.append(old.referentie)
+    if earlier:
+        repeats.waiting.append((ctx.placed(find(prestatie, "IngediendBedrag/DebetCredit")), p, earlier))
+    return ()

@@ -1,4 +1,5 @@
 from collections import Counter
+from dataclasses import replace
 from datetime import date
 
 from iwmo_ijw.xpath import as_date
@@ -15,8 +16,25 @@ def _wanted(message_type) -> dict[str, list[str]]:
     return {c.name: [p for p in c.paths if p] for c in classes}
 
 
+def _finish(ctx, products: dict):
+    """The sentence per product, once the whole message (every chunk of it) is counted."""
+    for (_, gemeente, categorie, code, on, eenheid), (place, lines, volume) in products.items():
+        found = ctx.registry.national_for(gemeente, categorie, code, on)
+        if found is None:
+            continue
+        mapping, national = found
+        naam = f" ({national.naam})" if national is not None else ""
+        message = f"ProductCode {code} of gemeente {gemeente} is national product {mapping.nationale_code}{naam}"
+        if lines > 1:
+            message += f" ({lines} lines)"
+        if volume is not None and mapping.factor is not None:
+            converted = format_number(converted_volume(volume, mapping.factor))
+            message += f"; volume {volume} (eenheid {eenheid}) is {converted} in national units"
+        yield replace(place, message=message)
+
+
 @rule("PC010", retourcode=None, messages=MESSAGES, level=Level.REGISTRY, severity=Severity.INFO,
-      needs=("registry",), columns=_wanted)
+      needs=("registry",), columns=_wanted, state=dict, finish=_finish)
 def pc010(ctx, bericht):
     """Tells which national product a municipal product code maps to, with the volume in national units.
 
@@ -28,22 +46,20 @@ def pc010(ctx, bericht):
     gemeente, classes = where_products(ctx.message.message_type.number, ctx)
     if gemeente is None:
         return
+    # Per product (in the order of its first line): [where its first line is, lines, summed volume].
+    products = ctx.state
     for product_class in classes:
         groups = _Groups(ctx, product_class)
         for (categorie, code, on, eenheid), (first, lines, raw_keys) in groups.products().items():
-            found = ctx.registry.national_for(gemeente, categorie, code, on)
-            if found is None:
-                continue
-            mapping, national = found
-            naam = f" ({national.naam})" if national is not None else ""
-            message = f"ProductCode {code} of gemeente {gemeente} is national product {mapping.nationale_code}{naam}"
-            if lines > 1:
-                message += f" ({lines} lines)"
-            volume = groups.volume(raw_keys) if mapping.factor is not None else None
-            if volume is not None:
-                converted = format_number(converted_volume(volume, mapping.factor))
-                message += f"; volume {volume} (eenheid {eenheid}) is {converted} in national units"
-            yield ctx.finding(groups.columns.node(first), message)
+            key = (product_class.name, gemeente, categorie, code, on, eenheid)
+            known = products.get(key)
+            volume = groups.volume(raw_keys)
+            if known is None:
+                products[key] = [ctx.placed(groups.columns.node(first)), lines, volume]
+            else:
+                known[1] += lines
+                known[2] = None if known[2] is None or volume is None else known[2] + volume
+    return ()
 
 
 class _Groups:

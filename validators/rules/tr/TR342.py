@@ -1,6 +1,34 @@
+from dataclasses import dataclass, replace
+
 from iwmo_ijw.xpath import find, findall, iter_local
 from validators.checks import signed
 from validators.registry import Level, rule
+
+
+@dataclass
+class _Antwoord:
+    """What one DeclaratieAntwoord says of its totals, and the rejected amounts seen so far."""
+
+    place: object  # where a finding on TotaalToegekendBedrag stands
+    ingediend: int | None
+    toegekend: int | None
+    afgewezen_geheel: bool  # rejected as a whole (a RetourCode of its own other than 0200)
+    afgewezen: int = 0
+
+
+def _finish(ctx, antwoorden: dict):
+    for a in antwoorden.values():
+        if a.ingediend is None or a.toegekend is None:
+            continue
+        if a.afgewezen_geheel:
+            # The declaration as a whole is rejected: nothing is judged per Prestatie, nothing granted.
+            if a.toegekend != 0:
+                yield replace(a.place, message=f"TotaalToegekendBedrag is {a.toegekend} although the "
+                                               "DeclaratieAntwoord is rejected; it must be 0")
+        elif a.afgewezen != a.ingediend - a.toegekend:
+            yield replace(a.place, message=f"the rejected Prestaties add up to {a.afgewezen}, but TotaalIngediendBedrag "
+                                           f"{a.ingediend} minus TotaalToegekendBedrag {a.toegekend} is "
+                                           f"{a.ingediend - a.toegekend}")
 
 
 @rule(
@@ -9,7 +37,8 @@ from validators.registry import Level, rule
     messages=("JW325",),
     level=Level.MESSAGE,
     target="DeclaratieAntwoord",
-    streaming=False,
+    state=dict,  # per DeclaratieAntwoord (by path): _Antwoord
+    finish=_finish,
 )
 def tr342(ctx, declaratieantwoord):
     """A declaratie-antwoord holds only rejected Prestaties, and they explain the difference between submitted and granted."""
@@ -18,19 +47,12 @@ def tr342(ctx, declaratieantwoord):
         codes = [(c.text or "").strip() for c in findall(prestatie, "RetourCodes/RetourCode")]
         if codes and all(c == "0200" for c in codes):
             yield ctx.finding(prestatie, "a Prestatie that was accepted (only RetourCode 0200) does not belong in the answer")
-    ingediend = signed(find(declaratieantwoord, "TotaalIngediendBedrag"), "TotaalBedrag")
-    toegekend = signed(find(declaratieantwoord, "TotaalToegekendBedrag"), "TotaalBedrag")
-    if ingediend is None or toegekend is None:
-        return
-    own = [(c.text or "").strip() for c in findall(declaratieantwoord, "RetourCodes/RetourCode")]
-    if any(c != "0200" for c in own):
-        # The declaration as a whole is rejected: nothing is judged per Prestatie, nothing granted.
-        if toegekend != 0:
-            yield ctx.finding(find(declaratieantwoord, "TotaalToegekendBedrag"),
-                              f"TotaalToegekendBedrag is {toegekend} although the DeclaratieAntwoord is rejected; it must be 0")
-        return
-    afgewezen = sum(signed(find(p, "IngediendBedrag")) or 0 for p in prestaties)
-    if afgewezen != ingediend - toegekend:
-        yield ctx.finding(find(declaratieantwoord, "TotaalToegekendBedrag"),
-                          f"the rejected Prestaties add up to {afgewezen}, but TotaalIngediendBedrag {ingediend} minus "
-                          f"TotaalToegekendBedrag {toegekend} is {ingediend - toegekend}")
+    # The DeclaratieAntwoord stands around the Clients: a streamed message shows it with every chunk.
+    place = ctx.placed(find(declaratieantwoord, "TotaalToegekendBedrag"))
+    antwoord = ctx.state.get(place.xpath)
+    if antwoord is None:
+        own = [(c.text or "").strip() for c in findall(declaratieantwoord, "RetourCodes/RetourCode")]
+        antwoord = ctx.state[place.xpath] = _Antwoord(
+            place, signed(find(declaratieantwoord, "TotaalIngediendBedrag"), "TotaalBedrag"),
+            signed(find(declaratieantwoord, "TotaalToegekendBedrag"), "TotaalBedrag"), any(c != "0200" for c in own))
+    antwoord.afgewezen += sum(signed(find(p, "IngediendBedrag")) or 0 for p in prestaties)

@@ -1,3 +1,5 @@
+from dataclasses import replace
+
 from iwmo_ijw.xpath import find
 from validators.checks import signed, signed_sum
 from validators.registry import Level, rule
@@ -6,14 +8,22 @@ from validators.rules.tr._keys import inside
 AMOUNT = ("Bedrag", "DebetCredit")
 
 
+def _finish(ctx, totals: dict):
+    for place, total, som in totals.values():
+        if som != total:
+            yield replace(place, message=f"TotaalIngediendBedrag {_dc(total)} is not the sum of the IngediendBedrag "
+                                         f"values ({_dc(som)})")
+
+
 @rule(
     "TR358",
     retourcode="0001",
     messages=("JW323",),
     level=Level.MESSAGE,
     target="Declaratie",
-    streaming=False,
     columns={"IngediendBedrag": AMOUNT},
+    state=dict,  # per TotaalIngediendBedrag: [where, its value, the IngediendBedrag values so far]
+    finish=_finish,
 )
 def tr358(ctx, declaratie):
     """TotaalIngediendBedrag equals the sum of the Prestaties' IngediendBedrag, credit subtracted."""
@@ -21,10 +31,11 @@ def tr358(ctx, declaratie):
     total = signed(total_node, "TotaalBedrag")
     if total is None:
         return
-    som = _sum(ctx, declaratie)
-    if som != total:
-        yield ctx.finding(total_node, f"TotaalIngediendBedrag {_dc(total)} is not the sum of the IngediendBedrag "
-                                      f"values ({_dc(som)})")
+    # The Declaratie stands around the Clients: a streamed message shows it with every chunk.
+    totals = ctx.state
+    place = ctx.placed(total_node)
+    known = totals.setdefault(place.xpath, [place, total, 0])
+    known[2] += _sum(ctx, declaratie)
 
 
 def _sum(ctx, declaratie) -> int:

@@ -1,6 +1,6 @@
-from validators.checks import value
+from validators.accumulate import Seen, line_keys
 from validators.registry import Level, rule
-from validators.rules.tr._keys import repeated
+from validators.rules.tr._keys import inside
 
 KEY = ("ToewijzingNummer", "ProductCategorie", "ProductCode", "ProductPeriode/Begindatum", "ProductPeriode/Einddatum")
 # The client is part of the key: the same ToewijzingNummer and product under two different
@@ -8,6 +8,7 @@ KEY = ("ToewijzingNummer", "ProductCategorie", "ProductCode", "ProductPeriode/Be
 # cost the provider money.
 CLIENT = "^Client/Bsn"
 DEBET_CREDIT = "IngediendBedrag/DebetCredit"
+PATHS = (*KEY, CLIENT, DEBET_CREDIT)
 
 
 @rule(
@@ -16,23 +17,18 @@ DEBET_CREDIT = "IngediendBedrag/DebetCredit"
     messages=("JW323",),
     level=Level.MESSAGE,
     target="Declaratie",
-    streaming=False,
-    columns={"Prestatie": (*KEY, CLIENT, DEBET_CREDIT)},
+    columns={"Prestatie": PATHS},
+    state=dict,  # per Declaratie (by its DeclaratieNummer): the debit keys met so far, a Seen
 )
 def tr416(ctx, declaratie):
     """A declaration holds at most one debit Prestatie per ToewijzingNummer, product and ProductPeriode."""
-    seen = set()
-    for prestatie in repeated(ctx, declaratie, "Prestatie", (*KEY, CLIENT, DEBET_CREDIT)):
-        if value(prestatie, DEBET_CREDIT) != "D":
-            continue
-        key = tuple(value(prestatie, p) for p in KEY) + (_bsn(prestatie),)
-        if key in seen:
-            yield ctx.finding(prestatie, f"a second debit Prestatie for ToewijzingNummer {key[0]}, "
-                                         f"product {key[1]}/{key[2]} and ProductPeriode {key[3]}..{key[4]}")
-        seen.add(key)
-
-
-def _bsn(prestatie):
-    prestaties = prestatie.getparent()
-    client = prestaties.getparent() if prestaties is not None else None
-    return value(client, "Bsn")
+    start = ctx.first_new("Prestatie")
+    columns = ctx.columns.columns("Prestatie", PATHS)
+    keep = inside(ctx, declaratie, "Prestatie")
+    debits = [(start + i, key[:-1]) for i, key in enumerate(line_keys(ctx, "Prestatie", PATHS))
+              if key[-1] == "D" and (keep is None or keep(columns.node(start + i)))]
+    seen = ctx.state.setdefault(declaratie.findtext("{*}DeclaratieNummer"), Seen())
+    for j in seen.repeated([key for _, key in debits], ctx.whole):
+        i, key = debits[j]
+        yield ctx.finding(columns.node(i), f"a second debit Prestatie for ToewijzingNummer {key[0]}, "
+                                    f"product {key[1]}/{key[2]} and ProductPeriode {key[3]}..{key[4]}")

@@ -1,0 +1,115 @@
+"""What rules over the whole message keep from chunk to chunk (registry.Rule.state).
+
+A streamed message is judged a chunk of Clients at a time; a rule that looks for repeats
+across the whole message keeps the keys it met. A key costs 8 bytes here (a 64-bit digest
+in sorted numpy runs), so the keys of 1.5 million lines fit in a few dozen MB. Two
+different keys share a digest with a chance of about n²/2⁶⁵ (10⁻⁷ for 1.5 million lines);
+a message judged in one piece (`RuleContext.whole`) is compared on its keys themselves.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Hashable, Sequence
+
+import numpy as np
+
+from validators.columns import stripped_column
+
+
+class Seen:
+    """The keys met so far in one message, to tell a repeat from a first occurrence.
+
+    Asked with `whole` (the keys are all the message has, `RuleContext.whole`), it keeps the keys
+    themselves; else their digests, so that a streamed message costs 8 bytes a key.
+    """
+
+    def __init__(self) -> None:
+        self._exact: set | None = None
+        # Sorted runs of distinct digests, merged like a binary counter: a lookup asks each run.
+        self._runs: list[np.ndarray] = []
+
+    def repeated(self, keys: Sequence[Hashable], whole: bool) -> list[int]:
+        """Indexes of the keys met before (earlier in `keys` or in an earlier call), in order;
+        all of `keys` are met from now on."""
+        if whole:
+            known = self._exact_keys()
+            out = _repeated_within(keys) if not known else _repeated_after(keys, known)
+            known.update(keys)
+            return out
+        if not keys:
+            return []
+        digests = _digests(keys)
+        distinct, first = np.unique(digests, return_index=True)
+        again = np.ones(len(keys), dtype=bool)
+        again[first] = False
+        before = self._met(digests)
+        self._keep(distinct)
+        return np.flatnonzero(before | again).tolist()
+
+    def add(self, keys: Sequence[Hashable], whole: bool) -> None:
+        """Meet `keys`."""
+        if whole:
+            self._exact_keys().update(keys)
+        elif keys:
+            self._keep(np.unique(_digests(keys)))
+
+    def met(self, keys: Sequence[Hashable], whole: bool) -> list[bool]:
+        """Per key, whether it was met."""
+        if whole:
+            known = self._exact_keys()
+            return [k in known for k in keys]
+        return self._met(_digests(keys)).tolist() if keys else []
+
+    def _exact_keys(self) -> set:
+        if self._exact is None:
+            self._exact = set()
+        return self._exact
+
+    def _met(self, digests: np.ndarray) -> np.ndarray:
+        before = np.zeros(len(digests), dtype=bool)
+        for run in self._runs:
+            at = np.minimum(np.searchsorted(run, digests), len(run) - 1)
+            before |= run[at] == digests
+        return before
+
+    def _keep(self, distinct: np.ndarray) -> None:
+        self._runs.append(distinct)
+        while len(self._runs) > 1 and len(self._runs[-2]) <= 2 * len(self._runs[-1]):
+            newest = self._runs.pop()
+            self._runs[-1] = np.union1d(self._runs[-1], newest)
+
+
+def _digests(keys: Sequence[Hashable]) -> np.ndarray:
+    return np.fromiter((hash(k) for k in keys), dtype=np.int64, count=len(keys))
+
+
+def _repeated_after(keys: Sequence[Hashable], known: set) -> list[int]:
+    out, seen = [], set(known)
+    for i, key in enumerate(keys):
+        if key in seen:
+            out.append(i)
+        seen.add(key)
+    return out
+
+
+def _repeated_within(keys: Sequence[Hashable]) -> list[int]:
+    if len(set(keys)) == len(keys):
+        return []  # the usual case, decided in C
+    counts: Counter = Counter()
+    out = []
+    for i, key in enumerate(keys):
+        if counts[key]:
+            out.append(i)
+        counts[key] += 1
+    return out
+
+
+def line_keys(ctx, name: str, paths: Sequence[str]) -> list[tuple]:
+    """Per `name` element of the run that is new in it (`RuleContext.first_new`), the stripped
+    texts of `paths` (None: absent), as `iwmo_ijw.xpath.text` gives them: keys that compare
+    alike in every chunk of a message."""
+    columns = ctx.columns.columns(name, tuple(paths))
+    start = ctx.first_new(name)
+    parts = [stripped_column(columns[p][start:]) for p in paths]
+    return list(zip(*parts)) if parts else [()] * (columns.size - start)
