@@ -14,7 +14,7 @@ from collections.abc import Hashable, Sequence
 
 import numpy as np
 
-from validators.columns import stripped_column
+from validators.columns import _unpadded
 
 
 class Seen:
@@ -106,10 +106,16 @@ def _repeated_within(keys: Sequence[Hashable]) -> list[int]:
 
 
 def line_keys(ctx, name: str, paths: Sequence[str]) -> list[tuple]:
-    """Per `name` element of the run that is new in it (`RuleContext.first_new`), the stripped
-    texts of `paths` (None: absent), as `iwmo_ijw.xpath.text` gives them: keys that compare
-    alike in every chunk of a message."""
+    """Per `name` element of the run that is new in it (`RuleContext.first_new`), the values of
+    `paths` as columns hold them ("" absent, "=" + text), the text stripped: keys that compare
+    alike in every chunk of a message (`validators.columns.stripped` gives a value's text)."""
     columns = ctx.columns.columns(name, tuple(paths))
     start = ctx.first_new(name)
-    parts = [stripped_column(columns[p][start:]) for p in paths]
+    parts = [_canonical(columns[p][start:] if start else columns[p]) for p in paths]
     return list(zip(*parts)) if parts else [()] * (columns.size - start)
+
+
+def _canonical(values: list[str]) -> list[str]:
+    if _unpadded(values):
+        return values  # the usual case: codes, numbers and dates are written without spaces
+    return ["=" + v[1:].strip() if v else "" for v in values]

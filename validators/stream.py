@@ -15,6 +15,7 @@ then holds the schema findings alone.
 from __future__ import annotations
 
 import os
+from concurrent.futures import Executor, ThreadPoolExecutor
 from dataclasses import replace
 from pathlib import Path
 
@@ -24,7 +25,9 @@ from iwmo_ijw.parsing import MessageError, ParsedMessage
 from iwmo_ijw.streaming import UNIT, Chunk, StreamSchemaError, iter_chunks
 from iwmo_ijw.xpath import Positions, path_of
 from validators.context import RuleContext
-from validators.engine import Chunked, Options, _error_finding, _has_what_it_needs, finish_rules, run_rules
+from validators.engine import (Chunked, Options, _error_finding, _has_what_it_needs, _targets, finish_rules,
+                               prepare)
+from validators.memory import collector_paused
 from validators.findings import FileReport, Finding, Severity
 from validators.registry import Rule
 
@@ -32,9 +35,10 @@ from validators.registry import Rule
 STREAM_THRESHOLD = 256 * 1024 * 1024
 # Clients per chunk: enough lines for the rules' columns and memo (validators.memo) to pay, few
 # enough to keep memory flat when Clients are large.
-CLIENTS_PER_CHUNK = 256
-# ... and at most about this many lines, however large the Clients (one Client is never split).
-LINES_PER_CHUNK = 25_000
+CLIENTS_PER_CHUNK = 4096
+# ... and at most about this many lines, however large the Clients (one Client is never split):
+# a chunk's tree and columns take some 200 MB at most.
+LINES_PER_CHUNK = 16_000
 
 
 def validate_auto(path: str | os.PathLike, options: Options | None = None) -> FileReport:
@@ -62,12 +66,15 @@ def validate_stream(path: str | os.PathLike, options: Options | None = None, *,
     states: dict[str, object] = {}
     last: Chunk | None = None
     clients = 0
+    # The columns of a chunk are read in threads while the rules that need none run (libxslt
+    # works without the GIL), as the tree path does.
+    background = ThreadPoolExecutor(max_workers=2, thread_name_prefix="productcodes-stream")
     try:
         for chunk in iter_chunks(path, schema_dir=options.schema_dir, name=name, clients=clients_per_chunk,
                                  lines=lines_per_chunk):
             if not report.message_type:
                 rules = _describe(report, chunk, options, skipped)
-            new = _check_chunk(chunk, options, rules, skipped, states)
+            new = _check_chunk(chunk, options, rules, skipped, states, background)
             if new:
                 findings.extend(new)
                 secrets.update(_bsns(chunk))
@@ -84,6 +91,8 @@ def validate_stream(path: str | os.PathLike, options: Options | None = None, *,
         report.findings = [Finding(code="FILE", severity=Severity.ERROR, retourcode=None,
                                    message=f"cannot read the file: {exc.strerror or exc}", file=name)]
         return report
+    finally:
+        background.shutdown(wait=True)
     report.findings = _sole_client(findings, last) if clients == 1 else findings
     report.secrets = frozenset(secrets)
     report.skipped = list(skipped)
@@ -152,10 +161,9 @@ class _ChunkPositions(Positions):
 
 
 def _check_chunk(chunk: Chunk, options: Options, rules: list[Rule], skipped: dict[str, None],
-                 states: dict[str, object]) -> list[Finding]:
+                 states: dict[str, object], background: Executor) -> list[Finding]:
     message = ParsedMessage(tree=chunk.root.getroottree(), message_type=chunk.message_type, source=chunk.source)
-    namespace = chunk.message_type.namespace
-    skeleton = _skeleton(chunk)
+    skeleton = set(_skeleton(chunk))
     around: dict[str | tuple[str, ...], int] = {}
     found: dict[str | tuple[str, ...], list[etree._Element]] = {}
 
@@ -163,10 +171,10 @@ def _check_chunk(chunk: Chunk, options: Options, rules: list[Rule], skipped: dic
         # The skeleton's own elements (Header, Declaratie …) come first: rules with a state meet them
         # in every chunk, the others only in the first (`Chunked.around`).
         if target not in found:
-            tags = {f"{{{namespace}}}{n}" for n in ((target,) if isinstance(target, str) else target)}
-            outside = [n for n in skeleton if n.tag in tags]
+            nodes = _targets(message, target)
+            outside = [n for n in nodes if n in skeleton]
             around[target] = len(outside)
-            found[target] = outside + [n for client in chunk.clients for n in client.iter(*tags)]
+            found[target] = outside + [n for n in nodes if n not in skeleton] if outside else nodes
         return found[target]
 
     def around_of(target: str | tuple[str, ...]) -> int:
@@ -176,8 +184,10 @@ def _check_chunk(chunk: Chunk, options: Options, rules: list[Rule], skipped: dic
     later = chunk.position > 1
     positions = _ChunkPositions(chunk) if chunk.client is not None else None
     scratch = FileReport(file=chunk.source)
-    found = run_rules(message, options, scratch, rules=rules, targets_of=targets_of,
+    with collector_paused():  # a chunk's objects all live until it is done (see validators.memory)
+        run = prepare(message, options, scratch, rules=rules, targets_of=targets_of, background=background,
                       chunk=Chunked(states, positions, around_of if later else None))
+        found = run.execute()
     for line in scratch.skipped:
         skipped[line] = None
     return found

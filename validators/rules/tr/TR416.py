@@ -1,4 +1,5 @@
 from validators.accumulate import Seen, line_keys
+from validators.columns import stripped
 from validators.registry import Level, rule
 from validators.rules.tr._keys import inside
 
@@ -26,9 +27,9 @@ def tr416(ctx, declaratie):
     columns = ctx.columns.columns("Prestatie", PATHS)
     keep = inside(ctx, declaratie, "Prestatie")
     debits = [(start + i, key[:-1]) for i, key in enumerate(line_keys(ctx, "Prestatie", PATHS))
-              if key[-1] == "D" and (keep is None or keep(columns.node(start + i)))]
+              if key[-1] == "=D" and (keep is None or keep(columns.node(start + i)))]
     seen = ctx.state.setdefault(declaratie.findtext("{*}DeclaratieNummer"), Seen())
     for j in seen.repeated([key for _, key in debits], ctx.whole):
-        i, key = debits[j]
+        i, key = debits[j][0], [stripped(v) for v in debits[j][1]]
         yield ctx.finding(columns.node(i), f"a second debit Prestatie for ToewijzingNummer {key[0]}, "
                                     f"product {key[1]}/{key[2]} and ProductPeriode {key[3]}..{key[4]}")
