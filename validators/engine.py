@@ -198,16 +198,31 @@ class RuleRun:
 
     def _one(self, rule: Rule) -> list[Finding]:
         ctx = self.ctx
-        skip = self.around(rule.target) if self.around is not None and not rule.each_chunk else 0
-        if skip:
-            nodes = self.nodes_of(rule.target)[skip:]
-            return _guarded(rule, ctx, lambda out: _each(rule, ctx, nodes, out))
+        if self.around is not None and not rule.each_chunk and any(self.around(n) for n in rule.names):
+            return self._inside_only(rule)
         if memoisable(rule, ctx.columns):
             try:
                 return run_memoised(rule, ctx, lambda: self.nodes_of(rule.target), ctx.columns, _call)
             except Exception:  # noqa: BLE001 - element by element it keeps what came before the error
                 log.debug("rule %s: memo failed, running it element by element", rule.code, exc_info=True)
         return _guarded(rule, ctx, lambda out: _each(rule, ctx, self.nodes_of(rule.target), out))
+
+
+    def _inside_only(self, rule: Rule) -> list[Finding]:
+        """A later chunk of a stream: the elements around the Clients were judged with the first."""
+        ctx, around = self.ctx, self.around
+        assert around is not None
+        inside = tuple(n for n in rule.names if not around(n))
+        out = [f for name in rule.names if around(name)
+               for f in _guarded(rule, ctx, lambda found: _each(rule, ctx, self.nodes_of(name)[around(name):], found))]
+        if inside and memoisable(rule, ctx.columns):
+            try:
+                return out + run_memoised(rule, ctx, lambda: [n for name in inside for n in self.nodes_of(name)],
+                                          ctx.columns, _call, names=inside)
+            except Exception:  # noqa: BLE001 - element by element, as in _one
+                log.debug("rule %s: memo failed, running it element by element", rule.code, exc_info=True)
+        return out + [f for name in inside
+                      for f in _guarded(rule, ctx, lambda found: _each(rule, ctx, self.nodes_of(name), found))]
 
 
 def finish_rules(ctx: RuleContext, rules: Iterable[Rule]) -> dict[Rule, list[Finding]]:
