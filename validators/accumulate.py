@@ -40,11 +40,16 @@ class Seen:
         if not keys:
             return []
         digests = _digests(keys)
-        distinct, first = np.unique(digests, return_index=True)
-        again = np.ones(len(keys), dtype=bool)
-        again[first] = False
+        # Sorted stably, a key equal to the one before it repeats an earlier one (np.unique is slower).
+        order = np.argsort(digests, kind="stable")
+        ordered = digests[order]
+        repeat = np.empty(len(keys), dtype=bool)
+        repeat[0] = False
+        np.equal(ordered[1:], ordered[:-1], out=repeat[1:])
+        again = np.empty(len(keys), dtype=bool)
+        again[order] = repeat
         before = self._met(digests)
-        self._keep(distinct)
+        self._keep(ordered[~(repeat | before[order])])
         return np.flatnonzero(before | again).tolist()
 
     def add(self, keys: Sequence[Hashable], whole: bool) -> None:
@@ -52,7 +57,9 @@ class Seen:
         if whole:
             self._exact_keys().update(keys)
         elif keys:
-            self._keep(np.unique(_digests(keys)))
+            ordered = np.sort(_digests(keys))
+            distinct = ordered[np.concatenate(([True], ordered[1:] != ordered[:-1]))]
+            self._keep(distinct[~self._met(distinct)])
 
     def met(self, keys: Sequence[Hashable], whole: bool) -> list[bool]:
         """Per key, whether it was met."""
@@ -74,10 +81,14 @@ class Seen:
         return before
 
     def _keep(self, distinct: np.ndarray) -> None:
+        if not len(distinct):
+            return
         self._runs.append(distinct)
         while len(self._runs) > 1 and len(self._runs[-2]) <= 2 * len(self._runs[-1]):
             newest = self._runs.pop()
-            self._runs[-1] = np.union1d(self._runs[-1], newest)
+            merged = np.concatenate((self._runs[-1], newest))  # both distinct, and not in each other
+            merged.sort()
+            self._runs[-1] = merged
 
 
 def _digests(keys: Sequence[Hashable]) -> np.ndarray:

@@ -46,3 +46,12 @@ def test_digests_stay_few_runs():
         seen.repeated([(n, i) for i in range(3)], whole=False)
     assert len(seen._runs) <= 12  # merged like a binary counter: lookups ask few runs
     assert seen.repeated([(999, 2), (1_000, 0)], whole=False) == [0]
+
+
+@given(st.lists(keys, min_size=1, max_size=8))
+def test_runs_hold_each_digest_once(parts):
+    seen = Seen()
+    for i, part in enumerate(parts):
+        (seen.add if i % 2 else lambda k, w: seen.repeated(k, w))(part, False)
+    held = [d for run in seen._runs for d in run.tolist()]
+    assert len(held) == len(set(held)) == len({k for part in parts for k in part})
