@@ -1,4 +1,4 @@
-"""Streaming validation gives the whole-tree verdict for streaming-safe rules, in flat memory."""
+"""Streaming validation gives the whole-tree verdict in flat memory (every rule: test_stream_equivalence)."""
 
 from __future__ import annotations
 
