@@ -1,7 +1,7 @@
 """Validating a very large message a chunk of Clients at a time, in flat memory.
 
-The XSD is checked while parsing, by a parse of its own in a thread (`iwmo_ijw.streaming`);
-content rules run on each chunk of Clients as it completes. Rules aimed at the Header and the elements around the Clients
+The XSD is checked while parsing (`iwmo_ijw.streaming`); content rules run on each chunk
+of Clients as it completes. Rules aimed at the Header and the elements around the Clients
 run once, with the first chunk. Rules over the whole Bericht (totals, duplicates and sums
 across Clients) keep a state from chunk to chunk and conclude when the message ends
 (`registry.Rule.state`), so every rule gives the whole-tree verdict; only a rule that
@@ -22,7 +22,7 @@ from pathlib import Path
 from lxml import etree
 
 from iwmo_ijw.parsing import MessageError, ParsedMessage
-from iwmo_ijw.streaming import UNIT, Chunk, StreamSchemaError, check_schema, iter_chunks
+from iwmo_ijw.streaming import UNIT, Chunk, StreamSchemaError, iter_chunks
 from iwmo_ijw.xpath import Positions, path_of
 from validators.context import RuleContext
 from validators.engine import (Chunked, Options, _error_finding, _has_what_it_needs, _targets, finish_rules,
@@ -69,29 +69,18 @@ def validate_stream(path: str | os.PathLike, options: Options | None = None, *,
     # The columns of a chunk are read in threads while the rules that need none run (libxslt
     # works without the GIL), as the tree path does.
     background = ThreadPoolExecutor(max_workers=2, thread_name_prefix="productcodes-stream")
-    # The XSD is checked by a second parse in its own thread (libxml2 validates without the GIL),
-    # as the tree path checks it beside the rules; its verdict, or its error, decides at the end.
-    xsd = ThreadPoolExecutor(max_workers=1, thread_name_prefix="productcodes-xsd")
-    checked = xsd.submit(check_schema, path, schema_dir=options.schema_dir, name=name)
     try:
-        try:
-            for chunk in iter_chunks(path, validate=False, name=name, clients=clients_per_chunk,
-                                     lines=lines_per_chunk):
-                if not report.message_type:
-                    rules = _describe(report, chunk, options, skipped)
-                new = _check_chunk(chunk, options, rules, skipped, states, background)
-                if new:
-                    findings.extend(new)
-                    secrets.update(_bsns(chunk))
-                last, clients = chunk, clients + len(chunk.clients)
-                if checked.done() and checked.exception() is not None:
-                    break  # refused: the content findings would be discarded anyway
-            if last is not None and not (checked.done() and checked.exception() is not None):
-                findings.extend(_finish(last, options, rules, states))
-        except (MessageError, OSError):
-            checked.result()  # it read the same bytes from the start: its error (XSD or syntax) came first
-            raise
-        checked.result()
+        for chunk in iter_chunks(path, schema_dir=options.schema_dir, name=name, clients=clients_per_chunk,
+                                 lines=lines_per_chunk):
+            if not report.message_type:
+                rules = _describe(report, chunk, options, skipped)
+            new = _check_chunk(chunk, options, rules, skipped, states, background)
+            if new:
+                findings.extend(new)
+                secrets.update(_bsns(chunk))
+            last, clients = chunk, clients + len(chunk.clients)
+        if last is not None:
+            findings.extend(_finish(last, options, rules, states))
     except StreamSchemaError as exc:
         report.findings = _schema_findings(exc, name)
         return report
@@ -104,7 +93,6 @@ def validate_stream(path: str | os.PathLike, options: Options | None = None, *,
         return report
     finally:
         background.shutdown(wait=True)
-        xsd.shutdown(wait=True)
     report.findings = _sole_client(findings, last) if clients == 1 else findings
     report.secrets = frozenset(secrets)
     report.skipped = list(skipped)
@@ -115,7 +103,7 @@ def _finish(last: Chunk, options: Options, rules: list[Rule], states: dict[str, 
     """What the rules with a state conclude once the message has ended."""
     message = ParsedMessage(tree=last.root.getroottree(), message_type=last.message_type, source=last.source)
     ctx = RuleContext(message=message, today=options.today, history=options.history, registry=options.registry,
-                      states=states)
+                      states=states, whole=False)
     scratch = FileReport(file=last.source)
     ran = [r for r in rules if r.finish is not None and _has_what_it_needs(r, ctx, scratch)]
     return [f for found in finish_rules(ctx, ran).values() for f in found]

@@ -126,8 +126,8 @@ def test_validate_command_streams_on_request(declaration: Path):
 
 
 def test_the_first_error_in_the_file_decides(declaration: Path, tmp_path: Path, rules: RuleSet):
-    """The XSD is checked by a parse of its own beside the chunks: a schema error early in a file
-    that is cut off later is reported as the schema error, as one parse would have it."""
+    """A schema error early in a file that is cut off later is reported as the schema error; a file
+    cut off is not well-formed."""
     data = declaration.read_bytes()
     at = data.index(b"<ijw:Bedrag>") + len(b"<ijw:Bedrag>")
     broken = tmp_path / "early.xml"

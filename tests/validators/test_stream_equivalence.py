@@ -170,3 +170,22 @@ def test_findings_fall_in_several_chunks(tmp_path: Path):
     codes = Counter(f.code for f in streamed.findings)
     assert codes["TR101"] >= 1 and codes["TR358"] == 1 and codes["TR416"] >= 1, codes
     assert_same_verdict(path, options, budget=(1, 1))
+
+
+def test_a_credit_of_a_line_declared_in_a_later_chunk(tmp_path: Path):
+    """TR316 decides only when the message has ended: the line a credit names may come later."""
+    tree = etree.parse(str(FIXTURES / "messages" / "JW323.xml"))
+    first = next(tree.getroot().iter("{*}Client"))
+    twin = copy.deepcopy(first)  # a second Client, declaring lines of its own
+    twin.find("{*}Bsn").text = BSNS[1]
+    for referentie in twin.iter("{*}ReferentieNummer"):
+        referentie.text += "B"
+    first.addnext(twin)
+    credit = next(first.iter("{*}VorigReferentieNummer"))
+    credit.text = list(twin.iter("{*}ReferentieNummer"))[0].text
+    path = tmp_path / "JW323.xml"
+    tree.write(str(path), xml_declaration=True, encoding="UTF-8")
+    options = Options(today=date(2026, 12, 1), ruleset=RuleSet())
+    streamed = validate_stream(path, options, budget=(1, 1))
+    assert [f.code for f in streamed.findings].count("TR316") == 1
+    assert_same_verdict(path, options, budget=(1, 1))
