@@ -9,7 +9,6 @@ a message judged in one piece (`RuleContext.whole`) is compared on its keys them
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Hashable, Sequence
 
 import numpy as np
@@ -33,10 +32,12 @@ class Seen:
         """Indexes of the keys met before (earlier in `keys` or in an earlier call), in order;
         all of `keys` are met from now on."""
         if whole:
-            known = self._exact_keys()
-            out = _repeated_within(keys) if not known else _repeated_after(keys, known)
-            known.update(keys)
-            return out
+            if not self._exact:
+                distinct = set(keys)
+                if len(distinct) == len(keys):  # the usual case, decided in C
+                    self._exact = distinct
+                    return []
+            return _repeated_after(keys, self._exact_keys())
         if not keys:
             return []
         digests = _digests(keys)
@@ -96,23 +97,11 @@ def _digests(keys: Sequence[Hashable]) -> np.ndarray:
 
 
 def _repeated_after(keys: Sequence[Hashable], known: set) -> list[int]:
-    out, seen = [], set(known)
-    for i, key in enumerate(keys):
-        if key in seen:
-            out.append(i)
-        seen.add(key)
-    return out
-
-
-def _repeated_within(keys: Sequence[Hashable]) -> list[int]:
-    if len(set(keys)) == len(keys):
-        return []  # the usual case, decided in C
-    counts: Counter = Counter()
     out = []
     for i, key in enumerate(keys):
-        if counts[key]:
+        if key in known:
             out.append(i)
-        counts[key] += 1
+        known.add(key)
     return out
 
 

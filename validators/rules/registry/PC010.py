@@ -18,10 +18,10 @@ def _wanted(message_type) -> dict[str, list[str]]:
 
 def _finish(ctx, products: dict):
     """The sentence per product, once the whole message (every chunk of it) is counted."""
-    for (_, gemeente, categorie, code, on, eenheid), (place, lines, volume) in products.items():
-        found = ctx.registry.national_for(gemeente, categorie, code, on)
-        if found is None:
+    for (_, gemeente, categorie, code, on, eenheid), entry in products.items():
+        if entry is None:
             continue
+        place, lines, volume, found = entry
         mapping, national = found
         naam = f" ({national.naam})" if national is not None else ""
         message = f"ProductCode {code} of gemeente {gemeente} is national product {mapping.nationale_code}{naam}"
@@ -46,19 +46,23 @@ def pc010(ctx, bericht):
     gemeente, classes = where_products(ctx.message.message_type.number, ctx)
     if gemeente is None:
         return
-    # Per product (in the order of its first line): [where its first line is, lines, summed volume].
+    # Per product (in the order of its first line): [where its first line is, lines, summed volume,
+    # (mapping, national product)], or None when it maps to no national product.
     products = ctx.state
     for product_class in classes:
         groups = _Groups(ctx, product_class)
         for (categorie, code, on, eenheid), (first, lines, raw_keys) in groups.products().items():
             key = (product_class.name, gemeente, categorie, code, on, eenheid)
-            known = products.get(key)
-            volume = groups.volume(raw_keys)
+            if key not in products:
+                found = ctx.registry.national_for(gemeente, categorie, code, on)
+                products[key] = None if found is None else [ctx.placed(groups.columns.node(first)), 0, 0, found]
+            known = products[key]
             if known is None:
-                products[key] = [ctx.placed(groups.columns.node(first)), lines, volume]
-            else:
-                known[1] += lines
-                known[2] = None if known[2] is None or volume is None else known[2] + volume
+                continue  # no national product: nothing to tell
+            known[1] += lines
+            if known[3][0].factor is not None and known[2] is not None:  # volumes are told only when converted
+                volume = groups.volume(raw_keys)
+                known[2] = None if volume is None else known[2] + volume
     return ()
 
 

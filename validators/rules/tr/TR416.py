@@ -26,10 +26,20 @@ def tr416(ctx, declaratie):
     start = ctx.first_new("Prestatie")
     columns = ctx.columns.columns("Prestatie", PATHS)
     keep = inside(ctx, declaratie, "Prestatie")
-    debits = [(start + i, key[:-1]) for i, key in enumerate(line_keys(ctx, "Prestatie", PATHS))
-              if key[-1] == "=D" and (keep is None or keep(columns.node(start + i)))]
+    keys = line_keys(ctx, "Prestatie", PATHS)  # the sign is part of the key: all the same, "=D"
+    chosen = _debits(keys)
+    if keep is not None:
+        chosen = [i for i in chosen if keep(columns.node(start + i))]
     seen = ctx.state.setdefault(declaratie.findtext("{*}DeclaratieNummer"), Seen())
-    for j in seen.repeated([key for _, key in debits], ctx.whole):
-        i, key = debits[j][0], [stripped(v) for v in debits[j][1]]
-        yield ctx.finding(columns.node(i), f"a second debit Prestatie for ToewijzingNummer {key[0]}, "
-                                    f"product {key[1]}/{key[2]} and ProductPeriode {key[3]}..{key[4]}")
+    for j in seen.repeated(keys if len(chosen) == len(keys) else [keys[i] for i in chosen], ctx.whole):
+        i = chosen[j]
+        key = [stripped(v) for v in keys[i]]
+        yield ctx.finding(columns.node(start + i), f"a second debit Prestatie for ToewijzingNummer {key[0]}, "
+                                                   f"product {key[1]}/{key[2]} and ProductPeriode {key[3]}..{key[4]}")
+
+def _debits(keys: list[tuple]) -> list[int]:
+    # Counted in C (list.count): most declarations hold debits only.
+    signs = [key[-1] for key in keys]
+    if signs.count("=D") == len(signs):
+        return list(range(len(signs)))
+    return [i for i, sign in enumerate(signs) if sign == "=D"]
