@@ -82,7 +82,10 @@ def iter_chunks(path: str | os.PathLike, *, schema_dir: str | os.PathLike | None
     message_type = _peek(path, name)
     schema = load_schema(message_type, schema_dir) if validate else None
     client_tag = f"{{{message_type.namespace}}}{UNIT}"
-    kwargs = dict(events=("end",), tag=client_tag, resolve_entities=False, no_network=True, load_dtd=False,
+    root_tag = f"{{{message_type.namespace}}}Bericht"
+    # The root's end is asked for too: with a schema (and entities off) libxml2 lets a file that is
+    # cut off end the parse without an error, so only a closed root proves the file complete.
+    kwargs = dict(events=("end",), tag=(client_tag, root_tag), resolve_entities=False, no_network=True, load_dtd=False,
                   huge_tree=False, remove_blank_text=True)
     if schema is not None:
         kwargs["schema"] = schema
@@ -94,8 +97,12 @@ def iter_chunks(path: str | os.PathLike, *, schema_dir: str | os.PathLike | None
     batch: list[etree._Element] = []
     held = 0  # lines in the batch
     first = 1
+    closed = False
     try:
         for _, client in context:
+            if client.tag == root_tag:
+                closed = True
+                continue
             parent = client.getparent()
             positions[id(parent)] = positions.get(id(parent), 0) + 1
             if not batch:
@@ -106,6 +113,9 @@ def iter_chunks(path: str | os.PathLike, *, schema_dir: str | os.PathLike | None
             if len(batch) >= clients or (lines is not None and held >= lines):
                 yield _detached(message_type, batch, first, name, client_tag)
                 batch, held = [], 0
+        if not closed:
+            raise MalformedXML("not well-formed XML: the document ends before its root element is closed",
+                               source=name)
         if batch:
             yield _detached(message_type, batch, first, name, client_tag)
     except etree.XMLSyntaxError as exc:

@@ -8,14 +8,21 @@ from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, settings
+from hypothesis.configuration import storage_directory
+from hypothesis.database import DirectoryBasedExampleDatabase
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures"
 REFERENCE = Path(os.environ.get("PRODUCTCODES_REFERENCE", ROOT.parent / "shared" / "reference"))
 
 settings.register_profile("dev", max_examples=100, deadline=None)
+# CI draws the same examples on every run (derandomize), so a red build is a change, not bad luck.
+# derandomize alone would switch the example database off; it is kept, so that a failure found
+# before is tried again first.
 settings.register_profile(
-    "ci", max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow], print_blob=True
+    "ci", parent=settings(derandomize=True), max_examples=200, deadline=None,
+    suppress_health_check=[HealthCheck.too_slow], print_blob=True,
+    database=DirectoryBasedExampleDatabase(storage_directory("examples", intent_to_write=False).path),
 )
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
 

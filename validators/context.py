@@ -6,7 +6,7 @@ so a run loads the registry once and the same rule works on files, stores and te
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -41,6 +41,17 @@ class RuleContext:
     # Rule code -> why it could not conclude (its history does not cover an absence); the engine
     # lists them in the report's skipped rules.
     inconclusive: dict[str, str] = field(default_factory=dict)
+    # What rules with a `state` keep about the message, by rule code; a stream passes the same dict
+    # to the context of every chunk (registry.Rule.state).
+    states: dict[str, Any] = field(default_factory=dict)
+    # False for a chunk of a streamed message; then `around` says how many of a class's elements stand
+    # around the Clients (listed first), which chunks after the first repeat.
+    whole: bool = True
+    around: Any = None
+
+    def first_new(self, name: str) -> int:
+        """The index of the first `name` element (in this run's columns) not met in an earlier chunk."""
+        return self.around(name) if self.around is not None else 0
 
     def __post_init__(self) -> None:
         if self.columns is None:
@@ -51,6 +62,20 @@ class RuleContext:
     @property
     def root(self) -> etree._Element:
         return self.message.root
+
+    @property
+    def state(self) -> Any:
+        """The running rule's state (made by its `state()` when first asked)."""
+        assert self.rule is not None and self.rule.state is not None, "state outside a rule with a state"
+        found = self.states.get(self.rule.code)
+        if found is None:
+            found = self.states[self.rule.code] = self.rule.state()
+        return found
+
+    def placed(self, node: etree._Element | None) -> Finding:
+        """A finding of the running rule at node, its sentence given later by the rule's `finish`
+        (`said(place, key, **values)`): where it stands is known only while the element is at hand."""
+        return self.finding(node, "")
 
     def finding(
         self,
@@ -75,13 +100,7 @@ class RuleContext:
         catalogue_key = lang = None
         frozen: tuple[tuple[str, Any], ...] = ()
         if message is None:
-            from validators.texts import current_lang, render
-
-            catalogue_key, lang = (f"{code}.{key}" if key else code), current_lang()
-            frozen = tuple((name, _hashable(v)) for name, v in values.items())
-            rendered = render(catalogue_key, dict(frozen), lang)
-            message = rendered or catalogue_key  # never the values: they may hold a BSN
-            lang = lang if rendered else None
+            catalogue_key, frozen, message, lang = _said(code, key, values)
         return Finding(
             code=code,
             severity=severity or self.rule.severity,
@@ -95,6 +114,23 @@ class RuleContext:
             values=frozen,
             lang=lang,
         )
+
+
+def _said(code: str, key: str | None, values: dict[str, Any]) -> tuple[str, tuple, str, str | None]:
+    """(catalogue key, frozen values, message in the current language, that language) of a finding."""
+    from validators.texts import current_lang, render
+
+    catalogue_key, lang = (f"{code}.{key}" if key else code), current_lang()
+    frozen = tuple((name, _hashable(v)) for name, v in values.items())
+    rendered = render(catalogue_key, dict(frozen), lang)
+    message = rendered or catalogue_key  # never the values: they may hold a BSN
+    return catalogue_key, frozen, message, lang if rendered else None
+
+
+def said(place: Finding, key: str | None = None, **values: Any) -> Finding:
+    """A finding `placed` earlier, now with its sentence: what a rule's `finish` concludes there."""
+    catalogue_key, frozen, message, lang = _said(place.code, key, values)
+    return replace(place, message=message, key=catalogue_key, values=frozen, lang=lang)
 
 
 def _hashable(value: Any) -> Any:

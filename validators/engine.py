@@ -139,17 +139,33 @@ def check_schema(message: ParsedMessage, options: Options) -> list[Finding]:
 
 def run_rules(message: ParsedMessage, options: Options, report: FileReport,
               rules: Iterable[Rule] | None = None,
-              targets_of: Callable[[str], list[etree._Element]] | None = None) -> list[Finding]:
-    """Run the content rules; `rules`/`targets_of` let the streaming reader run a subset per Client."""
-    return prepare(message, options, report, rules, targets_of).execute()
+              targets_of: Callable[[str], list[etree._Element]] | None = None,
+              chunk: Chunked | None = None) -> list[Finding]:
+    """Run the content rules; `rules`/`targets_of`/`chunk` let the streaming reader run them a chunk at a time."""
+    return prepare(message, options, report, rules, targets_of, chunk=chunk).execute()
+
+
+@dataclass
+class Chunked:
+    """One chunk of a streamed message: the rules' states carried over from the chunks before it, the
+    paths of its findings counted as in the whole message, and no `finish` (the stream calls it)."""
+
+    states: dict[str, Any]
+    positions: Any = None
+    # After the first chunk: how many of a target's elements (listed first) stand around the Clients.
+    # Rules that keep no state judged those with the first chunk already.
+    around: Callable[[str | tuple[str, ...]], int] | None = None
 
 
 def prepare(message: ParsedMessage, options: Options, report: FileReport, rules: Iterable[Rule] | None = None,
             targets_of: Callable[[str], list[etree._Element]] | None = None,
-            background: Executor | None = None) -> RuleRun:
+            background: Executor | None = None, chunk: Chunked | None = None) -> RuleRun:
     """Choose the rules and plan their columns (given a `background` executor: start reading them)."""
     ctx = RuleContext(message=message, today=options.today, history=_before(options.history, message),
                       registry=options.registry)
+    if chunk is not None:
+        ctx.states, ctx.whole, ctx.around = chunk.states, False, chunk.around
+        ctx.positions = chunk.positions or ctx.positions
     first_skip = len(report.skipped)
     if rules is None:
         content = tuple(level for level in options.levels if level is not Level.TECHNICAL)
@@ -158,7 +174,7 @@ def prepare(message: ParsedMessage, options: Options, report: FileReport, rules:
         report.skipped.extend(filtered_out(options.ruleset, message.message_type, options.levels))
         _skip_unloaded(report, options, message, content, available)
     run = RuleRun(ctx, tuple(r for r in rules if _has_what_it_needs(r, ctx, report)),
-                  Targets(targets_of or (lambda target: _targets(message, target))))
+                  Targets(targets_of or (lambda target: _targets(message, target))), chunk=chunk)
     # Rules are skipped unimported or imported-and-lacking depending on what the process imported
     # before (a SARIF rendering imports them all): ordered by code, a long-running server reports
     # them in the same order as a fresh CLI.
@@ -201,8 +217,10 @@ class RuleRun:
 
     report: FileReport | None = None  # where rules that could not conclude are listed
 
-    def __init__(self, ctx: RuleContext, rules: tuple[Rule, ...], targets: Targets):
+    def __init__(self, ctx: RuleContext, rules: tuple[Rule, ...], targets: Targets, chunk: Chunked | None = None):
         self.ctx, self.rules, self.nodes_of = ctx, rules, targets
+        self.finish = chunk is None
+        self.around = chunk.around if chunk is not None else None
 
     def execute(self) -> list[Finding]:
         ctx = self.ctx
@@ -212,19 +230,52 @@ class RuleRun:
             ctx.rule = rule
             results[rule] = self._one(rule)
         ctx.rule = None
+        if self.finish:
+            for rule, found in finish_rules(ctx, self.rules).items():
+                results[rule].extend(found)
         if self.report is not None:
-            self.report.skipped.extend(f"{code}: {reason}" for code, reason in ctx.inconclusive.items()
-                                       if f"{code}: {reason}" not in self.report.skipped)
+            for code, reason in ctx.inconclusive.items():
+                self.report.skip(code, reason)
         return [f for rule in self.rules for f in results[rule]]
 
     def _one(self, rule: Rule) -> list[Finding]:
         ctx = self.ctx
+        if self.around is not None and not rule.each_chunk and any(self.around(n) for n in rule.names):
+            return self._inside_only(rule)
         if memoisable(rule, ctx.columns):
             try:
                 return run_memoised(rule, ctx, lambda: self.nodes_of(rule.target), ctx.columns, _call)
             except Exception:  # noqa: BLE001 - element by element it keeps what came before the error
                 log.debug("rule %s: memo failed, running it element by element", rule.code, exc_info=True)
         return _guarded(rule, ctx, lambda out: _each(rule, ctx, self.nodes_of(rule.target), out))
+
+
+    def _inside_only(self, rule: Rule) -> list[Finding]:
+        """A later chunk of a stream: the elements around the Clients were judged with the first."""
+        ctx, around = self.ctx, self.around
+        assert around is not None
+        inside = tuple(n for n in rule.names if not around(n))
+        out = [f for name in rule.names if around(name)
+               for f in _guarded(rule, ctx, lambda found: _each(rule, ctx, self.nodes_of(name)[around(name):], found))]
+        if inside and memoisable(rule, ctx.columns):
+            try:
+                return out + run_memoised(rule, ctx, lambda: [n for name in inside for n in self.nodes_of(name)],
+                                          ctx.columns, _call, names=inside)
+            except Exception:  # noqa: BLE001 - element by element, as in _one
+                log.debug("rule %s: memo failed, running it element by element", rule.code, exc_info=True)
+        return out + [f for name in inside
+                      for f in _guarded(rule, ctx, lambda found: _each(rule, ctx, self.nodes_of(name), found))]
+
+
+def finish_rules(ctx: RuleContext, rules: Iterable[Rule]) -> dict[Rule, list[Finding]]:
+    """The findings the rules with a state conclude once the whole message is seen."""
+    found: dict[Rule, list[Finding]] = {}
+    for rule in rules:
+        if rule.finish is not None:
+            ctx.rule = rule
+            found[rule] = _guarded(rule, ctx, lambda out: out.extend(rule.finish(ctx, ctx.state) or ()))
+    ctx.rule = None
+    return found
 
 
 @lru_cache(maxsize=256)

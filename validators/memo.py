@@ -28,9 +28,10 @@ def memoisable(rule: Rule, source: ColumnSource) -> bool:
 
 
 def run_memoised(rule: Rule, ctx: RuleContext, nodes: Callable[[], list[etree._Element]],
-                 source: ColumnSource, call: Call) -> list[Finding]:
-    """`nodes()` gives all targets of the rule in document order (asked only to sort findings)."""
-    names = rule.names
+                 source: ColumnSource, call: Call, names: tuple[str, ...] | None = None) -> list[Finding]:
+    """`nodes()` gives all targets of the rule in document order (asked only to sort findings);
+    `names`, some of the rule's class names only (a stream's later chunks, validators.stream)."""
+    names = names or rule.names
     found = [(node, f) for name in names for node, f in _per_name(rule, ctx, name, source, call)]
     if len(names) > 1 and found:
         position = {id(node): i for i, node in enumerate(nodes())}

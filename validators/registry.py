@@ -32,6 +32,15 @@ class Level(str, Enum):
 
 
 RuleFunc = Callable[["RuleContext", "etree._Element"], Iterable[Any]]
+FinishFunc = Callable[["RuleContext", Any], Iterable[Any]]
+
+# How a rule meets a message streamed a chunk of Clients at a time (validators.stream):
+# a rule per element judges the elements of each chunk, those around the Clients once; a rule over
+# the Bericht declares ONCE when it reads only what stands around the Clients (the Header), or
+# EACH_CHUNK when each chunk's Clients can be judged apart. A rule with a `state` is called for
+# every chunk and concludes in its `finish` (see `Rule.state`).
+ONCE = "once"
+EACH_CHUNK = "each chunk"
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -46,9 +55,10 @@ class Rule:
     severity: Severity = Severity.ERROR
     standards: tuple[str, ...] = ("iJw", "iWmo")
     needs: frozenset[str] = field(default_factory=frozenset)  # "history", "registry"
-    # Whether the rule stays correct when a huge message is read one Client at a time.
-    # Rules per Client/Prestatie are; a rule over the whole Bericht must say so itself.
-    streaming: bool = True
+    # Whether the rule stays correct when a huge message is read one Client at a time (True, ONCE or
+    # EACH_CHUNK, see above). Rules per Client/Prestatie are; a rule over the whole Bericht must say so
+    # itself, or keep a state.
+    streaming: bool | str = True
     # Paths (below the target) whose texts, with the target's name, decide everything the rule
     # says about one element. Declared, the engine may run the rule once per distinct
     # combination of these values on large messages (validators.memo); a test checks that the
@@ -57,6 +67,18 @@ class Rule:
     # Paths of classes the rule reads as columns (validators.columns): {class name: [path, ...]},
     # or a function of the message type giving that; the engine reads each class once.
     columns: Any = None
+    # The accumulator protocol of rules over the whole message (totals, duplicates, sums per
+    # product): `state()` makes what the rule keeps about the message (ctx.state; constant or per
+    # distinct key, never per line), the rule adds each chunk to it (the whole tree is one chunk) and
+    # yields what it can already tell, and `finish(ctx, state)` yields what only the whole message
+    # decides. The same code thus gives one verdict whether the message is streamed or not.
+    state: Callable[[], Any] | None = None
+    finish: FinishFunc | None = None
+
+    @property
+    def each_chunk(self) -> bool:
+        """Whether a stream calls the rule for every chunk, its targets around the Clients included."""
+        return self.state is not None or self.streaming == EACH_CHUNK
 
     def columns_for(self, message_type: Any) -> dict[str, list[str]]:
         wanted = self.columns(message_type) if callable(self.columns) else self.columns
@@ -100,6 +122,8 @@ def rule(
     streaming: bool | None = None,
     reads: Iterable[str] = (),
     columns: dict[str, Iterable[str]] | Callable[[Any], dict] | None = None,
+    state: Callable[[], Any] | None = None,
+    finish: FinishFunc | None = None,
 ) -> Callable[[RuleFunc], RuleFunc]:
     def register(func: RuleFunc) -> RuleFunc:
         if code in RULES:
@@ -114,10 +138,16 @@ def rule(
             severity=severity,
             standards=tuple(standards),
             needs=frozenset(needs),
-            streaming=target != "Bericht" if streaming is None else streaming,
+            streaming=(target != "Bericht" or state is not None) if streaming is None else streaming,
             reads=tuple(reads),
             columns=columns,
+            state=state,
+            finish=finish,
         )
+        if finish is not None and state is None:
+            raise RuntimeError(f"rule {code}: finish= concludes from a state; declare state= too")
+        if state is not None and reads:
+            raise RuntimeError(f"rule {code}: a rule with a state sees every element; it cannot be memoised")
         if reads and target == "Bericht":
             raise RuntimeError(f"rule {code}: reads= is for rules per element, not per Bericht")
         func.rule_code = code  # type: ignore[attr-defined]

@@ -2,9 +2,10 @@
 
 The XSD is checked while parsing (`iwmo_ijw.streaming`); content rules run on each chunk
 of Clients as it completes. Rules aimed at the Header and the elements around the Clients
-run once, with the first chunk. Rules over the whole Bericht (totals, duplicates across
-Clients) cannot be judged from a chunk: unless a rule declares itself streaming-safe, it
-is listed in the report as not evaluated instead of guessing.
+run once, with the first chunk. Rules over the whole Bericht (totals, duplicates and sums
+across Clients) keep a state from chunk to chunk and conclude when the message ends
+(`registry.Rule.state`), so every rule gives the whole-tree verdict; only a rule that
+declares `streaming=False` is listed as not evaluated.
 
 Because libxml2 reports a schema failure only when parsing ends, content findings of a
 message the XSD rejects are discarded at the end: as in the whole-tree path, the report
@@ -14,7 +15,7 @@ then holds the schema findings alone.
 from __future__ import annotations
 
 import os
-import re
+from concurrent.futures import Executor, ThreadPoolExecutor
 from dataclasses import replace
 from pathlib import Path
 
@@ -22,8 +23,11 @@ from lxml import etree
 
 from iwmo_ijw.parsing import MessageError, ParsedMessage
 from iwmo_ijw.streaming import UNIT, Chunk, StreamSchemaError, iter_chunks
-from iwmo_ijw.xpath import path_of
-from validators.engine import Options, _error_finding, run_rules
+from iwmo_ijw.xpath import Positions, path_of
+from validators.context import RuleContext
+from validators.engine import (Chunked, Options, _error_finding, _has_what_it_needs, _targets, finish_rules,
+                               prepare)
+from validators.memory import collector_paused
 from validators.findings import FileReport, Finding, Severity
 from validators.registry import Rule
 
@@ -31,9 +35,10 @@ from validators.registry import Rule
 STREAM_THRESHOLD = 256 * 1024 * 1024
 # Clients per chunk: enough lines for the rules' columns and memo (validators.memo) to pay, few
 # enough to keep memory flat when Clients are large.
-CLIENTS_PER_CHUNK = 256
-# ... and at most about this many lines, however large the Clients (one Client is never split).
-LINES_PER_CHUNK = 25_000
+CLIENTS_PER_CHUNK = 4096
+# ... and at most about this many lines, however large the Clients (one Client is never split):
+# a chunk's tree and columns take some 200 MB at most.
+LINES_PER_CHUNK = 16_000
 
 
 def validate_auto(path: str | os.PathLike, options: Options | None = None) -> FileReport:
@@ -44,24 +49,38 @@ def validate_auto(path: str | os.PathLike, options: Options | None = None) -> Fi
     return validate(path, options)
 
 
-def validate_stream(path: str | os.PathLike, options: Options | None = None) -> FileReport:
-    """Like `validators.engine.validate`, without ever holding more than one Client."""
+def validate_stream(path: str | os.PathLike, options: Options | None = None, *,
+                    budget: tuple[int, int] | None = None) -> FileReport:
+    """Like `validators.engine.validate`, without ever holding more than one chunk of Clients.
+
+    `budget` (Clients, lines) sets the size of a chunk; by default CLIENTS_PER_CHUNK and LINES_PER_CHUNK.
+    """
     options = options or Options()
+    clients_per_chunk, lines_per_chunk = budget or (CLIENTS_PER_CHUNK, LINES_PER_CHUNK)
     name = str(path)
     report = FileReport(file=name)
     findings: list[Finding] = []
     secrets: set[str] = set()
     skipped: dict[str, None] = {}
     rules: list[Rule] = []
+    states: dict[str, object] = {}
+    last: Chunk | None = None
+    clients = 0
+    # The columns of a chunk are read in threads while the rules that need none run (libxslt
+    # works without the GIL), as the tree path does.
+    background = ThreadPoolExecutor(max_workers=2, thread_name_prefix="productcodes-stream")
     try:
-        for chunk in iter_chunks(path, schema_dir=options.schema_dir, name=name, clients=CLIENTS_PER_CHUNK,
-                                 lines=LINES_PER_CHUNK):
+        for chunk in iter_chunks(path, schema_dir=options.schema_dir, name=name, clients=clients_per_chunk,
+                                 lines=lines_per_chunk):
             if not report.message_type:
                 rules = _describe(report, chunk, options, skipped)
-            new = _check_chunk(chunk, options, rules, skipped)
+            new = _check_chunk(chunk, options, rules, skipped, states, background)
             if new:
                 findings.extend(new)
                 secrets.update(_bsns(chunk))
+            last, clients = chunk, clients + len(chunk.clients)
+        if last is not None:
+            findings.extend(_finish(last, options, rules, states))
     except StreamSchemaError as exc:
         report.findings = _schema_findings(exc, name)
         return report
@@ -73,10 +92,29 @@ def validate_stream(path: str | os.PathLike, options: Options | None = None) -> 
                                    message=f"cannot read the file: {exc.strerror or exc}", file=name,
                                    key="FILE", values=(("detail", str(exc.strerror or exc)),))]
         return report
-    report.findings = findings
+    finally:
+        background.shutdown(wait=True)
+    report.findings = _sole_client(findings, last) if clients == 1 else findings
     report.secrets = frozenset(secrets)
     report.skipped = list(skipped)
     return report
+
+
+def _finish(last: Chunk, options: Options, rules: list[Rule], states: dict[str, object]) -> list[Finding]:
+    """What the rules with a state conclude once the message has ended."""
+    message = ParsedMessage(tree=last.root.getroottree(), message_type=last.message_type, source=last.source)
+    ctx = RuleContext(message=message, today=options.today, history=options.history, registry=options.registry,
+                      states=states, whole=False)
+    scratch = FileReport(file=last.source)
+    ran = [r for r in rules if r.finish is not None and _has_what_it_needs(r, ctx, scratch)]
+    return [f for found in finish_rules(ctx, ran).values() for f in found]
+
+
+def _sole_client(findings: list[Finding], last: Chunk) -> list[Finding]:
+    # The chunks number every Client; a message of one Client names it without a position, as the tree does.
+    numbered = f"{path_of(last.client.getparent())}/{UNIT}[1]"
+    return [replace(f, xpath=f.xpath[:len(numbered) - 3] + f.xpath[len(numbered):])
+            if f.xpath and (f.xpath == numbered or f.xpath.startswith(numbered + "/")) else f for f in findings]
 
 
 def _schema_findings(exc: StreamSchemaError, name: str) -> list[Finding]:
@@ -107,9 +145,10 @@ def _element_name(path: str | None, detail: str = "") -> str:
 
 
 def _describe(report: FileReport, chunk: Chunk, options: Options, skipped: dict[str, None]) -> list[Rule]:
-    """Name the message in the report; the rules that can run Client by Client, chosen once."""
+    """Name the message in the report; the rules that can run a chunk at a time, chosen once."""
     mt = chunk.message_type
     report.standard, report.release, report.message_type = mt.standard.name, mt.standard.release, mt.code
+    report.afzender = _header_text(chunk, "Afzender")
     rules = []
     for rule in options.ruleset.rules_for(mt, options.levels):
         if rule.streaming:
@@ -119,43 +158,73 @@ def _describe(report: FileReport, chunk: Chunk, options: Options, skipped: dict[
     return rules
 
 
-def _check_chunk(chunk: Chunk, options: Options, rules: list[Rule], skipped: dict[str, None]) -> list[Finding]:
+def _header_text(chunk: Chunk, name: str) -> str | None:
+    node = chunk.root.find(f"{{{chunk.message_type.namespace}}}Header/{{{chunk.message_type.namespace}}}{name}")
+    return (node.text or "").strip() or None if node is not None else None
+
+
+class _ChunkPositions(Positions):
+    """Paths as in the whole message: a chunk's Clients are numbered from the chunk's first one."""
+
+    def __init__(self, chunk: Chunk) -> None:
+        super().__init__()
+        self._holder = chunk.client.getparent() if chunk.client is not None else None
+        self._first = chunk.position
+        self._own = {client: i for i, client in enumerate(chunk.clients)}
+
+    def step(self, node: etree._Element, parent: etree._Element) -> str:
+        if parent is self._holder and node in self._own:
+            return f"{UNIT}[{self._first + self._own[node]}]"
+        return super().step(node, parent)
+
+
+def _check_chunk(chunk: Chunk, options: Options, rules: list[Rule], skipped: dict[str, None],
+                 states: dict[str, object], background: Executor) -> list[Finding]:
     message = ParsedMessage(tree=chunk.root.getroottree(), message_type=chunk.message_type, source=chunk.source)
-    first = chunk.position <= 1
+    skeleton = set(_skeleton(chunk))
+    around: dict[str | tuple[str, ...], int] = {}
+    found: dict[str | tuple[str, ...], list[etree._Element]] = {}
 
-    namespace = chunk.message_type.namespace
+    def targets_of(target: str | tuple[str, ...]) -> list[etree._Element]:
+        # The skeleton's own elements (Header, Declaratie …) come first: rules with a state meet them
+        # in every chunk, the others only in the first (`Chunked.around`).
+        if target not in found:
+            nodes = _targets(message, target)
+            outside = [n for n in nodes if n in skeleton]
+            around[target] = len(outside)
+            found[target] = outside + [n for n in nodes if n not in skeleton] if outside else nodes
+        return found[target]
 
-    def tag(name: str | tuple[str, ...]) -> list[str]:
-        return [f"{{{namespace}}}{n}" for n in ((name,) if isinstance(name, str) else name)]
+    def around_of(target: str | tuple[str, ...]) -> int:
+        targets_of(target)
+        return around[target]
 
-    def targets_of(target: str) -> list[etree._Element]:
-        inside = [n for client in chunk.clients for n in client.iter(*tag(target))]
-        if not first:
-            return inside
-        # The skeleton's own elements (Header, Declaratie …) are judged once, with the first chunk.
-        clients = set(chunk.clients)
-        outside = [n for n in chunk.root.iter(*tag(target))
-                   if n not in clients and not any(a in clients for a in n.iterancestors())]
-        return outside + inside
-
+    later = chunk.position > 1
+    positions = _ChunkPositions(chunk) if chunk.client is not None else None
     scratch = FileReport(file=chunk.source)
-    found = run_rules(message, options, scratch, rules=rules, targets_of=targets_of)
+    with collector_paused():  # a chunk's objects all live until it is done (see validators.memory)
+        run = prepare(message, options, scratch, rules=rules, targets_of=targets_of, background=background,
+                      chunk=Chunked(states, positions, around_of if later else None))
+        found = run.execute()
     for line in scratch.skipped:
         skipped[line] = None
-    return [_relocate(f, chunk) for f in found]
+    return found
 
 
-def _relocate(finding: Finding, chunk: Chunk) -> Finding:
-    """Give a Client its real position: the chunk holds only its own Clients."""
-    if chunk.client is None or not finding.xpath:
-        return finding
-    prefix = re.match(re.escape(f"{path_of(chunk.client.getparent())}/{UNIT}") + r"(?:\[(\d+)\])?(?=/|$)",
-                      finding.xpath)
-    if prefix is None:
-        return finding
-    within = int(prefix.group(1) or 1)
-    rest = finding.xpath[prefix.end():]
-    return replace(finding, xpath=f"{prefix.group(0).split('[')[0]}[{chunk.position + within - 1}]{rest}")
+def _skeleton(chunk: Chunk) -> list[etree._Element]:
+    """The chunk's elements outside its Clients, in document order (a few dozen: the walk does not
+    enter a Client)."""
+    clients = set(chunk.clients)
+    out: list[etree._Element] = []
+
+    def walk(node: etree._Element) -> None:
+        out.append(node)
+        for child in node:
+            if child not in clients and isinstance(child.tag, str):
+                walk(child)
+
+    walk(chunk.root)
+    return out
 
 
 def _bsns(chunk: Chunk) -> set[str]:

@@ -1,4 +1,4 @@
-"""Streaming validation gives the whole-tree verdict for streaming-safe rules, in flat memory."""
+"""Streaming validation gives the whole-tree verdict in flat memory (every rule: test_stream_equivalence)."""
 
 from __future__ import annotations
 
@@ -123,3 +123,17 @@ def test_validate_command_streams_on_request(declaration: Path):
     whole = CliRunner().invoke(cli, [*args, "--no-stream"])
     assert streamed.exit_code == whole.exit_code == 0, streamed.output
     assert '"valid": true' in streamed.output
+
+
+def test_the_first_error_in_the_file_decides(declaration: Path, tmp_path: Path, rules: RuleSet):
+    """A schema error early in a file that is cut off later is reported as the schema error; a file
+    cut off is not well-formed."""
+    data = declaration.read_bytes()
+    at = data.index(b"<ijw:Bedrag>") + len(b"<ijw:Bedrag>")
+    broken = tmp_path / "early.xml"
+    broken.write_bytes(data[:at] + b"-" + data[at:len(data) // 2])
+    report = validate_stream(broken, Options(today=dt.date(2020, 1, 1), ruleset=rules))
+    assert {f.code for f in report.findings} == {"XSD"}
+    cut = tmp_path / "cut.xml"
+    cut.write_bytes(data[:len(data) // 2])
+    assert [f.code for f in validate_stream(cut, Options(today=dt.date(2020, 1, 1), ruleset=rules)).findings] == ["XML"]

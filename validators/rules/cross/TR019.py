@@ -1,11 +1,11 @@
 from iwmo_ijw.xpath import find, iter_local, text
-from validators.registry import Level, rule
+from validators.registry import EACH_CHUNK, Level, rule
 from validators.rules.cross._common import header, knows_relation
 from validators.rules.cross._coverage import absence_proves
 
 
 @rule("TR019", retourcode="9019", messages=("JW305", "JW307"), level=Level.CROSS, target="Bericht",
-      needs=("history",))
+      needs=("history",), streaming=EACH_CHUNK)
 def tr019(ctx, bericht):
     """A start or stop notice must name, by ToewijzingNummer, a toewijzing this aanbieder received."""
     aanbieder, gemeente = header(ctx)

@@ -1,9 +1,9 @@
 from iwmo_ijw.xpath import find, text
-from validators.registry import Level, rule
+from validators.registry import ONCE, Level, rule
 from validators.rules.cross._common import header
 
 
-@rule("TR056", retourcode="9056", level=Level.CROSS, target="Bericht", needs=("history",),
+@rule("TR056", retourcode="9056", level=Level.CROSS, target="Bericht", needs=("history",), streaming=ONCE,
       messages=("JW301", "JW305", "JW307", "JW315", "JW317", "JW319", "JW323", "JW325"))
 def tr056(ctx, bericht):
     """A sender may use a message Identificatie only once per message type."""

@@ -4,15 +4,13 @@ from validators.rules.cross._common import PRESTATIE_COLUMNS, prestatie_of
 
 
 @rule("TR314", retourcode="8021", messages=("JW323",), level=Level.CROSS, target="Prestatie",
-      columns=PRESTATIE_COLUMNS)  # the repeat within one message needs no history
+      columns=PRESTATIE_COLUMNS, state=set)  # the repeat within one message needs no history
 def tr314(ctx, prestatie):
     """A Prestatie's ReferentieNummer is used only once by an aanbieder, in this and earlier declarations."""
     p = prestatie_of(ctx, prestatie)
     if not p.referentie:
         return
-    seen = ctx.cache.get("TR314:seen")
-    if seen is None:
-        seen = ctx.cache["TR314:seen"] = set()
+    seen = ctx.state  # the ReferentieNummers of this message so far, in every chunk
     if p.referentie in seen:
         yield ctx.finding(_node(prestatie), key="in_message", referentie=p.referentie)
     seen.add(p.referentie)

@@ -1,9 +1,10 @@
 from iwmo_ijw.xpath import find, findall, iter_local, text
-from validators.registry import Level, rule
+from validators.registry import EACH_CHUNK, Level, rule
 from validators.rules.cross._common import header
 
 
-@rule("TR332", retourcode="9332", messages=("JW301",), level=Level.CROSS, target="Bericht", needs=("history",))
+@rule("TR332", retourcode="9332", messages=("JW301",), level=Level.CROSS, target="Bericht", needs=("history",),
+      streaming=EACH_CHUNK)
 def tr332(ctx, bericht):
     """A gemeente gives each ToewijzingNummer to one toegewezen product only."""
     gemeente, _ = header(ctx)

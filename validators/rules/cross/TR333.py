@@ -1,10 +1,11 @@
 from iwmo_ijw.xpath import find, text
 from validators.lifecycle import declaratie_stands
-from validators.registry import Level, rule
+from validators.registry import ONCE, Level, rule
 from validators.rules.cross._common import header
 
 
-@rule("TR333", retourcode="9333", messages=("JW323",), level=Level.CROSS, target="Bericht", needs=("history",))
+@rule("TR333", retourcode="9333", messages=("JW323",), level=Level.CROSS, target="Bericht", needs=("history",),
+      streaming=ONCE)
 def tr333(ctx, bericht):
     """An aanbieder uses each DeclaratieNummer only once."""
     afzender, _ = header(ctx)

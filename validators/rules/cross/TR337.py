@@ -1,10 +1,11 @@
 from iwmo_ijw.xpath import date_of, find, text
-from validators.registry import Level, rule
+from validators.registry import ONCE, Level, rule
 from validators.rules.cross._common import header
 from validators.rules.cross._coverage import absence_proves
 
 
-@rule("TR337", retourcode=None, messages=("JW325",), level=Level.CROSS, target="Bericht", needs=("history",))
+@rule("TR337", retourcode=None, messages=("JW325",), level=Level.CROSS, target="Bericht", needs=("history",),
+      streaming=ONCE)
 def tr337(ctx, bericht):
     """DeclaratieIdentificatie must repeat the BerichtIdentificatie of a declaration received from the aanbieder."""
     _, aanbieder = header(ctx)

@@ -1,10 +1,11 @@
 from iwmo_ijw.xpath import date_of, find, text
-from validators.registry import Level, rule
+from validators.registry import ONCE, Level, rule
 from validators.rules.cross._common import header
 from validators.rules.cross._coverage import absence_proves
 
 
-@rule("TR376", retourcode=None, messages=("JW325",), level=Level.CROSS, target="Bericht", needs=("history",))
+@rule("TR376", retourcode=None, messages=("JW325",), level=Level.CROSS, target="Bericht", needs=("history",),
+      streaming=ONCE)
 def tr376(ctx, bericht):
     """A declaration answer must name, by DeclaratieNummer, a declaration received from that aanbieder."""
     _, aanbieder = header(ctx)

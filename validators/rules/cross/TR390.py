@@ -5,14 +5,14 @@ from validators.rules.cross._common import PRESTATIE_COLUMNS, prestatie_of
 
 
 @rule("TR390", retourcode="9390", messages=("JW323",), level=Level.CROSS, target="Prestatie",
-      needs=("history",), columns=PRESTATIE_COLUMNS)
+      needs=("history",), columns=PRESTATIE_COLUMNS, state=set)
 def tr390(ctx, prestatie):
     """A debit Prestatie may be credited only once, in this message and across messages."""
     p = prestatie_of(ctx, prestatie)
     if p.debet_credit != "C" or not p.vorig_referentie:
         return
     node = find(prestatie, "ProductReferentie/VorigReferentieNummer")
-    seen = ctx.cache.setdefault("TR390:credited", set())
+    seen = ctx.state  # credited in this message so far, in every chunk
     # A credit the gemeente rejected did not credit anything: it may be sent again (IV087).
     earlier = any(old.debet_credit == "C" and old.afzender == p.afzender
                   and prestatie_stands(ctx.history, old)

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
 from lxml import etree
 
 from iwmo_ijw.xpath import find, text
 from validators.columns import stripped_column
 from validators.context import RuleContext
+from validators.findings import Finding
 from validators.history import (PRESTATIE_FIELDS, BerichtKey, Prestatie, Toewijzing, prestatie_record,
                                 prestatie_records)
 from validators.lifecycle import prestatie_stands
@@ -182,3 +186,47 @@ def judged_by(ctx: RuleContext, node: etree._Element) -> tuple[Prestatie, Toewij
         return p, t
     then = ctx.history.toewijzing(t.nummer, declaratie.dagtekening, gemeente=p.ontvanger)
     return p, then if then is not None else t
+
+
+@dataclass
+class Tally:
+    """A total over one toewijzing of the message, kept from chunk to chunk (TR322, TR369)."""
+
+    toewijzing: Toewijzing
+    place: Finding | None = None  # at the toewijzing's last line so far: where the total is reported
+    total: float = 0
+    broken: bool = False  # a line that cannot be counted: no total can be judged
+    # ReferentieNummers of this message's lines on it that the history holds too (a message
+    # validated again after it was stored): those count once, from the message.
+    in_history: set[str] = field(default_factory=set)
+
+
+def tally_lines(ctx: RuleContext, tallies: dict[str, Tally | None], counts: Callable[[Toewijzing], bool],
+                add: Callable[[Tally, Prestatie], None]) -> None:
+    """Add the lines of this run (the message, or a chunk of it) to the tallies of the toewijzingen
+    of this gemeente and aanbieder they declare on, for those the rule `counts`."""
+    aanbieder, gemeente = header(ctx)
+    by_toewijzing = message_prestaties_by_toewijzing(ctx)
+    for nummer, node in last_lines(ctx).items():
+        if nummer not in tallies:
+            t = ctx.history.toewijzing(nummer, gemeente=gemeente)
+            tallies[nummer] = Tally(t) if (t is not None and t.afzender == gemeente and t.ontvanger == aanbieder
+                                           and counts(t)) else None
+        tally = tallies[nummer]
+        if tally is None:
+            continue
+        stored = {p.referentie
+                  for p in ctx.history.prestaties_for_toewijzing(nummer, gemeente=gemeente, aanbieder=aanbieder)}
+        for p in by_toewijzing[nummer]:
+            add(tally, p)
+            if p.referentie in stored:
+                tally.in_history.add(p.referentie)
+        tally.place = ctx.placed(node)
+
+
+def earlier_lines(ctx: RuleContext, nummer: str, tally: Tally) -> list[Prestatie]:
+    """The lines declared on a toewijzing before this message that still stand (not rejected on their
+    own, with their Client or with their whole declaration: IV087)."""
+    aanbieder, gemeente = header(ctx)
+    return [p for p in ctx.history.prestaties_for_toewijzing(nummer, gemeente=gemeente, aanbieder=aanbieder)
+            if p.afzender == aanbieder and p.referentie not in tally.in_history and prestatie_stands(ctx.history, p)]

@@ -4,6 +4,7 @@ from datetime import date
 from iwmo_ijw.xpath import as_date
 from productcodes.codelists import format_number
 from validators.columns import stripped
+from validators.context import said
 from validators.findings import Severity
 from validators.registry import Level, rule
 from validators.rules.registry._products import MESSAGES, where_products
@@ -15,8 +16,24 @@ def _wanted(message_type) -> dict[str, list[str]]:
     return {c.name: [p for p in c.paths if p] for c in classes}
 
 
+def _finish(ctx, products: dict):
+    """The sentence per product, once the whole message (every chunk of it) is counted."""
+    for (_, gemeente, categorie, code, on, eenheid), entry in products.items():
+        if entry is None:
+            continue
+        place, lines, volume, found = entry
+        mapping, national = found
+        naam = f" ({national.naam})" if national is not None else ""
+        values = {"productcode": code, "gemeente": gemeente, "nationaal": mapping.nationale_code, "naam": naam,
+                  "lines": lines, "eenheid": eenheid}
+        if volume is not None and mapping.factor is not None:
+            values.update(volume=volume, converted=format_number(converted_volume(volume, mapping.factor)))
+        kind = ("many" if lines > 1 else "one") + ("_volume" if "volume" in values else "")
+        yield said(place, key=kind, **values)
+
+
 @rule("PC010", retourcode=None, messages=MESSAGES, level=Level.REGISTRY, severity=Severity.INFO,
-      needs=("registry",), columns=_wanted)
+      needs=("registry",), columns=_wanted, state=dict, finish=_finish)
 def pc010(ctx, bericht):
     """Tells which national product a municipal product code maps to, with the volume in national units.
 
@@ -28,23 +45,24 @@ def pc010(ctx, bericht):
     gemeente, classes = where_products(ctx.message.message_type.number, ctx)
     if gemeente is None:
         return
+    # Per product (in the order of its first line): [where its first line is, lines, summed volume,
+    # (mapping, national product)], or None when it maps to no national product.
+    products = ctx.state
     for product_class in classes:
         groups = _Groups(ctx, product_class)
         for (categorie, code, on, eenheid), (first, lines, raw_keys) in groups.products().items():
-            found = ctx.registry.national_for(gemeente, categorie, code, on)
-            if found is None:
-                continue
-            mapping, national = found
-            naam = f" ({national.naam})" if national is not None else ""
-            values = {"productcode": code, "gemeente": gemeente, "nationaal": mapping.nationale_code,
-                      "naam": naam,
-                      "lines": lines, "eenheid": eenheid}
-            volume = groups.volume(raw_keys) if mapping.factor is not None else None
-            if volume is not None:
-                values.update(volume=volume,
-                              converted=format_number(converted_volume(volume, mapping.factor)))
-            kind = ("many" if lines > 1 else "one") + ("_volume" if volume is not None else "")
-            yield ctx.finding(groups.columns.node(first), key=kind, **values)
+            key = (product_class.name, gemeente, categorie, code, on, eenheid)
+            if key not in products:
+                found = ctx.registry.national_for(gemeente, categorie, code, on)
+                products[key] = None if found is None else [ctx.placed(groups.columns.node(first)), 0, 0, found]
+            known = products[key]
+            if known is None:
+                continue  # no national product: nothing to tell
+            known[1] += lines
+            if known[3][0].factor is not None and known[2] is not None:  # volumes are told only when converted
+                volume = groups.volume(raw_keys)
+                known[2] = None if volume is None else known[2] + volume
+    return ()
 
 
 class _Groups:

@@ -11,13 +11,13 @@ VORIG = ("VorigReferentieNummer",)
     messages=("JW323",),
     level=Level.MESSAGE,
     target="Declaratie",
-    streaming=False,
     columns={"ProductReferentie": VORIG},
+    state=set,
 )
 def tr315(ctx, declaratie):
     """A VorigReferentieNummer occurs only once in a declaration."""
     columns, kept = in_declaratie(ctx, declaratie, "ProductReferentie", VORIG)
-    seen = set()
+    seen = ctx.state  # the VorigReferentieNummers credited so far, in every chunk
     vorige = columns["VorigReferentieNummer"]
     for i in kept:
         nummer = stripped(vorige[i])

@@ -1,8 +1,28 @@
-from validators.columns import comparable_together, stripped
+from dataclasses import dataclass, field
+
+from validators.accumulate import Seen
+from validators.columns import stripped
+from validators.context import said
 from validators.registry import Level, rule
 from validators.rules.tr._keys import in_declaratie
 
 REFERENTIE = ("ReferentieNummer", "VorigReferentieNummer")
+
+
+@dataclass
+class _Credits:
+    declared: Seen = field(default_factory=Seen)  # every ReferentieNummer of the message so far
+    # Credits whose Prestatie was not declared before them (a later chunk may still declare it):
+    # VorigReferentieNummer -> findings at the credits, written if it is.
+    waiting: dict[str, list] = field(default_factory=dict)
+
+
+def _finish(ctx, credits: _Credits):
+    waiting = list(credits.waiting.items())
+    met = credits.declared.met([nummer for nummer, _ in waiting], ctx.whole)
+    for (nummer, places), declared in zip(waiting, met):
+        for place in places if declared else ():
+            yield said(place, nummer=nummer)
 
 
 @rule(
@@ -11,17 +31,21 @@ REFERENTIE = ("ReferentieNummer", "VorigReferentieNummer")
     messages=("JW323",),
     level=Level.MESSAGE,
     target="Declaratie",
-    streaming=False,
     columns={"ProductReferentie": REFERENTIE},
+    state=_Credits,
+    finish=_finish,
 )
 def tr316(ctx, declaratie):
     """A Prestatie is not credited in the same message that declares it."""
     columns, kept = in_declaratie(ctx, declaratie, "ProductReferentie", REFERENTIE)
     raw_referenties, raw_vorige = columns["ReferentieNummer"], columns["VorigReferentieNummer"]
-    referenties, vorige = comparable_together(raw_referenties, raw_vorige)
-    declared = {referenties[i] for i in kept if raw_referenties[i]}  # "" in a column: absent
-    for i in kept:
-        if raw_vorige[i] and vorige[i] in declared:
-            node = columns.node(i).find("{*}VorigReferentieNummer")
-            nummer = stripped(columns["VorigReferentieNummer"][i])
+    credits = ctx.state
+    credits.declared.add([stripped(raw_referenties[i]) for i in kept if raw_referenties[i]], ctx.whole)  # "": absent
+    credited = [(i, stripped(raw_vorige[i])) for i in kept if raw_vorige[i]]
+    declared = credits.declared.met([nummer for _, nummer in credited], ctx.whole)
+    for (i, nummer), earlier in zip(credited, declared):
+        node = columns.node(i).find("{*}VorigReferentieNummer")
+        if earlier:
             yield ctx.finding(node, nummer=nummer)
+        elif not ctx.whole:  # a later chunk may declare it
+            credits.waiting.setdefault(nummer, []).append(ctx.placed(node))

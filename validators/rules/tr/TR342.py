@@ -1,8 +1,35 @@
+from dataclasses import dataclass
+
 from iwmo_ijw.xpath import find, findall, iter_local
 from validators.checks import signed
+from validators.context import said
 from validators.registry import Level, rule
 
 NOT_REJECTING = ("0200", "8001")
+
+
+@dataclass
+class _Antwoord:
+    """What one DeclaratieAntwoord says of its totals, and the rejected amounts seen so far."""
+
+    place: object  # where a finding on TotaalToegekendBedrag stands
+    ingediend: int | None
+    toegekend: int | None
+    afgewezen_geheel: bool  # rejected as a whole (a RetourCode of its own other than 0200 or 8001)
+    afgewezen: int = 0
+
+
+def _finish(ctx, antwoorden: dict):
+    for a in antwoorden.values():
+        if a.ingediend is None or a.toegekend is None:
+            continue
+        if a.afgewezen_geheel:
+            # The declaration as a whole is rejected: nothing is judged per Prestatie, nothing granted.
+            if a.toegekend != 0:
+                yield said(a.place, key="rejected", toegekend=a.toegekend)
+        elif a.afgewezen != a.ingediend - a.toegekend:
+            yield said(a.place, key="difference", afgewezen=a.afgewezen, ingediend=a.ingediend,
+                       toegekend=a.toegekend, verschil=a.ingediend - a.toegekend)
 
 
 @rule(
@@ -11,7 +38,8 @@ NOT_REJECTING = ("0200", "8001")
     messages=("JW325",),
     level=Level.MESSAGE,
     target="DeclaratieAntwoord",
-    streaming=False,
+    state=dict,  # per DeclaratieAntwoord (by path): _Antwoord
+    finish=_finish,
 )
 def tr342(ctx, declaratieantwoord):
     """A declaratie-antwoord holds only rejected Prestaties, and they explain the difference between submitted and granted."""
@@ -20,20 +48,14 @@ def tr342(ctx, declaratieantwoord):
         codes = [(c.text or "").strip() for c in findall(prestatie, "RetourCodes/RetourCode")]
         if codes and all(c == "0200" for c in codes):
             yield ctx.finding(prestatie, key="accepted")
-    ingediend = signed(find(declaratieantwoord, "TotaalIngediendBedrag"), "TotaalBedrag")
-    toegekend = signed(find(declaratieantwoord, "TotaalToegekendBedrag"), "TotaalBedrag")
-    if ingediend is None or toegekend is None:
-        return
-    own = [(c.text or "").strip() for c in findall(declaratieantwoord, "RetourCodes/RetourCode")]
-    # 8001 (granted in full, IV087) rejects nothing: granted equals submitted, no Prestaties listed.
-    if any(c not in NOT_REJECTING for c in own):
-        # The declaration as a whole is rejected: nothing is judged per Prestatie, nothing granted.
-        if toegekend != 0:
-            yield ctx.finding(find(declaratieantwoord, "TotaalToegekendBedrag"),
-                              key="rejected", toegekend=toegekend)
-        return
-    afgewezen = sum(signed(find(p, "IngediendBedrag")) or 0 for p in prestaties)
-    if afgewezen != ingediend - toegekend:
-        yield ctx.finding(find(declaratieantwoord, "TotaalToegekendBedrag"),
-                          key="difference", afgewezen=afgewezen, ingediend=ingediend, toegekend=toegekend,
-                          verschil=ingediend - toegekend)
+    # The DeclaratieAntwoord stands around the Clients: a streamed message shows it with every chunk.
+    place = ctx.placed(find(declaratieantwoord, "TotaalToegekendBedrag"))
+    antwoord = ctx.state.get(place.xpath)
+    if antwoord is None:
+        own = [(c.text or "").strip() for c in findall(declaratieantwoord, "RetourCodes/RetourCode")]
+        # 8001 (granted in full, IV087) rejects nothing: granted equals submitted, no Prestaties listed.
+        antwoord = ctx.state[place.xpath] = _Antwoord(
+            place, signed(find(declaratieantwoord, "TotaalIngediendBedrag"), "TotaalBedrag"),
+            signed(find(declaratieantwoord, "TotaalToegekendBedrag"), "TotaalBedrag"),
+            any(c not in NOT_REJECTING for c in own))
+    antwoord.afgewezen += sum(signed(find(p, "IngediendBedrag")) or 0 for p in prestaties)

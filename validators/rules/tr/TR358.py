@@ -1,9 +1,16 @@
 from iwmo_ijw.xpath import find
 from validators.checks import signed, signed_sum
+from validators.context import said
 from validators.registry import Level, rule
 from validators.rules.tr._keys import inside
 
 AMOUNT = ("Bedrag", "DebetCredit")
+
+
+def _finish(ctx, totals: dict):
+    for place, total, som in totals.values():
+        if som != total:
+            yield said(place, total=_dc(total), som=_dc(som))
 
 
 @rule(
@@ -12,8 +19,9 @@ AMOUNT = ("Bedrag", "DebetCredit")
     messages=("JW323",),
     level=Level.MESSAGE,
     target="Declaratie",
-    streaming=False,
     columns={"IngediendBedrag": AMOUNT},
+    state=dict,  # per TotaalIngediendBedrag: [where, its value, the IngediendBedrag values so far]
+    finish=_finish,
 )
 def tr358(ctx, declaratie):
     """TotaalIngediendBedrag equals the sum of the Prestaties' IngediendBedrag, credit subtracted."""
@@ -21,9 +29,11 @@ def tr358(ctx, declaratie):
     total = signed(total_node, "TotaalBedrag")
     if total is None:
         return
-    som = _sum(ctx, declaratie)
-    if som != total:
-        yield ctx.finding(total_node, total=_dc(total), som=_dc(som))
+    # The Declaratie stands around the Clients: a streamed message shows it with every chunk.
+    totals = ctx.state
+    place = ctx.placed(total_node)
+    known = totals.setdefault(place.xpath, [place, total, 0])
+    known[2] += _sum(ctx, declaratie)
 
 
 def _sum(ctx, declaratie) -> int:

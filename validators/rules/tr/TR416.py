@@ -1,6 +1,7 @@
-from validators.checks import value
+from validators.accumulate import Seen, line_keys
+from validators.columns import stripped
 from validators.registry import Level, rule
-from validators.rules.tr._keys import repeated
+from validators.rules.tr._keys import inside
 
 KEY = ("ToewijzingNummer", "ProductCategorie", "ProductCode", "ProductPeriode/Begindatum", "ProductPeriode/Einddatum")
 # The client is part of the key: the same ToewijzingNummer and product under two different
@@ -8,6 +9,7 @@ KEY = ("ToewijzingNummer", "ProductCategorie", "ProductCode", "ProductPeriode/Be
 # cost the provider money.
 CLIENT = "^Client/Bsn"
 DEBET_CREDIT = "IngediendBedrag/DebetCredit"
+PATHS = (*KEY, CLIENT, DEBET_CREDIT)
 
 
 @rule(
@@ -16,23 +18,28 @@ DEBET_CREDIT = "IngediendBedrag/DebetCredit"
     messages=("JW323",),
     level=Level.MESSAGE,
     target="Declaratie",
-    streaming=False,
-    columns={"Prestatie": (*KEY, CLIENT, DEBET_CREDIT)},
+    columns={"Prestatie": PATHS},
+    state=dict,  # per Declaratie (by its DeclaratieNummer): the debit keys met so far, a Seen
 )
 def tr416(ctx, declaratie):
     """A declaration holds at most one debit Prestatie per ToewijzingNummer, product and ProductPeriode."""
-    seen = set()
-    for prestatie in repeated(ctx, declaratie, "Prestatie", (*KEY, CLIENT, DEBET_CREDIT)):
-        if value(prestatie, DEBET_CREDIT) != "D":
-            continue
-        key = tuple(value(prestatie, p) for p in KEY) + (_bsn(prestatie),)
-        if key in seen:
-            yield ctx.finding(prestatie, nummer=key[0], product=f"{key[1]}/{key[2]}", begin=key[3],
-                              end=key[4])
-        seen.add(key)
+    start = ctx.first_new("Prestatie")
+    columns = ctx.columns.columns("Prestatie", PATHS)
+    keep = inside(ctx, declaratie, "Prestatie")
+    keys = line_keys(ctx, "Prestatie", PATHS)  # the sign is part of the key: all the same, "=D"
+    chosen = _debits(keys)
+    if keep is not None:
+        chosen = [i for i in chosen if keep(columns.node(start + i))]
+    seen = ctx.state.setdefault(declaratie.findtext("{*}DeclaratieNummer"), Seen())
+    for j in seen.repeated(keys if len(chosen) == len(keys) else [keys[i] for i in chosen], ctx.whole):
+        i = chosen[j]
+        key = [stripped(v) for v in keys[i]]
+        yield ctx.finding(columns.node(start + i), nummer=key[0], product=f"{key[1]}/{key[2]}", begin=key[3],
+                          end=key[4])
 
-
-def _bsn(prestatie):
-    prestaties = prestatie.getparent()
-    client = prestaties.getparent() if prestaties is not None else None
-    return value(client, "Bsn")
+def _debits(keys: list[tuple]) -> list[int]:
+    # Counted in C (list.count): most declarations hold debits only.
+    signs = [key[-1] for key in keys]
+    if signs.count("=D") == len(signs):
+        return list(range(len(signs)))
+    return [i for i, sign in enumerate(signs) if sign == "=D"]

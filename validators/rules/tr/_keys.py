@@ -1,8 +1,8 @@
 """Logical keys per message class (TR101, TR416): which elements identify a line within its parent.
 
-Duplicates are looked for in two steps: the keys of all lines are compared as columns
-(`validators.columns`, fast on large messages), and only the lines that share a key are
-compared again on their elements, exactly as the rule states it.
+Duplicates are looked for on the key columns (`validators.columns`, fast on large messages):
+a line's key path includes the keys of every keyed class that may enclose it, so two lines
+with equal columns are the same line under the same parent.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from lxml import etree
 
 from iwmo_ijw.table import enclosing, only_inside
 from iwmo_ijw.xpath import local, text
+from validators.accumulate import Seen, line_keys
 
 # message -> class -> key paths (facts of the iJw 3.2 standard)
 LOGICAL_KEYS: dict[str, dict[str, tuple[str, ...]]] = {
@@ -91,27 +92,21 @@ def _chain(message_type, name: str, keys: dict[str, tuple[str, ...]]) -> tuple[s
     return (*paths, *keys[name])
 
 
-def _full_key(node: etree._Element, keys: dict[str, tuple[str, ...]]) -> tuple:
-    """The key of a line with those of all keyed lines around it, outermost first."""
-    chain = [a for a in node.iterancestors() if local(a) in keys][::-1] + [node]
-    return tuple((local(n),) + _own_key(n, keys[local(n)]) for n in chain)
-
-
 def duplicate_lines(ctx, root: etree._Element):
+    """Lines whose key, with those of the keyed lines around them, repeats an earlier line's;
+    the keys met are kept in `ctx.state` (one `Seen` per class), so a streamed message is
+    judged as a whole."""
     message_type = ctx.message.message_type
     keys = LOGICAL_KEYS.get(message_type.number, {})
     chains = key_columns(message_type)
-    candidates = {node for name in keys for node in repeated(ctx, None, name, chains[name])}
-    if not candidates:
-        return
-    namespace = message_type.namespace
-    seen: set[tuple] = set()
-    for node in root.iter(*(f"{{{namespace}}}{name}" for name in keys)):
-        if node not in candidates:
-            continue
-        name = local(node)
-        key = _full_key(node, keys)
-        if key in seen:
-            shown = ", ".join(f"{p}={v}" for p, v in zip(keys[name], key[-1][1:]) if v is not None)
+    for name in keys:
+        paths = tuple(chains[name])
+        columns = ctx.columns.columns(name, paths)
+        if ctx.whole and any(len(set(ctx.columns.comparable(name, p))) == columns.size for p in reversed(paths)):
+            continue  # the usual case: one key field (a ReferentieNummer) tells every line apart
+        start = ctx.first_new(name)
+        seen = ctx.state.setdefault(name, Seen())
+        for i in seen.repeated(line_keys(ctx, name, paths), ctx.whole):
+            node = columns.node(start + i)
+            shown = ", ".join(f"{p}={v}" for p, v in zip(keys[name], _own_key(node, keys[name])) if v is not None)
             yield ctx.finding(node, name=name, shown=shown)
-        seen.add(key)
