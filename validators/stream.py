@@ -15,6 +15,7 @@ then holds the schema findings alone.
 from __future__ import annotations
 
 import os
+import re
 from concurrent.futures import Executor, ThreadPoolExecutor
 from dataclasses import replace
 from pathlib import Path
@@ -154,7 +155,7 @@ def _describe(report: FileReport, chunk: Chunk, options: Options, skipped: dict[
         if rule.streaming:
             rules.append(rule)
         else:
-            skipped[f"{rule.code}: not evaluated when a message is streamed Client by Client"] = None
+            skipped[f"{rule.code}: het bericht is in delen gelezen"] = None
     return rules
 
 
