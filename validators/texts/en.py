@@ -174,6 +174,16 @@ MESSAGES: dict[str, str] = {
              "{end})",
     "TR418": "ProductTarief {tarief} differs from the contracted tariff {expected} for {product} of gemeente "
              "{gemeente} on {on}",
+    "OP087": "Toewijzing {nummer} of this client is still valid on the Dagtekening {dagtekening} but is "
+             "missing from this toewijzing message",
+    "OP348.toewijzing": "Toewijzing {nummer} named in change request {referentie} is not in this "
+                        "message with that ReferentieAanbieder",
+    "OP348.nieuw": "The new product {product} asked for in change request {referentie} is not "
+                   "assigned",
+    "IV009.zonder_gebruik": "Geboortedatum {day} lies in 1900, the year written for an unknown date, but "
+                            "DatumGebruik is missing",
+    "IV009.gebruik": "Geboortedatum {day} lies in 1900, the year written for an unknown date, but "
+                     "DatumGebruik is {gebruik}, not 3 (wholly unknown)",
     "TR135": "Dagtekening {day} lies after the system date {today}",
     "TR346": "IngediendBedrag {bedrag} is not GeleverdVolume {volume} × ProductTarief {tarief} = {expected}",
     "TR378.unknown": "gemeentecode {gemeentecode} is not in the CBS gemeente list",
@@ -329,6 +339,11 @@ HINTS: dict[str, str] = {
     "TR414": "Choose an Einddatum on or after that of the stop that stands.",
     "TR415": "Change or delete the stop that stands instead of sending a new one.",
     "TR418": "Declare the contracted tariff, or have the contract in the registry updated.",
+    "OP087": "Put every toewijzing of the client for this aanbieder that is still valid in each toewijzing "
+             "message, the unchanged ones too.",
+    "OP348": "When honouring a change request, include every toewijzing it names and every new product it "
+             "asks for, with the request's ReferentieAanbieder.",
+    "IV009": "If the birth date is unknown, set DatumGebruik 3; if the year really is 1900, have it checked.",
     "TR135": "Check the Dagtekening: it cannot lie in the future.",
     "TR378": "Check the gemeentecode; use the code valid on the message's date.",
     "TR381": "Use a ProductCode of the gemeente's product list, under the right ProductCategorie.",

@@ -252,6 +252,17 @@ MESSAGES: dict[str, str] = {
              "Einddatum {end}).",
     "TR418": "ProductTarief {tarief} wijkt af van het gecontracteerde tarief {expected} voor {product} van "
              "gemeente {gemeente} op {on}.",
+    # OP and IV: bedrijfsregels and invulinstructies a machine can check (warnings)
+    "OP087": "Toewijzing {nummer} van deze client is op de Dagtekening {dagtekening} nog geldig, maar staat "
+             "niet in dit toewijzingbericht.",
+    "OP348.toewijzing": "Toewijzing {nummer} uit verzoek om wijziging {referentie} staat niet in dit "
+                        "bericht met die ReferentieAanbieder.",
+    "OP348.nieuw": "Het nieuwe product {product} uit verzoek om wijziging {referentie} is niet "
+                   "toegewezen.",
+    "IV009.zonder_gebruik": "Geboortedatum {day} valt in 1900, het jaar voor een onbekende datum, maar "
+                            "DatumGebruik ontbreekt.",
+    "IV009.gebruik": "Geboortedatum {day} valt in 1900, het jaar voor een onbekende datum, maar "
+                     "DatumGebruik is {gebruik} en niet 3 (geheel onbekend).",
     # external sources
     "TR135": "Dagtekening {day} ligt na de systeemdatum {today}.",
     "TR346": "IngediendBedrag {bedrag} is niet gelijk aan GeleverdVolume {volume} × ProductTarief {tarief} = "
@@ -437,6 +448,12 @@ HINTS: dict[str, str] = {
     "TR414": "Kies een Einddatum op of na die van de staande stop.",
     "TR415": "Wijzig of verwijder de staande stop in plaats van een nieuwe te sturen.",
     "TR418": "Declareer het gecontracteerde tarief, of laat het contract in het register bijwerken.",
+    "OP087": "Neem in elk toewijzingbericht alle nog geldige toewijzingen van de client voor deze aanbieder "
+             "op, ook de ongewijzigde.",
+    "OP348": "Neem bij het honoreren van een verzoek om wijziging elke genoemde toewijzing en elk nieuw "
+             "product op, met de ReferentieAanbieder van het verzoek.",
+    "IV009": "Is de geboortedatum onbekend, vul dan DatumGebruik 3 in; is het jaar echt 1900, laat dit dan "
+             "nakijken.",
     "TR135": "Controleer de Dagtekening: die kan niet in de toekomst liggen.",
     "TR346": "Corrigeer het volume, het tarief of het bedrag, zodat IngediendBedrag = GeleverdVolume × "
              "ProductTarief.",
@@ -718,6 +735,10 @@ DESCRIPTIONS: dict[str, str] = {
     "TR415": "Een definitief gestopte start krijgt geen nieuwe stop; wijzig of verwijder de staande.",
     "TR418": "ProductTarief is het tarief dat voor deze aanbieder, gemeente en dit product op die datum is "
              "afgesproken.",
+    "OP087": "Een toewijzingbericht bevat alle nog geldige toewijzingen van de client voor de aanbieder, "
+             "niet alleen de gewijzigde.",
+    "OP348": "Een toewijzing die een verzoek om wijziging honoreert, bevat alles waar het verzoek om vroeg.",
+    "IV009": "Een geboortedatum in het vuljaar 1900 is met DatumGebruik 3 als onbekend aangegeven.",
     "TR135": "Een Dagtekening ligt niet na de systeemdatum.",
     "TR346": "IngediendBedrag is GeleverdVolume maal ProductTarief, behalve bij Eenheid 83 (euro's).",
     "TR378": "Een gemeentecode staat in de CBS-lijst en is geldig op de relevante data van het bericht.",
