@@ -144,7 +144,7 @@ def example(code: str, kind: str, lang: str) -> Example | None:
 
 def _options(code: str, folder: Path):
     """The fixture's own setting (history/, today.txt, registry.json), as the rule tests use it."""
-    from validators.engine import Options
+    from validators.engine import EVERY_LEVEL, Options
     from validators.registry import RuleSet
 
     today_file = folder / "today.txt"
@@ -159,7 +159,9 @@ def _options(code: str, folder: Path):
 
         rows = json.loads((folder / "registry.json").read_text(encoding="utf-8"))
         registry = RegistrySnapshot.from_dict(rows)
-    return Options(today=today, registry=registry, ruleset=RuleSet(select=(code,)), history=history)
+    # Every level, as the rule tests: OP192 judges the file itself, which the library leaves out by default.
+    return Options(today=today, registry=registry, ruleset=RuleSet(select=(code,)), history=history,
+                   levels=EVERY_LEVEL)
 
 
 def show_text(code: str, lang: str) -> str:

@@ -49,7 +49,7 @@ def test_line_ends_other_than_crlf_are_a_warning_naming_the_first():
     found = _op192(CASES / "bad-lf.xml")
     assert [(f.severity, f.line) for f in found] == [(Severity.WARNING, 1)]
     lines = (CASES / "bad-lf.xml").read_bytes().count(b"\n")
-    assert f"{lines} line end(s)" in found[0].message
+    assert f"{lines} regeleinde(n)" in found[0].message and f"{lines} line end(s)" in found[0].text("en")
     # One bare LF among CR/LF lines is found at its own line.
     mixed = GOOD.replace(b"\r\n", b"\n", 3).replace(b"\n", b"\r\n", 2)
     assert scan(mixed).first_bare_line == 3 and scan(mixed).bare_line_ends == 1

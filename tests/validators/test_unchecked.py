@@ -46,4 +46,4 @@ def test_rules_list_shows_them_with_the_reason():
     assert any(r["checked"] and r["code"] == "TR346" for r in rows)
     text = CliRunner().invoke(cli, ["rules", "list", "--level", "niet machinaal"]).output
     count = len(UNCHECKED)
-    assert text.splitlines()[-1].startswith(f"{count} rule(s), of which {count} niet machinaal")
+    assert text.splitlines()[-1].startswith(f"{count} regel(s), waarvan {count} niet machinaal")

@@ -176,6 +176,11 @@ MESSAGES: dict[str, str] = {
              "{gemeente} on {on}",
     "OP087": "Toewijzing {nummer} of this client is still valid on the Dagtekening {dagtekening} but is "
              "missing from this toewijzing message",
+    "OP192.encoding": "The file is encoded in {encoding}, not UTF-8",
+    "OP192.bom": "The file starts with a byte-order mark (BOM)",
+    "OP192.line_ends": "{count} line end(s) are not CR/LF",
+    "OP192.crowded": "More than one element on a line",
+    "OP192.extension": "The file name does not end in .xml",
     "OP348.toewijzing": "Toewijzing {nummer} named in change request {referentie} is not in this "
                         "message with that ReferentieAanbieder",
     "OP348.nieuw": "The new product {product} asked for in change request {referentie} is not "
@@ -344,6 +349,8 @@ HINTS: dict[str, str] = {
     "OP348": "When honouring a change request, include every toewijzing it names and every new product it "
              "asks for, with the request's ReferentieAanbieder.",
     "IV009": "If the birth date is unknown, set DatumGebruik 3; if the year really is 1900, have it checked.",
+    "OP192": "Write the file as UTF-8 without BOM, with CR/LF line ends, one element per line and the "
+             "extension .xml.",
     "TR135": "Check the Dagtekening: it cannot lie in the future.",
     "TR378": "Check the gemeentecode; use the code valid on the message's date.",
     "TR381": "Use a ProductCode of the gemeente's product list, under the right ProductCategorie.",

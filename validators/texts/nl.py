@@ -253,6 +253,11 @@ MESSAGES: dict[str, str] = {
     "TR418": "ProductTarief {tarief} wijkt af van het gecontracteerde tarief {expected} voor {product} van "
              "gemeente {gemeente} op {on}.",
     # OP and IV: bedrijfsregels and invulinstructies a machine can check (warnings)
+    "OP192.encoding": "Het bestand is in {encoding} gecodeerd en niet in UTF-8.",
+    "OP192.bom": "Het bestand begint met een byte-order mark (BOM).",
+    "OP192.line_ends": "{count} regeleinde(n) zijn geen CR/LF.",
+    "OP192.crowded": "Er staat meer dan één element op een regel.",
+    "OP192.extension": "De bestandsnaam eindigt niet op .xml.",
     "OP087": "Toewijzing {nummer} van deze client is op de Dagtekening {dagtekening} nog geldig, maar staat "
              "niet in dit toewijzingbericht.",
     "OP348.toewijzing": "Toewijzing {nummer} uit verzoek om wijziging {referentie} staat niet in dit "
@@ -450,6 +455,8 @@ HINTS: dict[str, str] = {
     "TR418": "Declareer het gecontracteerde tarief, of laat het contract in het register bijwerken.",
     "OP087": "Neem in elk toewijzingbericht alle nog geldige toewijzingen van de client voor deze aanbieder "
              "op, ook de ongewijzigde.",
+    "OP192": "Schrijf het bestand als UTF-8 zonder BOM, met CR/LF-regeleinden, één element per regel en de "
+             "extensie .xml.",
     "OP348": "Neem bij het honoreren van een verzoek om wijziging elke genoemde toewijzing en elk nieuw "
              "product op, met de ReferentieAanbieder van het verzoek.",
     "IV009": "Is de geboortedatum onbekend, vul dan DatumGebruik 3 in; is het jaar echt 1900, laat dit dan "
@@ -738,6 +745,8 @@ DESCRIPTIONS: dict[str, str] = {
     "OP087": "Een toewijzingbericht bevat alle nog geldige toewijzingen van de client voor de aanbieder, "
              "niet alleen de gewijzigde.",
     "OP348": "Een toewijzing die een verzoek om wijziging honoreert, bevat alles waar het verzoek om vroeg.",
+    "OP192": "Een verzonden bestand is UTF-8 zonder BOM, met CR/LF-regeleinden, één element per regel en "
+             "de extensie .xml.",
     "IV009": "Een geboortedatum in het vuljaar 1900 is met DatumGebruik 3 als onbekend aangegeven.",
     "TR135": "Een Dagtekening ligt niet na de systeemdatum.",
     "TR346": "IngediendBedrag is GeleverdVolume maal ProductTarief, behalve bij Eenheid 83 (euro's).",

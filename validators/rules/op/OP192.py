@@ -22,26 +22,26 @@ def op192(ctx, bericht):
     layout: Layout | None = lazy.get() if lazy is not None else None
     encoding = (message.tree.docinfo.encoding or "UTF-8").upper()
     if encoding not in ("UTF-8", "UTF8"):
-        yield _finding(ctx, Severity.ERROR, 1, f"het bestand is in {encoding} gecodeerd, niet in UTF-8 "
-                                               f"(the file is encoded in {encoding}, not UTF-8)")
+        yield _finding(ctx, Severity.ERROR, 1, "encoding", encoding=encoding)
     if layout is None:
         return  # parsed from a tree, not from bytes: nothing about the file is known
     if layout.bom:
-        yield _finding(ctx, Severity.ERROR, 1, "het bestand begint met een byte-order mark (BOM) "
-                                               "(the file starts with a byte-order mark)")
+        yield _finding(ctx, Severity.ERROR, 1, "bom")
     if layout.bare_line_ends:
-        yield _finding(ctx, Severity.WARNING, layout.first_bare_line,
-                       f"{layout.bare_line_ends} regeleinde(n) zijn geen CR/LF "
-                       f"({layout.bare_line_ends} line end(s) are not CR/LF)")
+        yield _finding(ctx, Severity.WARNING, layout.first_bare_line, "line_ends", count=layout.bare_line_ends)
     if layout.crowded_line is not None:
-        yield _finding(ctx, Severity.WARNING, layout.crowded_line,
-                       "meer dan één element op een regel (more than one element on a line)")
+        yield _finding(ctx, Severity.WARNING, layout.crowded_line, "crowded")
     name = message.source
     if name and not name.startswith("<") and not name.lower().endswith(".xml"):
-        yield _finding(ctx, Severity.WARNING, None, "de bestandsnaam eindigt niet op .xml "
-                                                    "(the file name does not end in .xml)")
+        yield _finding(ctx, Severity.WARNING, None, "extension")
 
 
-def _finding(ctx, severity: Severity, line: int | None, message: str) -> Finding:
-    return Finding(code="OP192", severity=severity, retourcode=None, message=message, xpath=None, line=line,
-                   file=ctx.message.source, message_type=ctx.message.message_type.code)
+def _finding(ctx, severity: Severity, line: int | None, kind: str, **values) -> Finding:
+    # Built here, not by ctx.finding: the finding is about the file and has a line but no element.
+    from validators.texts import current_lang, render
+
+    key, lang = f"OP192.{kind}", current_lang()
+    frozen = tuple(values.items())
+    return Finding(code="OP192", severity=severity, retourcode=None, message=render(key, values, lang) or key,
+                   xpath=None, line=line, file=ctx.message.source, message_type=ctx.message.message_type.code,
+                   key=key, values=frozen, lang=lang)
