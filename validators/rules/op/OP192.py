@@ -28,7 +28,8 @@ def op192(ctx, bericht):
     if layout.bom:
         yield _finding(ctx, Severity.ERROR, 1, "bom")
     if layout.bare_line_ends:
-        yield _finding(ctx, Severity.WARNING, layout.first_bare_line, "line_ends", count=layout.bare_line_ends)
+        yield _finding(ctx, Severity.WARNING, layout.first_bare_line, "line_ends",
+                       count=layout.bare_line_ends)
     if layout.crowded_line is not None:
         yield _finding(ctx, Severity.WARNING, layout.crowded_line, "crowded")
     name = message.source
