@@ -151,6 +151,10 @@ class Verzoek:
     identificatie: str = ""  # BerichtIdentificatie of the request message
     dagtekening: date | None = None  # a stored history may hold requests sent after the message under test
     seq: int = field(default=0, compare=False)
+    # JW317 only (OP348): the ToewijzingNummers it names (unchanged or to change) and the
+    # (Categorie, Code) of the products it asks anew.
+    toewijzing_nummers: tuple[str, ...] = ()
+    nieuwe_producten: tuple[tuple[str | None, str | None], ...] = ()
 
     def sent_after(self, day: date | None) -> bool:
         return self.dagtekening is not None and day is not None and self.dagtekening > day
@@ -696,10 +700,20 @@ def _add_verzoek(history: History, message: ParsedMessage, key: BerichtKey) -> N
         bsn = text(client, "Bsn")
         for el in client.iter():
             if isinstance(el.tag, str) and el.tag.endswith("ReferentieAanbieder") and el.text:
+                nummers, nieuw = _gevraagd(el.getparent()) if key.berichtcode.endswith("317") else ((), ())
                 history.verzoeken[el.text].append(Verzoek(
                     berichtcode=key.berichtcode, referentie_aanbieder=el.text, bsn=bsn, afzender=key.afzender,
                     ontvanger=key.ontvanger, identificatie=key.identificatie, dagtekening=key.dagtekening,
-                    seq=history._seq))
+                    seq=history._seq, toewijzing_nummers=nummers, nieuwe_producten=nieuw))
+
+
+def _gevraagd(verzoek) -> tuple[tuple[str, ...], tuple[tuple[str | None, str | None], ...]]:
+    """What a change request (JW317 Verzoek) names: existing toewijzingen and new products."""
+    nummers = tuple(text(p, "ToewijzingNummer") or "" for name in ("OngewijzigdProduct", "TeWijzigenProduct")
+                    for p in iter_local(verzoek, name))
+    nieuw = tuple((text(p, "Product/Categorie"), text(p, "Product/Code"))
+                  for p in iter_local(verzoek, "NieuwProduct"))
+    return tuple(n for n in nummers if n), nieuw
 
 
 def _add_verzoek_antwoord(history: History, message: ParsedMessage, key: BerichtKey) -> None:

@@ -25,10 +25,12 @@ _WORDS = {
            "elements": "elementen",
            "hint": "wat te doen", "sentences": "meldingen", "good": "goed voorbeeld", "bad": "fout voorbeeld",
            "none": "geen in deze installatie", "whole": "- (het hele bericht wordt afgekeurd)",
+           "warning": "- (waarschuwing: het bericht wordt er niet om afgekeurd)",
            "fault": "fout", "no_rule": "geen regel uit de catalogus; een code van de validator zelf"},
     "en": {"level": "level", "retourcode": "retourcode", "messages": "messages", "elements": "elements",
            "hint": "what to do", "sentences": "messages", "good": "good example", "bad": "bad example",
            "none": "none in this installation", "whole": "- (the whole message is rejected)",
+           "warning": "- (a warning: the message is not rejected for it)",
            "fault": "fault", "no_rule": "not a catalogue rule; a code of the validator itself"},
 }
 
@@ -81,6 +83,7 @@ def explain(code: str, lang: str) -> dict:
         "level": found.level.value,
         "retourcode": found.retourcode,
         "retourcode_description": retourcode_description(found.retourcode, lang),
+        "severity": found.severity.value,
         "messages": list(found.messages),
         "standards": list(found.standards),
         "elements": _elements(code, found),
@@ -156,6 +159,7 @@ def _options(code: str, folder: Path):
 
         rows = json.loads((folder / "registry.json").read_text(encoding="utf-8"))
         registry = RegistrySnapshot.from_dict(rows)
+    # Every level, as the rule tests: OP192 judges the file itself, which the library leaves out by default.
     return Options(today=today, registry=registry, ruleset=RuleSet(select=(code,)), history=history,
                    levels=EVERY_LEVEL)
 
@@ -223,7 +227,9 @@ def _examples(info: dict, w: dict, heading, block) -> list[str]:
 
 def _retour(info: dict, w: dict) -> str:
     retour, described = info["retourcode"], info["retourcode_description"]
-    return f"{retour} ({described})" if retour and described else (retour or w["whole"])
+    # A rule that only warns rejects nothing: saying "the whole message" would be untrue.
+    without = w["warning"] if info.get("severity") == "warning" else w["whole"]
+    return f"{retour} ({described})" if retour and described else (retour or without)
 
 
 def _table_head(lang: str) -> list[str]:

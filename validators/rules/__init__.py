@@ -17,7 +17,7 @@ import importlib
 import sys
 from typing import Any
 
-PACKAGES: tuple[str, ...] = ("cd", "cross", "cs", "external", "op", "registry", "tr", "xsd")
+PACKAGES: tuple[str, ...] = ("cd", "cross", "cs", "external", "iv", "op", "registry", "tr", "xsd")
 
 _loaded_for: dict[tuple[str, str, frozenset[str] | None], list[tuple[str, str, str]]] = {}
 _all_loaded = False

@@ -174,6 +174,21 @@ MESSAGES: dict[str, str] = {
              "{end})",
     "TR418": "ProductTarief {tarief} differs from the contracted tariff {expected} for {product} of gemeente "
              "{gemeente} on {on}",
+    "OP087": "Toewijzing {nummer} of this client is still valid on the Dagtekening {dagtekening} but is "
+             "missing from this toewijzing message",
+    "OP192.encoding": "The file is encoded in {encoding}, not UTF-8",
+    "OP192.bom": "The file starts with a byte-order mark (BOM)",
+    "OP192.line_ends": "{count} line end(s) are not CR/LF",
+    "OP192.crowded": "More than one element on a line",
+    "OP192.extension": "The file name does not end in .xml",
+    "OP348.toewijzing": "Toewijzing {nummer} named in change request {referentie} is not in this "
+                        "message with that ReferentieAanbieder",
+    "OP348.nieuw": "The new product {product} asked for in change request {referentie} is not "
+                   "assigned",
+    "IV009.zonder_gebruik": "Geboortedatum {day} lies in 1900, the year written for an unknown date, but "
+                            "DatumGebruik is missing",
+    "IV009.gebruik": "Geboortedatum {day} lies in 1900, the year written for an unknown date, but "
+                     "DatumGebruik is {gebruik}, not 3 (wholly unknown)",
     "TR135": "Dagtekening {day} lies after the system date {today}",
     "TR346": "IngediendBedrag {bedrag} is not GeleverdVolume {volume} × ProductTarief {tarief} = {expected}",
     "TR378.unknown": "gemeentecode {gemeentecode} is not in the CBS gemeente list",
@@ -199,11 +214,6 @@ MESSAGES: dict[str, str] = {
                          "lines); volume {volume} (eenheid {eenheid}) is {converted} in national units",
     "*.schema": "{element} '{value}' does not conform: the schema requires {explain}",
     "XSD.libxml2": "{detail}",
-    "OP192.encoding": "the file is encoded in {encoding}, not UTF-8",
-    "OP192.bom": "the file starts with a byte-order mark (BOM)",
-    "OP192.line_ends": "{count} line end(s) are not CR/LF",
-    "OP192.crowded": "more than one element on this line",
-    "OP192.extension": "the file name does not end in .xml",
     "RS047": "BerichtCode {berichtcode} does not belong to the namespace of {type}, which has BerichtCode "
              "{expected}",
     "RS010": "BerichtCode {berichtcode} is longer than 3 characters; the namespace of {type} has BerichtCode "
@@ -338,13 +348,18 @@ HINTS: dict[str, str] = {
     "TR414": "Choose an Einddatum on or after that of the stop that stands.",
     "TR415": "Change or delete the stop that stands instead of sending a new one.",
     "TR418": "Declare the contracted tariff, or have the contract in the registry updated.",
+    "OP087": "Put every toewijzing of the client for this aanbieder that is still valid in each toewijzing "
+             "message, the unchanged ones too.",
+    "OP348": "When honouring a change request, include every toewijzing it names and every new product it "
+             "asks for, with the request's ReferentieAanbieder.",
+    "IV009": "If the birth date is unknown, set DatumGebruik 3; if the year really is 1900, have it checked.",
+    "OP192": "Write the file as UTF-8 without BOM, with CR/LF line ends, one element per line and the "
+             "extension .xml.",
     "TR135": "Check the Dagtekening: it cannot lie in the future.",
     "TR378": "Check the gemeentecode; use the code valid on the message's date.",
     "TR381": "Use a ProductCode of the gemeente's product list, under the right ProductCategorie.",
     "PC001": "Choose a unit that fits the product and its uitvoeringsvariant.",
     "PC002": "Choose a frequency that fits the unit and the product's uitvoeringsvariant.",
-    "OP192": "Save the message as UTF-8 without a byte-order mark, with CR/LF line ends, one element per line "
-             "and a file name ending in .xml.",
     "XML": "Have the file produced again by its source system; it is damaged or incomplete.",
     "XML-UNSAFE": "Deliver the message without DOCTYPE or entities.",
     "BERICHT": "Check that this is an iJw or iWmo message (namespace and BerichtCode).",

@@ -252,6 +252,22 @@ MESSAGES: dict[str, str] = {
              "Einddatum {end}).",
     "TR418": "ProductTarief {tarief} wijkt af van het gecontracteerde tarief {expected} voor {product} van "
              "gemeente {gemeente} op {on}.",
+    # OP and IV: bedrijfsregels and invulinstructies a machine can check (warnings)
+    "OP192.encoding": "Het bestand is in {encoding} gecodeerd en niet in UTF-8.",
+    "OP192.bom": "Het bestand begint met een byte-order mark (BOM).",
+    "OP192.line_ends": "{count} regeleinde(n) zijn geen CR/LF.",
+    "OP192.crowded": "Er staat meer dan één element op een regel.",
+    "OP192.extension": "De bestandsnaam eindigt niet op .xml.",
+    "OP087": "Toewijzing {nummer} van deze client is op de Dagtekening {dagtekening} nog geldig, maar staat "
+             "niet in dit toewijzingbericht.",
+    "OP348.toewijzing": "Toewijzing {nummer} uit verzoek om wijziging {referentie} staat niet in dit "
+                        "bericht met die ReferentieAanbieder.",
+    "OP348.nieuw": "Het nieuwe product {product} uit verzoek om wijziging {referentie} is niet "
+                   "toegewezen.",
+    "IV009.zonder_gebruik": "Geboortedatum {day} valt in 1900, het jaar voor een onbekende datum, maar "
+                            "DatumGebruik ontbreekt.",
+    "IV009.gebruik": "Geboortedatum {day} valt in 1900, het jaar voor een onbekende datum, maar "
+                     "DatumGebruik is {gebruik} en niet 3 (geheel onbekend).",
     # external sources
     "TR135": "Dagtekening {day} ligt na de systeemdatum {today}.",
     "TR346": "IngediendBedrag {bedrag} is niet gelijk aan GeleverdVolume {volume} × ProductTarief {tarief} = "
@@ -286,11 +302,6 @@ MESSAGES: dict[str, str] = {
     "*.schema": "{waar}{element} '{value}' voldoet niet aan het schema: verwacht {explain}.",
     "XSD.libxml2": "{waar}{element} wordt door het schema afgekeurd ({detail}).",
     "XSD.libxml2.known": "{waar}{element}: {uitleg}.",
-    "OP192.encoding": "Het bestand is gecodeerd in {encoding}, niet in UTF-8.",
-    "OP192.bom": "Het bestand begint met een byte-order mark (BOM).",
-    "OP192.line_ends": "{count} regeleinde(n) zijn geen CR/LF.",
-    "OP192.crowded": "Op deze regel staat meer dan één element.",
-    "OP192.extension": "De bestandsnaam eindigt niet op .xml.",
     "RS047": "BerichtCode {berichtcode} hoort niet bij de namespace van {type}; daar hoort BerichtCode "
              "{expected} bij.",
     "RS010": "BerichtCode {berichtcode} is langer dan 3 tekens; de namespace van {type} vraagt BerichtCode "
@@ -446,6 +457,14 @@ HINTS: dict[str, str] = {
     "TR414": "Kies een Einddatum op of na die van de staande stop.",
     "TR415": "Wijzig of verwijder de staande stop in plaats van een nieuwe te sturen.",
     "TR418": "Declareer het gecontracteerde tarief, of laat het contract in het register bijwerken.",
+    "OP087": "Neem in elk toewijzingbericht alle nog geldige toewijzingen van de client voor deze aanbieder "
+             "op, ook de ongewijzigde.",
+    "OP192": "Schrijf het bestand als UTF-8 zonder BOM, met CR/LF-regeleinden, één element per regel en de "
+             "extensie .xml.",
+    "OP348": "Neem bij het honoreren van een verzoek om wijziging elke genoemde toewijzing en elk nieuw "
+             "product op, met de ReferentieAanbieder van het verzoek.",
+    "IV009": "Is de geboortedatum onbekend, vul dan DatumGebruik 3 in; is het jaar echt 1900, laat dit dan "
+             "nakijken.",
     "TR135": "Controleer de Dagtekening: die kan niet in de toekomst liggen.",
     "TR346": "Corrigeer het volume, het tarief of het bedrag, zodat IngediendBedrag = GeleverdVolume × "
              "ProductTarief.",
@@ -457,8 +476,6 @@ HINTS: dict[str, str] = {
     "PC010": "Ter informatie; er hoeft niets te worden aangepast.",
     "XSD": "Maak het bericht passend voor het schema (XSD) van iJw/iWmo 3.2; het hele bericht wordt anders "
            "afgekeurd.",
-    "OP192": "Sla het bericht op als UTF-8 zonder byte-order mark, met CR/LF als regeleinde, één element per "
-             "regel en een bestandsnaam die eindigt op .xml.",
     "XML": "Laat het bestand opnieuw aanmaken door het bronsysteem; het is beschadigd of onvolledig.",
     "XML-UNSAFE": "Lever het bericht aan zonder DOCTYPE of entiteiten.",
     "BERICHT": "Controleer of dit een iJw- of iWmo-bericht is (namespace en BerichtCode).",
@@ -577,8 +594,6 @@ CODES: dict[str, str] = {
 
 # --- one-line rule descriptions (rules list/show, SARIF, docs/rules) ----------------------------
 DESCRIPTIONS: dict[str, str] = {
-    "OP192": "Een verzonden bericht voldoet aan de technische eisen: UTF-8 zonder BOM, CR/LF, één element "
-             "per regel en de extensie .xml.",
     "CD005": "LandCode is ingevuld als het adres een Postcode heeft, en anders niet.",
     "CD007": "Taal is ingevuld als Communicatie/Vorm 1 (tolk taal) is, en anders niet.",
     "CD009": "Alleen een Contact met Soort 04 (tijdelijk adres) heeft een Periode.",
@@ -731,6 +746,12 @@ DESCRIPTIONS: dict[str, str] = {
     "TR415": "Een definitief gestopte start krijgt geen nieuwe stop; wijzig of verwijder de staande.",
     "TR418": "ProductTarief is het tarief dat voor deze aanbieder, gemeente en dit product op die datum is "
              "afgesproken.",
+    "OP087": "Een toewijzingbericht bevat alle nog geldige toewijzingen van de client voor de aanbieder, "
+             "niet alleen de gewijzigde.",
+    "OP348": "Een toewijzing die een verzoek om wijziging honoreert, bevat alles waar het verzoek om vroeg.",
+    "OP192": "Een verzonden bestand is UTF-8 zonder BOM, met CR/LF-regeleinden, één element per regel en "
+             "de extensie .xml.",
+    "IV009": "Een geboortedatum in het vuljaar 1900 is met DatumGebruik 3 als onbekend aangegeven.",
     "TR135": "Een Dagtekening ligt niet na de systeemdatum.",
     "TR346": "IngediendBedrag is GeleverdVolume maal ProductTarief, behalve bij Eenheid 83 (euro's).",
     "TR378": "Een gemeentecode staat in de CBS-lijst en is geldig op de relevante data van het bericht.",

@@ -1,6 +1,7 @@
 """Rule modules of this level, listed explicitly (see validators/rules/__init__.py, which imports them)."""
 
 MODULES: tuple[str, ...] = (
+    "OP087", "OP348",
     "TR019", "TR056", "TR063", "TR071", "TR074", "TR304", "TR307", "TR308", "TR314", "TR318",
     "TR319", "TR321", "TR322", "TR323", "TR326", "TR332", "TR333", "TR337", "TR338", "TR339",
     "TR340", "TR341", "TR347", "TR349", "TR350", "TR351", "TR355", "TR357", "TR359", "TR360",
