@@ -10,8 +10,10 @@ a message judged in one piece (`RuleContext.whole`) is compared on its keys them
 from __future__ import annotations
 
 from collections.abc import Hashable, Sequence
+from typing import TYPE_CHECKING
 
-import numpy as np
+if TYPE_CHECKING:
+    import numpy as np
 
 from validators.columns import _unpadded
 
@@ -40,6 +42,8 @@ class Seen:
             return _repeated_after(keys, self._exact_keys())
         if not keys:
             return []
+        import numpy as np  # only a streamed message needs digests: a plain validation starts without numpy
+
         digests = _digests(keys)
         # Sorted stably, a key equal to the one before it repeats an earlier one (np.unique is slower).
         order = np.argsort(digests, kind="stable")
@@ -58,6 +62,8 @@ class Seen:
         if whole:
             self._exact_keys().update(keys)
         elif keys:
+            import numpy as np
+
             ordered = np.sort(_digests(keys))
             distinct = ordered[np.concatenate(([True], ordered[1:] != ordered[:-1]))]
             self._keep(distinct[~self._met(distinct)])
@@ -75,6 +81,8 @@ class Seen:
         return self._exact
 
     def _met(self, digests: np.ndarray) -> np.ndarray:
+        import numpy as np
+
         before = np.zeros(len(digests), dtype=bool)
         for run in self._runs:
             at = np.minimum(np.searchsorted(run, digests), len(run) - 1)
@@ -85,6 +93,8 @@ class Seen:
         if not len(distinct):
             return
         self._runs.append(distinct)
+        import numpy as np
+
         while len(self._runs) > 1 and len(self._runs[-2]) <= 2 * len(self._runs[-1]):
             newest = self._runs.pop()
             merged = np.concatenate((self._runs[-1], newest))  # both distinct, and not in each other
@@ -93,6 +103,8 @@ class Seen:
 
 
 def _digests(keys: Sequence[Hashable]) -> np.ndarray:
+    import numpy as np
+
     return np.fromiter((hash(k) for k in keys), dtype=np.int64, count=len(keys))
 
 
