@@ -166,7 +166,6 @@ def prepare(message: ParsedMessage, options: Options, report: FileReport, rules:
     if chunk is not None:
         ctx.states, ctx.whole, ctx.around = chunk.states, False, chunk.around
         ctx.positions = chunk.positions or ctx.positions
-    first_skip = len(report.skipped)
     if rules is None:
         content = tuple(level for level in options.levels if level is not Level.TECHNICAL)
         available = _available(ctx)
@@ -175,10 +174,6 @@ def prepare(message: ParsedMessage, options: Options, report: FileReport, rules:
         _skip_unloaded(report, options, message, content, available)
     run = RuleRun(ctx, tuple(r for r in rules if _has_what_it_needs(r, ctx, report)),
                   Targets(targets_of or (lambda target: _targets(message, target))), chunk=chunk)
-    # Rules are skipped unimported or imported-and-lacking depending on what the process imported
-    # before (a SARIF rendering imports them all): ordered by code, a long-running server reports
-    # them in the same order as a fresh CLI.
-    report.skipped[first_skip:] = sorted(report.skipped[first_skip:], key=lambda e: Skipped.of(e).code)
     run.report = report
     wanted, reads = _plan(run.rules, message.message_type)
     ctx.columns = ColumnSource(message, wanted, nodes_of=run.nodes_of)
