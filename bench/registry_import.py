@@ -73,25 +73,6 @@ def run(url: str, files, mappings: Path) -> dict[str, float]:
             "mappings": counts["mappings"], "mapped": result.mapped}
 
 
-def _own_database(server_url: str):
-    """A fresh database on the server of `server_url`, created for this run; yields its URL, then drops it."""
-    import uuid
-
-    from sqlalchemy import create_engine, text
-    from sqlalchemy.engine import make_url
-
-    name = f"pc_bench_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(server_url, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    try:
-        yield make_url(server_url).set(database=name).render_as_string(hide_password=False)
-    finally:
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--pg", default=os.environ.get("PRODUCTCODES_TEST_PG"))
@@ -103,9 +84,9 @@ def main() -> None:
         mappings = _mapping_file(files, Path(tmp))
         _print("SQLite", run(f"sqlite:///{Path(tmp) / 'bench.sqlite'}", files, mappings))
         if args.pg:
-            from contextlib import contextmanager
+            from productcodes.db import scratch_database
 
-            with contextmanager(_own_database)(args.pg) as url:
+            with scratch_database(args.pg, "pc_bench") as url:
                 _print("PostgreSQL", run(url, files, mappings))
 
 

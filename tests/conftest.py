@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import uuid
 from pathlib import Path
 
 import pytest
@@ -40,29 +39,16 @@ def reference() -> Path:
     return reference_path()
 
 
-def _postgres_database(base_url: str):
-    from sqlalchemy import create_engine, text
-    from sqlalchemy.engine import make_url
-
-    name = f"pc_test_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(base_url, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    try:
-        yield make_url(base_url).set(database=name).render_as_string(hide_password=False)
-    finally:
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
-
-
 @pytest.fixture
 def pg_url():
     """A fresh, empty PostgreSQL database; skips when PRODUCTCODES_TEST_PG is not set (CI sets it)."""
     base = os.environ.get("PRODUCTCODES_TEST_PG")
     if not base:
         pytest.skip("PRODUCTCODES_TEST_PG not set: no PostgreSQL server to test against (.ci/run starts one)")
-    yield from _postgres_database(base)
+    from productcodes.db import scratch_database
+
+    with scratch_database(base, "pc_test") as url:
+        yield url
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
