@@ -12,6 +12,7 @@ import mmap
 
 import os
 import re
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Union
@@ -97,6 +98,21 @@ class ParsedMessage:
     @property
     def root(self) -> etree._Element:
         return self.tree.getroot()
+
+    def content_digest(self) -> int:
+        """A checksum of the message's bytes: tells the message itself from another one under the same
+        Identificatie (validators.history). Taken when the bytes were read; a large file is read
+        again only when asked; a message built in memory is checked by its serialisation."""
+        digest = self._extra.get("digest")
+        if digest is None:
+            path = self._extra.get("path")
+            if path is not None:
+                with open(path, "rb") as handle, mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as view:
+                    digest = zlib.crc32(view)
+            else:
+                digest = zlib.crc32(etree.tostring(self.root))
+            self._extra["digest"] = digest
+        return digest
 
     @property
     def standard(self) -> str:
@@ -233,7 +249,8 @@ def _from_bytes(data: bytes, name: str | None) -> ParsedMessage:
 
     tree = parse_xml(data, name)
     return ParsedMessage(tree=tree, message_type=detect(tree.getroot(), name), source=name, size=len(data),
-                         plain=plain_bytes(tree, data), _extra={"layout": LazyLayout(data=data)})
+                         plain=plain_bytes(tree, data),
+                         _extra={"layout": LazyLayout(data=data), "digest": zlib.crc32(data)})
 
 
 # Up to this size a file is read in one call and parsed from memory: for the 25,000 small
@@ -267,7 +284,7 @@ def _load_file(path: str, name: str | None) -> ParsedMessage:
     finally:
         view.close()
     return ParsedMessage(tree=tree, message_type=detect(tree.getroot(), name), source=name, size=size,
-                         plain=plain, _extra={"layout": LazyLayout(path=path)})
+                         plain=plain, _extra={"layout": LazyLayout(path=path), "path": path})
 
 
 def _clean(message: str) -> str:

@@ -16,8 +16,6 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
-from lxml import etree
-
 from iwmo_ijw.parsing import MessageError, ParsedMessage, load
 from iwmo_ijw.xpath import as_date, as_decimal, as_int, date_of, find, findall, iter_local, text
 from validators.files import message_files
@@ -320,7 +318,7 @@ class History:
         self._last_view = None
         self.berichten.add(key)
         self._bericht_seq.setdefault(key, self._seq)
-        self._copies.setdefault(key, []).append((self._seq, _body(message)))
+        self._copies.setdefault(key, []).append((self._seq, message.content_digest()))
         self.xsd_versies.setdefault((key.afzender, key.identificatie, key.dagtekening), (
             texts["basisschema_xsd_versie"], texts["bericht_xsd_versie"]))
         adder = _ADDERS.get(code)
@@ -363,7 +361,7 @@ class History:
         if header is None or not self._bericht_seq:
             return self
         copies = self._copies.get(_bericht_key(message, HEADER_FIELDS.of(header)))
-        body = _body(message) if copies else None
+        body = message.content_digest() if copies else None
         seq = next((at for at, held in copies if held == body), None) if copies else None
         if seq is None:
             return self
@@ -559,11 +557,6 @@ def _load(file: Path) -> ParsedMessage:
         raise MessageError(f"history file {file}: {error}") from error
     except OSError as error:
         raise MessageError(f"history file {file} cannot be read: {error.strerror}") from error
-
-
-def _body(message: ParsedMessage) -> int:
-    """What a message holds, to tell the message itself from another under its Identificatie."""
-    return hash(etree.tostring(message.root))
 
 
 def _bericht_key(message: ParsedMessage, header: dict) -> BerichtKey:
