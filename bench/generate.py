@@ -83,7 +83,7 @@ def bench_registry():
     products 45N01…45N04 (hours) mapped onto national products, and the contract tariffs of
     aanbieder 12000001. With it every registry rule has something to check, and finds it right."""
     from productcodes.records import GemeenteRow, MappingRow, MunicipalProductRow, NationalProductRow, TariefRow
-    from validators.snapshot import RegistrySnapshot
+    from validators.sources.snapshot import RegistrySnapshot
 
     since = date(2020, 1, 1)
     codes = [f"45N0{k + 1}" for k in range(4)]

@@ -56,8 +56,8 @@ def scenario_full(path: str, schema_dir: str | None) -> dict:
     from bench.generate import bench_registry
     from iwmo_ijw.namespaces import message_type
     from iwmo_ijw.schemas import load_schema
-    from validators.engine import Options, validate
-    from validators.registry import all_rules
+    from validators.engine.pipeline import Options, validate
+    from validators.rules.registry import all_rules
 
     load_schema(message_type("JW323"), schema_dir)  # both sides start with a loaded schema
     all_rules()
@@ -77,7 +77,7 @@ def scenario_full(path: str, schema_dir: str | None) -> dict:
 def _warm_up(schema_dir: str | None, registry) -> None:
     """Load what a running validator has loaded once (as the baseline has its schema): the
     rules, the spec and the stylesheets that read columns, by validating a small declaration."""
-    from validators.engine import Options, validate
+    from validators.engine.pipeline import Options, validate
 
     with tempfile.TemporaryDirectory() as folder:
         small = Path(folder) / "warm-up.xml"
@@ -92,9 +92,9 @@ def scenario_stream(path: str, schema_dir: str | None) -> dict:
     from bench.generate import bench_registry
     from iwmo_ijw.namespaces import message_type
     from iwmo_ijw.schemas import load_schema
-    from validators.engine import Options
-    from validators.registry import all_rules
-    from validators.stream import validate_stream
+    from validators.engine.pipeline import Options
+    from validators.rules.registry import all_rules
+    from validators.engine.stream import validate_stream
 
     load_schema(message_type("JW323"), schema_dir)
     all_rules()
@@ -132,9 +132,9 @@ def scenario_month_cross(folder: str, schema_dir: str | None) -> dict:
     validate every declaration against it (XSD, in-message and cross-message rules)."""
     from iwmo_ijw.namespaces import message_type
     from iwmo_ijw.schemas import load_schema
-    from validators.engine import Options, validate
-    from validators.history import History
-    from validators.registry import all_rules
+    from validators.engine.pipeline import Options, validate
+    from validators.sources.history import History
+    from validators.rules.registry import all_rules
 
     history, declarations = _month_files(folder)
     for code in ("JW301", "JW323"):
@@ -153,9 +153,9 @@ def scenario_findings(path: str, schema_dir: str | None) -> dict:
     from bench.generate import bench_registry
     from iwmo_ijw.namespaces import message_type
     from iwmo_ijw.schemas import load_schema
-    from validators.engine import Options, validate
+    from validators.engine.pipeline import Options, validate
     from validators.findings import Report
-    from validators.registry import all_rules
+    from validators.rules.registry import all_rules
     from validators.reporting import render
 
     load_schema(message_type("JW323"), schema_dir)
@@ -336,7 +336,7 @@ def bench_month(toewijzingen: int, prestaties: int, workdir: Path, schema_dir: s
 
 
 def bench_batch(files: int, workdir: Path, schema_dir: str | None) -> None:
-    from validators.batch import BatchSettings
+    from validators.engine.batch import BatchSettings
 
     inbox = workdir / f"batch-{files}-g{GENERATION}"
     if not inbox.exists():
@@ -346,7 +346,7 @@ def bench_batch(files: int, workdir: Path, schema_dir: str | None) -> None:
     settings = BatchSettings(today=date(2026, 12, 1), schema_dir=schema_dir)
     # 1 and 2 workers alternate, so that a slower minute of this shared machine falls on both;
     # the speed-up is the median over the rounds, each round's two runs side by side.
-    from validators.batch import _warm_up
+    from validators.engine.batch import _warm_up
 
     _warm_up(settings)  # rules, schemas and options loaded before either clock starts
     rounds = []
@@ -371,7 +371,7 @@ def bench_batch(files: int, workdir: Path, schema_dir: str | None) -> None:
 
 
 def _batch_run(inbox: Path, out: Path, settings, workers: int) -> tuple[float, float]:
-    from validators.batch import run_batch
+    from validators.engine.batch import run_batch
 
     def cpu() -> float:
         own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)

@@ -101,7 +101,7 @@ class ParsedMessage:
 
     def content_digest(self) -> int:
         """A checksum of the message's bytes: tells the message itself from another one under the same
-        Identificatie (validators.history). Taken when the bytes were read; a large file is read
+        Identificatie (validators.sources.history). Taken when the bytes were read; a large file is read
         again only when asked; a message built in memory is checked by its serialisation."""
         digest = self._extra.get("digest")
         if digest is None:

@@ -2,7 +2,7 @@
 
 from alembic import context
 
-import validators.store  # noqa: F401  (the message store's table shares the metadata)
+import validators.sources.store  # noqa: F401  (the message store's table shares the metadata)
 from productcodes.models import Base
 
 target_metadata = Base.metadata

@@ -103,7 +103,7 @@ def prestaties_from_files(files: Iterable[Path], skipped: list[tuple[str, str]])
 
 def prestaties_from_store(session: Session, skipped: list[tuple[str, str]]) -> Iterator[Prestatie]:
     """Prestaties of the declarations in the message store (one message in memory at a time)."""
-    from validators.store import stored_messages
+    from validators.sources.store import stored_messages
 
     for message in stored_messages(session):
         if _is_declaration(message.message_type):

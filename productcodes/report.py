@@ -169,7 +169,7 @@ def day(on: date, lang: str) -> str:
 
 def words(lang: str | None) -> tuple[str, dict[str, str]]:
     """The language (--lang / PRODUCTCODES_LANG, Dutch by default) and its words for the report."""
-    from validators.texts import current_lang
+    from validators.reporting.texts import current_lang
 
     chosen = lang or current_lang()
     return chosen, _WORDS[chosen]

@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from validators.engine import Options
+    from validators.engine.pipeline import Options
     from validators.findings import Finding, Report
 
 __all__ = ["Finding", "Options", "Report", "validate"]
@@ -30,9 +30,9 @@ def validate(items: Iterable[Item], options: Options | None = None) -> Report:
     Never raises for bad input: a file that cannot be read as a message becomes a finding, as in
     `productcodes validate`. Paths take the engine's automatic choice between tree and stream.
     """
-    from validators.engine import validate as validate_one
+    from validators.engine.pipeline import validate as validate_one
     from validators.findings import Report
-    from validators.stream import validate_auto
+    from validators.engine.stream import validate_auto
 
     report = Report()
     for item in items:
@@ -46,7 +46,7 @@ def validate(items: Iterable[Item], options: Options | None = None) -> Report:
 
 def __getattr__(name: str) -> Any:
     if name == "Options":
-        from validators.engine import Options
+        from validators.engine.pipeline import Options
 
         return Options
     if name in ("Finding", "Report"):

@@ -37,7 +37,7 @@ class Finding:
         """The message in a language (default: the chosen one); free-text findings keep `message`."""
         if self.key is None:
             return self.message
-        from validators.texts import current_lang, render
+        from validators.reporting.texts import current_lang, render
 
         if not show_bsn and (lang or current_lang()) == self.lang:
             return self.message  # rendered once already, in this language
@@ -45,13 +45,13 @@ class Finding:
 
     def hint(self, lang: str | None = None) -> str | None:
         """What to do about this finding, in a language."""
-        from validators.texts import hint
+        from validators.reporting.texts import hint
 
         return hint(self.code, self.key, lang)
 
     def retourcode_description(self, lang: str | None = None) -> str | None:
         """A short description of the retourcode in a language (own words), None without one."""
-        from validators.texts import retourcode_description
+        from validators.reporting.texts import retourcode_description
 
         return retourcode_description(self.retourcode, lang)
 

@@ -430,7 +430,7 @@ def run_suggest(app, on: date, lijst, min_confidence: float, approve_above: floa
 
 def _lang_option(func):
     """--lang for the report and its chart (Dutch by default): the validator's shared option."""
-    from validators.cli import lang_option
+    from validators.cli.validate import lang_option
 
     return lang_option(func)
 

@@ -111,7 +111,7 @@ async def respond(
 ) -> Response:
     """The answer message (JW302 … JW325) of the first uploaded message, as XML (texts in `lang`)."""
     from iwmo_ijw.parsing import MessageError
-    from validators.respond import NoAnswer
+    from validators.answers.respond import NoAnswer
 
     _may_validate(request)
     job = _job(
@@ -139,7 +139,7 @@ async def respond(
 def rules(message: str | None = None, level: str | None = None, lang: str | None = None) -> list[dict]:
     """The rule catalogue as implemented, as `productcodes rules list --format json [--lang LANG]`."""
     from productcodes.errors import UserError
-    from validators.cli import rule_rows
+    from validators.cli.validate import rule_rows
 
     try:
         with work.in_language(parse_lang(lang)) as chosen:
@@ -151,8 +151,8 @@ def rules(message: str | None = None, level: str | None = None, lang: str | None
 @router.get("/rules/{code}", tags=["regels"])
 def rule(code: str, lang: str | None = None) -> dict:
     """One rule with its good and bad example (where this installation has them)."""
-    from validators.cli import rule_rows
-    from validators.ruledocs import fixture_text
+    from validators.cli.validate import rule_rows
+    from validators.rules.docs import fixture_text
 
     with work.in_language(parse_lang(lang)) as chosen:
         rows = [r for r in rule_rows(lang=chosen) if r["code"] == code.upper()]

@@ -13,7 +13,7 @@ from fastapi import HTTPException
 from starlette.datastructures import UploadFile
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from validators.cli import _codes
+from validators.cli.validate import _codes
 
 FORMATS = ("json", "sarif", "junit")
 _UNSAFE = re.compile(r"[\x00-\x1f\x7f<>:\"|?*]")
@@ -123,7 +123,7 @@ def parse_bool(value: str | None) -> bool:
 
 def parse_lang(value: str | None) -> str | None:
     """`lang` as the CLI's --lang: nl or en (any case); empty means the CLI's default."""
-    from validators.texts import LANGS, check_lang
+    from validators.reporting.texts import LANGS, check_lang
 
     if value is None or not value.strip():
         return None

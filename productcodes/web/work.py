@@ -49,7 +49,7 @@ def _registry(db_url: str | None):
         return cached[1]
     from productcodes.db import make_engine
     from productcodes.migrate import require_current
-    from validators.snapshot_db import snapshot_from_engine
+    from validators.sources.snapshot_db import snapshot_from_engine
 
     engine = make_engine(db_url)
     try:
@@ -65,7 +65,7 @@ def _registry(db_url: str | None):
 def in_language(lang: str | None) -> Iterator[str]:
     """The job's language chosen for what it renders, as the CLI's --lang does for one command; reset
     afterwards because a pool process serves the next request, which may want the other language."""
-    from validators.texts import current_lang, set_lang
+    from validators.reporting.texts import current_lang, set_lang
 
     if lang is None:
         yield current_lang()
@@ -80,8 +80,8 @@ def in_language(lang: str | None) -> Iterator[str]:
 def options_of(job: Job):
     """The engine options the CLI would build from the same flags (every level, as the command line)."""
     from validators import Options
-    from validators.engine import EVERY_LEVEL
-    from validators.registry import RuleSet
+    from validators.engine.pipeline import EVERY_LEVEL
+    from validators.rules.registry import RuleSet
 
     return Options(
         today=job.today,
@@ -138,7 +138,7 @@ def _answer_of(data: bytes, name: str, file_report, job: Job) -> tuple[str | Non
     from iwmo_ijw.layout import conforming
     from iwmo_ijw.models import to_element
     from iwmo_ijw.parsing import MessageError, load
-    from validators.respond import NoAnswer, answer
+    from validators.answers.respond import NoAnswer, answer
 
     try:
         parsed = load(data, name=name)
@@ -158,8 +158,8 @@ def respond_job(job: Job) -> tuple[bytes, str]:
     from iwmo_ijw.layout import conforming
     from iwmo_ijw.models import to_element
     from iwmo_ijw.parsing import load
-    from validators.engine import CONTENT_LEVELS, validate_parsed
-    from validators.respond import answer
+    from validators.engine.pipeline import CONTENT_LEVELS, validate_parsed
+    from validators.answers.respond import answer
 
     name, data = job.files[0]
     with in_language(job.lang):
@@ -275,19 +275,19 @@ def _fixture_options(code: str):
     import json
 
     from validators import Options
-    from validators.cli import FIXTURES
-    from validators.registry import RuleSet
+    from validators.rules.docs import FIXTURES
+    from validators.rules.registry import RuleSet
 
     folder = FIXTURES / code
     today_file = folder / "today.txt"
     today = date.fromisoformat(today_file.read_text().strip()) if today_file.exists() else date(2026, 12, 1)
     history = registry = None
     if (folder / "history").is_dir():
-        from validators.history import History
+        from validators.sources.history import History
 
         history = History.from_paths(sorted((folder / "history").glob("*.xml")))
     if (folder / "registry.json").is_file():
-        from validators.snapshot import RegistrySnapshot
+        from validators.sources.snapshot import RegistrySnapshot
 
         registry = RegistrySnapshot.from_dict(
             json.loads((folder / "registry.json").read_text(encoding="utf-8"))

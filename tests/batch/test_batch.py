@@ -12,7 +12,7 @@ from click.testing import CliRunner
 
 from bench.generate import write_jw323
 from productcodes.cli import cli
-from validators.batch import SUMMARY, BatchSettings, run_batch
+from validators.engine.batch import SUMMARY, BatchSettings, run_batch
 
 SETTINGS = BatchSettings(today=date(2026, 12, 1), schema_dir=os.environ.get("PRODUCTCODES_TEST_SCHEMA_DIR"))
 

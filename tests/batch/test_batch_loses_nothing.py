@@ -16,8 +16,8 @@ from click.testing import CliRunner
 
 from bench.generate import write_jw301, write_jw323
 from productcodes.cli import cli
-from validators.batch import SUMMARY, BatchSettings, run_batch
-from validators.cli import collect
+from validators.engine.batch import SUMMARY, BatchSettings, run_batch
+from validators.cli.validate import collect
 
 SETTINGS = BatchSettings(today=date(2026, 12, 1), schema_dir=os.environ.get("PRODUCTCODES_TEST_SCHEMA_DIR"))
 

@@ -24,10 +24,10 @@ from iwmo_ijw.parsing import load
 from iwmo_ijw.schemas import load_schema
 from iwmo_ijw.xpath import path_of
 from tests.conftest import FIXTURES, reference_path
-from validators.engine import Options, validate, validate_parsed
-from validators.history import History
-from validators.respond import NoAnswer, answer
-from validators.snapshot import RegistrySnapshot
+from validators.engine.pipeline import Options, validate, validate_parsed
+from validators.sources.history import History
+from validators.answers.respond import NoAnswer, answer
+from validators.sources.snapshot import RegistrySnapshot
 
 CASES = FIXTURES / "answers"
 HEEN = ("JW301", "JW305", "JW307", "JW315", "JW317", "JW319", "JW323")

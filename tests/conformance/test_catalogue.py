@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import FIXTURES, REFERENCE
-from validators.registry import Level, all_rules
+from validators.rules.registry import Level, all_rules
 from validators.rules.not_implemented import NOT_IMPLEMENTED
 
 RULES_DIR = Path(__file__).resolve().parents[2] / "validators" / "rules"

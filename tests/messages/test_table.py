@@ -2,7 +2,7 @@
 
 Rules over large messages read their fields from a table that libxslt writes in one pass;
 small messages, and messages the table cannot be trusted on, are read through lxml
-(`validators.columns.element_value`). A rule means the same on both only when the two give
+(`validators.engine._columns.element_value`). A rule means the same on both only when the two give
 the same strings, so here they are compared cell by cell: for every class and path the
 engine would ask of a message (all rules' `reads` and `columns_for`, by class name and as
 the holder class `ColumnSource` reads them from), on the base messages, every schema-valid
@@ -33,14 +33,14 @@ from iwmo_ijw.parsing import ParsedMessage, load
 from iwmo_ijw.schemas import load_schema
 from iwmo_ijw.table import plain, qualified, read_table, sole_holder
 from tests.conftest import FIXTURES, REFERENCE, reference_path
-from validators import columns as columns_module
-from validators.columns import ColumnSource, element_value
-from validators.engine import wanted_columns
-from validators.registry import RuleSet
+from validators.engine import _columns as columns_module
+from validators.engine._columns import ColumnSource, element_value
+from validators.engine.pipeline import wanted_columns
+from validators.rules.registry import RuleSet
 
 BASIS = "http://www.istandaarden.nl/ijw/3_2/basisschema/schema"
 JW323 = "http://www.istandaarden.nl/ijw/3_2/jw323/schema"
-LINES = 300  # above validators.columns.TABLE_MIN, so ColumnSource reads these through a table
+LINES = 300  # above validators.engine._columns.TABLE_MIN, so ColumnSource reads these through a table
 
 
 # --- an independent reading --------------------------------------------------------------------

@@ -130,7 +130,7 @@ def test_impact_errors_are_one_line(registry, tmp_path):
 
 def test_impact_reads_the_message_store(registry, folder):
     url, engine = registry
-    from validators.store import ingest
+    from validators.sources.store import ingest
 
     with session_scope(engine) as session:
         result = ingest(session, sorted(str(p) for p in folder.glob("*.xml")))

@@ -7,7 +7,7 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import inspect, text
 
-import validators.store  # noqa: F401  (its table is part of the metadata)
+import validators.sources.store  # noqa: F401  (its table is part of the metadata)
 from productcodes.db import make_engine
 from productcodes.migrate import config, current, downgrade, head, upgrade
 from productcodes.models import Base

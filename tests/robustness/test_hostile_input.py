@@ -17,7 +17,7 @@ from iwmo_ijw.namespaces import message_type
 from iwmo_ijw.schemas import default_dir
 from tests.conftest import reference_path
 from tests.validators.make_xsd_fixtures import BASE
-from validators.engine import Options, validate
+from validators.engine.pipeline import Options, validate
 from validators.findings import FileReport
 from validators.reporting import render
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from validators.accumulate import Seen
+from validators.engine.accumulate import Seen
 
 keys = st.lists(st.tuples(st.sampled_from(["a", "b", "c", "d"]), st.one_of(st.none(), st.integers(0, 5))),
                 max_size=60)

@@ -13,8 +13,8 @@ from iwmo_ijw.parsing import load
 from iwmo_ijw.schemas import xsd_path, load_schema
 from productcodes.errors import ConfigurationError
 from tests.conftest import FIXTURES, reference_path
-from validators.checks import elfproef
-from validators.engine import Options, validate
+from validators.rules.checks import elfproef
+from validators.engine.pipeline import Options, validate
 
 MESSAGES = FIXTURES / "messages"
 IJW_CODES = sorted(code for code, mt in MESSAGE_TYPES.items() if code.startswith("JW"))

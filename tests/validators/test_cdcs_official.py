@@ -14,8 +14,8 @@ import pytest
 from lxml import etree
 
 from tests.conftest import REFERENCE, reference_path
-from validators.engine import Options, validate
-from validators.registry import RuleSet
+from validators.engine.pipeline import Options, validate
+from validators.rules.registry import RuleSet
 
 FOLDERS = ("ijw-3.2", "iwmo-3.2")
 CDCS = RuleSet(select=("CD", "CS"))
@@ -65,7 +65,7 @@ def test_elfproef_runs_on_iwmo_messages(code, tmp_path):
 
 
 def test_every_cd_cs_rule_of_the_iwmo_catalogue_covers_its_wmo_messages():
-    from validators.registry import all_rules
+    from validators.rules.registry import all_rules
 
     catalogue = json.loads(reference_path("iwmo-3.2", "rules.json").read_text(encoding="utf-8"))["rules"]
     rules = all_rules()

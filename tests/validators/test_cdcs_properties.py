@@ -17,8 +17,8 @@ from lxml import etree
 from iwmo_ijw.parsing import ParsedMessage, load
 from iwmo_ijw.xpath import find, findall
 from tests.conftest import FIXTURES
-from validators.context import RuleContext
-from validators.registry import all_rules
+from validators.rules.context import RuleContext
+from validators.rules.registry import all_rules
 
 BASIS = "http://www.istandaarden.nl/ijw/3_2/basisschema/schema"
 BASE = {code: load(FIXTURES / "messages" / f"{code}.xml") for code in ("JW301", "JW323")}

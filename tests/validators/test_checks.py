@@ -1,4 +1,4 @@
-"""The shared check shapes of validators/checks.py, on small hand-made elements."""
+"""The shared check shapes of validators/rules/checks.py, on small hand-made elements."""
 
 from __future__ import annotations
 
@@ -11,9 +11,9 @@ from lxml import etree
 
 from iwmo_ijw.parsing import load
 from tests.conftest import FIXTURES
-from validators import checks
-from validators.context import RuleContext
-from validators.registry import Level, Rule
+from validators.rules import checks
+from validators.rules.context import RuleContext
+from validators.rules.registry import Level, Rule
 
 NS = "http://www.istandaarden.nl/ijw/3_2/basisschema/schema"
 

@@ -14,17 +14,17 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-import validators.columns
-import validators.memo
+import validators.engine._columns
+import validators.engine._memo
 from bench.generate import write_jw301, write_jw323
 from iwmo_ijw.namespaces import message_type
 from iwmo_ijw.parsing import load
 from iwmo_ijw.schemas import load_schema
 from iwmo_ijw.xpath import date_of, decimal_of, findall, int_of, iter_local, text
-from validators.engine import Options, validate
-from validators.history import (PRESTATIE_FIELDS, TOEWIJZING_FIELDS, History, as_date, as_decimal, as_int,
+from validators.engine.pipeline import Options, validate
+from validators.sources.history import (PRESTATIE_FIELDS, TOEWIJZING_FIELDS, History, as_date, as_decimal, as_int,
                                 as_text, prestatie_record, read_texts)
-from validators.registry import Level, all_rules
+from validators.rules.registry import Level, all_rules
 
 CLIENTS = 75  # 4 toewijzingen each: 300 toewijzingen, and a declaration of 300 Prestaties
 NS = "http://www.istandaarden.nl/ijw/3_2/jw323/schema"
@@ -88,26 +88,26 @@ def _findings(declaration: Path, history: History) -> list[tuple]:
 
 def _element_path(monkeypatch) -> None:
     """No tables, no memo, and every Prestatie record read from its element on demand."""
-    import validators.rules.cross._common as common
+    import validators.rules.tr._common as common
 
-    monkeypatch.setattr(validators.columns, "TABLE_MIN", 10**9)
-    monkeypatch.setattr(validators.memo, "TABLE_MIN", 10**9)
+    monkeypatch.setattr(validators.engine._columns, "TABLE_MIN", 10**9)
+    monkeypatch.setattr(validators.engine._memo, "TABLE_MIN", 10**9)
     monkeypatch.setattr(common, "_records", lambda ctx: {})
 
 
 def _count_element_reads(monkeypatch) -> list[str]:
     """Record paths read from Prestatie elements one by one (what a table spares)."""
-    from validators.rules.cross._common import PRESTATIE_COLUMNS
+    from validators.rules.tr._common import PRESTATIE_COLUMNS
 
     read = []
-    real = validators.columns.element_value
+    real = validators.engine._columns.element_value
 
     def counting(node, path):
         if path in PRESTATIE_COLUMNS["Prestatie"] and etree.QName(node).localname == "Prestatie":
             read.append(path)
         return real(node, path)
 
-    monkeypatch.setattr(validators.columns, "element_value", counting)
+    monkeypatch.setattr(validators.engine._columns, "element_value", counting)
     return read
 
 
@@ -130,12 +130,12 @@ def test_findings_equal_the_element_path(month, monkeypatch):
 
 
 def _context(message, nodes_of=None):
-    from validators.context import RuleContext
-    from validators.rules.cross._common import PRESTATIE_COLUMNS
+    from validators.rules.context import RuleContext
+    from validators.rules.tr._common import PRESTATIE_COLUMNS
 
     ctx = RuleContext(message=message, today=date(2026, 12, 1))
     wanted = {name: set(paths) for name, paths in PRESTATIE_COLUMNS.items()}
-    ctx.columns = validators.columns.ColumnSource(message, wanted, nodes_of=nodes_of)
+    ctx.columns = validators.engine._columns.ColumnSource(message, wanted, nodes_of=nodes_of)
     return ctx
 
 
@@ -148,11 +148,11 @@ def _assert_read_as_xpath_reads(record, line, message) -> None:
 
 
 def test_message_records_equal_what_xpath_reads(month):
-    from validators.rules.cross._common import prestatie_of
+    from validators.rules.tr._common import prestatie_of
 
     message = load(month[1])
     lines = list(message.root.iter(f"{{{NS}}}Prestatie"))
-    assert len(lines) >= validators.columns.TABLE_MIN
+    assert len(lines) >= validators.engine._columns.TABLE_MIN
     ctx = _context(message)
     for line in lines:
         _assert_read_as_xpath_reads(prestatie_of(ctx, line), line, message)
@@ -160,7 +160,7 @@ def test_message_records_equal_what_xpath_reads(month):
 
 def test_a_prestatie_outside_the_targets_is_read_from_its_element(month):
     """The streaming reader's targets are one Client's; a Client read ahead is still in the tree."""
-    from validators.rules.cross._common import message_prestaties
+    from validators.rules.tr._common import message_prestaties
 
     message = load(month[1])
     first = next(iter_local(message.root, "Client"))
@@ -172,7 +172,7 @@ def test_a_prestatie_outside_the_targets_is_read_from_its_element(month):
 
 
 def test_lookups_follow_what_is_added_later(month):
-    from validators.history import Toewijzing
+    from validators.sources.history import Toewijzing
 
     files, _ = month
     history = History.from_paths(files[:1])
@@ -235,7 +235,7 @@ def test_one_walk_reads_what_find_reads():
 
 
 def test_records_from_columns_equal_records_from_elements():
-    from validators.history import prestatie_records
+    from validators.sources.history import prestatie_records
 
     element = etree.fromstring(TRICKY)
     texts = {path: [text(element, path)] for _, path, _ in PRESTATIE_FIELDS}
@@ -245,6 +245,6 @@ def test_records_from_columns_equal_records_from_elements():
 
 
 def _key():
-    from validators.history import BerichtKey
+    from validators.sources.history import BerichtKey
 
     return BerichtKey("12000001", "7001", "JW323", "", None)

@@ -6,7 +6,7 @@ import pytest
 
 from iwmo_ijw.parsing import HostileXML, MalformedXML, UnknownMessage, UnsupportedRelease, load
 from tests.validators.make_xsd_fixtures import BASE
-from validators.engine import validate
+from validators.engine.pipeline import validate
 
 NS_323 = "http://www.istandaarden.nl/ijw/3_2/jw323/schema"
 

@@ -13,10 +13,10 @@ from hypothesis import strategies as st
 from lxml import etree
 
 from tests.conftest import FIXTURES
-from validators.engine import Options, validate
-from validators.registry import RuleSet
-from validators.rules.external._tarief import hourly_amounts, round_half_up
-from validators.snapshot import RegistrySnapshot
+from validators.engine.pipeline import Options, validate
+from validators.rules.registry import RuleSet
+from validators.rules.tr._tarief import hourly_amounts, round_half_up
+from validators.sources.snapshot import RegistrySnapshot
 
 RULES = FIXTURES / "rules"
 TODAY = date(2026, 12, 1)
@@ -90,7 +90,7 @@ def gemeente_7003_until(until: str | None) -> RegistrySnapshot:
 def test_tr378_a_gemeente_ended_by_herindeling_is_accepted_for_toewijzingen_that_began_before():
     # toewijzing 260101 (JW301 base message) begins 2026-10-01, while 7003 still existed; the
     # declaration is dated 2026-11-04, after 7003 ended
-    from validators.history import History
+    from validators.sources.history import History
 
     registry = gemeente_7003_until("2026-10-15")
     history = History.from_paths([FIXTURES / "messages" / "JW301.xml"])
@@ -175,12 +175,12 @@ def test_a_registry_without_a_kind_of_data_skips_its_rules(kind, rules):
 
 
 def test_the_cli_warns_once_per_kind_of_missing_data(monkeypatch, capsys):
-    import validators.snapshot_db
-    from validators.cli import registry_snapshot
+    import validators.sources.snapshot_db
+    from validators.cli.validate import registry_snapshot
 
     data = registry_data()
     data["national"], data["municipal"], data["mappings"], data["tarieven"] = [], [], [], []
-    monkeypatch.setattr(validators.snapshot_db, "load_snapshot", lambda app: RegistrySnapshot.from_dict(data))
+    monkeypatch.setattr(validators.sources.snapshot_db, "load_snapshot", lambda app: RegistrySnapshot.from_dict(data))
     registry_snapshot(object())
     warnings = [line for line in capsys.readouterr().err.splitlines() if line.startswith("warning:")]
     assert len(warnings) == 2

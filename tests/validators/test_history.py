@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from iwmo_ijw.parsing import MessageError, load
-from validators.history import History, Toewijzing
+from validators.sources.history import History, Toewijzing
 
 RULES = Path(__file__).parent.parent / "fixtures" / "rules"
 

@@ -14,15 +14,14 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-import validators.rules.cross  # noqa: F401  (registers the rules)
 from iwmo_ijw.parsing import load
 from tests.fixtures.make_cross_fixtures import LATER, jw301, jw305, jw307, jw323, prestatie
-from tests.validators.test_cross_rules import COMPANIONS, _cross_folders, _schema_dir
-from validators.engine import Options, validate
-from validators.history import History
-from validators.registry import RuleSet
+from tests.validators.test_cross_rules import COMPANIONS, _cross_folders, _schema_dir, cross_codes
+from validators.engine.pipeline import Options, validate
+from validators.sources.history import History
+from validators.rules.registry import RuleSet
 
-CROSS = tuple(validators.rules.cross.MODULES)
+CROSS = cross_codes()
 TODAY = date(2026, 12, 1)
 # Another gemeente and aanbieder, using the same numbers as the fixtures' 0599 and 12340007.
 OTHER = {"0599": "0384", "12340007": "12340008"}
@@ -141,7 +140,7 @@ def test_the_before_view_hides_what_arrived_with_and_after_the_message():
 
 def _unconcluded(report):
     """The rules that could not conclude; those --select left out are listed too, and not counted here."""
-    from validators.engine import FILTERED
+    from validators.engine.pipeline import FILTERED
 
     return [s for s in report.skipped_entries() if s.reason != FILTERED]
 
@@ -241,7 +240,7 @@ def test_rules_that_no_message_can_break_are_not_in_the_implemented_set_and_show
     from click.testing import CliRunner
 
     from productcodes.cli import cli
-    from validators.registry import all_rules
+    from validators.rules.registry import all_rules
 
     assert code not in all_rules()
     result = CliRunner().invoke(cli, ["rules", "show", code.lower()])

@@ -15,9 +15,9 @@ from tests.fixtures.lifecycle_messages import jw325_geheel, jw325_header_only, j
 from tests.fixtures.make_cross_fixtures import (LATER, LATER_P, jw301, jw305, jw307, jw315, jw323, jw325, prestatie,
                                                 volume)
 from tests.validators.test_cross_rules import _schema_dir
-from validators.engine import Options, validate
-from validators.history import History
-from validators.registry import RuleSet
+from validators.engine.pipeline import Options, validate
+from validators.sources.history import History
+from validators.rules.registry import RuleSet
 
 _runs = itertools.count()
 

@@ -7,8 +7,8 @@ from pathlib import Path
 from tests.fixtures.lifecycle_messages import retour
 from tests.fixtures.make_cross_fixtures import jw301, jw305, jw315, jw323, jw325, prestatie
 from tests.validators.test_lifecycle import codes
-from validators.checks import same_product
-from validators.rules.cross._volume import allowed_volume, output_weeks
+from validators.rules.checks import same_product
+from validators.rules.tr._volume import allowed_volume, output_weeks
 
 BASE = Path(__file__).parent.parent / "fixtures" / "messages"
 WMO_BERICHTCODE = {"436": "414", "490": "484", "438": "418", "446": "444", "491": "485"}

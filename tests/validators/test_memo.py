@@ -1,12 +1,12 @@
-"""Memoised rules (validators.memo) and rules over columns give the element-by-element verdict.
+"""Memoised rules (validators.engine._memo) and rules over columns give the element-by-element verdict.
 
 On a message of 256 or more target elements the engine runs a rule with declared `reads`
 once per distinct combination of those values, and reads classes through one-pass tables
-(validators.columns). Both are only shortcuts: here the findings of large messages, built
+(validators.engine._columns). Both are only shortcuts: here the findings of large messages, built
 so that many rules fire on some lines and share values with lines where they do not, are
 compared (code, xpath, line, message, in order) with the findings of the same message when
-both shortcuts are switched off (`TABLE_MIN` raised out of reach in validators.columns and
-validators.memo), and with each shortcut on its own.
+both shortcuts are switched off (`TABLE_MIN` raised out of reach in validators.engine._columns and
+validators.engine._memo), and with each shortcut on its own.
 
 The shortcut is sound only if a rule with `reads` looks at nothing else of its element: the
 last part mutates, on every rule fixture, every leaf around each target element that is not
@@ -37,13 +37,13 @@ from iwmo_ijw.parsing import ParsedMessage, load
 from iwmo_ijw.spec import load_standard
 from iwmo_ijw.xpath import int_of, local, text
 from tests.conftest import FIXTURES
-from validators import columns as columns_module
-from validators import engine as engine_module
-from validators import memo as memo_module
-from validators.context import RuleContext
-from validators.engine import Options, validate
-from validators.registry import RULES, Level, Rule, RuleSet, all_rules
-from validators.snapshot import RegistrySnapshot
+from validators.engine import _columns as columns_module
+from validators.engine import pipeline as engine_module
+from validators.engine import _memo as memo_module
+from validators.rules.context import RuleContext
+from validators.engine.pipeline import Options, validate
+from validators.rules.registry import RULES, Level, Rule, RuleSet, all_rules
+from validators.sources.snapshot import RegistrySnapshot
 
 BASIS = "http://www.istandaarden.nl/ijw/3_2/basisschema/schema"
 TODAY = date(2026, 12, 1)
@@ -79,7 +79,7 @@ def registry() -> RegistrySnapshot:
 
 @dataclass
 class Spy:
-    memoised: set[str] = field(default_factory=set)  # rules the engine ran through validators.memo
+    memoised: set[str] = field(default_factory=set)  # rules the engine ran through validators.engine._memo
     element_values: int = 0  # cells ColumnSource read element by element (the rest came from tables)
 
 
@@ -645,7 +645,7 @@ def _context(rule: Rule, case: Case) -> tuple[RuleContext, tuple] | None:
             break
     for f in sources if "history" in rule.needs or (folder and (folder / "history").is_dir()) else ():
         if (f / "history").is_dir():
-            from validators.history import History
+            from validators.sources.history import History
 
             history = History.from_paths(sorted((f / "history").glob("*.xml")))
             ident.append(f / "history")

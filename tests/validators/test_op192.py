@@ -14,8 +14,8 @@ from iwmo_ijw.layout import conforming, scan
 from iwmo_ijw.parsing import load
 from productcodes.cli import cli
 from tests.conftest import FIXTURES
-from validators.engine import EVERY_LEVEL, Options, validate
-from validators.registry import RuleSet
+from validators.engine.pipeline import EVERY_LEVEL, Options, validate
+from validators.rules.registry import RuleSet
 from validators.findings import Severity
 
 CASES = FIXTURES / "rules" / "OP192"

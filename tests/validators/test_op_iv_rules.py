@@ -10,11 +10,11 @@ from pathlib import Path
 from lxml import etree
 
 from tests.conftest import FIXTURES
-from validators.engine import EVERY_LEVEL, Options, validate
+from validators.engine.pipeline import EVERY_LEVEL, Options, validate
 from validators.findings import Severity
-from validators.history import History
-from validators.registry import RuleSet, all_rules
-from validators.unchecked import UNCHECKED, reason
+from validators.sources.history import History
+from validators.rules.registry import RuleSet, all_rules
+from validators.rules.unchecked import UNCHECKED, reason
 
 RULES = FIXTURES / "rules"
 

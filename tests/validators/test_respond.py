@@ -25,10 +25,10 @@ from productcodes.cli import cli
 from productcodes.errors import UserError
 from validators.answers.placement import Tree, descend, steps
 from validators.answers.sequence import LIMIT, STATE_FILE, Sequence, base36, identificatie
-from validators.engine import Options, validate
+from validators.engine.pipeline import Options, validate
 from validators.findings import FileReport, Finding, Severity
-from validators.history import History
-from validators.respond import NoAnswer, answer
+from validators.sources.history import History
+from validators.answers.respond import NoAnswer, answer
 
 DAY = dt.date(2026, 11, 25)
 

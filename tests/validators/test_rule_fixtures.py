@@ -17,8 +17,8 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import FIXTURES
-from validators.engine import EVERY_LEVEL, Options, validate
-from validators.registry import RuleSet
+from validators.engine.pipeline import EVERY_LEVEL, Options, validate
+from validators.rules.registry import RuleSet
 
 CASES = FIXTURES / "rules"
 DEFAULT_TODAY = date(2026, 12, 1)
@@ -38,12 +38,12 @@ def _options(code: str, folder: Path) -> Options:
     today = date.fromisoformat(today_file.read_text().strip()) if today_file.exists() else DEFAULT_TODAY
     history = None
     if (folder / "history").is_dir():
-        from validators.history import History
+        from validators.sources.history import History
 
         history = History.from_paths(sorted((folder / "history").glob("*.xml")))
     registry = None
     if (folder / "registry.json").is_file():
-        from validators.snapshot import RegistrySnapshot
+        from validators.sources.snapshot import RegistrySnapshot
 
         registry = RegistrySnapshot.from_dict(json.loads((folder / "registry.json").read_text(encoding="utf-8")))
     return Options(

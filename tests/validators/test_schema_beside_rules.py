@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-import validators.engine as engine
+import validators.engine.pipeline as engine
 from bench.generate import bench_registry, write_jw323
 from iwmo_ijw.parsing import load
 from tests.conftest import FIXTURES
-from validators.engine import Options, validate_parsed
+from validators.engine.pipeline import Options, validate_parsed
 
 TODAY = date(2026, 12, 1)
 

@@ -12,7 +12,7 @@ import pytest
 from tests.conftest import FIXTURES
 
 GOOD = FIXTURES / "rules" / "TR006" / "good.xml"
-HEAVY = ("sqlalchemy", "alembic", "productcodes.models", "productcodes.db", "validators.store")
+HEAVY = ("sqlalchemy", "alembic", "productcodes.models", "productcodes.db", "validators.sources.store")
 
 PROBE = """
 import json, sys
@@ -61,7 +61,7 @@ def test_a_declaration_imports_only_rules_that_can_apply_to_it():
     from validators.rules._index import INDEX
 
     bad = str(FIXTURES / "rules" / "TR346" / "bad.xml")
-    probe = ("import sys; from datetime import date; from validators.engine import Options, validate; "
+    probe = ("import sys; from datetime import date; from validators.engine.pipeline import Options, validate; "
              f"r = validate({bad!r}, Options(today=date(2026, 12, 1))); "
              "print(sorted(f.code for f in r.findings)); "
              "print(' '.join(sorted(m for m in sys.modules if m.startswith('validators.rules.'))))")
@@ -82,7 +82,7 @@ def test_a_declaration_imports_only_rules_that_can_apply_to_it():
 AGREEMENT = """
 import glob, json
 from datetime import date
-from validators.engine import Options, validate
+from validators.engine.pipeline import Options, validate
 files = sorted(glob.glob("tests/fixtures/rules/*/bad*.xml"))[::5] + sorted(glob.glob("tests/fixtures/messages/*.xml"))
 def run():
     out = {}
@@ -91,7 +91,7 @@ def run():
         out[f] = [sorted((x.code, x.message, x.xpath or "") for x in r.findings), sorted(map(str, r.skipped))]
     return out
 lazy = run()
-from validators.registry import all_rules
+from validators.rules.registry import all_rules
 all_rules()
 print(json.dumps({"files": len(files), "same": lazy == run(),
                   "skipped": sum(len(v[1]) for v in lazy.values())}))

@@ -11,9 +11,9 @@ from productcodes.cli import cli
 from productcodes.db import make_engine
 from productcodes.migrate import downgrade, upgrade
 from tests.fixtures.make_cross_fixtures import LATER, jw301, jw323, prestatie
-from validators.engine import Options, validate
-from validators.registry import RuleSet
-from validators.store import build_history
+from validators.engine.pipeline import Options, validate
+from validators.rules.registry import RuleSet
+from validators.sources.store import build_history
 
 
 def run(db_url: str, *args: str) -> tuple[int, str]:

@@ -10,9 +10,9 @@ import pytest
 from bench.generate import write_jw323
 from iwmo_ijw.streaming import iter_chunks
 from iwmo_ijw.xpath import int_of
-from validators.engine import Options, validate
-from validators.registry import RULES, Level, Rule, RuleSet
-from validators.stream import validate_stream
+from validators.engine.pipeline import Options, validate
+from validators.rules.registry import RULES, Level, Rule, RuleSet
+from validators.engine.stream import validate_stream
 
 
 def _big_volume(ctx, prestatie):
@@ -78,10 +78,10 @@ def test_chunks_hold_one_client_each(declaration: Path):
 
 @pytest.mark.parametrize(("per_chunk", "lines"), [(1, 25_000), (7, 25_000), (1000, 25_000), (1000, 30)])
 def test_stream_and_tree_agree(declaration: Path, rules: RuleSet, per_chunk: int, lines: int, monkeypatch):
-    import validators.stream
+    import validators.engine.stream
 
-    monkeypatch.setattr(validators.stream, "CLIENTS_PER_CHUNK", per_chunk)  # Client positions across chunks
-    monkeypatch.setattr(validators.stream, "LINES_PER_CHUNK", lines)
+    monkeypatch.setattr(validators.engine.stream, "CLIENTS_PER_CHUNK", per_chunk)  # Client positions across chunks
+    monkeypatch.setattr(validators.engine.stream, "LINES_PER_CHUNK", lines)
     options = Options(today=dt.date(2020, 1, 1), ruleset=rules)
     whole, streamed = validate(declaration, options), validate_stream(declaration, options)
     key = lambda f: (f.code, f.xpath, f.message)  # noqa: E731

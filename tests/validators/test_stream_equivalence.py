@@ -27,9 +27,9 @@ from hypothesis import strategies as st
 from lxml import etree
 
 from tests.conftest import FIXTURES
-from validators.engine import Options, validate
-from validators.registry import Level, RuleSet, all_rules
-from validators.stream import validate_stream
+from validators.engine.pipeline import Options, validate
+from validators.rules.registry import Level, RuleSet, all_rules
+from validators.engine.stream import validate_stream
 
 CASES = sorted(p for p in (FIXTURES / "rules").glob("*/*.xml") if p.name.startswith(("good", "bad")))
 # Messages that may hold many Clients: drawn as often as all others, so that chunks are many.
@@ -48,8 +48,8 @@ def _local(el: etree._Element) -> str:
 
 @lru_cache(maxsize=None)
 def _context(folder: Path) -> tuple[date, object, object]:
-    from validators.history import History
-    from validators.snapshot import RegistrySnapshot
+    from validators.sources.history import History
+    from validators.sources.snapshot import RegistrySnapshot
 
     today_file = folder / "today.txt"
     today = date.fromisoformat(today_file.read_text().strip()) if today_file.exists() else date(2026, 12, 1)

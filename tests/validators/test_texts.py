@@ -12,12 +12,12 @@ from click.testing import CliRunner
 from lxml import etree
 
 from tests.conftest import FIXTURES, ROOT, reference_path
-from validators.engine import validate
+from validators.engine.pipeline import validate
 from validators.findings import Report
-from validators.registry import all_rules
+from validators.rules.registry import all_rules
 from validators.reporting import FORMATS, render
-from validators.ruledocs import _options as fixture_options
-from validators.texts import Bsn, en, nl, render as render_text, set_lang
+from validators.rules.docs import _options as fixture_options
+from validators.reporting.texts import Bsn, en, nl, render as render_text, set_lang
 
 RULES = FIXTURES / "rules"
 # English words that have no place in a Dutch report (element names and codes are the standard's).
@@ -63,8 +63,8 @@ def test_every_retourcode_of_a_rule_has_a_dutch_description() -> None:
 
 @pytest.mark.parametrize("code", sorted(all_rules()))
 def test_every_rule_has_an_english_hint_too(code: str) -> None:
-    from validators.registry import Level
-    from validators.texts import hint
+    from validators.rules.registry import Level
+    from validators.reporting.texts import hint
 
     key = f"{code}.schema" if all_rules()[code].level is Level.XSD else None
     assert hint(code, key, "en"), f"{code}: no English hint"
@@ -264,7 +264,7 @@ def test_rules_show_unknown_code_is_a_usage_error() -> None:
 
 
 def test_committed_rule_docs_are_up_to_date() -> None:
-    from validators.ruledocs import stale_pages
+    from validators.rules.docs import stale_pages
 
     stale = stale_pages(ROOT / "docs" / "rules")
     assert not stale, f"regenerate with `productcodes rules docs --out docs/rules`: {stale[:5]}"
@@ -303,7 +303,7 @@ def test_rule_docs_has_a_page_per_rule_and_an_index_per_message(tmp_path: Path) 
      "groter dan het toegestane maximum 99999"),
 ])
 def test_common_libxml2_errors_in_dutch(detail: str, dutch: str) -> None:
-    from validators.texts.libxml2 import in_dutch
+    from validators.reporting.texts.libxml2 import in_dutch
 
     assert dutch in (in_dutch(detail) or "")
 
@@ -314,14 +314,14 @@ def test_unknown_libxml2_shape_keeps_its_detail_in_a_dutch_sentence() -> None:
 
 
 def test_schema_error_names_its_place_in_the_message() -> None:
-    from validators.texts.libxml2 import place_of
+    from validators.reporting.texts.libxml2 import place_of
 
     assert place_of("/Bericht/Clienten/Client[4]/Prestaties/Prestatie[2]/Bedrag") == "Client 4, Prestatie 2: "
     assert place_of("/ns:Bericht/ns:Client[3]") == "Client 3: " and place_of("/Bericht/Header") == ""
 
 
 def test_streamed_schema_error_masks_a_bsn() -> None:
-    from validators.stream import validate_stream
+    from validators.engine.stream import validate_stream
 
     report = Report([validate_stream(RULES / "RS037" / "bad.xml", fixture_options("RS037", RULES / "RS037"))])
     assert report.files[0].findings
@@ -362,7 +362,7 @@ def test_every_schema_error_of_the_mutant_corpus_is_said_in_dutch(standard: str)
     from iwmo_ijw.parsing import load
     from iwmo_ijw.schemas import load_schema
     from tests.conformance.test_messages_conformance import BAD_VALUES
-    from validators.texts.libxml2 import in_dutch
+    from validators.reporting.texts.libxml2 import in_dutch
 
     examples = sorted(reference_path(standard, "examples").glob("*.xml"))
     unsaid, seen = set(), 0
@@ -381,10 +381,10 @@ def test_every_schema_error_of_the_mutant_corpus_is_said_in_dutch(standard: str)
 
 def test_a_crashing_rule_is_reported_in_dutch() -> None:
     from iwmo_ijw.parsing import load
-    from validators.context import RuleContext
-    from validators.engine import _guarded
+    from validators.rules.context import RuleContext
+    from validators.engine.pipeline import _guarded
     from validators.findings import Severity
-    from validators.registry import Level, Rule
+    from validators.rules.registry import Level, Rule
 
     rule = Rule(code="XX001", retourcode="0001", messages=("JW301",), level=Level.MESSAGE, target="Client",
                 func=lambda ctx, node: iter(()))

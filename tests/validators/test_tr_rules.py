@@ -14,8 +14,8 @@ from hypothesis import strategies as st
 from lxml import etree
 
 from tests.conftest import FIXTURES, REFERENCE, reference_path
-from validators.engine import Options, validate
-from validators.registry import RuleSet, all_rules
+from validators.engine.pipeline import Options, validate
+from validators.rules.registry import RuleSet, all_rules
 
 BASIS = "http://www.istandaarden.nl/ijw/3_2/basisschema/schema"
 TR_XSLT = ("TR002", "TR006", "TR018", "TR061", "TR101", "TR134", "TR137", "TR302", "TR315", "TR316", "TR335",

@@ -10,8 +10,8 @@ from click.testing import CliRunner
 
 from productcodes.cli import cli
 from tests.conftest import REFERENCE
-from validators.registry import all_rules
-from validators.unchecked import REASONS, UNCHECKED, reason
+from validators.rules.registry import all_rules
+from validators.rules.unchecked import REASONS, UNCHECKED, reason
 
 CATALOGUE = REFERENCE / "ijw-3.2" / "rules.json"
 

@@ -36,7 +36,7 @@ def _engine_view_of_bad(lang: str):
     from datetime import date
 
     from validators import Options, validate
-    from validators.engine import EVERY_LEVEL
+    from validators.engine.pipeline import EVERY_LEVEL
 
     report = validate([("bad.xml", BAD.read_bytes())], Options(today=date(2026, 12, 1), levels=EVERY_LEVEL))
     file_report = report.files[0]

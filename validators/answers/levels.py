@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from validators.findings import Finding, Severity
-from validators.registry import Level, all_rules
+from validators.rules.registry import Level, all_rules
 
 # Findings of the reader and the XSD: the message is refused without an answer message.
 _UNREADABLE = ("XSD", "XML", "XML-UNSAFE", "BERICHT", "RELEASE")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from validators.findings import FileReport, Finding, Report, Severity
-from validators.texts import check_lang, current_lang
+from validators.reporting.texts import check_lang, current_lang
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 _LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
@@ -59,8 +59,8 @@ def _invocation(report: Report, lang: str = "nl") -> dict:
 
 
 def _rule(code: str, lang: str | None = None) -> dict:
-    from validators.registry import all_rules
-    from validators.texts import code_description, hint, rule_description
+    from validators.rules.registry import all_rules
+    from validators.reporting.texts import code_description, hint, rule_description
 
     found = all_rules().get(code)
     if found is not None:

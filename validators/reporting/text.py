@@ -4,7 +4,7 @@ the next line, and one summary line; in the chosen language (Dutch by default)."
 from __future__ import annotations
 
 from validators.findings import FileReport, Finding, Report, Severity
-from validators.texts import check_lang, current_lang
+from validators.reporting.texts import check_lang, current_lang
 
 _SEVERITY_NL = {Severity.WARNING: "waarschuwing", Severity.INFO: "info"}
 

@@ -2,7 +2,7 @@
 
 Each sub-package lists its rule modules by name in its own __init__; a test checks that
 those lists equal the files on disk, so a rule file cannot be forgotten. Importing a rule
-module registers its rules (validators.registry.rule).
+module registers its rules (validators.rules.registry.rule).
 
 Validating one message needs only the rules of its type: `load_for` imports just those,
 chosen by the index in `_index.py` (module -> message numbers and standards), so a small
@@ -17,7 +17,7 @@ import importlib
 import sys
 from typing import Any
 
-PACKAGES: tuple[str, ...] = ("cd", "cross", "cs", "external", "iv", "op", "registry", "tr", "xsd")
+PACKAGES: tuple[str, ...] = ("cd", "cs", "iv", "op", "pc", "rs", "tr")
 
 _loaded_for: dict[tuple[str, str, frozenset[str] | None], list[tuple[str, str, str]]] = {}
 _all_loaded = False
@@ -94,7 +94,7 @@ def build_index() -> dict[str, tuple[str, ...]]:
     """The index as the registered rules make it, space-separated: module -> (message numbers,
     standards[, needs, codes, level]); the last three only where every rule of the module needs
     the same data and has the same level, so that the module can be left unimported without it."""
-    from validators.registry import RULES
+    from validators.rules.registry import RULES
 
     load_all()
     grouped: dict[str, list[Any]] = {}

@@ -1,6 +1,6 @@
 from iwmo_ijw.xpath import find
-from validators.checks import value, required
-from validators.registry import Level, rule
+from validators.rules.checks import value, required
+from validators.rules.registry import Level, rule
 
 
 @rule("CD025", retourcode="0001", messages=("JW301",), level=Level.MESSAGE, target="Contact")

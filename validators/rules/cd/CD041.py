@@ -1,5 +1,5 @@
-from validators.checks import filled, value, required
-from validators.registry import Level, rule
+from validators.rules.checks import filled, value, required
+from validators.rules.registry import Level, rule
 
 
 @rule(

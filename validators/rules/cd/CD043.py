@@ -1,5 +1,5 @@
-from validators.checks import filled, exactly_when
-from validators.registry import Level, rule
+from validators.rules.checks import filled, exactly_when
+from validators.rules.registry import Level, rule
 
 
 @rule("CD043", retourcode="0001", messages=("JW315",), level=Level.MESSAGE, target="AangevraagdProduct")

@@ -1,6 +1,6 @@
 from iwmo_ijw.xpath import find
-from validators.checks import filled, value, forbidden
-from validators.registry import Level, rule
+from validators.rules.checks import filled, value, forbidden
+from validators.rules.registry import Level, rule
 from validators.rules.cd._verwijzer import REFERRING_PROFESSIONALS
 
 

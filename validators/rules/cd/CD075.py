@@ -1,6 +1,6 @@
 from iwmo_ijw.xpath import local
-from validators.checks import filled, required
-from validators.registry import Level, rule
+from validators.rules.checks import filled, required
+from validators.rules.registry import Level, rule
 from validators.rules.cd._products import END
 
 

@@ -1,5 +1,5 @@
-from validators.checks import filled, forbidden, open_after_2020
-from validators.registry import Level, rule
+from validators.rules.checks import filled, forbidden, open_after_2020
+from validators.rules.registry import Level, rule
 
 
 @rule("CD080", retourcode="0001", messages=("JW301",), level=Level.MESSAGE, target="ToegewezenProduct")

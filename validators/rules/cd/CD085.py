@@ -1,5 +1,5 @@
-from validators.checks import value, required
-from validators.registry import Level, rule
+from validators.rules.checks import value, required
+from validators.rules.registry import Level, rule
 
 
 @rule("CD085", retourcode="0001", messages=("JW319",), level=Level.MESSAGE, target="Antwoord")

@@ -1,5 +1,5 @@
-from validators.checks import value, forbidden
-from validators.registry import Level, rule
+from validators.rules.checks import value, forbidden
+from validators.rules.registry import Level, rule
 
 
 @rule("CD086", retourcode="0001", messages=("JW319",), level=Level.MESSAGE, target="Antwoord")

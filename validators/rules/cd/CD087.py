@@ -1,5 +1,5 @@
-from validators.checks import value, exactly_when
-from validators.registry import Level, rule
+from validators.rules.checks import value, exactly_when
+from validators.rules.registry import Level, rule
 
 
 @rule("CD087", retourcode="0001", messages=("JW323",), level=Level.MESSAGE, target="Prestatie",

@@ -1,7 +1,7 @@
 from iwmo_ijw.xpath import find
-from validators.checks import elfproef
-from validators.registry import Level, rule
-from validators.texts import Bsn
+from validators.rules.checks import elfproef
+from validators.rules.registry import Level, rule
+from validators.reporting.texts import Bsn
 
 
 @rule(

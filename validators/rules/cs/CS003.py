@@ -1,5 +1,5 @@
 from iwmo_ijw.xpath import find, local, date_of
-from validators.registry import Level, rule
+from validators.rules.registry import Level, rule
 from validators.rules.cd._products import END, START
 
 

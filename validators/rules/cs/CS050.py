@@ -1,6 +1,6 @@
 from iwmo_ijw.xpath import find
-from validators.checks import filled, value
-from validators.registry import Level, rule
+from validators.rules.checks import filled, value
+from validators.rules.registry import Level, rule
 
 
 @rule("CS050", retourcode="0001", messages=("JW301",), level=Level.MESSAGE, target="Naam")

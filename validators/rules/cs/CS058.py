@@ -1,6 +1,6 @@
 from iwmo_ijw.xpath import find
-from validators.checks import value
-from validators.registry import Level, rule
+from validators.rules.checks import value
+from validators.rules.registry import Level, rule
 
 
 @rule(

@@ -1,8 +1,8 @@
 import re
 
 from iwmo_ijw.xpath import find
-from validators.checks import value
-from validators.registry import Level, rule
+from validators.rules.checks import value
+from validators.rules.registry import Level, rule
 
 
 # The catalogue's pattern takes the letters in either case.

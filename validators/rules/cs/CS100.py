@@ -1,7 +1,7 @@
 from datetime import date
 
 from iwmo_ijw.xpath import find, local, date_of
-from validators.registry import Level, rule
+from validators.rules.registry import Level, rule
 
 
 FIRST_DAY = date(2021, 1, 1)

@@ -1,5 +1,5 @@
 from iwmo_ijw.xpath import local
-from validators.registry import Level, rule
+from validators.rules.registry import Level, rule
 from validators.rules.cd._products import END
 from validators.rules.cs._frequentie import frequentie_check
 

@@ -2,7 +2,7 @@ from calendar import monthrange
 from datetime import date
 
 from iwmo_ijw.xpath import find, date_of
-from validators.registry import Level, rule
+from validators.rules.registry import Level, rule
 
 
 @rule("CS340", retourcode="0001", messages=("JW323",), level=Level.MESSAGE, target="Declaratie")

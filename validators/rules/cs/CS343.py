@@ -1,4 +1,4 @@
-from validators.registry import Level, rule
+from validators.rules.registry import Level, rule
 from validators.rules.cs._frequentie import frequentie_check
 
 

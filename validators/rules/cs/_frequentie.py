@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from iwmo_ijw.xpath import find
-from validators.checks import open_after_2020, value
+from validators.rules.checks import open_after_2020, value
 
 # Etmaal, dagdeel, euro's and stuks (inspanning) are not counted per day after 2020.
 UNITS = frozenset({"14", "16", "83", "84"})

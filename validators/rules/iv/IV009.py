@@ -1,7 +1,7 @@
 from iwmo_ijw.xpath import date_of, find
-from validators.checks import value
+from validators.rules.checks import value
 from validators.findings import Severity
-from validators.registry import Level, rule
+from validators.rules.registry import Level, rule
 
 ONBEKEND_JAAR = 1900  # the year written when the year of birth is unknown
 GEHEEL_ONBEKEND = "3"  # DatumGebruik: day, month and year unknown

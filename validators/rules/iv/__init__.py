@@ -1,3 +1,6 @@
-"""Rule modules of this level, listed explicitly (see validators/rules/__init__.py, which imports them)."""
+"""IV rules: invulinstructies this project can check by machine.
+
+The rule modules are listed by name (validators/rules/__init__.py imports them; a test checks
+the list against the files on disk)."""
 
 MODULES: tuple[str, ...] = ("IV009",)

@@ -2,7 +2,7 @@ from dataclasses import replace
 
 from iwmo_ijw.layout import Layout
 from validators.findings import Finding, Severity
-from validators.registry import Level, rule
+from validators.rules.registry import Level, rule
 
 EVERY_MESSAGE = ("JW301", "JW302", "JW305", "JW306", "JW307", "JW308", "JW315", "JW316", "JW317", "JW318",
                  "JW319", "JW320", "JW323", "JW325")

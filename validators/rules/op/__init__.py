@@ -1,3 +1,8 @@
-"""Rule modules of this level, listed explicitly (see validators/rules/__init__.py, which imports them)."""
+"""OP rules: bedrijfsregels this project can check by machine.
 
-MODULES: tuple[str, ...] = ("OP192",)
+The rule modules are listed by name (validators/rules/__init__.py imports them; a test checks
+the list against the files on disk)."""
+
+MODULES: tuple[str, ...] = (
+    "OP087", "OP192", "OP348"
+)

@@ -1,6 +1,6 @@
 from iwmo_ijw.xpath import find
-from validators.checks import filled
-from validators.registry import Level, rule
+from validators.rules.checks import filled
+from validators.rules.registry import Level, rule
 
 
 @rule("TR006", retourcode="0001", messages=("JW301",), level=Level.MESSAGE, target="Contact")

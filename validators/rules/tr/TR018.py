@@ -1,5 +1,5 @@
 from iwmo_ijw.xpath import find, date_of
-from validators.registry import Level, rule
+from validators.rules.registry import Level, rule
 
 
 @rule("TR018", retourcode="0001", messages=("JW307",), level=Level.MESSAGE, target="StopProduct")

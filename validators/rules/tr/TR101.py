@@ -1,4 +1,4 @@
-from validators.registry import Level, rule
+from validators.rules.registry import Level, rule
 from validators.rules.tr._keys import duplicate_lines, key_columns
 
 

@@ -1,6 +1,6 @@
 from iwmo_ijw.xpath import find, local, date_of
-from validators.checks import dagtekening
-from validators.registry import Level, rule
+from validators.rules.checks import dagtekening
+from validators.rules.registry import Level, rule
 
 
 DATES = {

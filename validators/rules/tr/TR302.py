@@ -1,6 +1,6 @@
 from iwmo_ijw.xpath import findall, date_of
-from validators.checks import value, same_product_overlaps
-from validators.registry import Level, rule
+from validators.rules.checks import value, same_product_overlaps
+from validators.rules.registry import Level, rule
 
 
 @rule("TR302", retourcode="0001", messages=("JW301",), level=Level.MESSAGE, target="Client")

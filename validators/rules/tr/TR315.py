@@ -1,5 +1,5 @@
-from validators.columns import stripped
-from validators.registry import Level, rule
+from validators.engine._columns import stripped
+from validators.rules.registry import Level, rule
 from validators.rules.tr._keys import in_declaratie
 
 VORIG = ("VorigReferentieNummer",)

@@ -1,9 +1,9 @@
 from dataclasses import dataclass, field
 
-from validators.accumulate import Seen
-from validators.columns import stripped
-from validators.context import said
-from validators.registry import Level, rule
+from validators.engine.accumulate import Seen
+from validators.engine._columns import stripped
+from validators.rules.context import said
+from validators.rules.registry import Level, rule
 from validators.rules.tr._keys import in_declaratie
 
 REFERENTIE = ("ReferentieNummer", "VorigReferentieNummer")

@@ -1,9 +1,9 @@
 from dataclasses import dataclass
 
 from iwmo_ijw.xpath import find, findall, iter_local
-from validators.checks import signed
-from validators.context import said
-from validators.registry import Level, rule
+from validators.rules.checks import signed
+from validators.rules.context import said
+from validators.rules.registry import Level, rule
 
 NOT_REJECTING = ("0200", "8001")
 

@@ -1,5 +1,5 @@
-from validators.checks import filled
-from validators.registry import Level, rule
+from validators.rules.checks import filled
+from validators.rules.registry import Level, rule
 
 
 @rule("TR352", retourcode="0001", messages=("JW317",), level=Level.MESSAGE, target="Verzoek")

@@ -1,7 +1,7 @@
 from iwmo_ijw.xpath import find
-from validators.checks import signed, signed_sum
-from validators.context import said
-from validators.registry import Level, rule
+from validators.rules.checks import signed, signed_sum
+from validators.rules.context import said
+from validators.rules.registry import Level, rule
 from validators.rules.tr._keys import inside
 
 AMOUNT = ("Bedrag", "DebetCredit")

@@ -1,6 +1,6 @@
 from iwmo_ijw.xpath import find, date_of
-from validators.checks import dagtekening
-from validators.registry import Level, rule
+from validators.rules.checks import dagtekening
+from validators.rules.registry import Level, rule
 
 
 @rule("TR380", retourcode="0001", messages=("JW317",), level=Level.MESSAGE, target="NieuwProduct")

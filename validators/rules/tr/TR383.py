@@ -1,5 +1,5 @@
 from iwmo_ijw.xpath import iter_local
-from validators.registry import Level, rule
+from validators.rules.registry import Level, rule
 
 
 @rule("TR383", retourcode="0001", messages=("JW315",), level=Level.MESSAGE, target="Bericht",

@@ -1,6 +1,6 @@
 from iwmo_ijw.xpath import findall
-from validators.checks import same_product_overlaps
-from validators.registry import Level, rule
+from validators.rules.checks import same_product_overlaps
+from validators.rules.registry import Level, rule
 
 
 @rule("TR386", retourcode="0001", messages=("JW315",), level=Level.MESSAGE, target="Client")

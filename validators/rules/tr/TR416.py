@@ -1,6 +1,6 @@
-from validators.accumulate import Seen, line_keys
-from validators.columns import stripped
-from validators.registry import Level, rule
+from validators.engine.accumulate import Seen, line_keys
+from validators.engine._columns import stripped
+from validators.rules.registry import Level, rule
 from validators.rules.tr._keys import inside
 
 KEY = ("ToewijzingNummer", "ProductCategorie", "ProductCode", "ProductPeriode/Begindatum", "ProductPeriode/Einddatum")

@@ -1,6 +1,6 @@
 """Logical keys per message class (TR101, TR416): which elements identify a line within its parent.
 
-Duplicates are looked for on the key columns (`validators.columns`, fast on large messages):
+Duplicates are looked for on the key columns (`validators.engine._columns`, fast on large messages):
 a line's key path includes the keys of every keyed class that may enclose it, so two lines
 with equal columns are the same line under the same parent.
 """
@@ -15,7 +15,7 @@ from lxml import etree
 
 from iwmo_ijw.table import enclosing, only_inside
 from iwmo_ijw.xpath import local, text
-from validators.accumulate import Seen, line_keys
+from validators.engine.accumulate import Seen, line_keys
 
 # message -> class -> key paths (facts of the iJw 3.2 standard)
 LOGICAL_KEYS: dict[str, dict[str, tuple[str, ...]]] = {

@@ -1,0 +1,19 @@
+"""RS015: at most 9 characters (schema constraint)."""
+
+from validators.rules.rs._schema_rule import schema_rule
+
+schema_rule(
+    "RS015",
+    "max-length",
+    "9",
+    "at most 9 characters",
+    {
+        "JW301": ("Client/Bsn",),
+        "JW305": ("Client/Bsn",),
+        "JW307": ("Client/Bsn",),
+        "JW315": ("Client/Bsn",),
+        "JW317": ("Client/Bsn",),
+        "JW323": ("Client/Bsn",),
+        "JW325": ("Client/Bsn",),
+    },
+)
