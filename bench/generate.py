@@ -73,8 +73,10 @@ def _clients(prestaties: int, seed: int, month: date, end: date, first_client: i
                 f"<jw323:IngediendBedrag><ijw:Bedrag>{bedrag}</ijw:Bedrag><ijw:DebetCredit>D</ijw:DebetCredit>"
                 f"</jw323:IngediendBedrag></jw323:Prestatie>"
             )
-        xml = (f"<jw323:Client><jw323:Bsn>{bsn(c)}</jw323:Bsn><jw323:Prestaties>{''.join(body)}"
-               f"</jw323:Prestaties></jw323:Client>\n")
+        xml = (
+            f"<jw323:Client><jw323:Bsn>{bsn(c)}</jw323:Bsn><jw323:Prestaties>{''.join(body)}"
+            f"</jw323:Prestaties></jw323:Client>\n"
+        )
         yield xml, amount
 
 
@@ -82,27 +84,56 @@ def bench_registry():
     """The registry the generated messages were written against: gemeente 7001, its four
     products 45N01…45N04 (hours) mapped onto national products, and the contract tariffs of
     aanbieder 12000001. With it every registry rule has something to check, and finds it right."""
-    from productcodes.records import GemeenteRow, MappingRow, MunicipalProductRow, NationalProductRow, TariefRow
+    from productcodes.records import (
+        GemeenteRow,
+        MappingRow,
+        MunicipalProductRow,
+        NationalProductRow,
+        TariefRow,
+    )
     from validators.sources.snapshot import RegistrySnapshot
 
     since = date(2020, 1, 1)
     codes = [f"45N0{k + 1}" for k in range(4)]
     return RegistrySnapshot.from_rows(
         gemeenten=[GemeenteRow(GEMEENTE, "Proefstad", "JR99", geldig_van=since)],
-        national=[("LPJ", NationalProductRow(f"LP{k + 1:03d}", f"landelijk product {k + 1}", "45",
-                                             "inspanningsgericht", ("01", "04"), geldig_van=since))
-                  for k in range(4)],
-        municipal=[MunicipalProductRow(GEMEENTE, "45", code, f"product {code}", "inspanningsgericht", "04", since)
-                   for code in codes],
-        mappings=[MappingRow(GEMEENTE, "45", code, f"LP{k + 1:03d}", since, status="approved")
-                  for k, code in enumerate(codes)],
-        tarieven=[TariefRow(AANBIEDER, GEMEENTE, "45", code, TARIEVEN[k], "04", since)
-                  for k, code in enumerate(codes)],
+        national=[
+            (
+                "LPJ",
+                NationalProductRow(
+                    f"LP{k + 1:03d}",
+                    f"landelijk product {k + 1}",
+                    "45",
+                    "inspanningsgericht",
+                    ("01", "04"),
+                    geldig_van=since,
+                ),
+            )
+            for k in range(4)
+        ],
+        municipal=[
+            MunicipalProductRow(GEMEENTE, "45", code, f"product {code}", "inspanningsgericht", "04", since)
+            for code in codes
+        ],
+        mappings=[
+            MappingRow(GEMEENTE, "45", code, f"LP{k + 1:03d}", since, status="approved")
+            for k, code in enumerate(codes)
+        ],
+        tarieven=[
+            TariefRow(AANBIEDER, GEMEENTE, "45", code, TARIEVEN[k], "04", since)
+            for k, code in enumerate(codes)
+        ],
     )
 
 
-def write_jw323(path: Path, prestaties: int, seed: int = 323, month: date = date(2026, 10, 1),
-                first_client: int = 0, wrong_every: int = 0) -> int:
+def write_jw323(
+    path: Path,
+    prestaties: int,
+    seed: int = 323,
+    month: date = date(2026, 10, 1),
+    first_client: int = 0,
+    wrong_every: int = 0,
+) -> int:
     """Write a JW323 declaration with `prestaties` lines; returns the TotaalIngediendBedrag in cents.
 
     The total stands before the lines in the message, so a first pass only adds up.
@@ -127,8 +158,7 @@ def write_jw323(path: Path, prestaties: int, seed: int = 323, month: date = date
     return total
 
 
-def write_jw301(path: Path, client: int, products: int = PRESTATIES_PER_CLIENT,
-                year: int = 2026) -> None:
+def write_jw301(path: Path, client: int, products: int = PRESTATIES_PER_CLIENT, year: int = 2026) -> None:
     """A toewijzing for client `client`: products 45N01… with ToewijzingNummer client*10+p,
     40 hours a month all year, the counterpart of what `write_jw323` declares."""
     from iwmo_ijw.builder import header_for, new
@@ -140,20 +170,31 @@ def write_jw301(path: Path, client: int, products: int = PRESTATIES_PER_CLIENT,
         n("JW301ToegewezenProduct")(
             toewijzing_nummer=str(client * 10 + p),
             product=n("Product")(categorie="45", code=f"45N0{p % 4 + 1}"),
-            toewijzingsdatum=date(year - 1, 12, 15), toewijzingstijd=time(9, 0), ingangsdatum=date(year, 1, 1),
-            einddatum=date(year, 12, 31), omvang=n("Omvang")(volume=40, eenheid="04", frequentie="4"),
+            toewijzingsdatum=date(year - 1, 12, 15),
+            toewijzingstijd=time(9, 0),
+            ingangsdatum=date(year, 1, 1),
+            einddatum=date(year, 12, 31),
+            omvang=n("Omvang")(volume=40, eenheid="04", frequentie="4"),
         )
         for p in range(products)
     ]
     contact = n("JW301Contact")(soort="01", adres=n("Adres")(postcode="9999ZZ", plaatsnaam="Voorbeeldstad"))
     message = new(
         "JW301",
-        header=header_for("JW301", afzender="7001", ontvanger="12000001", identificatie=f"T{client:011d}",
-                          dagtekening=date(year - 1, 12, 15)),
+        header=header_for(
+            "JW301",
+            afzender="7001",
+            ontvanger="12000001",
+            identificatie=f"T{client:011d}",
+            dagtekening=date(year - 1, 12, 15),
+        ),
         client=n("JW301Client")(
-            bsn=bsn(client), geboortedatum=n("Geboortedatum")(datum=date(2012, 1, 1) + timedelta(days=client % 3000)),
-            geslacht="0", naam=n("VolledigeNaam")(geslachtsnaam=n("Achternaam")(achternaam="Testpersoon"),
-                                                    naam_gebruik="1"),
+            bsn=bsn(client),
+            geboortedatum=n("Geboortedatum")(datum=date(2012, 1, 1) + timedelta(days=client % 3000)),
+            geslacht="0",
+            naam=n("VolledigeNaam")(
+                geslachtsnaam=n("Achternaam")(achternaam="Testpersoon"), naam_gebruik="1"
+            ),
             contactgegevens=n("JW301Contactgegevens")(contact=[contact]),
             toegewezen_producten=n("JW301ToegewezenProducten")(toegewezen_product=toegewezen),
         ),
@@ -161,8 +202,9 @@ def write_jw301(path: Path, client: int, products: int = PRESTATIES_PER_CLIENT,
     path.write_bytes(conforming(to_element(message)))
 
 
-def write_month(folder: Path, toewijzingen: int = 100_000, prestaties: int = 100_000,
-                per_declaration: int = 10_000) -> tuple[list[Path], list[Path]]:
+def write_month(
+    folder: Path, toewijzingen: int = 100_000, prestaties: int = 100_000, per_declaration: int = 10_000
+) -> tuple[list[Path], list[Path]]:
     """A month of traffic: JW301 files (history) and JW323 files declaring against them."""
     history, declarations = folder / "toewijzingen", folder / "declaraties"
     history.mkdir(parents=True, exist_ok=True)

@@ -34,15 +34,37 @@ def _mapping_file(files, folder: Path) -> Path:
     path = folder / "all-mappings.csv"
     with open(path, "w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle)
-        writer.writerow(["gemeentecode", "productcategorie", "productcode", "nationale_code", "geldig_van",
-                         "geldig_tot", "factor", "status"])
+        writer.writerow(
+            [
+                "gemeentecode",
+                "productcategorie",
+                "productcode",
+                "nationale_code",
+                "geldig_van",
+                "geldig_tot",
+                "factor",
+                "status",
+            ]
+        )
         for s in suggest(land.municipal, national_products()):
             m = s.municipal
-            if s.confidence >= 0.8 and m.geldig_tot is None and (m.gemeentecode, m.productcategorie,
-                                                                   m.productcode) not in done:
-                writer.writerow([m.gemeentecode, m.productcategorie, m.productcode, s.nationale_code,
-                                 max(m.geldig_van, date(2026, 1, 1)), "",
-                                 "" if s.factor is None else format_number(s.factor), "approved"])
+            if (
+                s.confidence >= 0.8
+                and m.geldig_tot is None
+                and (m.gemeentecode, m.productcategorie, m.productcode) not in done
+            ):
+                writer.writerow(
+                    [
+                        m.gemeentecode,
+                        m.productcategorie,
+                        m.productcode,
+                        s.nationale_code,
+                        max(m.geldig_van, date(2026, 1, 1)),
+                        "",
+                        "" if s.factor is None else format_number(s.factor),
+                        "approved",
+                    ]
+                )
     return path
 
 
@@ -61,20 +83,28 @@ def run(url: str, files, mappings: Path) -> dict[str, float]:
     counts = _load(engine, files)
     with session_scope(engine) as session:
         # The team's mappings as they stood: a record of what was in force, so --history.
-        counts["mappings"] += Registry(session, door="bench").add_mappings(read_csv(mappings, "mappings"),
-                                                                           lijst=files.national_list, history=True)
+        counts["mappings"] += Registry(session, door="bench").add_mappings(
+            read_csv(mappings, "mappings"), lijst=files.national_list, history=True
+        )
     imported = time.perf_counter() - start
     start = time.perf_counter()
     with session_scope(engine) as session:
         result = reduction(session, date(2026, 6, 1), files.national_list)
     reported = time.perf_counter() - start
     engine.dispose()
-    return {"import": imported, "report": reported, "codes": counts["municipal codes"],
-            "mappings": counts["mappings"], "mapped": result.mapped}
+    return {
+        "import": imported,
+        "report": reported,
+        "codes": counts["municipal codes"],
+        "mappings": counts["mappings"],
+        "mapped": result.mapped,
+    }
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--pg", default=os.environ.get("PRODUCTCODES_TEST_PG"))
     args = parser.parse_args()
     from productcodes.demo import generate
@@ -91,8 +121,10 @@ def main() -> None:
 
 
 def _print(name: str, r: dict) -> None:
-    print(f"{name:<11} import {r['codes']} codes + {r['mappings']} mappings: {r['import']:.2f} s"
-          f"   report: {r['report']:.2f} s   (target < 2 s each)")
+    print(
+        f"{name:<11} import {r['codes']} codes + {r['mappings']} mappings: {r['import']:.2f} s"
+        f"   report: {r['report']:.2f} s   (target < 2 s each)"
+    )
 
 
 if __name__ == "__main__":

@@ -46,8 +46,12 @@ def scenario_bare(path: str, schema_dir: str | None) -> dict:
     start, cpu = time.perf_counter(), time.process_time()
     tree = etree.parse(path)
     ok = schema.validate(tree)
-    return {"seconds": time.perf_counter() - start, "cpu": time.process_time() - cpu, "valid": bool(ok),
-            "rss_mb": _rss_mb()}
+    return {
+        "seconds": time.perf_counter() - start,
+        "cpu": time.process_time() - cpu,
+        "valid": bool(ok),
+        "rss_mb": _rss_mb(),
+    }
 
 
 def scenario_full(path: str, schema_dir: str | None) -> dict:
@@ -93,8 +97,8 @@ def scenario_stream(path: str, schema_dir: str | None) -> dict:
     from iwmo_ijw.namespaces import message_type
     from iwmo_ijw.schemas import load_schema
     from validators.engine.pipeline import Options
-    from validators.rules.registry import all_rules
     from validators.engine.stream import validate_stream
+    from validators.rules.registry import all_rules
 
     load_schema(message_type("JW323"), schema_dir)
     all_rules()
@@ -103,8 +107,14 @@ def scenario_stream(path: str, schema_dir: str | None) -> dict:
     start, cpu = time.perf_counter(), time.process_time()
     report = validate_stream(path, Options(today=date(2026, 12, 1), schema_dir=schema_dir, registry=registry))
     not_evaluated = [s for s in report.skipped_entries() if "in delen gelezen" in s.reason]
-    return {"seconds": time.perf_counter() - start, "cpu": time.process_time() - cpu, "valid": report.valid,
-            "findings": len(report.findings), "not_evaluated": len(not_evaluated), "rss_mb": _rss_mb()}
+    return {
+        "seconds": time.perf_counter() - start,
+        "cpu": time.process_time() - cpu,
+        "valid": report.valid,
+        "findings": len(report.findings),
+        "not_evaluated": len(not_evaluated),
+        "rss_mb": _rss_mb(),
+    }
 
 
 def _month_files(folder: str) -> tuple[list[Path], list[Path]]:
@@ -133,8 +143,8 @@ def scenario_month_cross(folder: str, schema_dir: str | None) -> dict:
     from iwmo_ijw.namespaces import message_type
     from iwmo_ijw.schemas import load_schema
     from validators.engine.pipeline import Options, validate
-    from validators.sources.history import History
     from validators.rules.registry import all_rules
+    from validators.sources.history import History
 
     history, declarations = _month_files(folder)
     for code in ("JW301", "JW323"):
@@ -143,8 +153,12 @@ def scenario_month_cross(folder: str, schema_dir: str | None) -> dict:
     start = time.perf_counter()
     options = Options(today=date(2026, 12, 1), schema_dir=schema_dir, history=History.from_paths(history))
     reports = [validate(p, options) for p in declarations]
-    return {"seconds": time.perf_counter() - start, "valid": all(r.valid for r in reports),
-            "findings": sum(len(r.findings) for r in reports), "rss_mb": _rss_mb()}
+    return {
+        "seconds": time.perf_counter() - start,
+        "valid": all(r.valid for r in reports),
+        "findings": sum(len(r.findings) for r in reports),
+        "rss_mb": _rss_mb(),
+    }
 
 
 def scenario_findings(path: str, schema_dir: str | None) -> dict:
@@ -155,8 +169,8 @@ def scenario_findings(path: str, schema_dir: str | None) -> dict:
     from iwmo_ijw.schemas import load_schema
     from validators.engine.pipeline import Options, validate
     from validators.findings import Report
-    from validators.rules.registry import all_rules
     from validators.reporting import render
+    from validators.rules.registry import all_rules
 
     load_schema(message_type("JW323"), schema_dir)
     all_rules()
@@ -165,14 +179,25 @@ def scenario_findings(path: str, schema_dir: str | None) -> dict:
     start, cpu = time.perf_counter(), time.process_time()
     report = validate(path, Options(today=date(2026, 12, 1), schema_dir=schema_dir, registry=registry))
     text = render(Report([report]), "text")
-    return {"seconds": time.perf_counter() - start, "cpu": time.process_time() - cpu, "valid": report.valid,
-            "findings": len(report.findings), "tr346": sum(f.code == "TR346" for f in report.findings),
-            "report_kb": len(text) // 1024, "rss_mb": _rss_mb()}
+    return {
+        "seconds": time.perf_counter() - start,
+        "cpu": time.process_time() - cpu,
+        "valid": report.valid,
+        "findings": len(report.findings),
+        "tr346": sum(f.code == "TR346" for f in report.findings),
+        "report_kb": len(text) // 1024,
+        "rss_mb": _rss_mb(),
+    }
 
 
-SCENARIOS = {"bare": scenario_bare, "full": scenario_full, "stream": scenario_stream,
-             "month_bare": scenario_month_bare, "month_cross": scenario_month_cross,
-             "findings": scenario_findings}
+SCENARIOS = {
+    "bare": scenario_bare,
+    "full": scenario_full,
+    "stream": scenario_stream,
+    "month_bare": scenario_month_bare,
+    "month_cross": scenario_month_cross,
+    "findings": scenario_findings,
+}
 
 
 REPEAT = 3  # each timing is the best of this many runs: the machine is shared, noise only adds
@@ -190,7 +215,9 @@ def run_scenario(name: str, path: Path, schema_dir: str | None) -> dict:
         cmd += ["--schemas", schema_dir]
     out = subprocess.run(cmd, capture_output=True, text=True, check=False)
     if out.returncode != 0:
-        return {"error": out.stderr.strip().splitlines()[-1] if out.stderr.strip() else f"exit {out.returncode}"}
+        return {
+            "error": out.stderr.strip().splitlines()[-1] if out.stderr.strip() else f"exit {out.returncode}"
+        }
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
@@ -216,7 +243,9 @@ def bench_file(size: int, workdir: Path, schema_dir: str | None) -> float | None
     return rate
 
 
-def bench_stream(size: int, workdir: Path, schema_dir: str | None, tree_rate: float | None, against: str) -> None:
+def bench_stream(
+    size: int, workdir: Path, schema_dir: str | None, tree_rate: float | None, against: str
+) -> None:
     """A file streamed as it would be in production (too large for a tree), once: it takes a while."""
     path = _jw323(size, workdir)
     print(f"\nJW323 with {size:,} Prestaties ({path.stat().st_size / 1e6:,.0f} MB), streamed")
@@ -230,8 +259,11 @@ def _print_stream(stream: dict, size: int, tree_rate: float | None, against: str
         print(f"   {rate:,.0f} Prestaties/s", end="")
         if tree_rate:
             print(f" = {rate / tree_rate:.0%} of the {against}'s {tree_rate:,.0f}/s", end="")
-        print(f" (targets: >= 75% of the tree's rate on 100k, peak RSS <= 300 MB)   "
-              f"rules not evaluated: {stream['not_evaluated']}", end="")
+        print(
+            f" (targets: >= 75% of the tree's rate on 100k, peak RSS <= 300 MB)   "
+            f"rules not evaluated: {stream['not_evaluated']}",
+            end="",
+        )
     print()
 
 
@@ -255,9 +287,12 @@ def bench_findings(size: int, workdir: Path, schema_dir: str | None) -> None:
         label = "every 10th Prestatie wrong" if every == 10 else "every Prestatie wrong"
         print(f"  {label:<27} {_fmt(found)}", end="")
         if "seconds" in bare and "seconds" in found:
-            print(f"   {found['tr346']:,} TR346 of {found['findings']:,} findings   "
-                  f"ratio {found['seconds'] / bare['seconds']:.2f}x "
-                  f"against bare {bare['seconds']:.2f} s (target <= {target}x)", end="")
+            print(
+                f"   {found['tr346']:,} TR346 of {found['findings']:,} findings   "
+                f"ratio {found['seconds'] / bare['seconds']:.2f}x "
+                f"against bare {bare['seconds']:.2f} s (target <= {target}x)",
+                end="",
+            )
         print()
 
 
@@ -278,9 +313,11 @@ def _process_once(cmd: list[str], env: dict[str, str]) -> float | str:
     return seconds
 
 
-BARE_PROCESS = ("import sys; from lxml import etree; "
-                "schema = etree.XMLSchema(etree.parse(sys.argv[1])); "
-                "sys.exit(0 if schema.validate(etree.parse(sys.argv[2])) else 1)")
+BARE_PROCESS = (
+    "import sys; from lxml import etree; "
+    "schema = etree.XMLSchema(etree.parse(sys.argv[1])); "
+    "sys.exit(0 if schema.validate(etree.parse(sys.argv[2])) else 1)"
+)
 PROCESS_REPEAT = 7  # start-up is short and this machine noisy: more runs than the in-process figures
 
 
@@ -302,8 +339,10 @@ def bench_process(sizes: list[tuple[int, float]], workdir: Path, schema_dir: str
         if not path.exists():
             write_jw323(path, size)
         extra = ["--schemas", schema_dir] if schema_dir else []
-        commands = {"bare": [sys.executable, "-c", BARE_PROCESS, xsd, str(path)],
-                    "ours": [*tool, "validate", str(path), "--today", "2026-12-01", *extra]}
+        commands = {
+            "bare": [sys.executable, "-c", BARE_PROCESS, xsd, str(path)],
+            "ours": [*tool, "validate", str(path), "--today", "2026-12-01", *extra],
+        }
         for cmd in commands.values():
             _process_once(cmd, env)  # first run writes the bytecode caches
         times: dict[str, list] = {"bare": [], "ours": []}
@@ -315,8 +354,10 @@ def bench_process(sizes: list[tuple[int, float]], workdir: Path, schema_dir: str
             print(f"  {size:>9,} Prestaties   {failed[0]}")
             continue
         bare, ours = min(times["bare"]), min(times["ours"])
-        print(f"  {size:>9,} Prestaties   bare {bare:6.2f} s   productcodes {ours:6.2f} s   "
-              f"ratio {ours / bare:.2f}x best of {repeat} (target <= {target}x)")
+        print(
+            f"  {size:>9,} Prestaties   bare {bare:6.2f} s   productcodes {ours:6.2f} s   "
+            f"ratio {ours / bare:.2f}x best of {repeat} (target <= {target}x)"
+        )
 
 
 def bench_month(toewijzingen: int, prestaties: int, workdir: Path, schema_dir: str | None) -> None:
@@ -324,14 +365,19 @@ def bench_month(toewijzingen: int, prestaties: int, workdir: Path, schema_dir: s
 
     folder = workdir / f"month-{toewijzingen}-{prestaties}-g{GENERATION}"
     write_month(folder, toewijzingen, prestaties)
-    print(f"\na month: {toewijzingen:,} toewijzingen (JW301 history) + {prestaties:,} declaration lines (JW323)")
+    print(
+        f"\na month: {toewijzingen:,} toewijzingen (JW301 history) + {prestaties:,} declaration lines (JW323)"
+    )
     bare = best_of("month_bare", folder, schema_dir)
     cross = best_of("month_cross", folder, schema_dir)
     print(f"  bare lxml parse + XSD     {_fmt(bare)}")
     print(f"  cross-message validation  {_fmt(cross)}", end="")
     if "seconds" in bare and "seconds" in cross:
-        print(f"   ratio {cross['seconds'] / bare['seconds']:.2f}x (target <= 4.0x)   "
-              f"findings {cross['findings']}", end="")
+        print(
+            f"   ratio {cross['seconds'] / bare['seconds']:.2f}x (target <= 4.0x)   "
+            f"findings {cross['findings']}",
+            end="",
+        )
     print()
 
 
@@ -356,17 +402,25 @@ def bench_batch(files: int, workdir: Path, schema_dir: str | None) -> None:
     with tempfile.TemporaryDirectory(dir=workdir, prefix="batch-reports-") as reports:
         for k in range(REPEAT):
             order = (1, 2) if k % 2 == 0 else (2, 1)  # neither always runs first (cold caches)
-            rounds.append({workers: _batch_run(inbox, Path(reports) / f"{k}-{workers}", settings, workers)
-                           for workers in order})
+            rounds.append(
+                {
+                    workers: _batch_run(inbox, Path(reports) / f"{k}-{workers}", settings, workers)
+                    for workers in order
+                }
+            )
     one, two = (min(r[w][0] for r in rounds) for w in (1, 2))
     ratios = sorted(r[1][0] / r[2][0] for r in rounds)
     cpu_one, cpu_two = (min(r[w][1] for r in rounds) for w in (1, 2))
     print(f"\nbatch of {files:,} small JW323 files")
     print(f"  1 worker  {one:7.2f} s   ({files / one:,.0f} files/s)   cpu {cpu_one:.1f} s")
-    print(f"  2 workers {two:7.2f} s   ({files / two:,.0f} files/s)   cpu {cpu_two:.1f} s (driver and workers)")
+    print(
+        f"  2 workers {two:7.2f} s   ({files / two:,.0f} files/s)   cpu {cpu_two:.1f} s (driver and workers)"
+    )
     # Best of N against best of N, as every other timing here; the rounds show the spread.
-    print(f"  speed-up  {one / two:.2f}x best of {len(rounds)} against best of {len(rounds)} (target >= 1.7x); "
-          f"per round {statistics.median(ratios):.2f}x median ({ratios[0]:.2f}x-{ratios[-1]:.2f}x)")
+    print(
+        f"  speed-up  {one / two:.2f}x best of {len(rounds)} against best of {len(rounds)} (target >= 1.7x); "
+        f"per round {statistics.median(ratios):.2f}x median ({ratios[0]:.2f}x-{ratios[-1]:.2f}x)"
+    )
     print("  rounds    " + "   ".join(f"{r[1][0]:.1f}/{r[2][0]:.1f} s" for r in rounds))
 
 
@@ -390,7 +444,9 @@ def _fmt(result: dict) -> str:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--scenario", choices=sorted(SCENARIOS))
     parser.add_argument("--file")
     parser.add_argument("--schemas", default=None, help="XSD folder (default: the project's own)")
@@ -398,14 +454,25 @@ def main() -> None:
     parser.add_argument("--huge", action="store_true", help="also stream the 1.5M-Prestatie file")
     parser.add_argument("--stream", default="", help="sizes of further files to stream, e.g. 300000")
     parser.add_argument("--batch-files", type=int, default=10_000)
-    parser.add_argument("--month", default="100000,100000",
-                        help="toewijzingen,declaration lines of the month scenario ('' to skip)")
+    parser.add_argument(
+        "--month",
+        default="100000,100000",
+        help="toewijzingen,declaration lines of the month scenario ('' to skip)",
+    )
     parser.add_argument("--workdir", default=os.environ.get("BENCH_DIR", str(ROOT / "bench" / "out")))
     parser.add_argument("--repeat", type=int, default=REPEAT, help="best of how many runs per timing")
-    parser.add_argument("--no-findings", dest="findings", action="store_false",
-                        help="skip the files with findings (TR346 on every 10th and every Prestatie)")
-    parser.add_argument("--no-process", dest="process", action="store_false",
-                        help="skip the command-line figures (a process per run)")
+    parser.add_argument(
+        "--no-findings",
+        dest="findings",
+        action="store_false",
+        help="skip the files with findings (TR346 on every 10th and every Prestatie)",
+    )
+    parser.add_argument(
+        "--no-process",
+        dest="process",
+        action="store_false",
+        help="skip the command-line figures (a process per run)",
+    )
     args = parser.parse_args()
     globals()["REPEAT"] = max(1, args.repeat)
     if args.scenario:
@@ -423,7 +490,9 @@ def main() -> None:
     # The streaming target compares with the tree's rate on 100k, measured above in this run.
     tree_size = 100_000 if rates.get(100_000) else max((k for k, v in rates.items() if v), default=None)
     for size in [int(s) for s in args.stream.split(",") if s] + ([1_500_000] if args.huge else []):
-        bench_stream(size, workdir, args.schemas, rates.get(tree_size), f"{tree_size:,} tree" if tree_size else "")
+        bench_stream(
+            size, workdir, args.schemas, rates.get(tree_size), f"{tree_size:,} tree" if tree_size else ""
+        )
     if args.month:
         toewijzingen, lines = (int(x) for x in args.month.split(","))
         bench_month(toewijzingen, lines, workdir, args.schemas)

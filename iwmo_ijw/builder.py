@@ -33,8 +33,15 @@ def xsd_versie() -> Node:
     return node_class("XsdVersie")(basisschema_xsd_versie=XSD_VERSIE, bericht_xsd_versie=XSD_VERSIE)
 
 
-def header_for(code: str | MessageType, *, afzender: str, ontvanger: str, identificatie: str,
-               dagtekening: dt.date, **extra) -> Node:
+def header_for(
+    code: str | MessageType,
+    *,
+    afzender: str,
+    ontvanger: str,
+    identificatie: str,
+    dagtekening: dt.date,
+    **extra,
+) -> Node:
     """The Header of a heen-message, with BerichtCode, versions and XsdVersie filled in."""
     mt = _type(code)
     return node_class(f"{mt.ijw_equivalent}Header")(
@@ -43,7 +50,9 @@ def header_for(code: str | MessageType, *, afzender: str, ontvanger: str, identi
         bericht_subversie=2,
         afzender=afzender,
         ontvanger=ontvanger,
-        bericht_identificatie=node_class("BerichtIdentificatie")(identificatie=identificatie, dagtekening=dagtekening),
+        bericht_identificatie=node_class("BerichtIdentificatie")(
+            identificatie=identificatie, dagtekening=dagtekening
+        ),
         xsd_versie=xsd_versie(),
         **extra,
     )
@@ -58,7 +67,9 @@ def new(code: str | MessageType, **fields) -> Message:
 CodesFor = Mapping[int, Sequence[str]] | Callable[[Node], Sequence[str]]
 
 
-def retour_for(heen: Message, *, identificatie: str, dagtekening: dt.date, codes: CodesFor | None = None) -> Message:
+def retour_for(
+    heen: Message, *, identificatie: str, dagtekening: dt.date, codes: CodesFor | None = None
+) -> Message:
     """The retour message answering `heen` (JW301 -> JW302, …).
 
     `codes` gives the retourcodes per heen node: a mapping from `id(node)` or a function
@@ -71,9 +82,13 @@ def retour_for(heen: Message, *, identificatie: str, dagtekening: dt.date, codes
         raise ValueError(f"{heen_type.code} has no retour message")
     lookup = _lookup(codes)
     header = copy_into(
-        heen.header, node_class(f"{retour_code.ijw_equivalent}Header"), lookup,
-        bericht_code=int(retour_code.berichtcode), identificatie_retour=identificatie,
-        dagtekening_retour=dagtekening, xsd_versie_retour=xsd_versie(),
+        heen.header,
+        node_class(f"{retour_code.ijw_equivalent}Header"),
+        lookup,
+        bericht_code=int(retour_code.berichtcode),
+        identificatie_retour=identificatie,
+        dagtekening_retour=dagtekening,
+        xsd_versie_retour=xsd_versie(),
     )
     cls = MESSAGES[retour_code.ijw_equivalent]
     return copy_into(heen, cls, lookup, standard=heen.standard, header=header)  # type: ignore[return-value]
@@ -93,8 +108,9 @@ def _lookup(codes: CodesFor | None) -> Callable[[Node], Sequence[str]]:
     return lambda node: codes.get(id(node), ())
 
 
-def copy_into(source: Node, target: type[Node], codes: Callable[[Node], Sequence[str]] | None = None,
-              **extra) -> Node:
+def copy_into(
+    source: Node, target: type[Node], codes: Callable[[Node], Sequence[str]] | None = None, **extra
+) -> Node:
     """`source` as an instance of `target`: same-named fields copied (nested nodes converted).
 
     RetourCodes fields of the target are filled from `codes(source)` (0200 when empty);

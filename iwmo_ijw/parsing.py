@@ -9,7 +9,6 @@ and external-entity attacks before libxml2 sees them.
 from __future__ import annotations
 
 import mmap
-
 import os
 import re
 import zlib
@@ -36,8 +35,14 @@ class MessageError(UserError):
 
     code = "PARSE"
 
-    def __init__(self, message: str, *, line: int | None = None, source: str | None = None,
-                 values: dict[str, str] | None = None):
+    def __init__(
+        self,
+        message: str,
+        *,
+        line: int | None = None,
+        source: str | None = None,
+        values: dict[str, str] | None = None,
+    ):
         super().__init__(message)
         self.line = line
         self.source = source
@@ -107,7 +112,10 @@ class ParsedMessage:
         if digest is None:
             path = self._extra.get("path")
             if path is not None:
-                with open(path, "rb") as handle, mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as view:
+                with (
+                    open(path, "rb") as handle,
+                    mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as view,
+                ):
                     digest = zlib.crc32(view)
             else:
                 digest = zlib.crc32(etree.tostring(self.root))
@@ -136,7 +144,9 @@ def read_bytes(source: Source) -> bytes:
         try:
             return Path(source).read_bytes()
         except OSError as exc:
-            raise MessageError(f"cannot read {os.fspath(source)}: {exc.strerror}", source=os.fspath(source)) from exc
+            raise MessageError(
+                f"cannot read {os.fspath(source)}: {exc.strerror}", source=os.fspath(source)
+            ) from exc
     return source.read()
 
 
@@ -195,7 +205,11 @@ def detect(root: etree._Element, source: str | None = None) -> MessageType:
             f"(BerichtCode {message_type.berichtcode})",
             line=code_el.sourceline,
             source=source,
-            values={"berichtcode": berichtcode, "type": message_type.code, "expected": message_type.berichtcode},
+            values={
+                "berichtcode": berichtcode,
+                "type": message_type.code,
+                "expected": message_type.berichtcode,
+            },
         )
     return message_type
 
@@ -209,7 +223,9 @@ def detect_head(head: bytes, source: str | None = None) -> MessageType:
         for _, element in parser.read_events():
             root = element if root is None else root
     except etree.XMLSyntaxError as exc:
-        raise MalformedXML(f"not well-formed XML: {_clean(exc.msg)}", line=exc.lineno or None, source=source) from None
+        raise MalformedXML(
+            f"not well-formed XML: {_clean(exc.msg)}", line=exc.lineno or None, source=source
+        ) from None
     if root is None:
         raise MalformedXML("no root element in the first bytes of the document", source=source)
     return detect(root, source)
@@ -218,9 +234,13 @@ def detect_head(head: bytes, source: str | None = None) -> MessageType:
 def _explain_namespace(namespace: str, line: int | None, source: str | None) -> MessageError:
     match = _NAMESPACE_RE.match(namespace)
     if not namespace:
-        return UnknownMessage("root element has no namespace: not an iJw/iWmo message", line=line, source=source)
+        return UnknownMessage(
+            "root element has no namespace: not an iJw/iWmo message", line=line, source=source
+        )
     if match is None:
-        return UnknownMessage(f"unknown namespace {namespace!r}: not an iJw/iWmo message", line=line, source=source)
+        return UnknownMessage(
+            f"unknown namespace {namespace!r}: not an iJw/iWmo message", line=line, source=source
+        )
     release = f"{match['major']}.{match['minor']}"
     known_keys = {s.key for s in STANDARDS.values()}
     if match["key"] in known_keys and release not in SUPPORTED_RELEASES:
@@ -248,9 +268,14 @@ def _from_bytes(data: bytes, name: str | None) -> ParsedMessage:
     from iwmo_ijw.table import plain_bytes
 
     tree = parse_xml(data, name)
-    return ParsedMessage(tree=tree, message_type=detect(tree.getroot(), name), source=name, size=len(data),
-                         plain=plain_bytes(tree, data),
-                         _extra={"layout": LazyLayout(data=data), "digest": zlib.crc32(data)})
+    return ParsedMessage(
+        tree=tree,
+        message_type=detect(tree.getroot(), name),
+        source=name,
+        size=len(data),
+        plain=plain_bytes(tree, data),
+        _extra={"layout": LazyLayout(data=data), "digest": zlib.crc32(data)},
+    )
 
 
 # Up to this size a file is read in one call and parsed from memory: for the 25,000 small
@@ -283,8 +308,14 @@ def _load_file(path: str, name: str | None) -> ParsedMessage:
         plain = plain_bytes(tree, view)
     finally:
         view.close()
-    return ParsedMessage(tree=tree, message_type=detect(tree.getroot(), name), source=name, size=size,
-                         plain=plain, _extra={"layout": LazyLayout(path=path), "path": path})
+    return ParsedMessage(
+        tree=tree,
+        message_type=detect(tree.getroot(), name),
+        source=name,
+        size=size,
+        plain=plain,
+        _extra={"layout": LazyLayout(path=path), "path": path},
+    )
 
 
 def _clean(message: str) -> str:

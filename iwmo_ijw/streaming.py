@@ -64,9 +64,15 @@ def _peek(path: Path, name: str | None) -> MessageType:
     return detect_head(head, name)
 
 
-def iter_chunks(path: str | os.PathLike, *, schema_dir: str | os.PathLike | None = None,
-                validate: bool = True, name: str | None = None, clients: int = 1,
-                lines: int | None = None) -> Iterator[Chunk]:
+def iter_chunks(
+    path: str | os.PathLike,
+    *,
+    schema_dir: str | os.PathLike | None = None,
+    validate: bool = True,
+    name: str | None = None,
+    clients: int = 1,
+    lines: int | None = None,
+) -> Iterator[Chunk]:
     """Yield Chunks of up to `clients` Clients in document order; the XSD is checked as parsing goes.
 
     With `lines`, a chunk also ends once its Clients hold that many lines (a Client's
@@ -85,8 +91,15 @@ def iter_chunks(path: str | os.PathLike, *, schema_dir: str | os.PathLike | None
     root_tag = f"{{{message_type.namespace}}}Bericht"
     # The root's end is asked for too: with a schema (and entities off) libxml2 lets a file that is
     # cut off end the parse without an error, so only a closed root proves the file complete.
-    kwargs = dict(events=("end",), tag=(client_tag, root_tag), resolve_entities=False, no_network=True, load_dtd=False,
-                  huge_tree=False, remove_blank_text=True)
+    kwargs = dict(
+        events=("end",),
+        tag=(client_tag, root_tag),
+        resolve_entities=False,
+        no_network=True,
+        load_dtd=False,
+        huge_tree=False,
+        remove_blank_text=True,
+    )
     if schema is not None:
         kwargs["schema"] = schema
     # libxml2 keeps one error log per thread; entries of earlier documents must not leak in.
@@ -114,8 +127,9 @@ def iter_chunks(path: str | os.PathLike, *, schema_dir: str | os.PathLike | None
                 yield _detached(message_type, batch, first, name, client_tag)
                 batch, held = [], 0
         if not closed:
-            raise MalformedXML("not well-formed XML: the document ends before its root element is closed",
-                               source=name)
+            raise MalformedXML(
+                "not well-formed XML: the document ends before its root element is closed", source=name
+            )
         if batch:
             yield _detached(message_type, batch, first, name, client_tag)
     except etree.XMLSyntaxError as exc:
@@ -132,8 +146,9 @@ def _lines(client: etree._Element) -> int:
     return sum(len(child) for child in client)
 
 
-def _detached(message_type: MessageType, batch: list[etree._Element], position: int, name: str | None,
-              client_tag: str) -> Chunk:
+def _detached(
+    message_type: MessageType, batch: list[etree._Element], position: int, name: str | None, client_tag: str
+) -> Chunk:
     """The finished Clients, taken out of the tree being parsed (so it stays small) into a copy
     of its skeleton, without the Client the parser may have begun reading ahead."""
     parent = batch[0].getparent()
@@ -160,5 +175,9 @@ def _classify(exc: etree.XMLSyntaxError, schema, name: str | None) -> MessageErr
         log = list(exc.error_log.filter_domains([etree.ErrorDomains.SCHEMASV]))
     if log:
         first = log[0]
-        return StreamSchemaError(f"the XSD rejects the message: {first.message}", log, line=first.line, source=name)
-    return MalformedXML(f"not well-formed XML: {exc.msg.split(', line ')[0]}", line=exc.lineno or None, source=name)
+        return StreamSchemaError(
+            f"the XSD rejects the message: {first.message}", log, line=first.line, source=name
+        )
+    return MalformedXML(
+        f"not well-formed XML: {exc.msg.split(', line ')[0]}", line=exc.lineno or None, source=name
+    )

@@ -92,8 +92,9 @@ def sole_holder(message_type: MessageType, name: str) -> tuple[str, str] | None:
     the columns of `name` can be read as those of `holder`."""
     index = _index(message_type)
     decls = index.declarations.get(name, set())
-    holders = [(h, d) for h, ds in index.declarations.items() for d in ds
-               if name in index.children.get(d.type, {})]
+    holders = [
+        (h, d) for h, ds in index.declarations.items() for d in ds if name in index.children.get(d.type, {})
+    ]
     if len(decls) != 1 or len(holders) != 1 or len(index.declarations[holders[0][0]]) != 1:
         return None
     holder, decl = holders[0]
@@ -139,8 +140,9 @@ def _parents(message_type: MessageType) -> dict[str, set[str]]:
     return parents
 
 
-def qualified(message_type: MessageType, target: str, path: str,
-              prefixes: dict[str, str] | None = None) -> tuple[str, dict[str, str]] | None:
+def qualified(
+    message_type: MessageType, target: str, path: str, prefixes: dict[str, str] | None = None
+) -> tuple[str, dict[str, str]] | None:
     """The XPath of `path` (local names, "^Name" = nearest ancestor Name) from a `target`
     element, with its namespace prefixes (added to `prefixes`); "" when the path cannot exist
     there; None when the spec gives no single answer."""
@@ -173,7 +175,9 @@ def mandatory(message_type: MessageType, target: str, path: str) -> bool:
     return True
 
 
-def absolute_paths(message_type: MessageType, target: str, prefixes: dict[str, str], limit: int = 8) -> str | None:
+def absolute_paths(
+    message_type: MessageType, target: str, prefixes: dict[str, str], limit: int = 8
+) -> str | None:
     """An XPath union of every place the spec puts a `target` element of the message namespace,
     from the root: it visits only those branches, not the whole tree as //target would.
     "" when the spec has no such place, None when there are too many to list."""
@@ -277,8 +281,9 @@ def _stylesheet(message_type: MessageType, plan: Plan) -> tuple[etree.XSLT | Non
     return etree.XSLT(etree.XML(text), access_control=etree.XSLTAccessControl.DENY_ALL), tuple(layout)
 
 
-def _row(message_type: MessageType, target: str, fields: tuple[str, ...],
-         prefixes: dict[str, str]) -> tuple[tuple[str, ...], tuple[str, ...], str]:
+def _row(
+    message_type: MessageType, target: str, fields: tuple[str, ...], prefixes: dict[str, str]
+) -> tuple[tuple[str, ...], tuple[str, ...], str]:
     body, read, absent = [], [], []
     for path in fields:
         answer = qualified(message_type, target, path, prefixes)
@@ -341,14 +346,15 @@ def _nowhere(data, marker: bytes, start: int) -> bool:
     rare = marker[1:2]
     hit = data.find(rare, start + 1)
     while hit != -1:
-        if data[hit - 1:hit - 1 + len(marker)] == marker:
+        if data[hit - 1 : hit - 1 + len(marker)] == marker:
             return False
         hit = data.find(rare, hit + 1)
     return True
 
 
-def read_table(tree: etree._ElementTree, message_type: MessageType, target: str,
-               fields: tuple[str, ...], expected: int) -> Table | None:
+def read_table(
+    tree: etree._ElementTree, message_type: MessageType, target: str, fields: tuple[str, ...], expected: int
+) -> Table | None:
     """The fields of every `target` element (message namespace) that the spec can place; None
     when the table would not be what the elements say. Call `plain(tree)` first."""
     table = read_tables(tree, message_type, ((target, tuple(fields)),)).get(target)
@@ -398,7 +404,7 @@ def tables_from(layout: Layout, text: str, counts: dict[str, int]) -> dict[str, 
     for target, read, absent in widths:
         size, width = counts[target], len(read)
         end = at + size * width
-        columns = {f: flat[at + i:end:width] for i, f in enumerate(read)} if width else {}
+        columns = {f: flat[at + i : end : width] for i, f in enumerate(read)} if width else {}
         nothing = [ABSENT] * size  # one list for every absent field: columns are only read
         tables[target] = Table(size, columns | dict.fromkeys(absent, nothing))
         at = end

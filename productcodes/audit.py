@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta
 
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
@@ -24,8 +24,16 @@ class AuditEntry:
     nieuw: dict | None
 
     def as_dict(self) -> dict:
-        return {"id": self.id, "op": self.op.isoformat(), "door": self.door, "entiteit": self.entiteit,
-                "sleutel": self.sleutel, "actie": self.actie, "oud": self.oud, "nieuw": self.nieuw}
+        return {
+            "id": self.id,
+            "op": self.op.isoformat(),
+            "door": self.door,
+            "entiteit": self.entiteit,
+            "sleutel": self.sleutel,
+            "actie": self.actie,
+            "oud": self.oud,
+            "nieuw": self.nieuw,
+        }
 
 
 def _mapping_key(session: Session, mapping_id: int) -> str:
@@ -42,21 +50,36 @@ def _about(entry: AuditLog, mapping_id: int) -> bool:
     return not ids or mapping_id in ids
 
 
-def read_audit(session: Session, *, mapping_id: int | None = None, gemeente: str | None = None,
-               van: date | None = None, tot: date | None = None, door: str | None = None,
-               actie: str | None = None, limit: int | None = None) -> list[AuditEntry]:
+def read_audit(
+    session: Session,
+    *,
+    mapping_id: int | None = None,
+    gemeente: str | None = None,
+    van: date | None = None,
+    tot: date | None = None,
+    door: str | None = None,
+    actie: str | None = None,
+    limit: int | None = None,
+) -> list[AuditEntry]:
     """Audit entries, oldest first, filtered by mapping id, gemeente (CBS code), days (inclusive), who, action."""
     query = select(AuditLog).order_by(AuditLog.id)
     if mapping_id is not None:
-        query = query.where(AuditLog.entiteit == "mapping", AuditLog.sleutel == _mapping_key(session, mapping_id))
+        query = query.where(
+            AuditLog.entiteit == "mapping", AuditLog.sleutel == _mapping_key(session, mapping_id)
+        )
     if gemeente:
         code = gemeente.strip().zfill(4)
-        query = query.where(or_(AuditLog.sleutel == code, AuditLog.sleutel.like(f"{code}/%"),
-                                AuditLog.sleutel.like(f"%/{code}/%")))
+        query = query.where(
+            or_(
+                AuditLog.sleutel == code,
+                AuditLog.sleutel.like(f"{code}/%"),
+                AuditLog.sleutel.like(f"%/{code}/%"),
+            )
+        )
     if van is not None:
-        query = query.where(AuditLog.op >= datetime.combine(van, time(), timezone.utc))
+        query = query.where(AuditLog.op >= datetime.combine(van, time(), UTC))
     if tot is not None:
-        query = query.where(AuditLog.op < datetime.combine(tot + timedelta(days=1), time(), timezone.utc))
+        query = query.where(AuditLog.op < datetime.combine(tot + timedelta(days=1), time(), UTC))
     if door:
         query = query.where(AuditLog.door == door)
     if actie:

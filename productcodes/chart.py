@@ -21,8 +21,10 @@ def check_target(path: str | Path) -> Path:
     """The chart's file, refused before any work when its folder is missing or its kind unknown."""
     path = Path(path)
     if path.suffix.lower() not in IMAGE_SUFFIXES + HTML_SUFFIXES:
-        raise UserError(f"--chart {path}: onbekende extensie {path.suffix or '(geen)'!r}; kies "
-                        f"{', '.join(IMAGE_SUFFIXES + HTML_SUFFIXES)}")
+        raise UserError(
+            f"--chart {path}: onbekende extensie {path.suffix or '(geen)'!r}; kies "
+            f"{', '.join(IMAGE_SUFFIXES + HTML_SUFFIXES)}"
+        )
     if not path.parent.is_dir():
         raise UserError(f"--chart {path}: de map {path.parent} bestaat niet")
     return path
@@ -35,20 +37,35 @@ def _axis_limit(largest: float) -> float:
 
 def _label_bars(axis, bars, labels: list[str]) -> None:
     for bar, label in zip(bars, labels):
-        axis.annotate(label, (bar.get_width(), bar.get_y() + bar.get_height() / 2), xytext=(3, 0),
-                      textcoords="offset points", va="center", fontsize=8)
+        axis.annotate(
+            label,
+            (bar.get_width(), bar.get_y() + bar.get_height() / 2),
+            xytext=(3, 0),
+            textcoords="offset points",
+            va="center",
+            fontsize=8,
+        )
+
 
 _CHART = {
-    "nl": {"per_product": "Gemeentelijke codes per landelijk product (top {n})", "codes": "gemeentelijke codes",
-           "coverage": "Dekking per jeugdregio", "percent": "% van de codes gemapt",
-           "title": "Reductie op {on}: {mapped} van {total} codes gemapt ({percent}%)",
-           "summary": "{mapped} van {total} gemeentelijke codes gemapt ({percent}%) op {used} landelijke producten.",
-           "of": "{percent}% van {codes}"},
-    "en": {"per_product": "Municipal codes per national product (top {n})", "codes": "municipal codes",
-           "coverage": "Coverage per jeugdregio", "percent": "% of codes mapped",
-           "title": "Reduction on {on}: {mapped} of {total} codes mapped ({percent}%)",
-           "summary": "{mapped} of {total} municipal codes mapped ({percent}%) onto {used} national products.",
-           "of": "{percent}% of {codes}"},
+    "nl": {
+        "per_product": "Gemeentelijke codes per landelijk product (top {n})",
+        "codes": "gemeentelijke codes",
+        "coverage": "Dekking per jeugdregio",
+        "percent": "% van de codes gemapt",
+        "title": "Reductie op {on}: {mapped} van {total} codes gemapt ({percent}%)",
+        "summary": "{mapped} van {total} gemeentelijke codes gemapt ({percent}%) op {used} landelijke producten.",
+        "of": "{percent}% van {codes}",
+    },
+    "en": {
+        "per_product": "Municipal codes per national product (top {n})",
+        "codes": "municipal codes",
+        "coverage": "Coverage per jeugdregio",
+        "percent": "% of codes mapped",
+        "title": "Reduction on {on}: {mapped} of {total} codes mapped ({percent}%)",
+        "summary": "{mapped} of {total} municipal codes mapped ({percent}%) onto {used} national products.",
+        "of": "{percent}% of {codes}",
+    },
 }
 
 
@@ -96,8 +113,14 @@ def reduction_figure(r: Reduction, lang: str = "nl"):
     right.set_xlim(0, 110)
     right.set_title(t["coverage"])
     right.set_xlabel(t["percent"])
-    fig.suptitle(t["title"].format(on=day(r.on, lang), mapped=r.mapped, total=r.municipal_codes,
-                                   percent=number(r.percent_mapped, lang)))
+    fig.suptitle(
+        t["title"].format(
+            on=day(r.on, lang),
+            mapped=r.mapped,
+            total=r.municipal_codes,
+            percent=number(r.percent_mapped, lang),
+        )
+    )
     fig.tight_layout()
     return fig
 
@@ -106,21 +129,37 @@ def _bar_rows(items: list[tuple[str, float, str]], scale: float) -> str:
     rows = []
     for label, value, text in items:
         width = 0 if scale == 0 else round(300 * value / scale)
-        rows.append(f"<tr><td>{html.escape(label)}</td><td><div class='bar' style='width:{width}px'></div></td>"
-                    f"<td>{html.escape(text)}</td></tr>")
+        rows.append(
+            f"<tr><td>{html.escape(label)}</td><td><div class='bar' style='width:{width}px'></div></td>"
+            f"<td>{html.escape(text)}</td></tr>"
+        )
     return "\n".join(rows)
 
 
 def _html(r: Reduction, lang: str = "nl") -> str:
     t = _CHART[lang]
     products = [(code, n, str(n)) for code, n in list(r.codes_per_national.items())[:TOP]]
-    regios = [(name, c.percent, t["of"].format(percent=number(c.percent, lang), codes=c.codes))
-              for name, c in r.per_jeugdregio.items()]
+    regios = [
+        (name, c.percent, t["of"].format(percent=number(c.percent, lang), codes=c.codes))
+        for name, c in r.per_jeugdregio.items()
+    ]
     top = max((n for _, n, _ in products), default=0)
-    title = t["title"].format(on=day(r.on, lang), mapped=r.mapped, total=r.municipal_codes,
-                              percent=number(r.percent_mapped, lang)).split(":")[0]
-    summary = t["summary"].format(mapped=r.mapped, total=r.municipal_codes, percent=number(r.percent_mapped, lang),
-                                  used=r.national_in_use)
+    title = (
+        t["title"]
+        .format(
+            on=day(r.on, lang),
+            mapped=r.mapped,
+            total=r.municipal_codes,
+            percent=number(r.percent_mapped, lang),
+        )
+        .split(":")[0]
+    )
+    summary = t["summary"].format(
+        mapped=r.mapped,
+        total=r.municipal_codes,
+        percent=number(r.percent_mapped, lang),
+        used=r.national_in_use,
+    )
     return f"""<!doctype html>
 <html lang="{lang}"><head><meta charset="utf-8"><title>{html.escape(title)}</title>
 <style>body{{font-family:sans-serif;margin:2em}} td{{padding:2px 8px}} .bar{{background:#3b6ea5;height:12px}}</style>
@@ -145,14 +184,24 @@ def draw_impact(impact, path: str | Path) -> Path:
     rows = impact_rows(impact)
     if path.suffix.lower() in HTML_SUFFIXES:
         top = max((s.maximum for _, s in rows), default=0)
-        items = [(label, s.mediaan, f"mediaan {s.mediaan / 100:.2f} (min {s.minimum / 100:.2f}, "
-                                    f"max {s.maximum / 100:.2f}, {s.groepen} gemeenten)") for label, s in rows]
-        path.write_text(f"""<!doctype html>
+        items = [
+            (
+                label,
+                s.mediaan,
+                f"mediaan {s.mediaan / 100:.2f} (min {s.minimum / 100:.2f}, "
+                f"max {s.maximum / 100:.2f}, {s.groepen} gemeenten)",
+            )
+            for label, s in rows
+        ]
+        path.write_text(
+            f"""<!doctype html>
 <html lang="nl"><head><meta charset="utf-8"><title>Impact</title>
 <style>body{{font-family:sans-serif;margin:2em}} td{{padding:2px 8px}} .bar{{background:#3b6ea5;height:12px}}</style>
 </head><body><h1>Tarief per eenheid per landelijk product (euro)</h1>
 <table>{_bar_rows(items, top)}</table></body></html>
-""", encoding="utf-8")
+""",
+            encoding="utf-8",
+        )
         return path
     fig = impact_figure(rows)
     fig.savefig(path, dpi=110)

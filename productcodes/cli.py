@@ -108,7 +108,7 @@ class AppContext:
     def close(self) -> None:
         while self._resources:
             resource = self._resources.pop()
-            dispose = getattr(resource, "dispose", None) or getattr(resource, "close")
+            dispose = getattr(resource, "dispose", None) or resource.close
             dispose()
 
 

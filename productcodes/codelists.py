@@ -80,7 +80,7 @@ EXACT_DENOMINATOR = 1000
 
 
 def parse_factor(text: str) -> Fraction:
-    """"1/60", "0.25", "4" or "0,25" as an exact fraction; ValueError when it is not a positive number or
+    """ "1/60", "0.25", "4" or "0,25" as an exact fraction; ValueError when it is not a positive number or
     a rounded decimal (with a hint to the fraction it stands for)."""
     cleaned = text.strip().replace(",", ".")
     try:
@@ -91,8 +91,10 @@ def parse_factor(text: str) -> Fraction:
         raise ValueError(f"factor {text!r} must be greater than 0")
     if "/" not in cleaned and value.denominator > EXACT_DENOMINATOR:
         near = value.limit_denominator(EXACT_DENOMINATOR)
-        raise ValueError(f"factor {text!r} is een afgeronde decimaal, geen exacte factor; schrijf een breuk, "
-                         f"bijv. {format_number(near)}")
+        raise ValueError(
+            f"factor {text!r} is een afgeronde decimaal, geen exacte factor; schrijf een breuk, "
+            f"bijv. {format_number(near)}"
+        )
     return value
 
 

@@ -46,8 +46,10 @@ def make_engine(url: str | None = None) -> Engine:
     try:
         parsed = make_url(url)
     except ArgumentError:
-        raise DatabaseError(f"{url!r} is not a database URL (e.g. sqlite:///registry.sqlite or "
-                            "postgresql+psycopg://user@host/db)") from None
+        raise DatabaseError(
+            f"{url!r} is not a database URL (e.g. sqlite:///registry.sqlite or "
+            "postgresql+psycopg://user@host/db)"
+        ) from None
     if parsed.get_backend_name() == "sqlite":
         if parsed.database and parsed.database != ":memory:":
             Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
@@ -88,8 +90,10 @@ def session_scope(engine: Engine) -> Iterator[Session]:
         session.commit()
     except StaleDataError:
         session.rollback()
-        raise ConflictError("the record was changed by someone else since you read it; "
-                            "nothing was saved — read it again and repeat your change") from None
+        raise ConflictError(
+            "the record was changed by someone else since you read it; "
+            "nothing was saved — read it again and repeat your change"
+        ) from None
     except (OperationalError, DBAPIError) as exc:
         session.rollback()
         raise DatabaseError(describe(exc, str(engine.url))) from None

@@ -66,9 +66,16 @@ def _prestaties_of(root, clients) -> Iterator[Prestatie]:
             bedrag = _number(text(p, "IngediendBedrag/Bedrag")) or 0
             sign = -1 if text(p, "IngediendBedrag/DebetCredit") == "C" else 1
             tarief = _number(text(p, "ProductTarief"))
-            yield Prestatie(ontvanger, text(p, "ProductCategorie") or "", text(p, "ProductCode") or "",
-                            date_of(p, "ProductPeriode/Begindatum"), _number(text(p, "GeleverdVolume")) or 0,
-                            text(p, "Eenheid") or "", None if tarief is None else int(tarief), sign * int(bedrag))
+            yield Prestatie(
+                ontvanger,
+                text(p, "ProductCategorie") or "",
+                text(p, "ProductCode") or "",
+                date_of(p, "ProductPeriode/Begindatum"),
+                _number(text(p, "GeleverdVolume")) or 0,
+                text(p, "Eenheid") or "",
+                None if tarief is None else int(tarief),
+                sign * int(bedrag),
+            )
 
 
 def declaration_files(paths: Iterable[str | Path]) -> list[Path]:
@@ -134,7 +141,9 @@ class Translator:
     def __init__(self, session: Session, lijst: str | None = None) -> None:
         from productcodes.models import Gemeente, GemeentelijkProduct, Mapping, NationaalProduct
 
-        self.regio = {g.gemeentecode: g.jeugdregio or "(geen jeugdregio)" for g in session.scalars(select(Gemeente))}
+        self.regio = {
+            g.gemeentecode: g.jeugdregio or "(geen jeugdregio)" for g in session.scalars(select(Gemeente))
+        }
         national_query = select(NationaalProduct)
         if lijst:
             national_query = national_query.where(NationaalProduct.lijst == lijst)
@@ -147,14 +156,16 @@ class Translator:
         self.products: dict[tuple[str, str, str], list[tuple[date, date | None, int]]] = defaultdict(list)
         for p in session.scalars(select(GemeentelijkProduct)):
             self.products[(p.gemeentecode, p.productcategorie, p.productcode)].append(
-                (p.geldig_van, p.geldig_tot, p.id))
+                (p.geldig_van, p.geldig_tot, p.id)
+            )
         self.mappings: dict[int, list[_Target]] = defaultdict(list)
         for m in session.scalars(select(Mapping).where(Mapping.status.in_(("approved", "retired")))):
             n = by_id.get(m.nationaal_product_id)
             if n is not None:
                 units = tuple(u for u in n.eenheden.split("|") if u)
                 self.mappings[m.gemeentelijk_product_id].append(
-                    _Target(m.geldig_van, m.geldig_tot, n.code, n.naam, m.factor, units))
+                    _Target(m.geldig_van, m.geldig_tot, n.code, n.naam, m.factor, units)
+                )
 
     def translate(self, p: Prestatie) -> tuple[_Target | None, str | None]:
         """(national target, None) or (None, the reason it cannot be translated)."""
@@ -168,8 +179,14 @@ class Translator:
             if own is not None:
                 return own, None
             return None, "code onbekend bij deze gemeente"
-        product = next((pid for van, tot, pid in periods if van <= p.begindatum and (tot is None or p.begindatum <= tot)),
-                       None)
+        product = next(
+            (
+                pid
+                for van, tot, pid in periods
+                if van <= p.begindatum and (tot is None or p.begindatum <= tot)
+            ),
+            None,
+        )
         if product is None:
             return None, "code niet geldig op de datum van de prestatie"
         target = _on(self.mappings.get(product, ()), p.begindatum)
@@ -220,9 +237,13 @@ class Spread:
     uitschieters: list[tuple[str, float]]
 
     def as_dict(self) -> dict:
-        return {"min": round(self.minimum, 2), "mediaan": round(self.mediaan, 2), "max": round(self.maximum, 2),
-                "groepen": self.groepen,
-                "uitschieters": [{"naam": n, "tarief": round(t, 2)} for n, t in self.uitschieters]}
+        return {
+            "min": round(self.minimum, 2),
+            "mediaan": round(self.mediaan, 2),
+            "max": round(self.maximum, 2),
+            "groepen": self.groepen,
+            "uitschieters": [{"naam": n, "tarief": round(t, 2)} for n, t in self.uitschieters],
+        }
 
 
 def spread(values: dict[str, float]) -> Spread | None:
@@ -234,7 +255,9 @@ def spread(values: dict[str, float]) -> Spread | None:
     if len(ordered) >= 4:
         q1, _, q3 = statistics.quantiles(ordered, n=4, method="inclusive")
         low, high = q1 - 1.5 * (q3 - q1), q3 + 1.5 * (q3 - q1)
-        outliers = sorted(((name, t) for name, t in values.items() if t < low or t > high), key=lambda x: x[1])
+        outliers = sorted(
+            ((name, t) for name, t in values.items() if t < low or t > high), key=lambda x: x[1]
+        )
     return Spread(ordered[0], statistics.median(ordered), ordered[-1], len(ordered), outliers)
 
 
@@ -258,11 +281,17 @@ class ProductImpact:
 
     def as_dict(self) -> dict:
         sg, sr = self.spread_gemeenten(), self.spread_regio()
-        return {"code": self.code, "naam": self.naam, "eenheid": self.eenheid,
-                "gemeentelijke_codes": sorted(self.gemeentelijke_codes), "prestaties": self.totaal.regels,
-                "volume": _plain(self.totaal.volume), "bedrag_centen": self.totaal.bedrag,
-                "tarief_per_gemeente": sg.as_dict() if sg else None,
-                "tarief_per_jeugdregio": sr.as_dict() if sr else None}
+        return {
+            "code": self.code,
+            "naam": self.naam,
+            "eenheid": self.eenheid,
+            "gemeentelijke_codes": sorted(self.gemeentelijke_codes),
+            "prestaties": self.totaal.regels,
+            "volume": _plain(self.totaal.volume),
+            "bedrag_centen": self.totaal.bedrag,
+            "tarief_per_gemeente": sg.as_dict() if sg else None,
+            "tarief_per_jeugdregio": sr.as_dict() if sr else None,
+        }
 
 
 def _plain(value: int | Fraction) -> str:
@@ -287,10 +316,18 @@ class Impact:
             "prestaties": self.prestaties,
             "vertaald": sum(p.totaal.regels for p in self.producten.values()),
             "producten": [p.as_dict() for p in self.sorted_products()],
-            "niet_vertaald": [{"reden": reason, "prestaties": n, "bedrag_centen": self.niet_vertaald_bedrag[reason],
-                               "codes": [{"code": c, "prestaties": k}
-                                         for c, k in self.niet_vertaald_codes[reason].most_common(20)]}
-                              for reason, n in self.niet_vertaald.most_common()],
+            "niet_vertaald": [
+                {
+                    "reden": reason,
+                    "prestaties": n,
+                    "bedrag_centen": self.niet_vertaald_bedrag[reason],
+                    "codes": [
+                        {"code": c, "prestaties": k}
+                        for c, k in self.niet_vertaald_codes[reason].most_common(20)
+                    ],
+                }
+                for reason, n in self.niet_vertaald.most_common()
+            ],
             "overgeslagen_bestanden": [{"bestand": f, "reden": r} for f, r in self.overgeslagen],
         }
 
@@ -333,13 +370,15 @@ def analyse(prestaties: Iterable[Prestatie], translator: Translator) -> Impact:
         signed = -volume if p.bedrag < 0 else volume
         row.totaal.add(signed, p.bedrag, tarief if p.bedrag >= 0 else None)
         row.per_gemeente[p.gemeentecode].add(signed, p.bedrag, tarief if p.bedrag >= 0 else None)
-        row.per_regio[translator.regio.get(p.gemeentecode, "?")].add(signed, p.bedrag,
-                                                                      tarief if p.bedrag >= 0 else None)
+        row.per_regio[translator.regio.get(p.gemeentecode, "?")].add(
+            signed, p.bedrag, tarief if p.bedrag >= 0 else None
+        )
     return impact
 
 
-def run_impact(session: Session, paths: Iterable[str | Path] = (), *, store: bool = False,
-               lijst: str | None = None) -> Impact:
+def run_impact(
+    session: Session, paths: Iterable[str | Path] = (), *, store: bool = False, lijst: str | None = None
+) -> Impact:
     """The analysis of declaration files/folders and (with `store`) the message store's declarations."""
     files = declaration_files(paths)
     if not files and not store:
@@ -370,33 +409,58 @@ def euro(cents: float | int | None) -> str:
 def render_text(impact: Impact) -> str:
     """The table the reform needs, in Dutch."""
     data = impact.as_dict()
-    lines = [f"Impact: {data['prestaties']} prestaties, {data['vertaald']} vertaald naar een landelijk product", ""]
+    lines = [
+        f"Impact: {data['prestaties']} prestaties, {data['vertaald']} vertaald naar een landelijk product",
+        "",
+    ]
     for p in impact.sorted_products():
         sg, sr = p.spread_gemeenten(), p.spread_regio()
-        lines.append(f"{p.code} {p.naam} (eenheid {p.eenheid}): {len(p.gemeentelijke_codes)} gemeentelijke codes, "
-                     f"{p.totaal.regels} prestaties, volume {_plain(p.totaal.volume)}, bedrag {euro(p.totaal.bedrag)}")
+        lines.append(
+            f"{p.code} {p.naam} (eenheid {p.eenheid}): {len(p.gemeentelijke_codes)} gemeentelijke codes, "
+            f"{p.totaal.regels} prestaties, volume {_plain(p.totaal.volume)}, bedrag {euro(p.totaal.bedrag)}"
+        )
         for label, s in (("gemeenten", sg), ("jeugdregio's", sr)):
             if s is None:
                 continue
             out = ", ".join(f"{n} {euro(t)}" for n, t in s.uitschieters) or "geen"
-            lines.append(f"  tarief per eenheid over {s.groepen} {label}: min {euro(s.minimum)}, mediaan "
-                         f"{euro(s.mediaan)}, max {euro(s.maximum)}; uitschieters: {out}")
+            lines.append(
+                f"  tarief per eenheid over {s.groepen} {label}: min {euro(s.minimum)}, mediaan "
+                f"{euro(s.mediaan)}, max {euro(s.maximum)}; uitschieters: {out}"
+            )
         if p.gemeentelijke_codes:
             shown = sorted(p.gemeentelijke_codes)
-            lines.append(f"  codes: {', '.join(shown[:8])}" + (f" … (+{len(shown) - 8})" if len(shown) > 8 else ""))
+            lines.append(
+                f"  codes: {', '.join(shown[:8])}" + (f" … (+{len(shown) - 8})" if len(shown) > 8 else "")
+            )
     if data["niet_vertaald"]:
         lines += ["", "Niet vertaald:"]
         for item in data["niet_vertaald"]:
             codes = ", ".join(f"{c['code']} ({c['prestaties']})" for c in item["codes"][:5])
-            lines.append(f"  {item['reden']}: {item['prestaties']} prestaties, {euro(item['bedrag_centen'])}; {codes}")
+            lines.append(
+                f"  {item['reden']}: {item['prestaties']} prestaties, {euro(item['bedrag_centen'])}; {codes}"
+            )
     if impact.overgeslagen:
         lines += ["", "Overgeslagen bestanden:"] + [f"  {f}: {r}" for f, r in impact.overgeslagen]
     return "\n".join(lines)
 
 
-CSV_COLUMNS = ("nationale_code", "naam", "eenheid", "gemeentelijke_codes", "prestaties", "volume", "bedrag_centen",
-               "tarief_min", "tarief_mediaan", "tarief_max", "uitschieters_gemeenten", "regio_min", "regio_mediaan",
-               "regio_max", "uitschieters_regio")
+CSV_COLUMNS = (
+    "nationale_code",
+    "naam",
+    "eenheid",
+    "gemeentelijke_codes",
+    "prestaties",
+    "volume",
+    "bedrag_centen",
+    "tarief_min",
+    "tarief_mediaan",
+    "tarief_max",
+    "uitschieters_gemeenten",
+    "regio_min",
+    "regio_mediaan",
+    "regio_max",
+    "uitschieters_regio",
+)
 
 
 def csv_rows(impact: Impact) -> Iterator[list[str]]:
@@ -408,8 +472,21 @@ def csv_rows(impact: Impact) -> Iterator[list[str]]:
         def parts(s: Spread | None) -> list[str]:
             if s is None:
                 return ["", "", "", ""]
-            return [f"{s.minimum:.2f}", f"{s.mediaan:.2f}", f"{s.maximum:.2f}",
-                    "|".join(f"{n}={t:.2f}" for n, t in s.uitschieters)]
+            return [
+                f"{s.minimum:.2f}",
+                f"{s.mediaan:.2f}",
+                f"{s.maximum:.2f}",
+                "|".join(f"{n}={t:.2f}" for n, t in s.uitschieters),
+            ]
 
-        yield [p.code, p.naam, p.eenheid, "|".join(sorted(p.gemeentelijke_codes)), str(p.totaal.regels),
-               _plain(p.totaal.volume), str(p.totaal.bedrag), *parts(sg), *parts(sr)]
+        yield [
+            p.code,
+            p.naam,
+            p.eenheid,
+            "|".join(sorted(p.gemeentelijke_codes)),
+            str(p.totaal.regels),
+            _plain(p.totaal.volume),
+            str(p.totaal.bedrag),
+            *parts(sg),
+            *parts(sr),
+        ]

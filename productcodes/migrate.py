@@ -62,5 +62,7 @@ def require_current(engine: Engine) -> None:
     wanted = head()
     if found != wanted:
         state = "has no registry tables yet" if found is None else f"is at revision {found}, not {wanted}"
-        raise DatabaseError(f"the database {engine.url.render_as_string(hide_password=True)} {state}; "
-                            "run `productcodes db upgrade` first")
+        raise DatabaseError(
+            f"the database {engine.url.render_as_string(hide_password=True)} {state}; "
+            "run `productcodes db upgrade` first"
+        )

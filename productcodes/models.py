@@ -181,7 +181,9 @@ class GemeentelijkProduct(Base):
 class Mapping(Base):
     __tablename__ = "mapping"
     __table_args__ = (
-        CheckConstraint("status IN ('proposed', 'approved', 'retired', 'rejected', 'withdrawn')", name="status"),
+        CheckConstraint(
+            "status IN ('proposed', 'approved', 'retired', 'rejected', 'withdrawn')", name="status"
+        ),
         _valid_period(),
     )
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -17,7 +17,7 @@ import getpass
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from fractions import Fraction
 
@@ -35,7 +35,6 @@ from productcodes.models import (
     Mapping,
     NationaalProduct,
     Productlijst,
-    product_begrip,
 )
 from productcodes.records import (
     BegripRow,
@@ -45,7 +44,6 @@ from productcodes.records import (
     NationalProductRow,
     TariefRow,
 )
-
 from productcodes.versions import (
     FAR_PAST,
     Conflict,
@@ -54,14 +52,11 @@ from productcodes.versions import (
     Plan,
     Version,
     plan,
-    shown,
     where,
 )
 
 # Mappings that resolve (for their period) and so may not overlap another of the same code.
 ACTIVE = ("approved", "retired")
-
-
 
 
 def next_first_of_january(today: date) -> date:
@@ -73,8 +68,9 @@ def next_change_date(today: date) -> date:
     return next_first_of_january(today)
 
 
-def unit_or_category_problem(product: GemeentelijkProduct, national: NationaalProduct,
-                             factor: Fraction | None) -> str | None:
+def unit_or_category_problem(
+    product: GemeentelijkProduct, national: NationaalProduct, factor: Fraction | None
+) -> str | None:
     """Why a mapping may not be approved as it is: another categorie, or an eenheid the national product
     does not use, without a conversion factor to say how the volumes relate; None when it may."""
     if factor is not None:
@@ -87,8 +83,10 @@ def unit_or_category_problem(product: GemeentelijkProduct, national: NationaalPr
         problems.append(f"eenheid {product.eenheid} is niet {' of '.join(units)}")
     if not problems:
         return None
-    return (f"{' en '.join(problems)} van {national.code}; zonder omrekenfactor kan dit niet worden goedgekeurd "
-            "(stel opnieuw voor met --factor, bijv. 1/60)")
+    return (
+        f"{' en '.join(problems)} van {national.code}; zonder omrekenfactor kan dit niet worden goedgekeurd "
+        "(stel opnieuw voor met --factor, bijv. 1/60)"
+    )
 
 
 def _gemeente_fields(g: Gemeente) -> dict:
@@ -100,15 +98,27 @@ def _municipal_fields(p: GemeentelijkProduct) -> dict:
 
 
 def _national_fields(n: NationaalProduct) -> dict:
-    return {"naam": n.naam, "productcategorie": n.productcategorie, "uitvoeringsvariant": n.uitvoeringsvariant,
-            "eenheden": n.eenheden, "hulpvorm": n.hulpvorm, "nza_declaratiecode": n.nza_declaratiecode,
-            "begrippen": tuple(sorted(b.term.lower() for b in n.begrippen))}
+    return {
+        "naam": n.naam,
+        "productcategorie": n.productcategorie,
+        "uitvoeringsvariant": n.uitvoeringsvariant,
+        "eenheden": n.eenheden,
+        "hulpvorm": n.hulpvorm,
+        "nza_declaratiecode": n.nza_declaratiecode,
+        "begrippen": tuple(sorted(b.term.lower() for b in n.begrippen)),
+    }
 
 
 def _national_row_fields(r: NationalProductRow) -> dict:
-    return {"naam": r.naam, "productcategorie": r.productcategorie, "uitvoeringsvariant": r.uitvoeringsvariant,
-            "eenheden": "|".join(r.eenheden), "hulpvorm": r.hulpvorm, "nza_declaratiecode": r.nza_declaratiecode,
-            "begrippen": tuple(sorted(t.lower() for t in r.begrippen))}
+    return {
+        "naam": r.naam,
+        "productcategorie": r.productcategorie,
+        "uitvoeringsvariant": r.uitvoeringsvariant,
+        "eenheden": "|".join(r.eenheden),
+        "hulpvorm": r.hulpvorm,
+        "nza_declaratiecode": r.nza_declaratiecode,
+        "begrippen": tuple(sorted(t.lower() for t in r.begrippen)),
+    }
 
 
 def _line(rows, index: int) -> int | None:
@@ -159,7 +169,7 @@ class Registry:
         self.session = session
         self.door = door or current_user()
         self.today = today or date.today()
-        self.now = datetime.now(timezone.utc)
+        self.now = datetime.now(UTC)
 
     @property
     def change_date(self) -> date:
@@ -169,14 +179,35 @@ class Registry:
     # -- audit --------------------------------------------------------------------------
 
     def _audit(self, entiteit: str, sleutel: str, actie: str, oud: dict | None, nieuw: dict | None) -> None:
-        self.session.add(AuditLog(op=self.now, door=self.door, entiteit=entiteit, sleutel=sleutel, actie=actie,
-                                  oud=_jsonable(oud), nieuw=_jsonable(nieuw)))
+        self.session.add(
+            AuditLog(
+                op=self.now,
+                door=self.door,
+                entiteit=entiteit,
+                sleutel=sleutel,
+                actie=actie,
+                oud=_jsonable(oud),
+                nieuw=_jsonable(nieuw),
+            )
+        )
 
     def _audit_many(self, entiteit: str, actie: str, rows: Sequence[tuple[str, dict]]) -> None:
         if rows:
-            self.session.execute(insert(AuditLog.__table__), [
-                {"op": self.now, "door": self.door, "entiteit": entiteit, "sleutel": key, "actie": actie,
-                 "oud": None, "nieuw": _jsonable(new)} for key, new in rows])
+            self.session.execute(
+                insert(AuditLog.__table__),
+                [
+                    {
+                        "op": self.now,
+                        "door": self.door,
+                        "entiteit": entiteit,
+                        "sleutel": key,
+                        "actie": actie,
+                        "oud": None,
+                        "nieuw": _jsonable(new),
+                    }
+                    for key, new in rows
+                ],
+            )
 
     # -- loading whole lists (importers, demo) ---------------------------------------------
 
@@ -193,15 +224,23 @@ class Registry:
         for i, r in enumerate(rows):
             fields = {"naam": r.naam, "jeugdregio": r.jeugdregio}
             try:
-                step = plan(existing[r.gemeentecode], r.geldig_van, r.geldig_tot, fields, today=self.today,
-                            change=self.change_date)
+                step = plan(
+                    existing[r.gemeentecode],
+                    r.geldig_van,
+                    r.geldig_tot,
+                    fields,
+                    today=self.today,
+                    change=self.change_date,
+                )
             except Conflict as exc:
                 outcome.conflict(where(rows, i), f"gemeente {r.gemeentecode}: {exc}")
                 continue
             new = self._apply_gemeente(step, r, fields, outcome)
             if new is not None:
                 values.append(new)
-                existing[r.gemeentecode].append(Version(new["geldig_van"], r.geldig_tot, fields, None, _line(rows, i)))
+                existing[r.gemeentecode].append(
+                    Version(new["geldig_van"], r.geldig_tot, fields, None, _line(rows, i))
+                )
         outcome.check()
         self.session.flush()
         if values:
@@ -223,26 +262,42 @@ class Registry:
         if step.action == "split":
             g = step.version.ref
             old_tot, g.geldig_tot = g.geldig_tot, step.van - timedelta(days=1)
-            self._audit("gemeente", r.gemeentecode, "end", {"geldig_tot": old_tot}, {"geldig_tot": g.geldig_tot})
+            self._audit(
+                "gemeente", r.gemeentecode, "end", {"geldig_tot": old_tot}, {"geldig_tot": g.geldig_tot}
+            )
             outcome.versions += 1
         else:
             outcome.added += 1
-        return {"gemeentecode": r.gemeentecode, "naam": r.naam, "jeugdregio": r.jeugdregio,
-                "geldig_van": step.van, "geldig_tot": r.geldig_tot}
+        return {
+            "gemeentecode": r.gemeentecode,
+            "naam": r.naam,
+            "jeugdregio": r.jeugdregio,
+            "geldig_van": step.van,
+            "geldig_tot": r.geldig_tot,
+        }
 
     def add_begrippen(self, rows: Iterable[BegripRow]) -> ImportResult:
         """Begrippen; a term already stored with the same start is left as it is."""
         known = {(b.term, b.geldig_van) for b in self.session.scalars(select(Begrip))}
-        values = [{"term": r.term, "definitie": r.definitie, "bron": r.bron,
-                   "geldig_van": r.geldig_van or FAR_PAST, "geldig_tot": r.geldig_tot} for r in rows]
+        values = [
+            {
+                "term": r.term,
+                "definitie": r.definitie,
+                "bron": r.bron,
+                "geldig_van": r.geldig_van or FAR_PAST,
+                "geldig_tot": r.geldig_tot,
+            }
+            for r in rows
+        ]
         new = [v for v in values if (v["term"], v["geldig_van"]) not in known]
         if new:
             self.session.execute(insert(Begrip.__table__), new)
         self._audit_many("begrip", "import", [(v["term"], v) for v in new])
         return ImportResult(len(new), 0, len(values) - len(new))
 
-    def add_national(self, lijst: str, rows: Iterable[NationalProductRow],
-                     omschrijving: str | None = None) -> ImportResult:
+    def add_national(
+        self, lijst: str, rows: Iterable[NationalProductRow], omschrijving: str | None = None
+    ) -> ImportResult:
         """A national list; importing it again changes nothing, a changed product becomes a new dated version."""
         rows = rows if isinstance(rows, list) else list(rows)
         if self.session.get(Productlijst, lijst) is None:
@@ -256,13 +311,22 @@ class Registry:
         for i, r in enumerate(rows):
             missing = [t for t in r.begrippen if t.lower() not in begrippen]
             if missing:
-                outcome.conflict(where(rows, i), f"product {r.code} verwijst naar onbekende begrip(pen) "
-                                 f"{', '.join(missing)}; importeer eerst de begrippen")
+                outcome.conflict(
+                    where(rows, i),
+                    f"product {r.code} verwijst naar onbekende begrip(pen) "
+                    f"{', '.join(missing)}; importeer eerst de begrippen",
+                )
                 continue
             fields = _national_row_fields(r)
             try:
-                step = plan(existing[r.code], r.geldig_van, r.geldig_tot, fields, today=self.today,
-                            change=self.change_date)
+                step = plan(
+                    existing[r.code],
+                    r.geldig_van,
+                    r.geldig_tot,
+                    fields,
+                    today=self.today,
+                    change=self.change_date,
+                )
             except Conflict as exc:
                 outcome.conflict(where(rows, i), f"product {r.code}: {exc}")
                 continue
@@ -272,18 +336,31 @@ class Registry:
         outcome.check()
         self.session.flush()
         result = outcome.result()
-        self._audit("productlijst", lijst, "import", None, {"nieuw": result.added, "nieuwe_versies": result.versions,
-                                                          "ongewijzigd": result.unchanged})
+        self._audit(
+            "productlijst",
+            lijst,
+            "import",
+            None,
+            {"nieuw": result.added, "nieuwe_versies": result.versions, "ongewijzigd": result.unchanged},
+        )
         return result
 
-    def _apply_national(self, lijst: str, step: Plan, r: NationalProductRow, begrippen: dict,
-                        outcome: Outcome) -> NationaalProduct | None:
+    def _apply_national(
+        self, lijst: str, step: Plan, r: NationalProductRow, begrippen: dict, outcome: Outcome
+    ) -> NationaalProduct | None:
         if step.action == "unchanged":
             outcome.unchanged += 1
             return None
-        values = dict(naam=r.naam, productcategorie=r.productcategorie, uitvoeringsvariant=r.uitvoeringsvariant,
-                      eenheden="|".join(r.eenheden), hulpvorm=r.hulpvorm, nza_declaratiecode=r.nza_declaratiecode,
-                      geldig_tot=r.geldig_tot, begrippen=[begrippen[t.lower()] for t in r.begrippen])
+        values = dict(
+            naam=r.naam,
+            productcategorie=r.productcategorie,
+            uitvoeringsvariant=r.uitvoeringsvariant,
+            eenheden="|".join(r.eenheden),
+            hulpvorm=r.hulpvorm,
+            nza_declaratiecode=r.nza_declaratiecode,
+            geldig_tot=r.geldig_tot,
+            begrippen=[begrippen[t.lower()] for t in r.begrippen],
+        )
         if step.action == "update":
             product = step.version.ref
             old = _national_fields(product)
@@ -295,8 +372,13 @@ class Registry:
         if step.action == "split":
             previous = step.version.ref
             previous.geldig_tot = step.van - timedelta(days=1)
-            self._audit("nationaal_product", f"{lijst}/{r.code}", "new-version", {"geldig_tot": step.version.tot},
-                        {"geldig_van": step.van, **_national_row_fields(r)})
+            self._audit(
+                "nationaal_product",
+                f"{lijst}/{r.code}",
+                "new-version",
+                {"geldig_tot": step.version.tot},
+                {"geldig_van": step.van, **_national_row_fields(r)},
+            )
             outcome.versions += 1
         else:
             outcome.added += 1
@@ -318,20 +400,42 @@ class Registry:
         # Plain rows, not objects: a list of thousands of codes is read on every import; the few rows that
         # change are loaded as objects when they do.
         t = GemeentelijkProduct
-        for p in self.session.execute(select(t.id, t.gemeentecode, t.productcategorie, t.productcode, t.omschrijving,
-                                             t.uitvoeringsvariant, t.eenheid, t.geldig_van, t.geldig_tot)):
+        for p in self.session.execute(
+            select(
+                t.id,
+                t.gemeentecode,
+                t.productcategorie,
+                t.productcode,
+                t.omschrijving,
+                t.uitvoeringsvariant,
+                t.eenheid,
+                t.geldig_van,
+                t.geldig_tot,
+            )
+        ):
             existing[(p.gemeentecode, p.productcategorie, p.productcode)].append(
-                Version(p.geldig_van, p.geldig_tot, _municipal_fields(p), p.id))
+                Version(p.geldig_van, p.geldig_tot, _municipal_fields(p), p.id)
+            )
         outcome, values = Outcome("de gemeentelijke producten"), []
         for i, r in enumerate(rows):
             key = (r.gemeentecode, r.productcategorie, r.productcode)
             problem = self._municipal_problem(r, national, gemeenten)
-            fields = {"omschrijving": r.omschrijving, "uitvoeringsvariant": r.uitvoeringsvariant, "eenheid": r.eenheid}
+            fields = {
+                "omschrijving": r.omschrijving,
+                "uitvoeringsvariant": r.uitvoeringsvariant,
+                "eenheid": r.eenheid,
+            }
             try:
                 if problem:
                     raise Conflict(problem)
-                step = plan(existing[key], r.geldig_van, r.geldig_tot, fields, today=self.today,
-                            change=self.change_date)
+                step = plan(
+                    existing[key],
+                    r.geldig_van,
+                    r.geldig_tot,
+                    fields,
+                    today=self.today,
+                    change=self.change_date,
+                )
             except Conflict as exc:
                 outcome.conflict(where(rows, i), f"{'/'.join(key)}: {exc}")
                 continue
@@ -343,18 +447,25 @@ class Registry:
         self.session.flush()
         if values:
             self.session.execute(insert(GemeentelijkProduct.__table__), values)
-        self._audit_many("gemeentelijk_product", "import",
-                         [(f"{v['gemeentecode']}/{v['productcategorie']}/{v['productcode']}", v) for v in values])
+        self._audit_many(
+            "gemeentelijk_product",
+            "import",
+            [(f"{v['gemeentecode']}/{v['productcategorie']}/{v['productcode']}", v) for v in values],
+        )
         return outcome.result()
 
     @staticmethod
     def _municipal_problem(r: MunicipalProductRow, national: set[str], gemeenten: set[str]) -> str | None:
         if r.gemeentecode not in gemeenten:
-            return (f"gemeente {r.gemeentecode} is onbekend in het register; importeer eerst de gemeente "
-                    "(import-gemeenten)")
+            return (
+                f"gemeente {r.gemeentecode} is onbekend in het register; importeer eerst de gemeente "
+                "(import-gemeenten)"
+            )
         if r.productcode in national:
-            return (f"productcode {r.productcode} is a code of a national product list; a municipal code may not "
-                    "redefine it")
+            return (
+                f"productcode {r.productcode} is a code of a national product list; a municipal code may not "
+                "redefine it"
+            )
         return None
 
     def _apply_municipal(self, step: Plan, r: MunicipalProductRow, outcome: Outcome) -> dict | None:
@@ -382,19 +493,47 @@ class Registry:
 
     def add_tarieven(self, rows: Iterable[TariefRow]) -> ImportResult:
         """Contract tariffs; a row already stored exactly so is left as it is."""
-        known = {(t.aanbieder, t.gemeentecode, t.productcategorie, t.productcode, t.geldig_van, t.tarief, t.eenheid,
-                  t.geldig_tot) for t in self.session.scalars(select(ContractTarief))}
+        known = {
+            (
+                t.aanbieder,
+                t.gemeentecode,
+                t.productcategorie,
+                t.productcode,
+                t.geldig_van,
+                t.tarief,
+                t.eenheid,
+                t.geldig_tot,
+            )
+            for t in self.session.scalars(select(ContractTarief))
+        }
         values = [asdict(r) for r in rows]
-        new = [v for v in values if (v["aanbieder"], v["gemeentecode"], v["productcategorie"], v["productcode"],
-                                     v["geldig_van"], v["tarief"], v["eenheid"], v["geldig_tot"]) not in known]
+        new = [
+            v
+            for v in values
+            if (
+                v["aanbieder"],
+                v["gemeentecode"],
+                v["productcategorie"],
+                v["productcode"],
+                v["geldig_van"],
+                v["tarief"],
+                v["eenheid"],
+                v["geldig_tot"],
+            )
+            not in known
+        ]
         if new:
             self.session.execute(insert(ContractTarief.__table__), new)
-        self._audit_many("contract_tarief", "import",
-                         [(f"{v['aanbieder']}/{v['gemeentecode']}/{v['productcode']}", v) for v in new])
+        self._audit_many(
+            "contract_tarief",
+            "import",
+            [(f"{v['aanbieder']}/{v['gemeentecode']}/{v['productcode']}", v) for v in new],
+        )
         return ImportResult(len(new), 0, len(values) - len(new))
 
-    def add_mappings(self, rows: Iterable[MappingRow], *, lijst: str | None = None,
-                     history: bool = False) -> ImportResult:
+    def add_mappings(
+        self, rows: Iterable[MappingRow], *, lijst: str | None = None, history: bool = False
+    ) -> ImportResult:
         """Mappings as a list (import), with the checks of `map` done against indexes loaded
         once: the municipal product valid on the start date, the national product, and no
         overlap with other approved or retired mappings of the same code. Approved rows that
@@ -403,15 +542,26 @@ class Registry:
         products: dict[tuple[str, str, str], list[GemeentelijkProduct]] = defaultdict(list)
         for p in self.session.scalars(select(GemeentelijkProduct)):
             products[(p.gemeentecode, p.productcategorie, p.productcode)].append(p)
-        query = select(NationaalProduct) if lijst is None else select(NationaalProduct).where(
-            NationaalProduct.lijst == lijst)
+        query = (
+            select(NationaalProduct)
+            if lijst is None
+            else select(NationaalProduct).where(NationaalProduct.lijst == lijst)
+        )
         national: dict[str, list[NationaalProduct]] = defaultdict(list)
         for n in self.session.scalars(query):
             national[n.code].append(n)
         periods: dict[int, list[tuple[date, date | None]]] = defaultdict(list)
         stored = set()
-        for m in self.session.execute(select(Mapping.gemeentelijk_product_id, Mapping.nationaal_product_id,
-                                             Mapping.geldig_van, Mapping.geldig_tot, Mapping.status, Mapping.factor)):
+        for m in self.session.execute(
+            select(
+                Mapping.gemeentelijk_product_id,
+                Mapping.nationaal_product_id,
+                Mapping.geldig_van,
+                Mapping.geldig_tot,
+                Mapping.status,
+                Mapping.factor,
+            )
+        ):
             stored.add((m.gemeentelijk_product_id, m.nationaal_product_id, m.geldig_van, m.status, m.factor))
             if m.status in ACTIVE:
                 periods[m.gemeentelijk_product_id].append((m.geldig_van, m.geldig_tot))
@@ -434,12 +584,26 @@ class Registry:
                     continue
                 periods[product.id].append((r.geldig_van, r.geldig_tot))
             outcome.added += 1
-            values.append({"gemeentelijk_product_id": product.id, "nationaal_product_id": target.id,
-                           "geldig_van": r.geldig_van, "geldig_tot": r.geldig_tot, "status": r.status,
-                           "factor": r.factor, "toelichting": r.toelichting, "door": self.door, "op": self.now,
-                           "version": 1})
-            audit.append((f"{key}->{r.nationale_code}", {"status": r.status, "geldig_van": r.geldig_van,
-                                                          "factor": r.factor}))
+            values.append(
+                {
+                    "gemeentelijk_product_id": product.id,
+                    "nationaal_product_id": target.id,
+                    "geldig_van": r.geldig_van,
+                    "geldig_tot": r.geldig_tot,
+                    "status": r.status,
+                    "factor": r.factor,
+                    "toelichting": r.toelichting,
+                    "door": self.door,
+                    "op": self.now,
+                    "version": 1,
+                }
+            )
+            audit.append(
+                (
+                    f"{key}->{r.nationale_code}",
+                    {"status": r.status, "geldig_van": r.geldig_van, "factor": r.factor},
+                )
+            )
         outcome.check()
         if values:
             self.session.execute(insert(Mapping.__table__), values)
@@ -447,19 +611,31 @@ class Registry:
         return outcome.result()
 
     def _mapping_targets(self, r: MappingRow, key: str, products, national, history: bool):
-        product = next((p for p in products.get((r.gemeentecode, r.productcategorie, r.productcode), ())
-                        if covers(p.geldig_van, p.geldig_tot, r.geldig_van)), None)
+        product = next(
+            (
+                p
+                for p in products.get((r.gemeentecode, r.productcategorie, r.productcode), ())
+                if covers(p.geldig_van, p.geldig_tot, r.geldig_van)
+            ),
+            None,
+        )
         if product is None:
             raise ProtocolError(f"mapping of {key}: no such municipal product valid on {r.geldig_van}")
-        target = [n for n in national.get(r.nationale_code, ()) if covers(n.geldig_van, n.geldig_tot, r.geldig_van)]
+        target = [
+            n for n in national.get(r.nationale_code, ()) if covers(n.geldig_van, n.geldig_tot, r.geldig_van)
+        ]
         if len(target) != 1:
             problem = "no" if not target else "more than one"
-            raise ProtocolError(f"mapping of {key}: {problem} national product {r.nationale_code} valid on "
-                                f"{r.geldig_van}" + ("; give --list" if target else ""))
+            raise ProtocolError(
+                f"mapping of {key}: {problem} national product {r.nationale_code} valid on "
+                f"{r.geldig_van}" + ("; give --list" if target else "")
+            )
         if r.status != "proposed" and not history and r.geldig_van < self.today:
-            raise ProtocolError(f"mapping of {key}: {r.status} vanaf {r.geldig_van} zou met terugwerkende kracht "
-                                f"gelden (vandaag is {self.today}); dateer de rij op {self.change_date} of later, "
-                                "of importeer de geschiedenis bewust met --history")
+            raise ProtocolError(
+                f"mapping of {key}: {r.status} vanaf {r.geldig_van} zou met terugwerkende kracht "
+                f"gelden (vandaag is {self.today}); dateer de rij op {self.change_date} of later, "
+                "of importeer de geschiedenis bewust met --history"
+            )
         if r.status == "approved":
             problem = unit_or_category_problem(product, target[0], r.factor)
             if problem:
@@ -469,32 +645,45 @@ class Registry:
     # -- single changes ----------------------------------------------------------------------
 
     @staticmethod
-    def _no_overlap(periods: Iterable[tuple[date, date | None]], van: date, tot: date | None, what: str) -> None:
+    def _no_overlap(
+        periods: Iterable[tuple[date, date | None]], van: date, tot: date | None, what: str
+    ) -> None:
         for other_van, other_tot in periods:
             if overlaps(van, tot, other_van, other_tot):
-                raise ProtocolError(f"{what}: period {van}..{tot or 'open'} overlaps {other_van}.."
-                                    f"{other_tot or 'open'}; validity of one key may not overlap")
+                raise ProtocolError(
+                    f"{what}: period {van}..{tot or 'open'} overlaps {other_van}.."
+                    f"{other_tot or 'open'}; validity of one key may not overlap"
+                )
 
-    def municipal_product(self, gemeente: str, code: str, on: date, categorie: str | None = None) -> GemeentelijkProduct:
+    def municipal_product(
+        self, gemeente: str, code: str, on: date, categorie: str | None = None
+    ) -> GemeentelijkProduct:
         query = select(GemeentelijkProduct).where(
-            GemeentelijkProduct.gemeentecode == gemeente, GemeentelijkProduct.productcode == code,
+            GemeentelijkProduct.gemeentecode == gemeente,
+            GemeentelijkProduct.productcode == code,
             GemeentelijkProduct.geldig_van <= on,
-            or_(GemeentelijkProduct.geldig_tot.is_(None), GemeentelijkProduct.geldig_tot >= on))
+            or_(GemeentelijkProduct.geldig_tot.is_(None), GemeentelijkProduct.geldig_tot >= on),
+        )
         if categorie:
             query = query.where(GemeentelijkProduct.productcategorie == categorie)
         found = self.session.scalars(query).all()
         if not found:
-            raise ProtocolError(f"gemeente {gemeente} has no product {code}"
-                                f"{' in categorie ' + categorie if categorie else ''} valid on {on}")
+            raise ProtocolError(
+                f"gemeente {gemeente} has no product {code}"
+                f"{' in categorie ' + categorie if categorie else ''} valid on {on}"
+            )
         if len(found) > 1:
-            raise ProtocolError(f"gemeente {gemeente} has product {code} in several categorieën on {on}; "
-                                "give --categorie")
+            raise ProtocolError(
+                f"gemeente {gemeente} has product {code} in several categorieën on {on}; give --categorie"
+            )
         return found[0]
 
     def national_product(self, code: str, on: date, lijst: str | None = None) -> NationaalProduct:
         query = select(NationaalProduct).where(
-            NationaalProduct.code == code, NationaalProduct.geldig_van <= on,
-            or_(NationaalProduct.geldig_tot.is_(None), NationaalProduct.geldig_tot >= on))
+            NationaalProduct.code == code,
+            NationaalProduct.geldig_van <= on,
+            or_(NationaalProduct.geldig_tot.is_(None), NationaalProduct.geldig_tot >= on),
+        )
         if lijst:
             query = query.where(NationaalProduct.lijst == lijst)
         found = self.session.scalars(query).all()
@@ -505,33 +694,66 @@ class Registry:
         return found[0]
 
     def _mappings_of(self, product: GemeentelijkProduct) -> list[Mapping]:
-        return list(self.session.scalars(select(Mapping).where(
-            Mapping.gemeentelijk_product_id == product.id, Mapping.status.in_(ACTIVE))))
+        return list(
+            self.session.scalars(
+                select(Mapping).where(
+                    Mapping.gemeentelijk_product_id == product.id, Mapping.status.in_(ACTIVE)
+                )
+            )
+        )
 
     def _require_gemeente(self, gemeente: str) -> None:
         if gemeente not in self.known_gemeenten():
-            raise ProtocolError(f"gemeente {gemeente} is onbekend in het register; importeer eerst de gemeente "
-                                "(import-gemeenten)")
+            raise ProtocolError(
+                f"gemeente {gemeente} is onbekend in het register; importeer eerst de gemeente "
+                "(import-gemeenten)"
+            )
 
-    def map(self, gemeente: str, categorie: str | None, code: str, nationale_code: str, *,
-            effective: date | None = None, until: date | None = None, factor: Fraction | None = None,
-            toelichting: str | None = None, lijst: str | None = None, confidence: float | None = None,
-            audit: bool = True) -> Mapping:
+    def map(
+        self,
+        gemeente: str,
+        categorie: str | None,
+        code: str,
+        nationale_code: str,
+        *,
+        effective: date | None = None,
+        until: date | None = None,
+        factor: Fraction | None = None,
+        toelichting: str | None = None,
+        lijst: str | None = None,
+        confidence: float | None = None,
+        audit: bool = True,
+    ) -> Mapping:
         """Propose a mapping (status proposed) from `effective` (default the next change date; never in the past)."""
         self._require_gemeente(gemeente)
         van = effective or self.change_date
         if van < self.today:
-            raise ProtocolError(f"mapping of {gemeente}/{code}: een voorstel gaat niet in het verleden in "
-                                f"({van}); kies {self.change_date} (de volgende wijzigingsdatum) of later")
+            raise ProtocolError(
+                f"mapping of {gemeente}/{code}: een voorstel gaat niet in het verleden in "
+                f"({van}); kies {self.change_date} (de volgende wijzigingsdatum) of later"
+            )
         product = self.municipal_product(gemeente, code, van, categorie)
         national = self.national_product(nationale_code, van, lijst)
         if until is not None and until < van:
             raise ProtocolError(f"mapping of {gemeente}/{code}: ends {until} before it starts {van}")
-        self._no_overlap([(m.geldig_van, m.geldig_tot) for m in self._mappings_of(product)], van, until,
-                         f"mapping of {gemeente}/{product.productcategorie}/{code}")
-        mapping = Mapping(gemeentelijk_product=product, nationaal_product=national, geldig_van=van, geldig_tot=until,
-                          status="proposed", factor=factor, toelichting=toelichting, door=self.door, op=self.now,
-                          confidence=Decimal(str(round(confidence, 3))) if confidence is not None else None)
+        self._no_overlap(
+            [(m.geldig_van, m.geldig_tot) for m in self._mappings_of(product)],
+            van,
+            until,
+            f"mapping of {gemeente}/{product.productcategorie}/{code}",
+        )
+        mapping = Mapping(
+            gemeentelijk_product=product,
+            nationaal_product=national,
+            geldig_van=van,
+            geldig_tot=until,
+            status="proposed",
+            factor=factor,
+            toelichting=toelichting,
+            door=self.door,
+            op=self.now,
+            confidence=Decimal(str(round(confidence, 3))) if confidence is not None else None,
+        )
         self.session.add(mapping)
         self.session.flush()
         if audit:
@@ -545,23 +767,35 @@ class Registry:
         if expected_version is not None and mapping.version != expected_version:
             from productcodes.db import ConflictError
 
-            raise ConflictError(f"mapping {mapping_id} is at version {mapping.version}, not {expected_version}: "
-                                "someone changed it since you read it; nothing was saved")
+            raise ConflictError(
+                f"mapping {mapping_id} is at version {mapping.version}, not {expected_version}: "
+                "someone changed it since you read it; nothing was saved"
+            )
         return mapping
 
     def approve(self, mapping_id: int, *, expected_version: int | None = None) -> Mapping:
         """Approve a proposal: not retroactively, not over another mapping, not with unexplained unit/categorie."""
         mapping = self.get_mapping(mapping_id, expected_version)
         if mapping.status != "proposed":
-            raise ProtocolError(f"mapping {mapping_id} is {mapping.status}; only a proposed mapping can be approved")
+            raise ProtocolError(
+                f"mapping {mapping_id} is {mapping.status}; only a proposed mapping can be approved"
+            )
         if mapping.geldig_van < self.today:
-            raise ProtocolError(f"mapping {mapping_id} zou met terugwerkende kracht gelden vanaf {mapping.geldig_van}; "
-                                f"wijs het af en stel het opnieuw voor per {self.change_date}")
-        problem = unit_or_category_problem(mapping.gemeentelijk_product, mapping.nationaal_product, mapping.factor)
+            raise ProtocolError(
+                f"mapping {mapping_id} zou met terugwerkende kracht gelden vanaf {mapping.geldig_van}; "
+                f"wijs het af en stel het opnieuw voor per {self.change_date}"
+            )
+        problem = unit_or_category_problem(
+            mapping.gemeentelijk_product, mapping.nationaal_product, mapping.factor
+        )
         if problem:
             raise ProtocolError(f"mapping {mapping_id}: {problem}")
-        self._no_overlap([(m.geldig_van, m.geldig_tot) for m in self._mappings_of(mapping.gemeentelijk_product)],
-                         mapping.geldig_van, mapping.geldig_tot, f"mapping {mapping_id}")
+        self._no_overlap(
+            [(m.geldig_van, m.geldig_tot) for m in self._mappings_of(mapping.gemeentelijk_product)],
+            mapping.geldig_van,
+            mapping.geldig_tot,
+            f"mapping {mapping_id}",
+        )
         old = self._state(mapping)
         mapping.status, mapping.door, mapping.op = "approved", self.door, self.now
         self.session.flush()
@@ -578,16 +812,23 @@ class Registry:
             raise ProtocolError("een afwijzing heeft een reden nodig (--reason)")
         mapping = self.get_mapping(mapping_id, expected_version)
         if mapping.status != "proposed":
-            raise ProtocolError(f"mapping {mapping_id} is {mapping.status}; alleen een voorstel kan worden afgewezen")
+            raise ProtocolError(
+                f"mapping {mapping_id} is {mapping.status}; alleen een voorstel kan worden afgewezen"
+            )
         old = self._state(mapping)
         mapping.status, mapping.door, mapping.op = "rejected", self.door, self.now
-        mapping.toelichting = f"afgewezen: {reason.strip()}" + (f" (was: {old['toelichting']})"
-                                                                if old["toelichting"] else "")
+        mapping.toelichting = f"afgewezen: {reason.strip()}" + (
+            f" (was: {old['toelichting']})" if old["toelichting"] else ""
+        )
         self.session.flush()
-        self._audit("mapping", self._key(mapping), "reject", old, {**self._state(mapping), "reden": reason.strip()})
+        self._audit(
+            "mapping", self._key(mapping), "reject", old, {**self._state(mapping), "reden": reason.strip()}
+        )
         return mapping
 
-    def retire(self, mapping_id: int, *, effective: date | None = None, expected_version: int | None = None) -> Mapping:
+    def retire(
+        self, mapping_id: int, *, effective: date | None = None, expected_version: int | None = None
+    ) -> Mapping:
         """End a mapping: it stays valid until the day before `effective` (default the next change date).
 
         A mapping that would only start on or after `effective` never applies: it is withdrawn."""
@@ -597,8 +838,10 @@ class Registry:
             raise ProtocolError(f"mapping {mapping_id} is already {mapping.status}")
         in_effect = mapping.status == "approved" and mapping.geldig_van <= self.today
         if in_effect and effective <= self.today:
-            raise ProtocolError(f"mapping {mapping_id} is approved and in effect since {mapping.geldig_van}; "
-                                f"it cannot be ended retroactively on {effective} (earliest: {self.today + timedelta(1)})")
+            raise ProtocolError(
+                f"mapping {mapping_id} is approved and in effect since {mapping.geldig_van}; "
+                f"it cannot be ended retroactively on {effective} (earliest: {self.today + timedelta(1)})"
+            )
         if mapping.geldig_tot is not None and effective > mapping.geldig_tot:
             raise ProtocolError(f"mapping {mapping_id} already ends on {mapping.geldig_tot}")
         old = self._state(mapping)
@@ -611,45 +854,60 @@ class Registry:
         self._audit("mapping", self._key(mapping), "retire", old, self._state(mapping))
         return mapping
 
-    def end_product(self, gemeente: str, code: str, *, effective: date | None = None,
-                    categorie: str | None = None) -> GemeentelijkProduct:
+    def end_product(
+        self, gemeente: str, code: str, *, effective: date | None = None, categorie: str | None = None
+    ) -> GemeentelijkProduct:
         """Stop a municipal code from `effective` on; it keeps resolving for earlier dates."""
         effective = effective or self.change_date
         try:
             product = self.municipal_product(gemeente, code, effective - timedelta(days=1), categorie)
         except ProtocolError:
-            raise ProtocolError(f"gemeente {gemeente} heeft geen product {code}"
-                                f"{' in categorie ' + categorie if categorie else ''} dat loopt tot {effective} "
-                                f"(de dag voor de opgegeven ingangsdatum {effective} moet binnen de geldigheid "
-                                "vallen)") from None
+            raise ProtocolError(
+                f"gemeente {gemeente} heeft geen product {code}"
+                f"{' in categorie ' + categorie if categorie else ''} dat loopt tot {effective} "
+                f"(de dag voor de opgegeven ingangsdatum {effective} moet binnen de geldigheid "
+                "vallen)"
+            ) from None
         if product.geldig_van <= self.today and effective <= self.today:
-            raise ProtocolError(f"product {gemeente}/{code} is in effect since {product.geldig_van}; it cannot be "
-                                f"ended retroactively on {effective}")
+            raise ProtocolError(
+                f"product {gemeente}/{code} is in effect since {product.geldig_van}; it cannot be "
+                f"ended retroactively on {effective}"
+            )
         old = asdict_product(product)
         product.geldig_tot = effective - timedelta(days=1)
         self.session.flush()
-        self._audit("gemeentelijk_product", f"{gemeente}/{product.productcategorie}/{code}", "end", old,
-                    asdict_product(product))
+        self._audit(
+            "gemeentelijk_product",
+            f"{gemeente}/{product.productcategorie}/{code}",
+            "end",
+            old,
+            asdict_product(product),
+        )
         return product
 
-    def propose_many(self, suggestions: Iterable, *, approve_above: float | None = None,
-                     lijst: str | None = None) -> tuple[int, int]:
+    def propose_many(
+        self, suggestions: Iterable, *, approve_above: float | None = None, lijst: str | None = None
+    ) -> tuple[int, int]:
         """Store suggestions as proposed mappings (one query per table, not per code);
         those at or above `approve_above` are approved at once, in the user's name, when the
         protocol allows it (no unit or categorie mismatch without a factor).
 
         A proposal is dated at the next change date (or later, when a product starts later) and
         runs until the municipal code ends. Returns (proposed, approved)."""
-        products = {(p.gemeentecode, p.productcategorie, p.productcode, p.geldig_van): p
-                    for p in self.session.scalars(select(GemeentelijkProduct))}
+        products = {
+            (p.gemeentecode, p.productcategorie, p.productcode, p.geldig_van): p
+            for p in self.session.scalars(select(GemeentelijkProduct))
+        }
         query = select(NationaalProduct)
         if lijst:
             query = query.where(NationaalProduct.lijst == lijst)
         national = defaultdict(list)
         for n in self.session.scalars(query):
             national[n.code].append(n)
-        taken = {m.gemeentelijk_product_id for m in self.session.scalars(
-            select(Mapping).where(Mapping.status != "rejected"))}
+        taken = {
+            m.gemeentelijk_product_id
+            for m in self.session.scalars(select(Mapping).where(Mapping.status != "rejected"))
+        }
         rows, audit = [], []
         for s in suggestions:
             m = s.municipal
@@ -657,22 +915,47 @@ class Registry:
             if product is None or product.id in taken:
                 continue
             van = max(m.geldig_van, self.change_date)
-            target = next((n for n in national.get(s.nationale_code, ()) if covers(n.geldig_van, n.geldig_tot, van)
-                           or n.geldig_van > van), None)
+            target = next(
+                (
+                    n
+                    for n in national.get(s.nationale_code, ())
+                    if covers(n.geldig_van, n.geldig_tot, van) or n.geldig_van > van
+                ),
+                None,
+            )
             if target is None:
                 continue
             van = max(van, target.geldig_van)
             if m.geldig_tot is not None and m.geldig_tot < van:
                 continue
             confident = approve_above is not None and s.confidence >= approve_above
-            status = "approved" if confident and not unit_or_category_problem(product, target, s.factor) else "proposed"
+            status = (
+                "approved"
+                if confident and not unit_or_category_problem(product, target, s.factor)
+                else "proposed"
+            )
             taken.add(product.id)
-            rows.append({"gemeentelijk_product_id": product.id, "nationaal_product_id": target.id, "geldig_van": van,
-                         "geldig_tot": m.geldig_tot, "status": status, "factor": s.factor,
-                         "toelichting": f"suggested: {s.reason}"[:2000],
-                         "confidence": Decimal(str(s.confidence)), "door": self.door, "op": self.now, "version": 1})
-            audit.append((f"{m.gemeentecode}/{m.productcategorie}/{m.productcode}->{s.nationale_code}",
-                          {"status": status, "confidence": s.confidence, "geldig_van": van}))
+            rows.append(
+                {
+                    "gemeentelijk_product_id": product.id,
+                    "nationaal_product_id": target.id,
+                    "geldig_van": van,
+                    "geldig_tot": m.geldig_tot,
+                    "status": status,
+                    "factor": s.factor,
+                    "toelichting": f"suggested: {s.reason}"[:2000],
+                    "confidence": Decimal(str(s.confidence)),
+                    "door": self.door,
+                    "op": self.now,
+                    "version": 1,
+                }
+            )
+            audit.append(
+                (
+                    f"{m.gemeentecode}/{m.productcategorie}/{m.productcode}->{s.nationale_code}",
+                    {"status": status, "confidence": s.confidence, "geldig_van": van},
+                )
+            )
         if rows:
             self.session.execute(insert(Mapping.__table__), rows)
         self._audit_many("mapping", "suggest", audit)
@@ -689,11 +972,18 @@ class Registry:
             try:
                 return Lookup(on, None, None, self.national_product(code, on))
             except ProtocolError:
-                raise ProtocolError(f"code {code} means nothing for gemeente {gemeente} on {on}: no municipal "
-                                    "product and no national product with that code") from None
-        mapping = self.session.scalars(select(Mapping).where(
-            Mapping.gemeentelijk_product_id == product.id, Mapping.status.in_(ACTIVE),
-            Mapping.geldig_van <= on, or_(Mapping.geldig_tot.is_(None), Mapping.geldig_tot >= on))).first()
+                raise ProtocolError(
+                    f"code {code} means nothing for gemeente {gemeente} on {on}: no municipal "
+                    "product and no national product with that code"
+                ) from None
+        mapping = self.session.scalars(
+            select(Mapping).where(
+                Mapping.gemeentelijk_product_id == product.id,
+                Mapping.status.in_(ACTIVE),
+                Mapping.geldig_van <= on,
+                or_(Mapping.geldig_tot.is_(None), Mapping.geldig_tot >= on),
+            )
+        ).first()
         return Lookup(on, product, mapping, mapping.nationaal_product if mapping else None)
 
     @staticmethod
@@ -703,12 +993,22 @@ class Registry:
 
     @staticmethod
     def _state(mapping: Mapping) -> dict:
-        return {"id": mapping.id, "version": mapping.version, "status": mapping.status,
-                "nationale_code": mapping.nationaal_product.code,
-                "geldig_van": mapping.geldig_van, "geldig_tot": mapping.geldig_tot, "factor": mapping.factor,
-                "toelichting": mapping.toelichting}
+        return {
+            "id": mapping.id,
+            "version": mapping.version,
+            "status": mapping.status,
+            "nationale_code": mapping.nationaal_product.code,
+            "geldig_van": mapping.geldig_van,
+            "geldig_tot": mapping.geldig_tot,
+            "factor": mapping.factor,
+            "toelichting": mapping.toelichting,
+        }
 
 
 def asdict_product(product: GemeentelijkProduct) -> dict:
-    return {"omschrijving": product.omschrijving, "eenheid": product.eenheid,
-            "geldig_van": product.geldig_van, "geldig_tot": product.geldig_tot}
+    return {
+        "omschrijving": product.omschrijving,
+        "eenheid": product.eenheid,
+        "geldig_van": product.geldig_van,
+        "geldig_tot": product.geldig_tot,
+    }

@@ -63,14 +63,21 @@ def _valid(column_van, column_tot, on: date):
 
 def reduction(session: Session, on: date | None = None, national_list: str | None = None) -> Reduction:
     on = on or date.today()
-    products = session.scalars(select(GemeentelijkProduct).where(
-        *_valid(GemeentelijkProduct.geldig_van, GemeentelijkProduct.geldig_tot, on))).all()
+    products = session.scalars(
+        select(GemeentelijkProduct).where(
+            *_valid(GemeentelijkProduct.geldig_van, GemeentelijkProduct.geldig_tot, on)
+        )
+    ).all()
     regio = {g.gemeentecode: g.jeugdregio or "(geen jeugdregio)" for g in session.scalars(select(Gemeente))}
-    mappings = session.scalars(select(Mapping).where(Mapping.status.in_(("approved", "retired", "proposed")))).all()
+    mappings = session.scalars(
+        select(Mapping).where(Mapping.status.in_(("approved", "retired", "proposed")))
+    ).all()
     by_product: dict[int, list[Mapping]] = defaultdict(list)
     for m in mappings:
         by_product[m.gemeentelijk_product_id].append(m)
-    national_query = select(NationaalProduct).where(*_valid(NationaalProduct.geldig_van, NationaalProduct.geldig_tot, on))
+    national_query = select(NationaalProduct).where(
+        *_valid(NationaalProduct.geldig_van, NationaalProduct.geldig_tot, on)
+    )
     if national_list:
         national_query = national_query.where(NationaalProduct.lijst == national_list)
     national = session.scalars(national_query).all()
@@ -80,8 +87,11 @@ def reduction(session: Session, on: date | None = None, national_list: str | Non
     codes_per_national: Counter[str] = Counter()
     unmapped, proposed, mapped = [], 0, 0
     for product in products:
-        effective = [m for m in by_product.get(product.id, ()) if m.status != "proposed"
-                     and m.geldig_van <= on and (m.geldig_tot is None or on <= m.geldig_tot)]
+        effective = [
+            m
+            for m in by_product.get(product.id, ())
+            if m.status != "proposed" and m.geldig_van <= on and (m.geldig_tot is None or on <= m.geldig_tot)
+        ]
         region = regio.get(product.gemeentecode, "(onbekende gemeente)")
         for bucket in (per_regio[region], per_cat[product.productcategorie]):
             bucket.codes += 1
@@ -92,15 +102,29 @@ def reduction(session: Session, on: date | None = None, national_list: str | Non
         else:
             waiting = next((m for m in by_product.get(product.id, ()) if m.status == "proposed"), None)
             proposed += waiting is not None
-            unmapped.append({"gemeentecode": product.gemeentecode, "productcategorie": product.productcategorie,
-                             "productcode": product.productcode, "omschrijving": product.omschrijving,
-                             "voorstel": waiting is not None, "voorstel_id": waiting and waiting.id,
-                             "voorstel_versie": waiting and waiting.version})
+            unmapped.append(
+                {
+                    "gemeentecode": product.gemeentecode,
+                    "productcategorie": product.productcategorie,
+                    "productcode": product.productcode,
+                    "omschrijving": product.omschrijving,
+                    "voorstel": waiting is not None,
+                    "voorstel_id": waiting and waiting.id,
+                    "voorstel_versie": waiting and waiting.version,
+                }
+            )
     return Reduction(
-        on=on, municipal_codes=len(products), gemeenten=len({p.gemeentecode for p in products}),
-        national_products=len(national), national_in_use=len(codes_per_national), mapped=mapped, proposed=proposed,
-        per_jeugdregio=dict(sorted(per_regio.items())), per_categorie=dict(sorted(per_cat.items())),
-        codes_per_national=dict(codes_per_national.most_common()), unmapped=unmapped,
+        on=on,
+        municipal_codes=len(products),
+        gemeenten=len({p.gemeentecode for p in products}),
+        national_products=len(national),
+        national_in_use=len(codes_per_national),
+        mapped=mapped,
+        proposed=proposed,
+        per_jeugdregio=dict(sorted(per_regio.items())),
+        per_categorie=dict(sorted(per_cat.items())),
+        codes_per_national=dict(codes_per_national.most_common()),
+        unmapped=unmapped,
         conflicts=conflicts(mappings),
     )
 
@@ -110,49 +134,88 @@ def conflicts(mappings: list[Mapping]) -> list[dict]:
     live = [m for m in mappings if m.status in ("approved", "retired")]
     for m in live:
         municipal, national = m.gemeentelijk_product, m.nationaal_product
-        where = {"mapping": m.id, "versie": m.version,
-                 "gemeentecode": municipal.gemeentecode, "productcode": municipal.productcode,
-                 "nationale_code": national.code}
+        where = {
+            "mapping": m.id,
+            "versie": m.version,
+            "gemeentecode": municipal.gemeentecode,
+            "productcode": municipal.productcode,
+            "nationale_code": national.code,
+        }
         if municipal.productcategorie != national.productcategorie:
-            out.append({**where, "conflict": "categorie mismatch",
-                        "detail": f"{municipal.productcategorie} -> {national.productcategorie}"})
+            out.append(
+                {
+                    **where,
+                    "conflict": "categorie mismatch",
+                    "detail": f"{municipal.productcategorie} -> {national.productcategorie}",
+                }
+            )
         units = [u for u in national.eenheden.split("|") if u]
         if municipal.eenheid and units and municipal.eenheid not in units and m.factor is None:
-            out.append({**where, "conflict": "unit mismatch without factor",
-                        "detail": f"{municipal.eenheid} -> {'|'.join(units)}"})
+            out.append(
+                {
+                    **where,
+                    "conflict": "unit mismatch without factor",
+                    "detail": f"{municipal.eenheid} -> {'|'.join(units)}",
+                }
+            )
     by_product: dict[int, list[Mapping]] = defaultdict(list)
     for m in live:
         by_product[m.gemeentelijk_product_id].append(m)
     for group in by_product.values():
         for i, a in enumerate(group):
-            for b in group[i + 1:]:
+            for b in group[i + 1 :]:
                 if overlaps(a.geldig_van, a.geldig_tot, b.geldig_van, b.geldig_tot):
-                    out.append({"mapping": a.id, "versie": a.version, "gemeentecode": a.gemeentelijk_product.gemeentecode,
-                                "productcode": a.gemeentelijk_product.productcode, "nationale_code":
-                                a.nationaal_product.code, "conflict": "overlapping periods",
-                                "detail": f"with mapping {b.id}"})
+                    out.append(
+                        {
+                            "mapping": a.id,
+                            "versie": a.version,
+                            "gemeentecode": a.gemeentelijk_product.gemeentecode,
+                            "productcode": a.gemeentelijk_product.productcode,
+                            "nationale_code": a.nationaal_product.code,
+                            "conflict": "overlapping periods",
+                            "detail": f"with mapping {b.id}",
+                        }
+                    )
     return out
 
 
 _WORDS = {
-    "nl": {"title": "Reductie op {on}", "municipal": "gemeentelijke codes", "in": "in {n} gemeenten",
-           "national": "landelijke producten", "in_use": "({n} gebruikt in een mapping)",
-           "mapped": "gemapt (goedgekeurd)", "proposed": "voorgesteld, niet goedgekeurd",
-           "unmapped": "niet gemapt", "conflicts": "conflicten",
-           "reduction": "reductie", "onto": "{mapped} codes op {used} landelijke producten ({ratio} : 1)",
-           "per_regio": "Per jeugdregio                    codes  gemapt",
-           "per_categorie": "Per productcategorie   codes  gemapt", "conflicts_head": "Conflicten",
-           "unmapped_head": "Niet gemapte codes (eerste {shown} van {total})",
-           "waiting": "  [voorstel{id} wacht]"},
-    "en": {"title": "Reduction on {on}", "municipal": "municipal codes", "in": "in {n} gemeenten",
-           "national": "national products", "in_use": "({n} in use by a mapping)",
-           "mapped": "mapped (approved)", "proposed": "proposed, not approved",
-           "unmapped": "unmapped", "conflicts": "conflicts",
-           "reduction": "reduction", "onto": "{mapped} codes onto {used} national products ({ratio} : 1)",
-           "per_regio": "Per jeugdregio                    codes  mapped",
-           "per_categorie": "Per productcategorie   codes  mapped", "conflicts_head": "Conflicts",
-           "unmapped_head": "Unmapped codes (first {shown} of {total})",
-           "waiting": "  [proposal{id} waiting]"},
+    "nl": {
+        "title": "Reductie op {on}",
+        "municipal": "gemeentelijke codes",
+        "in": "in {n} gemeenten",
+        "national": "landelijke producten",
+        "in_use": "({n} gebruikt in een mapping)",
+        "mapped": "gemapt (goedgekeurd)",
+        "proposed": "voorgesteld, niet goedgekeurd",
+        "unmapped": "niet gemapt",
+        "conflicts": "conflicten",
+        "reduction": "reductie",
+        "onto": "{mapped} codes op {used} landelijke producten ({ratio} : 1)",
+        "per_regio": "Per jeugdregio                    codes  gemapt",
+        "per_categorie": "Per productcategorie   codes  gemapt",
+        "conflicts_head": "Conflicten",
+        "unmapped_head": "Niet gemapte codes (eerste {shown} van {total})",
+        "waiting": "  [voorstel{id} wacht]",
+    },
+    "en": {
+        "title": "Reduction on {on}",
+        "municipal": "municipal codes",
+        "in": "in {n} gemeenten",
+        "national": "national products",
+        "in_use": "({n} in use by a mapping)",
+        "mapped": "mapped (approved)",
+        "proposed": "proposed, not approved",
+        "unmapped": "unmapped",
+        "conflicts": "conflicts",
+        "reduction": "reduction",
+        "onto": "{mapped} codes onto {used} national products ({ratio} : 1)",
+        "per_regio": "Per jeugdregio                    codes  mapped",
+        "per_categorie": "Per productcategorie   codes  mapped",
+        "conflicts_head": "Conflicts",
+        "unmapped_head": "Unmapped codes (first {shown} of {total})",
+        "waiting": "  [proposal{id} waiting]",
+    },
 }
 
 
@@ -185,8 +248,10 @@ def _proposal_id(unmapped: dict) -> str:
 def render_text(r: Reduction, unmapped_limit: int = 15, lang: str | None = None) -> str:
     """The reduction report as text, in Dutch unless asked otherwise."""
     lang, w = words(lang)
-    label = max(len(w[k]) for k in ("municipal", "national", "mapped", "proposed", "unmapped", "conflicts",
-                                    "reduction"))
+    label = max(
+        len(w[k])
+        for k in ("municipal", "national", "mapped", "proposed", "unmapped", "conflicts", "reduction")
+    )
     lines = [
         w["title"].format(on=day(r.on, lang)),
         f"  {w['municipal']:<{label}} {r.municipal_codes:>6}  {w['in'].format(n=r.gemeenten)}",
@@ -198,22 +263,33 @@ def render_text(r: Reduction, unmapped_limit: int = 15, lang: str | None = None)
     ]
     if r.mapped:
         ratio = f"{r.mapped / max(1, r.national_in_use):.0f}"
-        lines.append(f"  {w['reduction']:<{label}} "
-                     + w["onto"].format(mapped=r.mapped, used=r.national_in_use, ratio=ratio))
+        lines.append(
+            f"  {w['reduction']:<{label}} "
+            + w["onto"].format(mapped=r.mapped, used=r.national_in_use, ratio=ratio)
+        )
     lines.append("\n" + w["per_regio"])
-    lines += [f"  {name[:30]:<30} {c.codes:>6} {number(c.percent, lang, '6.1f')}%"
-              for name, c in r.per_jeugdregio.items()]
+    lines += [
+        f"  {name[:30]:<30} {c.codes:>6} {number(c.percent, lang, '6.1f')}%"
+        for name, c in r.per_jeugdregio.items()
+    ]
     lines.append("\n" + w["per_categorie"])
-    lines += [f"  {cat:<18} {c.codes:>6} {number(c.percent, lang, '6.1f')}%" for cat, c in r.per_categorie.items()]
+    lines += [
+        f"  {cat:<18} {c.codes:>6} {number(c.percent, lang, '6.1f')}%" for cat, c in r.per_categorie.items()
+    ]
     if r.conflicts:
         lines.append("\n" + w["conflicts_head"])
-        lines += [f"  mapping {c['mapping']} (versie {c['versie']}): "
-                  f"{c['gemeentecode']}/{c['productcode']} -> {c['nationale_code']}: "
-                  f"{c['conflict']} ({c['detail']})" for c in r.conflicts[:50]]
+        lines += [
+            f"  mapping {c['mapping']} (versie {c['versie']}): "
+            f"{c['gemeentecode']}/{c['productcode']} -> {c['nationale_code']}: "
+            f"{c['conflict']} ({c['detail']})"
+            for c in r.conflicts[:50]
+        ]
     if r.unmapped:
         shown = min(unmapped_limit, len(r.unmapped))
         lines.append("\n" + w["unmapped_head"].format(shown=shown, total=len(r.unmapped)))
-        lines += [f"  {u['gemeentecode']} {u['productcategorie']} {u['productcode']:<6} {u['omschrijving']}"
-                  + (w["waiting"].format(id=_proposal_id(u)) if u["voorstel"] else "")
-                  for u in r.unmapped[:unmapped_limit]]
+        lines += [
+            f"  {u['gemeentecode']} {u['productcategorie']} {u['productcode']:<6} {u['omschrijving']}"
+            + (w["waiting"].format(id=_proposal_id(u)) if u["voorstel"] else "")
+            for u in r.unmapped[:unmapped_limit]
+        ]
     return "\n".join(lines) + "\n"

@@ -63,11 +63,31 @@ def _proposal(m: Mapping, gemeenten: dict) -> Proposal:
 
     p, n = m.gemeentelijk_product, m.nationaal_product
     naam, regio = gemeenten.get(p.gemeentecode, (None, None))
-    reden = m.toelichting[len(SUGGESTED):] if m.toelichting and m.toelichting.startswith(SUGGESTED) else m.toelichting
-    return Proposal(m.id, m.version, m.status, None if m.confidence is None else float(m.confidence), reden,
-                    p.gemeentecode, naam, regio, p.productcategorie, p.productcode, p.omschrijving, p.eenheid,
-                    n.code, n.naam, m.geldig_van, m.geldig_tot, None if m.factor is None else format_number(m.factor),
-                    m.door)
+    reden = (
+        m.toelichting[len(SUGGESTED) :]
+        if m.toelichting and m.toelichting.startswith(SUGGESTED)
+        else m.toelichting
+    )
+    return Proposal(
+        m.id,
+        m.version,
+        m.status,
+        None if m.confidence is None else float(m.confidence),
+        reden,
+        p.gemeentecode,
+        naam,
+        regio,
+        p.productcategorie,
+        p.productcode,
+        p.omschrijving,
+        p.eenheid,
+        n.code,
+        n.naam,
+        m.geldig_van,
+        m.geldig_tot,
+        None if m.factor is None else format_number(m.factor),
+        m.door,
+    )
 
 
 def _sort_key(name: str):
@@ -85,10 +105,19 @@ def _sort_key(name: str):
     return keys[name]
 
 
-def list_proposals(session: Session, *, status: str = "proposed", gemeente: str | None = None,
-                   jeugdregio: str | None = None, nationale_code: str | None = None,
-                   min_confidence: float | None = None, max_confidence: float | None = None,
-                   sort: str = "confidence", descending: bool = False, limit: int | None = None) -> list[Proposal]:
+def list_proposals(
+    session: Session,
+    *,
+    status: str = "proposed",
+    gemeente: str | None = None,
+    jeugdregio: str | None = None,
+    nationale_code: str | None = None,
+    min_confidence: float | None = None,
+    max_confidence: float | None = None,
+    sort: str = "confidence",
+    descending: bool = False,
+    limit: int | None = None,
+) -> list[Proposal]:
     """Mappings in `status` (default: proposals), filtered and sorted; `gemeente` is a CBS code or a name."""
     key = _sort_key(sort)
     query = select(Mapping).where(Mapping.status == status)
@@ -100,7 +129,9 @@ def list_proposals(session: Session, *, status: str = "proposed", gemeente: str 
     found = [_proposal(m, gemeenten) for m in session.scalars(query)]
     if gemeente:
         wanted = gemeente.strip().lower()
-        found = [p for p in found if p.gemeentecode == wanted.zfill(4) or (p.gemeentenaam or "").lower() == wanted]
+        found = [
+            p for p in found if p.gemeentecode == wanted.zfill(4) or (p.gemeentenaam or "").lower() == wanted
+        ]
     if jeugdregio:
         found = [p for p in found if (p.jeugdregio or "").lower() == jeugdregio.strip().lower()]
     if nationale_code:

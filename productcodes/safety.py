@@ -27,7 +27,9 @@ def confirm(question: str, yes: bool) -> None:
     if yes:
         return
     if not interactive():
-        raise UserError(f"{question} — dit verwijdert gegevens; bevestig met --yes (geen terminal om te vragen)")
+        raise UserError(
+            f"{question} — dit verwijdert gegevens; bevestig met --yes (geen terminal om te vragen)"
+        )
     if not click.confirm(f"{question} Dit verwijdert gegevens. Doorgaan?", default=False):
         raise UserError("afgebroken; er is niets veranderd")
 

@@ -15,43 +15,87 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from fractions import Fraction
 from difflib import SequenceMatcher
+from fractions import Fraction
 
 from productcodes.codelists import conversion_factor, format_number
 from productcodes.records import MunicipalProductRow, NationalProductRow, Suggestion
 
-STOP_WORDS = frozenset("de het een en van voor met in op per bij naar zonder jeugd jeugdhulp regio nieuw".split())
+STOP_WORDS = frozenset(
+    "de het een en van voor met in op per bij naar zonder jeugd jeugdhulp regio nieuw".split()
+)
 ABBREVIATIONS = {
-    "ind": "individueel", "indiv": "individueel", "spec": "specialistisch", "pv": "persoonlijke verzorging",
-    "ots": "ondertoezichtstelling", "jr": "jeugdreclassering", "begl": "begeleiding", "beh": "behandeling",
+    "ind": "individueel",
+    "indiv": "individueel",
+    "spec": "specialistisch",
+    "pv": "persoonlijke verzorging",
+    "ots": "ondertoezichtstelling",
+    "jr": "jeugdreclassering",
+    "begl": "begeleiding",
+    "beh": "behandeling",
     "eed": "dyslexie",
 }
 SYNONYMS = {
-    "individuele": "individueel", "groepsbegeleiding": "groep begeleiding",
-    "behandelgroep": "behandeling verblijf", "residentieel": "verblijf", "specialistische": "specialistisch",
-    "intensieve": "intensief", "zwaar": "intensief", "arrangement": "traject", "ambulante": "ambulant",
-    "gezinhuis": "gezinshuis", "plegzorg": "pleegzorg", "dagbehandelng": "dagbehandeling", "weekend": "deeltijd",
-    "crisisplaatsing": "crisis", "crisisopvang": "crisis verblijf", "gezinshuiszorg": "gezinshuis",
-    "systeemtherapie": "gezinsbehandeling", "logeeropvang": "logeren", "ondersteuning": "begeleiding",
-    "pleeggezin": "pleegzorg", "itb": "gedragsinterventie", "wijkteam": "lokaal team", "budget": "taakgericht",
-    "lokale": "lokaal", "taak": "taakgericht",
+    "individuele": "individueel",
+    "groepsbegeleiding": "groep begeleiding",
+    "behandelgroep": "behandeling verblijf",
+    "residentieel": "verblijf",
+    "specialistische": "specialistisch",
+    "intensieve": "intensief",
+    "zwaar": "intensief",
+    "arrangement": "traject",
+    "ambulante": "ambulant",
+    "gezinhuis": "gezinshuis",
+    "plegzorg": "pleegzorg",
+    "dagbehandelng": "dagbehandeling",
+    "weekend": "deeltijd",
+    "crisisplaatsing": "crisis",
+    "crisisopvang": "crisis verblijf",
+    "gezinshuiszorg": "gezinshuis",
+    "systeemtherapie": "gezinsbehandeling",
+    "logeeropvang": "logeren",
+    "ondersteuning": "begeleiding",
+    "pleeggezin": "pleegzorg",
+    "itb": "gedragsinterventie",
+    "wijkteam": "lokaal team",
+    "budget": "taakgericht",
+    "lokale": "lokaal",
+    "taak": "taakgericht",
     # "basis" is the ordinary level, but also what tells basis-ggz from the other ggz products
     "basis": "basis regulier",
     # compounds split into the words the national names use
-    "netwerkpleegzorg": "netwerk pleegzorg", "bestandspleegzorg": "bestand pleegzorg",
-    "deeltijdpleegzorg": "deeltijd pleegzorg", "weekendpleegzorg": "deeltijd pleegzorg",
-    "crisispleegzorg": "crisis pleegzorg", "behandelpleegzorg": "pleegzorg behandeling specialistisch",
-    "behandelgezinshuis": "gezinshuis behandeling intensief", "pleeggezinbegeleiding": "pleegzorg begeleiding",
-    "gezinshuisouders": "gezinshuis begeleiding", "dyslexiezorg": "dyslexie zorg",
+    "netwerkpleegzorg": "netwerk pleegzorg",
+    "bestandspleegzorg": "bestand pleegzorg",
+    "deeltijdpleegzorg": "deeltijd pleegzorg",
+    "weekendpleegzorg": "deeltijd pleegzorg",
+    "crisispleegzorg": "crisis pleegzorg",
+    "behandelpleegzorg": "pleegzorg behandeling specialistisch",
+    "behandelgezinshuis": "gezinshuis behandeling intensief",
+    "pleeggezinbegeleiding": "pleegzorg begeleiding",
+    "gezinshuisouders": "gezinshuis begeleiding",
+    "dyslexiezorg": "dyslexie zorg",
 }
 # Age limits are written many ways; past 18 they all mean the continued product.
 AFTER_18 = re.compile(r"\b(?:na|vanaf|boven)\s*18\b|\b18\s*(?:\+|plus\b)")
 # An age band ("0-12 jr") only splits a product; its "jr" is not jeugdreclassering.
 AGE_BAND = re.compile(r"\b\d+\s*-\s*\d+\s*(?:jr|jaar)\b")
 # A description without a level word means the ordinary product, as lists use it.
-LEVEL_WORDS = frozenset({"intensief", "specialistisch", "gesloten", "licht", "crisis", "deeltijd", "verlengde",
-                         "regulier", "groep", "gedragsinterventie", "bestand", "netwerk"})
+LEVEL_WORDS = frozenset(
+    {
+        "intensief",
+        "specialistisch",
+        "gesloten",
+        "licht",
+        "crisis",
+        "deeltijd",
+        "verlengde",
+        "regulier",
+        "groep",
+        "gedragsinterventie",
+        "bestand",
+        "netwerk",
+    }
+)
 MIN_SIMILARITY = 0.15
 # Words every description may get; sharing only these says nothing about the care.
 GENERIC = frozenset({"regulier"})
@@ -122,11 +166,16 @@ def _valid(product: NationalProductRow, on: date | None) -> bool:
     if on is None:
         return True
     return (product.geldig_van is None or product.geldig_van <= on) and (
-        product.geldig_tot is None or on <= product.geldig_tot)
+        product.geldig_tot is None or on <= product.geldig_tot
+    )
 
 
-def suggest(municipal: Sequence[MunicipalProductRow], national: Sequence[NationalProductRow], *,
-            on: date | None = None) -> list[Suggestion]:
+def suggest(
+    municipal: Sequence[MunicipalProductRow],
+    national: Sequence[NationalProductRow],
+    *,
+    on: date | None = None,
+) -> list[Suggestion]:
     """The best national product for each municipal code that has a compatible one."""
     by_categorie: dict[str, list[_Candidate]] = defaultdict(list)
     for product in national:
@@ -170,7 +219,13 @@ def _best(row: MunicipalProductRow, candidates: Sequence[_Candidate]) -> Answer 
     margin = sim - ranked[1][0] if len(ranked) > 1 else sim
     confidence = min(1.0, 0.25 + 0.45 * sim + 0.15 * unit_score + 0.15 * min(1.0, margin * 4))
     variant = f"variant {row.uitvoeringsvariant}" if row.uitvoeringsvariant else "variant not stated"
-    reason = (f"same categorie {row.productcategorie}, {variant}, {unit_reason}, description similarity "
-              f"{sim:.2f} to {product.naam!r}" + (f" (next best {ranked[1][2].code} at {ranked[1][0]:.2f})"
-                                                 if len(ranked) > 1 else " (only candidate)"))
+    reason = (
+        f"same categorie {row.productcategorie}, {variant}, {unit_reason}, description similarity "
+        f"{sim:.2f} to {product.naam!r}"
+        + (
+            f" (next best {ranked[1][2].code} at {ranked[1][0]:.2f})"
+            if len(ranked) > 1
+            else " (only candidate)"
+        )
+    )
     return product.code, round(confidence, 3), reason, factor

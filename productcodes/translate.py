@@ -20,15 +20,44 @@ from validators.sources.snapshot import RegistrySnapshot
 
 # message number -> (gemeente header element, class, categorie, code, date, volume, tarief)
 _PRODUCTS = {
-    "301": ("Afzender", "ToegewezenProduct", "Product/Categorie", "Product/Code", "Ingangsdatum", "Omvang/Volume", None),
+    "301": (
+        "Afzender",
+        "ToegewezenProduct",
+        "Product/Categorie",
+        "Product/Code",
+        "Ingangsdatum",
+        "Omvang/Volume",
+        None,
+    ),
     "305": ("Ontvanger", "StartProduct", "Product/Categorie", "Product/Code", "Begindatum", None, None),
     "307": ("Ontvanger", "StopProduct", "Product/Categorie", "Product/Code", "Begindatum", None, None),
-    "315": ("Ontvanger", "AangevraagdProduct", "Product/Categorie", "Product/Code", "ToewijzingIngangsdatum",
-            "Omvang/Volume", None),
-    "317": ("Ontvanger", "NieuwProduct", "Product/Categorie", "Product/Code", "GewensteIngangsdatum",
-            "Omvang/Volume", None),
-    "323": ("Ontvanger", "Prestatie", "ProductCategorie", "ProductCode", "ProductPeriode/Begindatum",
-            "GeleverdVolume", "ProductTarief"),
+    "315": (
+        "Ontvanger",
+        "AangevraagdProduct",
+        "Product/Categorie",
+        "Product/Code",
+        "ToewijzingIngangsdatum",
+        "Omvang/Volume",
+        None,
+    ),
+    "317": (
+        "Ontvanger",
+        "NieuwProduct",
+        "Product/Categorie",
+        "Product/Code",
+        "GewensteIngangsdatum",
+        "Omvang/Volume",
+        None,
+    ),
+    "323": (
+        "Ontvanger",
+        "Prestatie",
+        "ProductCategorie",
+        "ProductCode",
+        "ProductPeriode/Begindatum",
+        "GeleverdVolume",
+        "ProductTarief",
+    ),
 }
 
 
@@ -44,7 +73,9 @@ def _target_unit(node, volume_path: str, factor: Fraction, national):
     the national product is reached by the factor."""
     from productcodes.codelists import conversion_factor
 
-    eenheid_node = find(node, volume_path.rpartition("/")[0] + "/Eenheid" if "/" in volume_path else "Eenheid")
+    eenheid_node = find(
+        node, volume_path.rpartition("/")[0] + "/Eenheid" if "/" in volume_path else "Eenheid"
+    )
     if eenheid_node is None or national is None:
         return eenheid_node, None
     old = text(eenheid_node)
@@ -61,17 +92,23 @@ def translate(message: ParsedMessage, registry: RegistrySnapshot) -> Translation
     root = tree.getroot()
     gemeente = text(root, f"Header/{header_el}")
     for node in root.iter(f"{{{message.message_type.namespace}}}{class_name}"):
-        _translate_one(node, gemeente, cat_path, code_path, date_path, volume_path, tarief_path, registry, result)
+        _translate_one(
+            node, gemeente, cat_path, code_path, date_path, volume_path, tarief_path, registry, result
+        )
     return result
 
 
-def _translate_one(node, gemeente, cat_path, code_path, date_path, volume_path, tarief_path, registry, result):
+def _translate_one(
+    node, gemeente, cat_path, code_path, date_path, volume_path, tarief_path, registry, result
+):
     categorie, code, on = text(node, cat_path), text(node, code_path), date_of(node, date_path)
     if not (gemeente and categorie and code and on):
         return
     found = registry.national_for(gemeente, categorie, code, on)
     if found is None:
-        result.problems.append(f"{path_of(node)}: no approved mapping for {categorie}/{code} of gemeente {gemeente} on {on}")
+        result.problems.append(
+            f"{path_of(node)}: no approved mapping for {categorie}/{code} of gemeente {gemeente} on {on}"
+        )
         return
     mapping, national = found
     factor = mapping.factor if mapping.factor is not None else Fraction(1)
@@ -89,8 +126,10 @@ def _translate_one(node, gemeente, cat_path, code_path, date_path, volume_path, 
         new_volume = int(converted)
         eenheid_node, unit = _target_unit(node, volume_path, factor, national)
         if unit is None:
-            result.problems.append(f"{path_of(node)}: factor {factor} leads to no unit of the national product; "
-                                   f"product {code} left untranslated")
+            result.problems.append(
+                f"{path_of(node)}: factor {factor} leads to no unit of the national product; "
+                f"product {code} left untranslated"
+            )
             return
     if tarief_path and new_volume is not None:
         tarief_node = find(node, tarief_path)
@@ -109,4 +148,6 @@ def _translate_one(node, gemeente, cat_path, code_path, date_path, volume_path, 
     find(node, code_path).text = mapping.nationale_code
     find(node, cat_path).text = national.productcategorie if national is not None else categorie
     volume_note = f", volume {volume} → {new_volume}" if new_volume is not None else ""
-    result.changed.append(f"{path_of(node)}: {categorie}/{code} → {find(node, cat_path).text}/{mapping.nationale_code}{volume_note}")
+    result.changed.append(
+        f"{path_of(node)}: {categorie}/{code} → {find(node, cat_path).text}/{mapping.nationale_code}{volume_note}"
+    )

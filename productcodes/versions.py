@@ -48,8 +48,15 @@ class Conflict(Exception):
     """A row that can be neither skipped nor stored as a new version."""
 
 
-def plan(existing: list[Version], van: date | None, tot: date | None, fields: dict[str, Any], *,
-         today: date, change: date) -> Plan:
+def plan(
+    existing: list[Version],
+    van: date | None,
+    tot: date | None,
+    fields: dict[str, Any],
+    *,
+    today: date,
+    change: date,
+) -> Plan:
     """Decide what a row (start `van`, None = not given) means against the versions of its key."""
     if van is None:
         return _plan_undated(existing, tot, fields, today=today, change=change)
@@ -68,10 +75,14 @@ def plan(existing: list[Version], van: date | None, tot: date | None, fields: di
         return Plan("split", van, earlier[0])
     other = clashing[0]
     if van <= today:
-        raise Conflict(f"begint op {van}, in het verleden, en overlapt de versie {shown(other.van)}.."
-                       f"{shown(other.tot)}; een wijziging gaat in op een datum die nog komt (vanaf {change})")
-    raise Conflict(f"periode {van}..{shown(tot)} overlapt de versie {shown(other.van)}..{shown(other.tot)}"
-                   + (f" van regel {other.line}" if other.line else ""))
+        raise Conflict(
+            f"begint op {van}, in het verleden, en overlapt de versie {shown(other.van)}.."
+            f"{shown(other.tot)}; een wijziging gaat in op een datum die nog komt (vanaf {change})"
+        )
+    raise Conflict(
+        f"periode {van}..{shown(tot)} overlapt de versie {shown(other.van)}..{shown(other.tot)}"
+        + (f" van regel {other.line}" if other.line else "")
+    )
 
 
 def _plan_undated(existing, tot, fields, *, today, change) -> Plan:
@@ -90,8 +101,10 @@ def _plan_undated(existing, tot, fields, *, today, change) -> Plan:
 def _changed_in_effect(same: Version, van: date, change: date) -> str:
     if same.ref is None:
         return f"staat al in dit bestand op regel {same.line} met dezelfde begindatum {shown(van)}"
-    return (f"de versie vanaf {shown(van)} is al in gebruik en mag niet met terugwerkende kracht veranderen; "
-            f"geef de gewijzigde rij een nieuwe begindatum (vroegst {change})")
+    return (
+        f"de versie vanaf {shown(van)} is al in gebruik en mag niet met terugwerkende kracht veranderen; "
+        f"geef de gewijzigde rij een nieuwe begindatum (vroegst {change})"
+    )
 
 
 def _overlaps(a_van, a_tot, b_van, b_tot) -> bool:
@@ -115,10 +128,13 @@ class Outcome:
         if self.conflicts:
             shown_lines = "\n".join(f"  {c}" for c in self.conflicts[:50])
             more = f"\n  … en nog {len(self.conflicts) - 50}" if len(self.conflicts) > 50 else ""
-            raise ImportConflicts(f"{len(self.conflicts)} conflict(en) in {self.what}, niets geïmporteerd:\n"
-                                  f"{shown_lines}{more}", self.conflicts)
+            raise ImportConflicts(
+                f"{len(self.conflicts)} conflict(en) in {self.what}, niets geïmporteerd:\n"
+                f"{shown_lines}{more}",
+                self.conflicts,
+            )
 
-    def result(self) -> "ImportResult":
+    def result(self) -> ImportResult:
         return ImportResult(self.added, self.versions, self.unchanged)
 
 
@@ -137,7 +153,7 @@ class ImportResult(int):
     versions: int
     unchanged: int
 
-    def __new__(cls, added: int, versions: int = 0, unchanged: int = 0) -> "ImportResult":
+    def __new__(cls, added: int, versions: int = 0, unchanged: int = 0) -> ImportResult:
         result = super().__new__(cls, added + versions)
         result.added, result.versions, result.unchanged = added, versions, unchanged
         return result

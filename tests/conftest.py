@@ -19,8 +19,12 @@ settings.register_profile("dev", max_examples=100, deadline=None)
 # derandomize alone would switch the example database off; it is kept, so that a failure found
 # before is tried again first.
 settings.register_profile(
-    "ci", parent=settings(derandomize=True), max_examples=200, deadline=None,
-    suppress_health_check=[HealthCheck.too_slow], print_blob=True,
+    "ci",
+    parent=settings(derandomize=True),
+    max_examples=200,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+    print_blob=True,
     database=DirectoryBasedExampleDatabase(storage_directory("examples", intent_to_write=False).path),
 )
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))

@@ -31,8 +31,8 @@ def validate(items: Iterable[Item], options: Options | None = None) -> Report:
     `productcodes validate`. Paths take the engine's automatic choice between tree and stream.
     """
     from validators.engine.pipeline import validate as validate_one
-    from validators.findings import Report
     from validators.engine.stream import validate_auto
+    from validators.findings import Report
 
     report = Report()
     for item in items:

@@ -131,7 +131,9 @@ class FileReport:
     def skipped_entries(self) -> list[Skipped]:
         """The skipped rules as structured entries, each once, by code: the order rules are recorded
         in depends on which rule modules a process had already imported, a report's must not."""
-        return sorted(dict.fromkeys(Skipped.of(entry) for entry in self.skipped), key=lambda s: (s.code, s.reason))
+        return sorted(
+            dict.fromkeys(Skipped.of(entry) for entry in self.skipped), key=lambda s: (s.code, s.reason)
+        )
 
     def message_of(self, finding: Finding, show_bsn: bool = False, lang: str | None = None) -> str:
         """A finding's message as every format shows it: in the language, BSNs masked twice over

@@ -9,10 +9,20 @@ from __future__ import annotations
 
 DAG, WEEK, MAAND, TOTAAL = "1", "2", "4", "6"
 EENHEID_NAMEN = {
-    "01": "minuut", "04": "uur", "14": "etmaal", "16": "dagdeel (4 uur)",
-    "82": "stuks (output)", "83": "euro's", "84": "stuks (inspanning)",
+    "01": "minuut",
+    "04": "uur",
+    "14": "etmaal",
+    "16": "dagdeel (4 uur)",
+    "82": "stuks (output)",
+    "83": "euro's",
+    "84": "stuks (inspanning)",
 }
-FREQUENTIE_NAMEN = {DAG: "per dag", WEEK: "per week", MAAND: "per maand", TOTAAL: "totaal binnen geldigheidsduur"}
+FREQUENTIE_NAMEN = {
+    DAG: "per dag",
+    WEEK: "per week",
+    MAAND: "per maand",
+    TOTAAL: "totaal binnen geldigheidsduur",
+}
 
 ALLOWED: dict[str, dict[str, frozenset[str]]] = {
     "inspanningsgericht": {

@@ -52,8 +52,9 @@ class _Writer:
         root.set("targetNamespace", self.namespace)
         root.set("elementFormDefault", "qualified")
         if not self.is_basis:
-            etree.SubElement(root, _q("import"), namespace=self.spec.standard.base_namespace,
-                             schemaLocation=BASIS_FILE)
+            etree.SubElement(
+                root, _q("import"), namespace=self.spec.standard.base_namespace, schemaLocation=BASIS_FILE
+            )
         if self.schema.root:
             name, type_name = self.schema.root
             etree.SubElement(root, _q("element"), name=name, type=self.ref(type_name))
@@ -110,11 +111,16 @@ def render(standard: Standard) -> dict[str, bytes]:
     """File name -> XSD bytes for every schema of one standard."""
     spec = load_standard(standard.name)
     folder = f"{standard.key}-{standard.release}"
-    files = {BASIS_FILE: _serialise(_Writer(spec, spec.basis, standard.base_namespace).document(),
-                                    f"{folder}/basis.spec")}
+    files = {
+        BASIS_FILE: _serialise(
+            _Writer(spec, spec.basis, standard.base_namespace).document(), f"{folder}/basis.spec"
+        )
+    }
     for code, schema in spec.messages.items():
         namespace = MESSAGE_TYPES[code].namespace
-        files[f"{code}.xsd"] = _serialise(_Writer(spec, schema, namespace).document(), f"{folder}/{code}.spec")
+        files[f"{code}.xsd"] = _serialise(
+            _Writer(spec, schema, namespace).document(), f"{folder}/{code}.spec"
+        )
     return files
 
 

@@ -46,8 +46,16 @@ class Facets:
     maximum: str | None = None
 
     def __bool__(self) -> bool:
-        return any((self.patterns, self.enum, self.min_length is not None, self.max_length is not None,
-                    self.minimum is not None, self.maximum is not None))
+        return any(
+            (
+                self.patterns,
+                self.enum,
+                self.min_length is not None,
+                self.max_length is not None,
+                self.minimum is not None,
+                self.maximum is not None,
+            )
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -214,7 +222,5 @@ def load_standard(name: str = "iJw") -> StandardSpec:
     standard = STANDARDS[name]
     folder = spec_dir(standard)
     read = lambda stem: parse_spec((folder / f"{stem}.spec").read_text(encoding="utf-8"), stem)  # noqa: E731
-    messages = {
-        code: read(code) for code, mt in MESSAGE_TYPES.items() if mt.standard == standard
-    }
+    messages = {code: read(code) for code, mt in MESSAGE_TYPES.items() if mt.standard == standard}
     return StandardSpec(standard, read("basis"), messages)

@@ -3,6 +3,7 @@
 Revision ID: 0002
 Revises: 0001
 """
+
 import sqlalchemy as sa
 from alembic import op
 
@@ -39,11 +40,18 @@ PRODUCTCATEGORIE = {
     "55": "Landelijk ingekochte zorg",
 }
 EENHEID = {
-    "01": ("minuut", 1), "04": ("uur", 60), "14": ("etmaal", 1440), "16": ("dagdeel (4 uur)", 240),
-    "82": ("stuks (output)", None), "83": ("euro's", None), "84": ("stuks (inspanning)", None),
+    "01": ("minuut", 1),
+    "04": ("uur", 60),
+    "14": ("etmaal", 1440),
+    "16": ("dagdeel (4 uur)", 240),
+    "82": ("stuks (output)", None),
+    "83": ("euro's", None),
+    "84": ("stuks (inspanning)", None),
 }
 FREQUENTIE = {
-    "1": "per dag", "2": "per week", "4": "per maand",
+    "1": "per dag",
+    "2": "per week",
+    "4": "per maand",
     "6": "totaal binnen de geldigheidsduur van de toewijzing",
 }
 UITVOERINGSVARIANT = {
@@ -53,10 +61,16 @@ UITVOERINGSVARIANT = {
 }
 
 REFERENCED_BY = {
-    "uitvoeringsvariant": [("nationaal_product", "uitvoeringsvariant"), ("gemeentelijk_product", "uitvoeringsvariant")],
+    "uitvoeringsvariant": [
+        ("nationaal_product", "uitvoeringsvariant"),
+        ("gemeentelijk_product", "uitvoeringsvariant"),
+    ],
     "frequentie": [],
     "eenheid": [("gemeentelijk_product", "eenheid"), ("contract_tarief", "eenheid")],
-    "productcategorie": [("nationaal_product", "productcategorie"), ("gemeentelijk_product", "productcategorie")],
+    "productcategorie": [
+        ("nationaal_product", "productcategorie"),
+        ("gemeentelijk_product", "productcategorie"),
+    ],
 }
 
 GUARD = """
@@ -75,14 +89,22 @@ def _table(name, *columns):
 
 
 def upgrade() -> None:
-    op.bulk_insert(_table("productcategorie", "code", "omschrijving", "historisch"),
-                   [{"code": k, "omschrijving": v, "historisch": k < "40"} for k, v in PRODUCTCATEGORIE.items()])
-    op.bulk_insert(_table("eenheid", "code", "omschrijving", "minuten"),
-                   [{"code": k, "omschrijving": v, "minuten": m} for k, (v, m) in EENHEID.items()])
-    op.bulk_insert(_table("frequentie", "code", "omschrijving"),
-                   [{"code": k, "omschrijving": v} for k, v in FREQUENTIE.items()])
-    op.bulk_insert(_table("uitvoeringsvariant", "code", "omschrijving"),
-                   [{"code": k, "omschrijving": v} for k, v in UITVOERINGSVARIANT.items()])
+    op.bulk_insert(
+        _table("productcategorie", "code", "omschrijving", "historisch"),
+        [{"code": k, "omschrijving": v, "historisch": k < "40"} for k, v in PRODUCTCATEGORIE.items()],
+    )
+    op.bulk_insert(
+        _table("eenheid", "code", "omschrijving", "minuten"),
+        [{"code": k, "omschrijving": v, "minuten": m} for k, (v, m) in EENHEID.items()],
+    )
+    op.bulk_insert(
+        _table("frequentie", "code", "omschrijving"),
+        [{"code": k, "omschrijving": v} for k, v in FREQUENTIE.items()],
+    )
+    op.bulk_insert(
+        _table("uitvoeringsvariant", "code", "omschrijving"),
+        [{"code": k, "omschrijving": v} for k, v in UITVOERINGSVARIANT.items()],
+    )
     if op.get_bind().dialect.name == "postgresql":
         op.execute(GUARD)
 
@@ -93,5 +115,7 @@ def downgrade() -> None:
         op.execute("DROP FUNCTION audit_log_append_only()")
     # Rows still in use stay: downgrading further (0001) drops the tables with their data.
     for table, users in REFERENCED_BY.items():
-        in_use = " UNION ".join(f"SELECT {column} FROM {user} WHERE {column} IS NOT NULL" for user, column in users)
+        in_use = " UNION ".join(
+            f"SELECT {column} FROM {user} WHERE {column} IS NOT NULL" for user, column in users
+        )
         op.execute(f"DELETE FROM {table} WHERE code NOT IN ({in_use})" if users else f"DELETE FROM {table}")

@@ -3,6 +3,7 @@
 Revision ID: 0003_registry_meta_review
 Revises: 0002
 """
+
 import sqlalchemy as sa
 from alembic import op
 

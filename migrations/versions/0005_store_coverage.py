@@ -7,6 +7,7 @@ is taken to be complete from the Dagtekening of its first message, as a new one 
 Revision ID: 0005_store_coverage
 Revises: 0004_web_users
 """
+
 import sqlalchemy as sa
 from alembic import op
 

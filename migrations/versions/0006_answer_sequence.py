@@ -3,6 +3,7 @@
 Revision ID: 0006_answer_sequence
 Revises: 0005_store_coverage
 """
+
 import sqlalchemy as sa
 from alembic import op
 

@@ -22,13 +22,21 @@ DEMO_TODAY = date(2025, 12, 1)
 
 
 @click.command()
-@click.option("--out", "out_dir", type=click.Path(file_okay=False),
-              help="Where to write the demo CSV files (default: a temporary folder).")
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(file_okay=False),
+    help="Where to write the demo CSV files (default: a temporary folder).",
+)
 @click.option("--seed", type=int, default=2026, show_default=True, help="Seed of the synthetic landscape.")
 @click.option("--chart", type=click.Path(dir_okay=False), help="Also draw the reduction (PNG or .html).")
-@click.option("--db", "demo_db", metavar="URL",
-              help="Build the demo here instead of its own SQLite file; only an empty database or one the demo "
-                   "made before. The global --db and PRODUCTCODES_DB are never used by the demo.")
+@click.option(
+    "--db",
+    "demo_db",
+    metavar="URL",
+    help="Build the demo here instead of its own SQLite file; only an empty database or one the demo "
+    "made before. The global --db and PRODUCTCODES_DB are never used by the demo.",
+)
 @click.option("--yes", is_flag=True, help="Refill a demo database given with --db without asking.")
 @click.pass_obj
 def demo(app, out_dir: str | None, seed: int, chart: str | None, demo_db: str | None, yes: bool) -> None:
@@ -53,8 +61,11 @@ def demo(app, out_dir: str | None, seed: int, chart: str | None, demo_db: str | 
 
     started = time.perf_counter()
     if app is not None and app.db_url and not demo_db:
-        click.echo("note: the demo does not use --db/PRODUCTCODES_DB; it builds its own database "
-                   "(give `productcodes demo --db URL` to choose one)", err=True)
+        click.echo(
+            "note: the demo does not use --db/PRODUCTCODES_DB; it builds its own database "
+            "(give `productcodes demo --db URL` to choose one)",
+            err=True,
+        )
     url = demo_db or _default_demo_url()
     engine = make_engine(url)
     if app is not None:
@@ -67,21 +78,35 @@ def demo(app, out_dir: str | None, seed: int, chart: str | None, demo_db: str | 
     files = generate(folder, seed)
     declaraties = _declaraties(folder, seed)
     counts = _load(engine, files)
-    proposed, approved, considered = run_suggest(app, REPORT_DATE, files.national_list, 0.0, APPROVE_ABOVE,
-                                                 "productcodes demo", engine=engine, today=DEMO_TODAY)
-    click.echo(f"demo registry: {engine.url.render_as_string(hide_password=True)} (it lives on {DEMO_TODAY}: "
-               "changes in it take effect on 2026-01-01, the next change date)")
+    proposed, approved, considered = run_suggest(
+        app,
+        REPORT_DATE,
+        files.national_list,
+        0.0,
+        APPROVE_ABOVE,
+        "productcodes demo",
+        engine=engine,
+        today=DEMO_TODAY,
+    )
+    click.echo(
+        f"demo registry: {engine.url.render_as_string(hide_password=True)} (it lives on {DEMO_TODAY}: "
+        "changes in it take effect on 2026-01-01, the next change date)"
+    )
     click.echo(f"demo files:    {folder} ({files.note})")
     click.echo(f"declaraties:   {declaraties} (JW323, March 2026; try `productcodes registry impact` on it)")
     click.echo("loaded:        " + ", ".join(f"{n} {kind}" for kind, n in counts.items()))
-    click.echo(f"suggest:       {considered} unmapped codes, {proposed} proposals, {approved} approved "
-               f"(confidence >= {APPROVE_ABOVE})\n")
+    click.echo(
+        f"suggest:       {considered} unmapped codes, {proposed} proposals, {approved} approved "
+        f"(confidence >= {APPROVE_ABOVE})\n"
+    )
     print_report(app, REPORT_DATE, files.national_list, "text", chart, engine=engine)
     click.echo(f"done in {time.perf_counter() - started:.1f} s")
     example = _example(engine)
     if example:
         shown = engine.url.render_as_string(hide_password=True)
-        click.echo(f"try: productcodes --db {shown} registry lookup {example[0]} {example[1]} --on {REPORT_DATE}")
+        click.echo(
+            f"try: productcodes --db {shown} registry lookup {example[0]} {example[1]} --on {REPORT_DATE}"
+        )
 
 
 def _make_room(engine, *, own: bool, yes: bool) -> None:
@@ -93,8 +118,10 @@ def _make_room(engine, *, own: bool, yes: bool) -> None:
         return
     if not own:
         if not demo_may_use(engine):
-            raise UserError(f"{shown} holds data the demo did not make; the demo only fills an empty database "
-                            "or one it made itself. Choose another --db (or leave it out for the demo's own file)")
+            raise UserError(
+                f"{shown} holds data the demo did not make; the demo only fills an empty database "
+                "or one it made itself. Choose another --db (or leave it out for the demo's own file)"
+            )
         confirm(f"De demo-database {shown} wordt leeggemaakt en opnieuw gevuld.", yes)
     downgrade(engine, "base")
 
@@ -115,10 +142,13 @@ def _example(engine) -> tuple[str, str] | None:
     from productcodes.models import GemeentelijkProduct, Mapping
 
     with session_scope(engine) as session:
-        row = session.execute(select(GemeentelijkProduct.gemeentecode, GemeentelijkProduct.productcode)
-                              .join(Mapping, Mapping.gemeentelijk_product_id == GemeentelijkProduct.id)
-                              .where(Mapping.status == "approved", Mapping.factor.is_not(None))
-                              .order_by(GemeentelijkProduct.id).limit(1)).first()
+        row = session.execute(
+            select(GemeentelijkProduct.gemeentecode, GemeentelijkProduct.productcode)
+            .join(Mapping, Mapping.gemeentelijk_product_id == GemeentelijkProduct.id)
+            .where(Mapping.status == "approved", Mapping.factor.is_not(None))
+            .order_by(GemeentelijkProduct.id)
+            .limit(1)
+        ).first()
     return tuple(row) if row else None
 
 
@@ -140,9 +170,12 @@ def _load(engine, files) -> dict[str, int]:
         return {
             "gemeenten": registry.add_gemeenten(read_csv(files.gemeenten, "gemeenten")),
             "begrippen": registry.add_begrippen(read_csv(files.begrippen, "begrippen")),
-            "national products": registry.add_national(files.national_list, read_csv(files.national, "national"),
-                                                       files.national_description),
+            "national products": registry.add_national(
+                files.national_list, read_csv(files.national, "national"), files.national_description
+            ),
             "municipal codes": registry.add_municipal(read_csv(files.municipal, "municipal")),
-            "mappings": registry.add_mappings(read_csv(files.mappings, "mappings"), lijst=files.national_list),
+            "mappings": registry.add_mappings(
+                read_csv(files.mappings, "mappings"), lijst=files.national_list
+            ),
             "tarieven": registry.add_tarieven(read_csv(files.tarieven, "tarieven")),
         }

@@ -53,6 +53,7 @@ _by = click.option("--by", help="Who makes the change (default: your user name);
 
 # --- imports -----------------------------------------------------------------------------------
 
+
 def _import(app, kind: str, file: str, store, by: str | None = None) -> None:
     from productcodes.importers import read_csv
 
@@ -112,7 +113,13 @@ def import_national(app, file: str, lijst: str, description: str | None, by: str
     from productcodes.importers.jz21 import read_json, read_xlsx
 
     suffix = Path(file).suffix.lower()
-    rows = read_xlsx(file) if suffix == ".xlsx" else read_json(file) if suffix == ".json" else read_csv(file, "national")
+    rows = (
+        read_xlsx(file)
+        if suffix == ".xlsx"
+        else read_json(file)
+        if suffix == ".json"
+        else read_csv(file, "national")
+    )
     with _session(app) as session:
         result = _registry(session, by).add_national(lijst, rows, description)
     click.echo(f"{file}: lijst {lijst}: {_summary(result)}")
@@ -135,9 +142,12 @@ def import_municipal(app, file: str, by: str | None) -> None:
 @registry.command("import-mappings")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False))
 @click.option("--list", "lijst", help="National list the codes belong to, when codes occur in several.")
-@click.option("--history", is_flag=True,
-              help="The file records mappings that were already in force (moving a registry here); without it "
-                   "approved rows that would start before today are refused.")
+@click.option(
+    "--history",
+    is_flag=True,
+    help="The file records mappings that were already in force (moving a registry here); without it "
+    "approved rows that would start before today are refused.",
+)
 @_by
 @click.pass_obj
 def import_mappings(app, file: str, lijst: str | None, history: bool, by: str | None) -> None:
@@ -187,6 +197,7 @@ def export_cmd(app, out_dir: str, fmt: str, lijst: str | None) -> None:
 
 # --- reading and changing one code --------------------------------------------------------------
 
+
 @registry.command()
 @click.argument("gemeente")
 @click.argument("code")
@@ -211,13 +222,17 @@ def lookup(app, gemeente: str, code: str, on: str | None, categorie: str | None,
         return
     m, n = data["municipal"], data["national"]
     if m:
-        click.echo(f"{m['gemeentecode']} {m['productcategorie']} {m['productcode']}: {m['omschrijving']} "
-                   f"(eenheid {m['eenheid'] or '-'}, {m['uitvoeringsvariant'] or 'variant -'}, "
-                   f"valid {m['geldig_van']}..{m['geldig_tot'] or 'open'})")
+        click.echo(
+            f"{m['gemeentecode']} {m['productcategorie']} {m['productcode']}: {m['omschrijving']} "
+            f"(eenheid {m['eenheid'] or '-'}, {m['uitvoeringsvariant'] or 'variant -'}, "
+            f"valid {m['geldig_van']}..{m['geldig_tot'] or 'open'})"
+        )
     if n:
         factor = f", volume x {data['factor']}" if data.get("factor") else ""
         via = f"; mapping {mapping['id']} versie {mapping['version']}, {mapping['status']}" if mapping else ""
-        click.echo(f"  national: {n['lijst']} {n['code']} {n['naam']} (categorie {n['productcategorie']}{factor}{via})")
+        click.echo(
+            f"  national: {n['lijst']} {n['code']} {n['naam']} (categorie {n['productcategorie']}{factor}{via})"
+        )
     else:
         click.echo(f"  national: none on {day} (not mapped)")
 
@@ -228,16 +243,37 @@ def _lookup_dict(found) -> dict:
     m, n, mapping = found.municipal, found.national, found.mapping
     return {
         "on": found.on.isoformat(),
-        "municipal": None if m is None else {
-            "gemeentecode": m.gemeentecode, "productcategorie": m.productcategorie, "productcode": m.productcode,
-            "omschrijving": m.omschrijving, "eenheid": m.eenheid, "uitvoeringsvariant": m.uitvoeringsvariant,
-            "geldig_van": str(m.geldig_van), "geldig_tot": m.geldig_tot and str(m.geldig_tot)},
-        "national": None if n is None else {
-            "lijst": n.lijst, "code": n.code, "naam": n.naam, "productcategorie": n.productcategorie,
-            "uitvoeringsvariant": n.uitvoeringsvariant, "eenheden": n.eenheden.split("|") if n.eenheden else []},
-        "mapping": None if mapping is None else {"id": mapping.id, "version": mapping.version, "status": mapping.status,
-                                                 "geldig_van": str(mapping.geldig_van),
-                                                 "geldig_tot": mapping.geldig_tot and str(mapping.geldig_tot)},
+        "municipal": None
+        if m is None
+        else {
+            "gemeentecode": m.gemeentecode,
+            "productcategorie": m.productcategorie,
+            "productcode": m.productcode,
+            "omschrijving": m.omschrijving,
+            "eenheid": m.eenheid,
+            "uitvoeringsvariant": m.uitvoeringsvariant,
+            "geldig_van": str(m.geldig_van),
+            "geldig_tot": m.geldig_tot and str(m.geldig_tot),
+        },
+        "national": None
+        if n is None
+        else {
+            "lijst": n.lijst,
+            "code": n.code,
+            "naam": n.naam,
+            "productcategorie": n.productcategorie,
+            "uitvoeringsvariant": n.uitvoeringsvariant,
+            "eenheden": n.eenheden.split("|") if n.eenheden else [],
+        },
+        "mapping": None
+        if mapping is None
+        else {
+            "id": mapping.id,
+            "version": mapping.version,
+            "status": mapping.status,
+            "geldig_van": str(mapping.geldig_van),
+            "geldig_tot": mapping.geldig_tot and str(mapping.geldig_tot),
+        },
         "factor": None if mapping is None or mapping.factor is None else format_number(mapping.factor),
     }
 
@@ -253,21 +289,25 @@ def _factor(value: str | None):
         raise click.BadParameter(str(exc), param_hint="--factor") from None
 
 
-
 @registry.command("map")
 @click.argument("gemeente")
 @click.argument("code")
 @click.argument("nationale_code")
 @click.option("--categorie", help="Productcategorie of the municipal code, when it exists in several.")
-@click.option("--effective", metavar="DATE",
-              help="First day the mapping applies (default: the next change date, 1 January; never in the past).")
+@click.option(
+    "--effective",
+    metavar="DATE",
+    help="First day the mapping applies (default: the next change date, 1 January; never in the past).",
+)
 @click.option("--until", metavar="DATE", help="Last day (default: open).")
 @click.option("--factor", help="Municipal volume x factor = national volume, when units differ (e.g. 1/60).")
 @click.option("--toelichting", help="Why this mapping.")
 @click.option("--list", "lijst", help="National list of NATIONALE_CODE, when the code is in several.")
 @_by
 @click.pass_obj
-def map_cmd(app, gemeente, code, nationale_code, categorie, effective, until, factor, toelichting, lijst, by) -> None:
+def map_cmd(
+    app, gemeente, code, nationale_code, categorie, effective, until, factor, toelichting, lijst, by
+) -> None:
     """Propose a mapping of a municipal CODE to a national product (status proposed).
 
     \b
@@ -276,16 +316,30 @@ def map_cmd(app, gemeente, code, nationale_code, categorie, effective, until, fa
     """
     with _session(app) as session:
         mapping = _registry(session, by).map(
-            gemeente.zfill(4), categorie, code, nationale_code, effective=_day(effective, "--effective"),
-            until=_day(until, "--until"), factor=_factor(factor), toelichting=toelichting, lijst=lijst)
-        click.echo(f"mapping {mapping.id} proposed: {gemeente}/{code} -> {nationale_code} from {mapping.geldig_van} "
-                   f"(version {mapping.version}); approve with `productcodes registry approve {mapping.id}`")
+            gemeente.zfill(4),
+            categorie,
+            code,
+            nationale_code,
+            effective=_day(effective, "--effective"),
+            until=_day(until, "--until"),
+            factor=_factor(factor),
+            toelichting=toelichting,
+            lijst=lijst,
+        )
+        click.echo(
+            f"mapping {mapping.id} proposed: {gemeente}/{code} -> {nationale_code} from {mapping.geldig_van} "
+            f"(version {mapping.version}); approve with `productcodes registry approve {mapping.id}`"
+        )
 
 
 @registry.command()
 @click.argument("mapping_ids", nargs=-1, required=True, metavar="ID[:VERSION]...")
-@click.option("--version", "expected_version", type=int,
-              help="Refuse if the mapping changed since this version (one id; for several write ID:VERSION).")
+@click.option(
+    "--version",
+    "expected_version",
+    type=int,
+    help="Refuse if the mapping changed since this version (one id; for several write ID:VERSION).",
+)
 @_by
 @click.pass_obj
 def approve(app, mapping_ids: tuple[str, ...], expected_version: int | None, by: str | None) -> None:
@@ -306,8 +360,12 @@ def approve(app, mapping_ids: tuple[str, ...], expected_version: int | None, by:
 
 @registry.command()
 @click.argument("mapping_id", type=int)
-@click.option("--version", "expected_version", type=int, help="Refuse if the mapping changed since this version.")
-@click.option("--reason", required=True, help="Why the proposal is turned down (kept with it and in the audit log).")
+@click.option(
+    "--version", "expected_version", type=int, help="Refuse if the mapping changed since this version."
+)
+@click.option(
+    "--reason", required=True, help="Why the proposal is turned down (kept with it and in the audit log)."
+)
 @_by
 @click.pass_obj
 def reject(app, mapping_id: int, expected_version: int | None, reason: str, by: str | None) -> None:
@@ -324,9 +382,14 @@ def reject(app, mapping_id: int, expected_version: int | None, reason: str, by: 
 
 @registry.command()
 @click.argument("mapping_id", type=int)
-@click.option("--effective", metavar="DATE",
-              help="First day the mapping no longer applies (default: the next change date, 1 January).")
-@click.option("--version", "expected_version", type=int, help="Refuse if the mapping changed since this version.")
+@click.option(
+    "--effective",
+    metavar="DATE",
+    help="First day the mapping no longer applies (default: the next change date, 1 January).",
+)
+@click.option(
+    "--version", "expected_version", type=int, help="Refuse if the mapping changed since this version."
+)
 @_by
 @click.pass_obj
 def retire(app, mapping_id: int, effective: str | None, expected_version: int | None, by: str | None) -> None:
@@ -337,11 +400,14 @@ def retire(app, mapping_id: int, effective: str | None, expected_version: int | 
       productcodes registry retire 12 --effective 2027-01-01
     """
     with _session(app) as session:
-        mapping = _registry(session, by).retire(mapping_id, effective=_day(effective, "--effective"),
-                                                expected_version=expected_version)
+        mapping = _registry(session, by).retire(
+            mapping_id, effective=_day(effective, "--effective"), expected_version=expected_version
+        )
         if mapping.status == "withdrawn":
-            click.echo(f"mapping {mapping.id} withdrawn: it would only start on {mapping.geldig_van}, so it never "
-                       "applies")
+            click.echo(
+                f"mapping {mapping.id} withdrawn: it would only start on {mapping.geldig_van}, so it never "
+                "applies"
+            )
         else:
             click.echo(f"mapping {mapping.id} retired: valid until {mapping.geldig_tot}")
 
@@ -350,11 +416,16 @@ def retire(app, mapping_id: int, effective: str | None, expected_version: int | 
 @click.argument("gemeente")
 @click.argument("code")
 @click.option("--categorie", help="Productcategorie, when the code exists in several.")
-@click.option("--effective", metavar="DATE",
-              help="First day the code no longer applies (default: the next change date, 1 January).")
+@click.option(
+    "--effective",
+    metavar="DATE",
+    help="First day the code no longer applies (default: the next change date, 1 January).",
+)
 @_by
 @click.pass_obj
-def end_product(app, gemeente: str, code: str, categorie: str | None, effective: str | None, by: str | None) -> None:
+def end_product(
+    app, gemeente: str, code: str, categorie: str | None, effective: str | None, by: str | None
+) -> None:
     """Stop a municipal CODE; it keeps resolving for dates before EFFECTIVE (running toewijzingen).
 
     \b
@@ -362,39 +433,67 @@ def end_product(app, gemeente: str, code: str, categorie: str | None, effective:
       productcodes registry end-product 7003 45C01 --effective 2027-01-01
     """
     with _session(app) as session:
-        product = _registry(session, by).end_product(gemeente.zfill(4), code, effective=_day(effective, "--effective"),
-                                                     categorie=categorie)
-        click.echo(f"{product.gemeentecode}/{product.productcategorie}/{product.productcode} ended: "
-                   f"valid until {product.geldig_tot}")
+        product = _registry(session, by).end_product(
+            gemeente.zfill(4), code, effective=_day(effective, "--effective"), categorie=categorie
+        )
+        click.echo(
+            f"{product.gemeentecode}/{product.productcategorie}/{product.productcode} ended: "
+            f"valid until {product.geldig_tot}"
+        )
 
 
 # --- suggestions and the report ----------------------------------------------------------------
 
+
 @registry.command()
 @click.option("--on", "on", metavar="DATE", help="Codes valid on this date (default today).")
 @click.option("--list", "lijst", help="Suggest products of this national list only.")
-@click.option("--min-confidence", type=click.FloatRange(0, 1), default=0.0, show_default=True,
-              help="Store only suggestions at least this confident.")
-@click.option("--approve-above", type=click.FloatRange(0, 1),
-              help="Also approve suggestions at or above this confidence (explicit opt-in; audit-logged as you).")
+@click.option(
+    "--min-confidence",
+    type=click.FloatRange(0, 1),
+    default=0.0,
+    show_default=True,
+    help="Store only suggestions at least this confident.",
+)
+@click.option(
+    "--approve-above",
+    type=click.FloatRange(0, 1),
+    help="Also approve suggestions at or above this confidence (explicit opt-in; audit-logged as you).",
+)
 @_by
 @click.pass_obj
-def suggest(app, on: str | None, lijst: str | None, min_confidence: float, approve_above: float | None,
-            by: str | None) -> None:
+def suggest(
+    app, on: str | None, lijst: str | None, min_confidence: float, approve_above: float | None, by: str | None
+) -> None:
     """Propose a national product for every unmapped municipal code (never approves unless asked).
 
     \b
     Example:
       productcodes registry suggest --min-confidence 0.5 --approve-above 0.9
     """
-    proposed, approved, considered = run_suggest(app, _day(on, "--on") or date.today(), lijst, min_confidence,
-                                                 approve_above, by)
-    click.echo(f"{considered} unmapped codes considered: {proposed} mappings proposed"
-               + (f", {approved} of them approved (confidence >= {approve_above})" if approve_above is not None else ""))
+    proposed, approved, considered = run_suggest(
+        app, _day(on, "--on") or date.today(), lijst, min_confidence, approve_above, by
+    )
+    click.echo(
+        f"{considered} unmapped codes considered: {proposed} mappings proposed"
+        + (
+            f", {approved} of them approved (confidence >= {approve_above})"
+            if approve_above is not None
+            else ""
+        )
+    )
 
 
-def run_suggest(app, on: date, lijst, min_confidence: float, approve_above: float | None, by: str | None,
-                engine=None, today: date | None = None) -> tuple[int, int, int]:
+def run_suggest(
+    app,
+    on: date,
+    lijst,
+    min_confidence: float,
+    approve_above: float | None,
+    by: str | None,
+    engine=None,
+    today: date | None = None,
+) -> tuple[int, int, int]:
     from sqlalchemy import or_, select
 
     from productcodes.db import session_scope
@@ -404,23 +503,45 @@ def run_suggest(app, on: date, lijst, min_confidence: float, approve_above: floa
 
     with session_scope(engine or engine_for(app)) as session:
         mapped = select(Mapping.gemeentelijk_product_id).where(Mapping.status != "rejected")
-        products = session.scalars(select(GemeentelijkProduct).where(
-            GemeentelijkProduct.id.not_in(mapped),
-            or_(GemeentelijkProduct.geldig_tot.is_(None), GemeentelijkProduct.geldig_tot >= on))).all()
+        products = session.scalars(
+            select(GemeentelijkProduct).where(
+                GemeentelijkProduct.id.not_in(mapped),
+                or_(GemeentelijkProduct.geldig_tot.is_(None), GemeentelijkProduct.geldig_tot >= on),
+            )
+        ).all()
         query = select(NationaalProduct)
         if lijst:
             query = query.where(NationaalProduct.lijst == lijst)
-        national = [NationalProductRow(n.code, n.naam, n.productcategorie, n.uitvoeringsvariant,
-                                       tuple(e for e in n.eenheden.split("|") if e), n.hulpvorm,
-                                       geldig_van=n.geldig_van, geldig_tot=n.geldig_tot)
-                    for n in session.scalars(query)]
+        national = [
+            NationalProductRow(
+                n.code,
+                n.naam,
+                n.productcategorie,
+                n.uitvoeringsvariant,
+                tuple(e for e in n.eenheden.split("|") if e),
+                n.hulpvorm,
+                geldig_van=n.geldig_van,
+                geldig_tot=n.geldig_tot,
+            )
+            for n in session.scalars(query)
+        ]
         if not national:
             raise UserError("no national products to suggest from; import a national list first")
-        rows = [MunicipalProductRow(p.gemeentecode, p.productcategorie, p.productcode, p.omschrijving,
-                                    p.uitvoeringsvariant, p.eenheid, p.geldig_van, p.geldig_tot) for p in products]
+        rows = [
+            MunicipalProductRow(
+                p.gemeentecode,
+                p.productcategorie,
+                p.productcode,
+                p.omschrijving,
+                p.uitvoeringsvariant,
+                p.eenheid,
+                p.geldig_van,
+                p.geldig_tot,
+            )
+            for p in products
+        ]
         found = [s for s in propose(rows, national) if s.confidence >= min_confidence]
         from productcodes.protocol import Registry
-
         from productcodes.safety import registry_today
 
         registry_ = Registry(session, door=by, today=today or registry_today(session))
@@ -439,12 +560,17 @@ def _lang_option(func):
 @click.option("--on", "on", metavar="DATE", help="Report date (default today).")
 @click.option("--list", "lijst", help="Count national products of this list only.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-@click.option("--chart", type=click.Path(dir_okay=False), help="Also draw the reduction (PNG, or HTML for .html).")
-@click.option("--unmapped", type=int, default=15, show_default=True, help="How many unmapped codes to list (text).")
+@click.option(
+    "--chart", type=click.Path(dir_okay=False), help="Also draw the reduction (PNG, or HTML for .html)."
+)
+@click.option(
+    "--unmapped", type=int, default=15, show_default=True, help="How many unmapped codes to list (text)."
+)
 @_lang_option
 @click.pass_obj
-def report(app, on: str | None, lijst: str | None, fmt: str, chart: str | None, unmapped: int,
-           lang: str | None) -> None:
+def report(
+    app, on: str | None, lijst: str | None, fmt: str, chart: str | None, unmapped: int, lang: str | None
+) -> None:
     """The reduction: codes, national products, % mapped per jeugdregio and categorie, gaps, conflicts.
 
     \b
@@ -458,15 +584,20 @@ def report(app, on: str | None, lijst: str | None, fmt: str, chart: str | None, 
     print_report(app, _day(on, "--on"), lijst, fmt, chart, unmapped)
 
 
-def print_report(app, on: date | None, lijst: str | None, fmt: str, chart: str | None, unmapped: int = 15,
-                 engine=None) -> None:
+def print_report(
+    app, on: date | None, lijst: str | None, fmt: str, chart: str | None, unmapped: int = 15, engine=None
+) -> None:
     from productcodes.db import session_scope
     from productcodes.report import reduction, render_text
 
     with session_scope(engine or engine_for(app)) as session:
         result = reduction(session, on, lijst)
-    click.echo(json.dumps(result.as_dict(), indent=2, ensure_ascii=False) if fmt == "json"
-               else render_text(result, unmapped), nl=fmt == "json")
+    click.echo(
+        json.dumps(result.as_dict(), indent=2, ensure_ascii=False)
+        if fmt == "json"
+        else render_text(result, unmapped),
+        nl=fmt == "json",
+    )
     if chart:
         from productcodes.chart import draw
 

@@ -25,7 +25,12 @@ NEW_LIST_FROM = date(2026, 1, 1)
 
 # How municipal lists phrase each national product (own wording, deliberately uneven).
 PHRASES: dict[str, tuple[str, ...]] = {
-    "40N01": ("Persoonlijke verzorging", "PV jeugd", "Persoonlijke verzorging thuis", "Verzorging persoonlijk"),
+    "40N01": (
+        "Persoonlijke verzorging",
+        "PV jeugd",
+        "Persoonlijke verzorging thuis",
+        "Verzorging persoonlijk",
+    ),
     "40N02": ("Persoonlijke verzorging arrangement", "PV traject per maand"),
     "41N01": ("Dagbehandeling", "Dagbehandeling regulier groep", "Dagbehandeling (basis)", "Dagbehandelng"),
     "41N02": ("Dagbehandeling specialistisch", "Dagbehandeling spec.", "Specialistische dagbehandeling"),
@@ -41,16 +46,41 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "44N02": ("Kamertraining", "Begeleid wonen jongeren", "Kamertraining 16+"),
     "44N10": ("Gezinshuis", "Gezinshuis regulier", "Gezinshuiszorg", "Gezinshuis basis", "Gezinhuis"),
     "44N11": ("Gezinshuis weekend", "Gezinshuis deeltijd"),
-    "44N20": ("Pleegzorg", "Pleegzorg regulier", "Bestandspleegzorg", "Pleegzorg bestand", "Plegzorg regulier"),
+    "44N20": (
+        "Pleegzorg",
+        "Pleegzorg regulier",
+        "Bestandspleegzorg",
+        "Pleegzorg bestand",
+        "Plegzorg regulier",
+    ),
     "44N21": ("Netwerkpleegzorg", "Pleegzorg netwerk", "Netwerk pleegzorg regulier"),
     "44N22": ("Deeltijdpleegzorg", "Weekendpleegzorg", "Pleegzorg deeltijd"),
     "44N23": ("Pleegzorg 18+", "Verlengde pleegzorg", "Pleegzorg na 18"),
-    "45N01": ("Ambulante begeleiding individueel", "Individuele begeleiding ambulant", "Begeleiding ind. (ambulant)",
-              "Ambulante begeleiding", "Individuele begeleiding jeugd", "Ambulante begeleiding indiv"),
-    "45N02": ("Ambulante begeleiding groep", "Groepsbegeleiding ambulant", "Begeleiding groep", "Groepsbegeleiding"),
-    "45N03": ("Ambulante behandeling individueel", "Individuele behandeling", "Behandeling ind. ambulant",
-              "Ambulante behandeling"),
-    "45N04": ("Ambulante behandeling specialistisch", "Specialistische behandeling ambulant", "Behandeling spec."),
+    "45N01": (
+        "Ambulante begeleiding individueel",
+        "Individuele begeleiding ambulant",
+        "Begeleiding ind. (ambulant)",
+        "Ambulante begeleiding",
+        "Individuele begeleiding jeugd",
+        "Ambulante begeleiding indiv",
+    ),
+    "45N02": (
+        "Ambulante begeleiding groep",
+        "Groepsbegeleiding ambulant",
+        "Begeleiding groep",
+        "Groepsbegeleiding",
+    ),
+    "45N03": (
+        "Ambulante behandeling individueel",
+        "Individuele behandeling",
+        "Behandeling ind. ambulant",
+        "Ambulante behandeling",
+    ),
+    "45N04": (
+        "Ambulante behandeling specialistisch",
+        "Specialistische behandeling ambulant",
+        "Behandeling spec.",
+    ),
     "45N05": ("Gezinsbehandeling", "Systeemtherapie gezin", "Gezinsbehandeling systeemgericht"),
     "45N06": ("Diagnostiek", "Diagnostisch onderzoek", "Diagnostiek jeugd"),
     "45N07": ("Ambulant arrangement licht", "Traject ambulant licht", "Ambulant licht per maand"),
@@ -68,25 +98,108 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "49N01": ("Preventief justitieel", "Halt-achtig programma", "Preventie justitieel kader"),
     "50N01": ("Maatwerkarrangement jeugd", "Arrangement maatwerk", "Maatwerk jeugdhulp"),
     "50N02": ("Lokaal team jeugd", "Wijkteam jeugdhulp budget", "Lokale toegang jeugd taak"),
-    "50N03": ("Integraal arrangement verblijf", "Arrangement verblijf en behandeling", "Integraal pakket verblijf"),
+    "50N03": (
+        "Integraal arrangement verblijf",
+        "Arrangement verblijf en behandeling",
+        "Integraal pakket verblijf",
+    ),
     "54N01": ("Jeugd-ggz basis", "Basis ggz jeugd", "GGZ basis traject"),
     "54N02": ("Jeugd-ggz specialistisch", "Specialistische ggz jeugd", "GGZ spec. behandeling"),
     "54N03": ("GGZ diagnostiek", "Diagnostiek ggz jeugd"),
     "54N04": ("GGZ intensief", "Intensieve ggz behandeling"),
 }
-MAATWERK = ("Maatwerk", "Maatwerkarrangement", "Individueel arrangement", "Pilot wijkaanpak", "Overbruggingszorg",
-            "Zorg op maat regio", "Innovatiebudget jeugd")
+MAATWERK = (
+    "Maatwerk",
+    "Maatwerkarrangement",
+    "Individueel arrangement",
+    "Pilot wijkaanpak",
+    "Overbruggingszorg",
+    "Zorg op maat regio",
+    "Innovatiebudget jeugd",
+)
 # Units a municipal list may use for a national product's units, with a weight each.
-UNIT_CHOICES = {"04": ("04", "04", "01", "16"), "01": ("01", "04"), "16": ("16", "04"), "14": ("14",),
-                "82": ("82",), "83": ("83",), "84": ("84",)}
-REGION_NAMES = ("Noorderkwartier", "Waterland-Oost", "Heuvelrug Zuid", "Kempenland", "Veenkoloniën",
-                "Delta West", "IJsselvallei", "Land van Maas", "Duinstreek", "Groene Hart Noord",
-                "Rivierenland Oost", "Zuiderzeekust", "Peelrand")
-SYLLABLES = ("berg", "dam", "veen", "hoven", "drecht", "wijk", "horst", "lo", "oord", "sloot", "meer", "rade",
-             "zand", "broek", "kerk", "dijk")
-PREFIXES = ("Nieuw", "Oud", "Groot", "Klein", "Hoog", "Laag", "West", "Oost", "Noord", "Zuid", "Sint ", "Ter ")
-ROOTS = ("Aal", "Bree", "Cap", "Dal", "Elst", "Fries", "Gaas", "Hem", "Ilp", "Jut", "Kolk", "Lem", "Mols", "Nes",
-         "Olde", "Pols", "Ruw", "Sted", "Tjon", "Ulm", "Vree", "Wad", "Yp", "Zwe")
+UNIT_CHOICES = {
+    "04": ("04", "04", "01", "16"),
+    "01": ("01", "04"),
+    "16": ("16", "04"),
+    "14": ("14",),
+    "82": ("82",),
+    "83": ("83",),
+    "84": ("84",),
+}
+REGION_NAMES = (
+    "Noorderkwartier",
+    "Waterland-Oost",
+    "Heuvelrug Zuid",
+    "Kempenland",
+    "Veenkoloniën",
+    "Delta West",
+    "IJsselvallei",
+    "Land van Maas",
+    "Duinstreek",
+    "Groene Hart Noord",
+    "Rivierenland Oost",
+    "Zuiderzeekust",
+    "Peelrand",
+)
+SYLLABLES = (
+    "berg",
+    "dam",
+    "veen",
+    "hoven",
+    "drecht",
+    "wijk",
+    "horst",
+    "lo",
+    "oord",
+    "sloot",
+    "meer",
+    "rade",
+    "zand",
+    "broek",
+    "kerk",
+    "dijk",
+)
+PREFIXES = (
+    "Nieuw",
+    "Oud",
+    "Groot",
+    "Klein",
+    "Hoog",
+    "Laag",
+    "West",
+    "Oost",
+    "Noord",
+    "Zuid",
+    "Sint ",
+    "Ter ",
+)
+ROOTS = (
+    "Aal",
+    "Bree",
+    "Cap",
+    "Dal",
+    "Elst",
+    "Fries",
+    "Gaas",
+    "Hem",
+    "Ilp",
+    "Jut",
+    "Kolk",
+    "Lem",
+    "Mols",
+    "Nes",
+    "Olde",
+    "Pols",
+    "Ruw",
+    "Sted",
+    "Tjon",
+    "Ulm",
+    "Vree",
+    "Wad",
+    "Yp",
+    "Zwe",
+)
 AANBIEDERS = ("12000001", "12000002", "12000003", "12000004")
 
 
@@ -109,7 +222,9 @@ class _Region:
     scheme: str
     letters: str
     gemeenten: list[GemeenteRow] = field(default_factory=list)
-    items: list[tuple[str | None, str, str, str, str | None]] = field(default_factory=list)  # true, cat, descr, unit, variant
+    items: list[tuple[str | None, str, str, str, str | None]] = field(
+        default_factory=list
+    )  # true, cat, descr, unit, variant
 
 
 def _name(rnd: random.Random, used: set[str]) -> str:
@@ -168,8 +283,9 @@ def _regions(rnd: random.Random, national: list[NationalProductRow]) -> list[_Re
                 variant = _variant_of(product) if rnd.random() < 0.9 else None
                 region.items.append((product.code, product.productcategorie, phrase, unit, variant))
         for _ in range(rnd.randint(2, 4)):
-            region.items.append((None, "50", f"{rnd.choice(MAATWERK)} {name}", rnd.choice(("83", "82")),
-                                 "taakgericht"))
+            region.items.append(
+                (None, "50", f"{rnd.choice(MAATWERK)} {name}", rnd.choice(("83", "82")), "taakgericht")
+            )
     return regions
 
 
@@ -181,6 +297,7 @@ SHARED_ROWS = (3620, 3700)
 def _fit_size(rnd: random.Random, regions: list[_Region]) -> None:
     """Trim or split region lists until the landscape has a realistic size; most seeds are
     already in range and then draw nothing, so their output does not depend on this."""
+
     def rows() -> int:
         return sum(len(r.items) * len(r.gemeenten) for r in regions)
 
@@ -190,15 +307,26 @@ def _fit_size(rnd: random.Random, regions: list[_Region]) -> None:
     while rows() < SHARED_ROWS[0]:
         region = rnd.choice(regions)
         true, categorie, _, unit, variant = rnd.choice([i for i in region.items if i[0] is not None])
-        region.items.append((true, categorie, rnd.choice(PHRASES[true]) + rnd.choice((" 0-12 jr", " 12-18 jr")),
-                             unit, variant))
+        region.items.append(
+            (
+                true,
+                categorie,
+                rnd.choice(PHRASES[true]) + rnd.choice((" 0-12 jr", " 12-18 jr")),
+                unit,
+                variant,
+            )
+        )
 
 
-def _merge_two(rnd: random.Random, region: _Region, next_code: int, used: set[str]) -> tuple[list[GemeenteRow], int]:
+def _merge_two(
+    rnd: random.Random, region: _Region, next_code: int, used: set[str]
+) -> tuple[list[GemeenteRow], int]:
     """Two gemeenten of the region merge on 1 January 2026 into a new one."""
     a, b = region.gemeenten[0], region.gemeenten[1]
-    ended = [GemeenteRow(a.gemeentecode, a.naam, a.jeugdregio, None, OLD_LIST_UNTIL),
-             GemeenteRow(b.gemeentecode, b.naam, b.jeugdregio, None, OLD_LIST_UNTIL)]
+    ended = [
+        GemeenteRow(a.gemeentecode, a.naam, a.jeugdregio, None, OLD_LIST_UNTIL),
+        GemeenteRow(b.gemeentecode, b.naam, b.jeugdregio, None, OLD_LIST_UNTIL),
+    ]
     new = GemeenteRow(f"{next_code:04d}", _name(rnd, used), region.name, NEW_LIST_FROM, None)
     region.gemeenten[:2] = ended
     region.gemeenten.append(new)
@@ -226,8 +354,15 @@ def landscape(seed: int = 2026) -> Landscape:
     return result
 
 
-def _gemeente_list(rnd, result: Landscape, gemeente: GemeenteRow, shared, renumbered, codes: _Codes,
-                   national: list[NationalProductRow]) -> None:
+def _gemeente_list(
+    rnd,
+    result: Landscape,
+    gemeente: GemeenteRow,
+    shared,
+    renumbered,
+    codes: _Codes,
+    national: list[NationalProductRow],
+) -> None:
     first = gemeente.geldig_van or OLD_LIST_FROM
     last = gemeente.geldig_tot
     for i, ((true, categorie, omschrijving, unit, variant), code) in enumerate(shared):
@@ -236,18 +371,51 @@ def _gemeente_list(rnd, result: Landscape, gemeente: GemeenteRow, shared, renumb
         if i in renumbered and first < NEW_LIST_FROM:
             _add(result, gemeente, categorie, code, omschrijving, variant, unit, first, OLD_LIST_UNTIL, true)
             if last is None:
-                _add(result, gemeente, categorie, renumbered[i], omschrijving, variant, unit, NEW_LIST_FROM, None, true)
+                _add(
+                    result,
+                    gemeente,
+                    categorie,
+                    renumbered[i],
+                    omschrijving,
+                    variant,
+                    unit,
+                    NEW_LIST_FROM,
+                    None,
+                    true,
+                )
         else:
-            _add(result, gemeente, categorie, renumbered.get(i, code) if first >= NEW_LIST_FROM else code,
-                 omschrijving, variant, unit, first, last, true)
+            _add(
+                result,
+                gemeente,
+                categorie,
+                renumbered.get(i, code) if first >= NEW_LIST_FROM else code,
+                omschrijving,
+                variant,
+                unit,
+                first,
+                last,
+                true,
+            )
     for _ in range(rnd.choice((0, 0, 1, 2))):  # local additions
         product = rnd.choice(national)
         phrase = rnd.choice(PHRASES.get(product.code, (product.naam,))) + " " + gemeente.naam
-        _add(result, gemeente, product.productcategorie, codes.next(product.productcategorie), phrase,
-             product.uitvoeringsvariant, product.eenheden[0], first, last, product.code)
+        _add(
+            result,
+            gemeente,
+            product.productcategorie,
+            codes.next(product.productcategorie),
+            phrase,
+            product.uitvoeringsvariant,
+            product.eenheden[0],
+            first,
+            last,
+            product.code,
+        )
 
 
-def _add(result: Landscape, gemeente: GemeenteRow, categorie, code, omschrijving, variant, unit, van, tot, true):
+def _add(
+    result: Landscape, gemeente: GemeenteRow, categorie, code, omschrijving, variant, unit, van, tot, true
+):
     row = MunicipalProductRow(gemeente.gemeentecode, categorie, code, omschrijving, variant, unit, van, tot)
     result.municipal.append(row)
     result.truth[Landscape.key(row)] = true
@@ -268,16 +436,33 @@ def _mappings_and_tarieven(rnd: random.Random, result: Landscape, national: list
         if factor is None or (row.eenheid not in target.eenheden and factor == 1):
             continue
         if true in ("44N10", "44N20", "44N21", "45N01"):
-            result.mappings.append(MappingRow(
-                row.gemeentecode, row.productcategorie, row.productcode, true, max(row.geldig_van, NEW_LIST_FROM),
-                factor=None if row.eenheid in target.eenheden else factor, status="approved",
-                toelichting="vastgesteld door regionaal inkoopteam (synthetisch)"))
+            result.mappings.append(
+                MappingRow(
+                    row.gemeentecode,
+                    row.productcategorie,
+                    row.productcode,
+                    true,
+                    max(row.geldig_van, NEW_LIST_FROM),
+                    factor=None if row.eenheid in target.eenheden else factor,
+                    status="approved",
+                    toelichting="vastgesteld door regionaal inkoopteam (synthetisch)",
+                )
+            )
         if rnd.random() < 0.3:
             for aanbieder in AANBIEDERS[: rnd.randint(1, 3)]:
                 tarief = {"14": 14500, "04": 8200, "01": 137, "16": 29000}.get(row.eenheid or "", 125000)
-                result.tarieven.append(TariefRow(aanbieder, row.gemeentecode, row.productcategorie, row.productcode,
-                                                 tarief * (100 + rnd.randint(-5, 5)) // 100, row.eenheid or "82",
-                                                 max(row.geldig_van, NEW_LIST_FROM), None))
+                result.tarieven.append(
+                    TariefRow(
+                        aanbieder,
+                        row.gemeentecode,
+                        row.productcategorie,
+                        row.productcode,
+                        tarief * (100 + rnd.randint(-5, 5)) // 100,
+                        row.eenheid or "82",
+                        max(row.geldig_van, NEW_LIST_FROM),
+                        None,
+                    )
+                )
 
 
 def factor_text(factor: Fraction | None) -> str:

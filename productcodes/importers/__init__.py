@@ -156,7 +156,9 @@ def _split(raw: str | None) -> tuple[str, ...]:
 
 def gemeente_row(row: dict) -> GemeenteRow:
     van, tot = _period(row, False)
-    return GemeenteRow(_gemeentecode(row), _text(row, "gemeentenaam"), _text(row, "jeugdregio", False), van, tot)
+    return GemeenteRow(
+        _gemeentecode(row), _text(row, "gemeentenaam"), _text(row, "jeugdregio", False), van, tot
+    )
 
 
 def begrip_row(row: dict) -> BegripRow:
@@ -171,11 +173,16 @@ def national_row(row: dict) -> NationalProductRow:
         if e not in EENHEID:
             raise _BadValue("eenheden", f"{e!r} is not a WJ756 eenheid")
     return NationalProductRow(
-        code=_productcode(row, "code"), naam=_text(row, "naam"),
+        code=_productcode(row, "code"),
+        naam=_text(row, "naam"),
         productcategorie=_code(row, "productcategorie", PRODUCTCATEGORIE, "productcategorie (JZ020)"),
-        uitvoeringsvariant=_variant(row), eenheden=eenheden, hulpvorm=_text(row, "hulpvorm", False),
-        begrippen=_split(row.get("begrippen")), nza_declaratiecode=_text(row, "nza_declaratiecode", False),
-        geldig_van=van, geldig_tot=tot,
+        uitvoeringsvariant=_variant(row),
+        eenheden=eenheden,
+        hulpvorm=_text(row, "hulpvorm", False),
+        begrippen=_split(row.get("begrippen")),
+        nza_declaratiecode=_text(row, "nza_declaratiecode", False),
+        geldig_van=van,
+        geldig_tot=tot,
     )
 
 
@@ -184,9 +191,12 @@ def municipal_row(row: dict) -> MunicipalProductRow:
     return MunicipalProductRow(
         gemeentecode=_gemeentecode(row),
         productcategorie=_code(row, "productcategorie", PRODUCTCATEGORIE, "productcategorie (JZ020)"),
-        productcode=_productcode(row, "productcode"), omschrijving=_text(row, "omschrijving", max_length=300),
-        uitvoeringsvariant=_variant(row), eenheid=_code(row, "eenheid", EENHEID, "WJ756 eenheid", required=False),
-        geldig_van=van, geldig_tot=tot,
+        productcode=_productcode(row, "productcode"),
+        omschrijving=_text(row, "omschrijving", max_length=300),
+        uitvoeringsvariant=_variant(row),
+        eenheid=_code(row, "eenheid", EENHEID, "WJ756 eenheid", required=False),
+        geldig_van=van,
+        geldig_tot=tot,
     )
 
 
@@ -208,8 +218,12 @@ def mapping_row(row: dict) -> MappingRow:
     return MappingRow(
         gemeentecode=_gemeentecode(row),
         productcategorie=_code(row, "productcategorie", PRODUCTCATEGORIE, "productcategorie (JZ020)"),
-        productcode=_productcode(row, "productcode"), nationale_code=_productcode(row, "nationale_code"),
-        geldig_van=van, geldig_tot=tot, factor=_factor(row), status=status,
+        productcode=_productcode(row, "productcode"),
+        nationale_code=_productcode(row, "nationale_code"),
+        geldig_van=van,
+        geldig_tot=tot,
+        factor=_factor(row),
+        status=status,
         toelichting=_text(row, "toelichting", False),
     )
 
@@ -223,10 +237,14 @@ def tarief_row(row: dict) -> TariefRow:
     if not raw.isdigit():
         raise _BadValue("tarief", f"{raw!r} is not a whole number of cents")
     return TariefRow(
-        aanbieder=aanbieder, gemeentecode=_gemeentecode(row),
+        aanbieder=aanbieder,
+        gemeentecode=_gemeentecode(row),
         productcategorie=_code(row, "productcategorie", PRODUCTCATEGORIE, "productcategorie (JZ020)"),
-        productcode=_productcode(row, "productcode"), tarief=int(raw),
-        eenheid=_code(row, "eenheid", EENHEID, "WJ756 eenheid"), geldig_van=van, geldig_tot=tot,
+        productcode=_productcode(row, "productcode"),
+        tarief=int(raw),
+        eenheid=_code(row, "eenheid", EENHEID, "WJ756 eenheid"),
+        geldig_van=van,
+        geldig_tot=tot,
     )
 
 
@@ -234,10 +252,18 @@ KINDS: dict[str, tuple[Callable[[dict], Any], tuple[str, ...]]] = {
     "gemeenten": (gemeente_row, ("gemeentecode", "gemeentenaam")),
     "begrippen": (begrip_row, ("term", "definitie")),
     "national": (national_row, ("code", "naam", "productcategorie")),
-    "municipal": (municipal_row, ("gemeentecode", "productcategorie", "productcode", "omschrijving", "geldig_van")),
-    "mappings": (mapping_row, ("gemeentecode", "productcategorie", "productcode", "nationale_code", "geldig_van")),
-    "tarieven": (tarief_row, ("aanbieder", "gemeentecode", "productcategorie", "productcode", "tarief", "eenheid",
-                              "geldig_van")),
+    "municipal": (
+        municipal_row,
+        ("gemeentecode", "productcategorie", "productcode", "omschrijving", "geldig_van"),
+    ),
+    "mappings": (
+        mapping_row,
+        ("gemeentecode", "productcategorie", "productcode", "nationale_code", "geldig_van"),
+    ),
+    "tarieven": (
+        tarief_row,
+        ("aanbieder", "gemeentecode", "productcategorie", "productcode", "tarief", "eenheid", "geldig_van"),
+    ),
 }
 
 
@@ -249,7 +275,9 @@ def _decode(path: Path) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise ImportFailed([RowError(str(path), 0, None, f"not UTF-8 (byte {exc.start}); save the file as UTF-8")])
+        raise ImportFailed(
+            [RowError(str(path), 0, None, f"not UTF-8 (byte {exc.start}); save the file as UTF-8")]
+        )
 
 
 class Rows(list):
@@ -281,7 +309,7 @@ def csv_rows(path: Path) -> Iterator[tuple[int, dict]]:
         raise ImportFailed([RowError(str(path), 1, None, "het bestand is leeg: geen kopregel en geen rijen")])
     quote = _unclosed_quote(text)
     if quote is not None:
-        raise ImportFailed([RowError(str(path), quote, None, "aanhalingsteken (\") wordt niet gesloten")])
+        raise ImportFailed([RowError(str(path), quote, None, 'aanhalingsteken (") wordt niet gesloten')])
     sample = text[:4096]
     delimiter = ";" if sample.count(";") > sample.count(",") else ","
     reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import json
 import re
-from zipfile import BadZipFile
 from pathlib import Path
+from zipfile import BadZipFile
 
 from productcodes.codelists import PRODUCTCATEGORIE
 from productcodes.importers import ImportFailed, RowError
@@ -45,7 +45,9 @@ def _cell(value) -> str | None:
     return None if text in ("", "-") else text
 
 
-def _row(values: dict[str, str | None], file: str, line: int, errors: list[RowError]) -> NationalProductRow | None:
+def _row(
+    values: dict[str, str | None], file: str, line: int, errors: list[RowError]
+) -> NationalProductRow | None:
     code = values.get("productcode")
     if code is None:
         return None  # blank line or a note under the list
@@ -57,15 +59,22 @@ def _row(values: dict[str, str | None], file: str, line: int, errors: list[RowEr
     if categorie is None and code[:2].isdigit():
         categorie = code[:2]  # the list's group rows (40A00 …) leave the categorie empty
     if categorie not in PRODUCTCATEGORIE:
-        errors.append(RowError(file, line, "productcategorie", f"{categorie!r} is not a JZ020 productcategorie"))
+        errors.append(
+            RowError(file, line, "productcategorie", f"{categorie!r} is not a JZ020 productcategorie")
+        )
         return None
     variant = (values.get("uitvoeringsvariant") or "").lower() or None
     if variant is not None and variant not in UITVOERINGSVARIANTEN:
         errors.append(RowError(file, line, "uitvoeringsvariant", f"{variant!r} is not an uitvoeringsvariant"))
         return None
-    return NationalProductRow(code=code, naam=values.get("omschrijving") or code, productcategorie=categorie,
-                              uitvoeringsvariant=variant, hulpvorm=values.get("dimensiehulpvorm"),
-                              nza_declaratiecode=values.get("nzadeclaratiecode"))
+    return NationalProductRow(
+        code=code,
+        naam=values.get("omschrijving") or code,
+        productcategorie=categorie,
+        uitvoeringsvariant=variant,
+        hulpvorm=values.get("dimensiehulpvorm"),
+        nza_declaratiecode=values.get("nzadeclaratiecode"),
+    )
 
 
 def read_xlsx(path: str | Path) -> list[NationalProductRow]:
@@ -86,8 +95,16 @@ def read_xlsx(path: str | Path) -> list[NationalProductRow]:
                     return _read_rows(rows, columns, file, line)
     finally:
         workbook.close()
-    raise ImportFailed([RowError(file, 0, None, "no sheet has a header row naming productcode, omschrijving and "
-                                                "productcategorie")])
+    raise ImportFailed(
+        [
+            RowError(
+                file,
+                0,
+                None,
+                "no sheet has a header row naming productcode, omschrijving and productcategorie",
+            )
+        ]
+    )
 
 
 def _read_rows(rows, columns: dict[int, str | None], file: str, header_line: int) -> list[NationalProductRow]:

@@ -158,8 +158,8 @@ def respond_job(job: Job) -> tuple[bytes, str]:
     from iwmo_ijw.layout import conforming
     from iwmo_ijw.models import to_element
     from iwmo_ijw.parsing import load
-    from validators.engine.pipeline import CONTENT_LEVELS, validate_parsed
     from validators.answers.respond import answer
+    from validators.engine.pipeline import CONTENT_LEVELS, validate_parsed
 
     name, data = job.files[0]
     with in_language(job.lang):

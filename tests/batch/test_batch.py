@@ -24,9 +24,7 @@ def inbox(tmp_path: Path) -> Path:
     for i in range(5):
         write_jw323(folder / "aanbieder-a" / f"decl-{i}.xml", prestaties=3 + i, seed=i)
     (folder / "kapot.xml").write_bytes(b"<Bericht><niet-af>")
-    (folder / "vijandig.xml").write_bytes(
-        b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaa">]><x>&a;</x>'
-    )
+    (folder / "vijandig.xml").write_bytes(b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaa">]><x>&a;</x>')
     (folder / "notities.txt").write_text("not a message, not *.xml: ignored")
     return folder
 
@@ -73,9 +71,10 @@ def test_dask_local_cluster_agrees_with_local_run(inbox: Path, tmp_path: Path) -
     local = run_batch([inbox], tmp_path / "local", SETTINGS, workers=1)
     dask = run_batch([inbox], tmp_path / "dask", SETTINGS, executor="dask", scheduler="local:2")
     assert _outcomes(local) == _outcomes(dask)
-    assert json.loads((tmp_path / "local" / SUMMARY).read_text())["errors_per_code"] == json.loads(
-        (tmp_path / "dask" / SUMMARY).read_text()
-    )["errors_per_code"]
+    assert (
+        json.loads((tmp_path / "local" / SUMMARY).read_text())["errors_per_code"]
+        == json.loads((tmp_path / "dask" / SUMMARY).read_text())["errors_per_code"]
+    )
 
 
 def test_cli_exit_codes(inbox: Path, tmp_path: Path) -> None:
@@ -87,7 +86,9 @@ def test_cli_exit_codes(inbox: Path, tmp_path: Path) -> None:
     assert "unreadable:" in bad.output
 
     good_dir = inbox / "aanbieder-a"
-    good = runner.invoke(cli, ["batch", str(good_dir), "--out", str(tmp_path / "o2"), "--workers", "1", *schemas])
+    good = runner.invoke(
+        cli, ["batch", str(good_dir), "--out", str(tmp_path / "o2"), "--workers", "1", *schemas]
+    )
     assert good.exit_code == 0, good.output
 
 

@@ -16,8 +16,8 @@ from click.testing import CliRunner
 
 from bench.generate import write_jw301, write_jw323
 from productcodes.cli import cli
-from validators.engine.batch import SUMMARY, BatchSettings, run_batch
 from validators.cli.validate import collect
+from validators.engine.batch import SUMMARY, BatchSettings, run_batch
 
 SETTINGS = BatchSettings(today=date(2026, 12, 1), schema_dir=os.environ.get("PRODUCTCODES_TEST_SCHEMA_DIR"))
 
@@ -74,8 +74,21 @@ def test_a_broken_history_file_is_refused_history_not_a_stop(tmp_path: Path):
     inbox.mkdir()
     write_jw323(inbox / "declaratie.xml", prestaties=3)
     out = tmp_path / "out"
-    result = CliRunner().invoke(cli, ["batch", str(inbox), "--out", str(out), "--history", str(history),
-                                      "--today", "2026-12-01", "--workers", "1"])
+    result = CliRunner().invoke(
+        cli,
+        [
+            "batch",
+            str(inbox),
+            "--out",
+            str(out),
+            "--history",
+            str(history),
+            "--today",
+            "2026-12-01",
+            "--workers",
+            "1",
+        ],
+    )
     assert result.exit_code in (0, 1), result.output
     assert f"refused history: {history / 'kapot.xml'}" in result.output
     summary = json.loads((out / SUMMARY).read_text())
@@ -98,8 +111,19 @@ def test_ctrl_c_exits_130_without_temporary_files_and_resume_finishes(tmp_path: 
     for i in range(400):
         write_jw323(inbox / f"m{i:04d}.xml", prestaties=2, seed=i)
     out = tmp_path / "out"
-    args = [sys.executable, "-c", PROGRAM, "batch", str(inbox), "--out", str(out), "--today", "2026-12-01",
-            "--workers", "1"]
+    args = [
+        sys.executable,
+        "-c",
+        PROGRAM,
+        "batch",
+        str(inbox),
+        "--out",
+        str(out),
+        "--today",
+        "2026-12-01",
+        "--workers",
+        "1",
+    ]
     proc = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline and len(list(out.glob("reports/*.json"))) < 5:

@@ -16,24 +16,47 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def test_bench_prints_every_scenario(tmp_path: Path):
     run = subprocess.run(
-        [sys.executable, str(ROOT / "bench" / "run_all.py"), "--sizes", "300", "--month", "40,40",
-         "--batch-files", "40", "--repeat", "1", "--stream", "600",
-         "--workdir", str(tmp_path)],
-        capture_output=True, text=True, timeout=600, cwd=ROOT,
+        [
+            sys.executable,
+            str(ROOT / "bench" / "run_all.py"),
+            "--sizes",
+            "300",
+            "--month",
+            "40,40",
+            "--batch-files",
+            "40",
+            "--repeat",
+            "1",
+            "--stream",
+            "600",
+            "--workdir",
+            str(tmp_path),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        cwd=ROOT,
     )
     assert run.returncode == 0, run.stderr
     out = run.stdout
     assert re.search(r"bare lxml parse \+ XSD\s+[\d.]+ s\s+peak RSS", out), out
     assert re.search(r"full validation\s+[\d.]+ s .* ratio [\d.]+x .* Prestaties/s .* cpu ratio", out), out
     # Streamed, the same file and a larger one, against the tree's rate, every rule evaluated.
-    assert re.search(r"streaming validation\s+[\d.]+ s .* Prestaties/s = \d+% of the same file's .* "
-                     r"rules not evaluated: 0", out), out
+    assert re.search(
+        r"streaming validation\s+[\d.]+ s .* Prestaties/s = \d+% of the same file's .* "
+        r"rules not evaluated: 0",
+        out,
+    ), out
     assert re.search(r"600 Prestaties .* streamed\n\s+streaming validation .* of the 300 tree's", out), out
     assert re.search(r"cross-message validation\s+[\d.]+ s .* ratio [\d.]+x .* findings 0", out), out
     assert re.search(r"speed-up\s+[\d.]+x best of 1 against best of 1", out), out
     # What findings cost, beside the clean figures: one TR346 on every 10th, then on every Prestatie.
-    assert re.search(r"every 10th Prestatie wrong\s+[\d.]+ s .* 30 TR346 of \d+ findings\s+ratio [\d.]+x .*2\.5x", out), out
-    assert re.search(r"every Prestatie wrong\s+[\d.]+ s .* 300 TR346 of \d+ findings\s+ratio [\d.]+x .*4\.0x", out), out
+    assert re.search(
+        r"every 10th Prestatie wrong\s+[\d.]+ s .* 30 TR346 of \d+ findings\s+ratio [\d.]+x .*2\.5x", out
+    ), out
+    assert re.search(
+        r"every Prestatie wrong\s+[\d.]+ s .* 300 TR346 of \d+ findings\s+ratio [\d.]+x .*4\.0x", out
+    ), out
     # The command line as a user runs it, a process per run.
     assert re.search(r"10 Prestaties\s+bare\s+[\d.]+ s\s+productcodes\s+[\d.]+ s\s+ratio [\d.]+x", out), out
     # The generated files are schema-valid and fault-free: a finding or an invalid run would

@@ -24,9 +24,9 @@ from iwmo_ijw.parsing import load
 from iwmo_ijw.schemas import load_schema
 from iwmo_ijw.xpath import path_of
 from tests.conftest import FIXTURES, reference_path
+from validators.answers.respond import NoAnswer, answer
 from validators.engine.pipeline import Options, validate, validate_parsed
 from validators.sources.history import History
-from validators.answers.respond import NoAnswer, answer
 from validators.sources.snapshot import RegistrySnapshot
 
 CASES = FIXTURES / "answers"
@@ -45,8 +45,11 @@ def _history(folder: Path) -> list[Path]:
 
 
 def _expected(folder: Path) -> tuple[str, dict[str, str]]:
-    lines = [ln for ln in (folder / "expected.txt").read_text(encoding="utf-8").splitlines()
-             if ln.strip() and not ln.startswith("#")]
+    lines = [
+        ln
+        for ln in (folder / "expected.txt").read_text(encoding="utf-8").splitlines()
+        if ln.strip() and not ln.startswith("#")
+    ]
     return lines[0].strip(), dict(ln.split(": ", 1) for ln in lines[1:])
 
 

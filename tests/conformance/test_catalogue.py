@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import FIXTURES, REFERENCE
-from validators.rules.registry import Level, all_rules
 from validators.rules.not_implemented import NOT_IMPLEMENTED
+from validators.rules.registry import Level, all_rules
 
 RULES_DIR = Path(__file__).resolve().parents[2] / "validators" / "rules"
 CATALOGUE = REFERENCE / "ijw-3.2" / "rules.json"
@@ -36,8 +36,11 @@ def _catalogue_params() -> list:
     return params
 
 
-@pytest.mark.parametrize("entry", _catalogue_params() or [pytest.param(None, marks=pytest.mark.skip(
-    reason=f"rule catalogue not present at {CATALOGUE}"))])
+@pytest.mark.parametrize(
+    "entry",
+    _catalogue_params()
+    or [pytest.param(None, marks=pytest.mark.skip(reason=f"rule catalogue not present at {CATALOGUE}"))],
+)
 def test_catalogue_rule_is_implemented_faithfully(entry: dict) -> None:
     implemented = all_rules().get(entry["code"])
     if entry["code"] in NOT_IMPLEMENTED:  # left out on purpose, and `rules show` says why

@@ -11,7 +11,6 @@ from __future__ import annotations
 import copy
 import sys
 import unicodedata
-from pathlib import Path
 from xml.etree.ElementTree import canonicalize
 
 import pytest
@@ -32,7 +31,9 @@ FOLDERS = {"iJw": "ijw-3.2", "iWmo": "iwmo-3.2"}
 def _examples() -> list[str]:
     codes = []
     for mt in MESSAGE_TYPES.values():
-        if (REFERENCE / FOLDERS[mt.standard.name] / "examples" / f"{mt.code}.xml").is_file() or not REFERENCE.exists():
+        if (
+            REFERENCE / FOLDERS[mt.standard.name] / "examples" / f"{mt.code}.xml"
+        ).is_file() or not REFERENCE.exists():
             codes.append(mt.code)
     return codes
 
@@ -73,9 +74,32 @@ def test_invalid_official_examples_do_not_become_models(code: str):
 # --- differential mutants -------------------------------------------------------------
 
 BAD_VALUES = [
-    "", " ", "2026-02-30", "2026-13-01", "2026-1-1", "25:00:00", "12:00:00Z", "X" * 300, "99", "ZZ", "0",
-    "-1", "1.5", "100000000000", "12345678901", "abc", "0599", "12345678", "999999999", "A1B2C", "01", "D", "C",
-    "\u00e9\u00e8", "2026-12-01T00:00:00", "0001-01-01",
+    "",
+    " ",
+    "2026-02-30",
+    "2026-13-01",
+    "2026-1-1",
+    "25:00:00",
+    "12:00:00Z",
+    "X" * 300,
+    "99",
+    "ZZ",
+    "0",
+    "-1",
+    "1.5",
+    "100000000000",
+    "12345678901",
+    "abc",
+    "0599",
+    "12345678",
+    "999999999",
+    "A1B2C",
+    "01",
+    "D",
+    "C",
+    "\u00e9\u00e8",
+    "2026-12-01T00:00:00",
+    "0001-01-01",
 ]
 
 

@@ -104,13 +104,18 @@ def test_suggest_compares_each_question_once_within_its_categorie_and_gives_reas
     found = suggest(LAND.municipal, NATIONAL)
     # The work is bounded by the distinct questions times the products of their categorie,
     # not by 3,998 rows times every national product.
-    questions = {(r.productcategorie, r.uitvoeringsvariant, r.eenheid, r.omschrijving): r.productcategorie
-                 for r in LAND.municipal}
+    questions = {
+        (r.productcategorie, r.uitvoeringsvariant, r.eenheid, r.omschrijving): r.productcategorie
+        for r in LAND.municipal
+    }
     per_categorie = Counter(p.productcategorie for p in NATIONAL)
     assert 0 < len(calls) <= sum(per_categorie[c] for c in questions.values())
     assert len(questions) < len(LAND.municipal)
     for s in found[:50]:
-        assert f"same categorie {s.municipal.productcategorie}" in s.reason and "description similarity" in s.reason
+        assert (
+            f"same categorie {s.municipal.productcategorie}" in s.reason
+            and "description similarity" in s.reason
+        )
         assert 0.0 <= s.confidence <= 1.0
 
 
@@ -118,29 +123,53 @@ def test_suggest_proposes_nothing_when_no_product_is_compatible():
     row = LAND.municipal[0]
     assert {p.eenheden for p in NATIONAL if p.productcategorie == "44"} == {("14",)}
     # a stay counted in minutes cannot become etmalen, however alike the words
-    minutes = replace(row, productcategorie="44", eenheid="01", omschrijving="Gezinshuis regulier",
-                      uitvoeringsvariant="inspanningsgericht")
+    minutes = replace(
+        row,
+        productcategorie="44",
+        eenheid="01",
+        omschrijving="Gezinshuis regulier",
+        uitvoeringsvariant="inspanningsgericht",
+    )
     assert suggest([minutes], NATIONAL) == []
     assert suggest([replace(row, productcategorie="99")], NATIONAL) == []
     assert suggest([replace(minutes, eenheid="14")], NATIONAL)[0].nationale_code == "44N10"
 
 
-@pytest.mark.parametrize("text,expected", [
-    ("Pleegzorg na 18", "44N23"), ("Pleegzorg 18+", "44N23"), ("Basis ggz jeugd", "54N01"),
-    ("Begeleiding ind. (ambulant)", "45N01"), ("Netwerk pleegzorg", "44N21"), ("Gezinhuis", "44N10"),
-    ("Pleegzorg", "44N20"), ("Diagnostisch onderzoek", "45N06"), ("Voogdijmaatregel", "48N02"),
-])
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Pleegzorg na 18", "44N23"),
+        ("Pleegzorg 18+", "44N23"),
+        ("Basis ggz jeugd", "54N01"),
+        ("Begeleiding ind. (ambulant)", "45N01"),
+        ("Netwerk pleegzorg", "44N21"),
+        ("Gezinhuis", "44N10"),
+        ("Pleegzorg", "44N20"),
+        ("Diagnostisch onderzoek", "45N06"),
+        ("Voogdijmaatregel", "48N02"),
+    ],
+)
 def test_suggest_reads_abbreviations_typos_and_age_limits(text, expected):
     product = next(p for p in NATIONAL if p.code == expected)
-    row = replace(LAND.municipal[0], productcategorie=product.productcategorie, omschrijving=text,
-                  eenheid=product.eenheden[0], uitvoeringsvariant=product.uitvoeringsvariant)
+    row = replace(
+        LAND.municipal[0],
+        productcategorie=product.productcategorie,
+        omschrijving=text,
+        eenheid=product.eenheden[0],
+        uitvoeringsvariant=product.uitvoeringsvariant,
+    )
     [found] = suggest([row], NATIONAL)
     assert found.nationale_code == expected, found.reason
 
 
 def test_maatwerk_without_a_shared_word_gets_no_proposal():
-    row = replace(LAND.municipal[0], productcategorie="50", omschrijving="Pilot wijkaanpak Kempenland",
-                  eenheid="83", uitvoeringsvariant="taakgericht")
+    row = replace(
+        LAND.municipal[0],
+        productcategorie="50",
+        omschrijving="Pilot wijkaanpak Kempenland",
+        eenheid="83",
+        uitvoeringsvariant="taakgericht",
+    )
     assert suggest([row], NATIONAL) == []
 
 
@@ -149,7 +178,9 @@ def test_suggest_never_proposes_an_impossible_unit():
     for s in suggest(LAND.municipal, NATIONAL):
         units = by_code[s.nationale_code].eenheden
         unit = s.municipal.eenheid
-        assert unit in units or (s.factor is not None and any(conversion_factor(unit, u) == s.factor for u in units))
+        assert unit in units or (
+            s.factor is not None and any(conversion_factor(unit, u) == s.factor for u in units)
+        )
         assert s.municipal.productcategorie == by_code[s.nationale_code].productcategorie
 
 
@@ -165,8 +196,9 @@ def test_conversion_factors_are_exact_and_invertible(a, b, volume):
 
 
 def test_demo_command_builds_and_reports(tmp_path):
-    result = CliRunner().invoke(cli, ["demo", "--db", f"sqlite:///{tmp_path / 'demo.sqlite'}", "--out",
-                                      str(tmp_path / "files")])
+    result = CliRunner().invoke(
+        cli, ["demo", "--db", f"sqlite:///{tmp_path / 'demo.sqlite'}", "--out", str(tmp_path / "files")]
+    )
     assert result.exit_code == 0, result.output
     assert "Reductie op 01-06-2026" in result.output and "Per jeugdregio" in result.output
     mapped = re.search(r"gemapt \(goedgekeurd\)\s+(\d+)\s+([\d,]+)%", result.output)

@@ -33,12 +33,20 @@ def test_the_workflow_on_the_demo_registry(tmp_path):
         return result.output
 
     assert "niets veranderd" in run("registry", "import-municipal", str(tmp_path / "files" / "municipal.csv"))
-    waiting = json.loads(run("registry", "proposals", "--max-confidence", "0.65", "--limit", "2", "--format", "json"))
+    waiting = json.loads(
+        run("registry", "proposals", "--max-confidence", "0.65", "--limit", "2", "--format", "json")
+    )
     assert len(waiting) == 2 and all(p["geldig_van"] == "2026-01-01" for p in waiting)
     # the demo registry lives on 2025-12-01, so its proposals for 1 January 2026 can still be approved
-    assert "approved (version 2)" in run("registry", "approve", *(f"{p['id']}:1" for p in waiting), "--by", "j")
+    assert "approved (version 2)" in run(
+        "registry", "approve", *(f"{p['id']}:1" for p in waiting), "--by", "j"
+    )
     assert "j: approve" in run("registry", "audit", "--mapping", str(waiting[0]["id"]))
     data = json.loads(run("registry", "impact", str(tmp_path / "files" / "declaraties"), "--format", "json"))
-    named = {o["naam"] for p in data["producten"] if p["tarief_per_gemeente"]
-             for o in p["tarief_per_gemeente"]["uitschieters"]}
+    named = {
+        o["naam"]
+        for p in data["producten"]
+        if p["tarief_per_gemeente"]
+        for o in p["tarief_per_gemeente"]["uitschieters"]
+    }
     assert named == {"7117"} and data["vertaald"] > data["prestaties"] / 2

@@ -23,7 +23,7 @@ def _xsd_regex(pattern: str) -> re.Pattern:
     out, in_class = [], False
     i = 0
     while i < len(pattern):
-        two = pattern[i:i + 2]
+        two = pattern[i : i + 2]
         if two in (r"\s", r"\S"):
             chars = r" \t\n\r"
             if in_class:
@@ -53,11 +53,19 @@ def _string(facets: Facets) -> st.SearchStrategy[str]:
     else:
         base = st.text(_ALPHABET, min_size=low, max_size=high)
     checks = [_xsd_regex(p) for p in facets.patterns]
-    return base.filter(lambda s: low <= len(s) <= high and all(c.fullmatch(s) for c in checks)
-                       and s.strip(" ") == s and "  " not in s)
+    return base.filter(
+        lambda s: (
+            low <= len(s) <= high
+            and all(c.fullmatch(s) for c in checks)
+            and s.strip(" ") == s
+            and "  " not in s
+        )
+    )
 
 
-def _facets_chain(spec: StandardSpec, schema: SchemaSpec, type_name: str, own: Facets) -> tuple[str, list[Facets]]:
+def _facets_chain(
+    spec: StandardSpec, schema: SchemaSpec, type_name: str, own: Facets
+) -> tuple[str, list[Facets]]:
     chain = [own] if own else []
     while (simple := spec.simple_type(schema, type_name)) is not None:
         chain.append(simple.facets)
@@ -109,14 +117,18 @@ class MessageStrategies:
             field = by_element[element.name]
             if field.kind == "node":
                 nested_owner = owner if element.type in owner.complex else self.spec.basis
-                value = st.deferred(lambda o=nested_owner, t=element.type, n=field.node, d=depth:
-                                    self.node(o, t, n, d + 1))
+                value = st.deferred(
+                    lambda o=nested_owner, t=element.type, n=field.node, d=depth: self.node(o, t, n, d + 1)
+                )
             else:
                 value = simple_value(self.spec, owner, element.type, element.facets)
             high = 1 if element.max_occurs == 1 else (2 if depth < 3 else 1)
             if element.repeats:
-                value = st.lists(value, min_size=max(element.min_occurs, 1 if depth >= 3 else element.min_occurs),
-                                 max_size=max(high, element.min_occurs))
+                value = st.lists(
+                    value,
+                    min_size=max(element.min_occurs, 1 if depth >= 3 else element.min_occurs),
+                    max_size=max(high, element.min_occurs),
+                )
             elif element.optional:
                 value = st.none() | value
             fields[field.attr] = value

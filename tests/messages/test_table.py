@@ -45,6 +45,7 @@ LINES = 300  # above validators.engine._columns.TABLE_MIN, so ColumnSource reads
 
 # --- an independent reading --------------------------------------------------------------------
 
+
 def _local(el: etree._Element) -> str:
     return etree.QName(el).localname
 
@@ -65,6 +66,7 @@ def reference(node: etree._Element, path: str) -> str:
 
 
 # --- what the engine asks of a message ---------------------------------------------------------
+
 
 def engine_classes(message: ParsedMessage) -> dict[str, tuple[str, ...]]:
     """Per class name, every path the engine plans for the message: as the rules name them,
@@ -138,9 +140,11 @@ def test_table_agrees_on_fixtures(path: Path):
 def _examples() -> list:
     if not REFERENCE.exists():
         return [pytest.param("ijw-3.2/JW323", id="reference-absent")]  # runs, then skips with the reason
-    return [pytest.param(f"{p.parent.parent.name}/{p.stem}", id=f"{p.parent.parent.name}-{p.stem}")
-            for folder in ("ijw-3.2", "iwmo-3.2")
-            for p in sorted((REFERENCE / folder / "examples").glob("*.xml"))]
+    return [
+        pytest.param(f"{p.parent.parent.name}/{p.stem}", id=f"{p.parent.parent.name}-{p.stem}")
+        for folder in ("ijw-3.2", "iwmo-3.2")
+        for p in sorted((REFERENCE / folder / "examples").glob("*.xml"))
+    ]
 
 
 @pytest.mark.parametrize("name", _examples())
@@ -155,6 +159,7 @@ def test_table_agrees_on_official_examples(name: str):
 
 
 # --- generated and crafted large messages ------------------------------------------------------
+
 
 @pytest.fixture(scope="module")
 def jw323_bytes(tmp_path_factory) -> bytes:
@@ -205,7 +210,7 @@ def crafted(jw323_bytes: bytes) -> etree._ElementTree:
     _child(ps[5], "GeleverdVolume").text = "\n   12\n"
     _child(ps[8], "IngediendBedrag/Bedrag").text = "  100"
     _child(ps[11], "IngediendBedrag/DebetCredit").text = "D "
-    _child(ps[14], "ProductReferentie/ReferentieNummer").text = "Réf-€-\U0001F600"  # not ASCII, not BMP
+    _child(ps[14], "ProductReferentie/ReferentieNummer").text = "Réf-€-\U0001f600"  # not ASCII, not BMP
     _child(ps[17], "ProductReferentie/ReferentieNummer").text = "A&B<C>\"'"  # escaped in the XML
     _child(ps[20], "ProductReferentie/ReferentieNummer").text = etree.CDATA("<x>&amp;</x>")
     _child(ps[23], "ProductReferentie/ReferentieNummer").text = "R\r23"  # written as &#13;
@@ -220,9 +225,18 @@ def test_crafted_values_reach_the_table(jw323_bytes: bytes):
     message = _load(crafted(jw323_bytes), "crafted.xml")
     assert plain(message.tree)
     assert check_agreement(message) > LINES * 10
-    paths = ("ProductTarief", "ProductReferentie/VorigReferentieNummer", "Eenheid", "GeleverdVolume",
-             "IngediendBedrag/Bedrag", "IngediendBedrag/DebetCredit", "ProductReferentie/ReferentieNummer",
-             "ProductPeriode/Einddatum", "ToewijzingNummer", "^Client/Bsn")
+    paths = (
+        "ProductTarief",
+        "ProductReferentie/VorigReferentieNummer",
+        "Eenheid",
+        "GeleverdVolume",
+        "IngediendBedrag/Bedrag",
+        "IngediendBedrag/DebetCredit",
+        "ProductReferentie/ReferentieNummer",
+        "ProductPeriode/Einddatum",
+        "ToewijzingNummer",
+        "^Client/Bsn",
+    )
     table = read_table(message.tree, message.message_type, "Prestatie", paths, LINES)
     assert table is not None and set(table.columns) == set(paths)
     column = table.columns
@@ -235,7 +249,7 @@ def test_crafted_values_reach_the_table(jw323_bytes: bytes):
     assert column["GeleverdVolume"][5] == "=\n   12\n"
     assert column["IngediendBedrag/Bedrag"][8] == "=  100"
     assert column["IngediendBedrag/DebetCredit"][11] == "=D "
-    assert column["ProductReferentie/ReferentieNummer"][14] == "=Réf-€-\U0001F600"
+    assert column["ProductReferentie/ReferentieNummer"][14] == "=Réf-€-\U0001f600"
     assert column["ProductReferentie/ReferentieNummer"][17] == "=A&B<C>\"'"
     assert column["ProductReferentie/ReferentieNummer"][20] == "=<x>&amp;</x>"
     assert column["ProductReferentie/ReferentieNummer"][23] == "=R\r23"
@@ -358,6 +372,7 @@ def test_plain_from_bytes_never_calls_a_commented_document_plain(jw323_bytes: by
 
 # --- through ColumnSource, as the rules get them -----------------------------------------------
 
+
 def _check_source(message: ParsedMessage) -> int:
     """ColumnSource's columns of every planned class name (including names read from a holder
     class) equal the elements' own values, and its nodes are those elements."""
@@ -385,8 +400,11 @@ def _check_source(message: ParsedMessage) -> int:
 def test_column_source_agrees_on_large_messages(jw323_bytes: bytes, tmp_path: Path, monkeypatch):
     path = tmp_path / "JW301.xml"
     write_jw301(path, client=5, products=LINES)
-    messages = [load(jw323_bytes, name="JW323-300.xml"), _load(crafted(jw323_bytes), "crafted.xml"),
-                load(path)]
+    messages = [
+        load(jw323_bytes, name="JW323-300.xml"),
+        _load(crafted(jw323_bytes), "crafted.xml"),
+        load(path),
+    ]
     calls = [0]
     original = columns_module.element_value
 
@@ -405,8 +423,11 @@ def test_column_source_agrees_on_large_messages(jw323_bytes: bytes, tmp_path: Pa
             assert _check_source(message) > LINES
             through_elements = calls[0]
         # The large classes really came from a table, not from the element-by-element fallback.
-        assert through_elements > LINES * 10 and through_table < through_elements / 4, \
-            (message.source, through_table, through_elements)
+        assert through_elements > LINES * 10 and through_table < through_elements / 4, (
+            message.source,
+            through_table,
+            through_elements,
+        )
 
 
 @pytest.mark.parametrize("path", [p for p in _fixture_files() if "messages" in str(p.values[0])])
@@ -434,6 +455,7 @@ def test_ancestor_paths_of_a_held_class():
 
 
 # --- reading side by side ----------------------------------------------------------------------
+
 
 def _engine_plan(message: ParsedMessage) -> tuple:
     return tuple((name, tuple(sorted(paths))) for name, paths in engine_classes(message).items())
@@ -468,7 +490,9 @@ def test_a_class_the_message_has_no_place_for_costs_no_search(jw323_bytes: bytes
     assert table_module.absolute_paths(mt, "ToegewezenProduct", {}) == ""
     searched = []
     real_xpath = etree.XPath
-    monkeypatch.setattr(table_module.etree, "XPath", lambda text, **kw: searched.append(text) or real_xpath(text, **kw))
+    monkeypatch.setattr(
+        table_module.etree, "XPath", lambda text, **kw: searched.append(text) or real_xpath(text, **kw)
+    )
     table_module._counter.cache_clear()
     table_module._stylesheet.cache_clear()
     try:

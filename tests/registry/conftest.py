@@ -26,23 +26,67 @@ def small_registry(engine) -> None:
     """Two gemeenten, three national products, a handful of municipal codes."""
     with session_scope(engine) as session:
         reg = Registry(session, door="test", today=TODAY)
-        reg.add_gemeenten([GemeenteRow("7001", "Testdam", "Regio Test"), GemeenteRow("7002", "Proefwijk", "Regio Test")])
-        reg.add_national("LPJ", [
-            NationalProductRow("45N01", "Ambulante begeleiding individueel", "45", "inspanningsgericht", ("04", "01"),
-                               geldig_van=date(2026, 1, 1)),
-            NationalProductRow("44N20", "Bestandspleegzorg regulier", "44", "inspanningsgericht", ("14",),
-                               geldig_van=date(2026, 1, 1)),
-            NationalProductRow("45N06", "Diagnostiek ambulant", "45", "outputgericht", ("82",),
-                               geldig_van=date(2026, 1, 1)),
-        ])
-        reg.add_municipal([
-            MunicipalProductRow("7001", "45", "45C01", "Individuele begeleiding", "inspanningsgericht", "01",
-                                date(2024, 1, 1), date(2025, 12, 31)),
-            MunicipalProductRow("7001", "45", "45C11", "Individuele begeleiding", "inspanningsgericht", "01",
-                                date(2026, 1, 1)),
-            MunicipalProductRow("7001", "44", "44C02", "Pleegzorg", "inspanningsgericht", "14", date(2024, 1, 1)),
-            MunicipalProductRow("7002", "45", "J1234", "Diagnostiek", "outputgericht", "82", date(2024, 1, 1)),
-        ])
+        reg.add_gemeenten(
+            [GemeenteRow("7001", "Testdam", "Regio Test"), GemeenteRow("7002", "Proefwijk", "Regio Test")]
+        )
+        reg.add_national(
+            "LPJ",
+            [
+                NationalProductRow(
+                    "45N01",
+                    "Ambulante begeleiding individueel",
+                    "45",
+                    "inspanningsgericht",
+                    ("04", "01"),
+                    geldig_van=date(2026, 1, 1),
+                ),
+                NationalProductRow(
+                    "44N20",
+                    "Bestandspleegzorg regulier",
+                    "44",
+                    "inspanningsgericht",
+                    ("14",),
+                    geldig_van=date(2026, 1, 1),
+                ),
+                NationalProductRow(
+                    "45N06",
+                    "Diagnostiek ambulant",
+                    "45",
+                    "outputgericht",
+                    ("82",),
+                    geldig_van=date(2026, 1, 1),
+                ),
+            ],
+        )
+        reg.add_municipal(
+            [
+                MunicipalProductRow(
+                    "7001",
+                    "45",
+                    "45C01",
+                    "Individuele begeleiding",
+                    "inspanningsgericht",
+                    "01",
+                    date(2024, 1, 1),
+                    date(2025, 12, 31),
+                ),
+                MunicipalProductRow(
+                    "7001",
+                    "45",
+                    "45C11",
+                    "Individuele begeleiding",
+                    "inspanningsgericht",
+                    "01",
+                    date(2026, 1, 1),
+                ),
+                MunicipalProductRow(
+                    "7001", "44", "44C02", "Pleegzorg", "inspanningsgericht", "14", date(2024, 1, 1)
+                ),
+                MunicipalProductRow(
+                    "7002", "45", "J1234", "Diagnostiek", "outputgericht", "82", date(2024, 1, 1)
+                ),
+            ]
+        )
 
 
 @pytest.fixture

@@ -51,7 +51,9 @@ def test_proposals_are_never_dated_in_the_past(filled):
         reg = _reg(session)
         with pytest.raises(ProtocolError, match="verleden"):
             reg.map("7001", None, "44C02", "44N20", effective=date(2026, 3, 1))
-        row = MunicipalProductRow("7001", "44", "44C02", "Pleegzorg", "inspanningsgericht", "14", date(2024, 1, 1))
+        row = MunicipalProductRow(
+            "7001", "44", "44C02", "Pleegzorg", "inspanningsgericht", "14", date(2024, 1, 1)
+        )
         assert reg.propose_many([Suggestion(row, "44N20", 0.9, "zelfde woorden")]) == (1, 0)
         [stored] = session.scalars(select(Mapping)).all()
         assert stored.geldig_van == date(2027, 1, 1) and stored.status == "proposed"
@@ -59,7 +61,9 @@ def test_proposals_are_never_dated_in_the_past(filled):
 
 def test_a_proposal_dated_before_today_cannot_be_approved(filled):
     with session_scope(filled) as session:
-        mapping_id = _reg(session, PLANNING).map("7001", None, "44C02", "44N20", effective=date(2026, 1, 1)).id
+        mapping_id = (
+            _reg(session, PLANNING).map("7001", None, "44C02", "44N20", effective=date(2026, 1, 1)).id
+        )
     with session_scope(filled) as session, pytest.raises(ProtocolError, match="terugwerkende kracht"):
         _reg(session).approve(mapping_id)
 
@@ -81,9 +85,14 @@ def test_approved_import_rows_need_a_factor_for_another_unit(filled, tmp_path):
     from productcodes.importers import read_csv
 
     path = tmp_path / "m.csv"
-    path.write_text("gemeentecode,productcategorie,productcode,nationale_code,geldig_van,status\n"
-                    "7001,44,44C02,45N01,2027-01-01,approved\n")
-    with session_scope(filled) as session, pytest.raises(ProtocolError, match=r"m.csv:2: .*zonder omrekenfactor"):
+    path.write_text(
+        "gemeentecode,productcategorie,productcode,nationale_code,geldig_van,status\n"
+        "7001,44,44C02,45N01,2027-01-01,approved\n"
+    )
+    with (
+        session_scope(filled) as session,
+        pytest.raises(ProtocolError, match=r"m.csv:2: .*zonder omrekenfactor"),
+    ):
         _reg(session).add_mappings(read_csv(path, "mappings"))
 
 
@@ -97,7 +106,9 @@ def test_factors_are_exact_fractions():
 
 def test_unknown_gemeente_is_refused(filled):
     with session_scope(filled) as session, pytest.raises(ProtocolError, match="gemeente 7999 is onbekend"):
-        _reg(session).add_municipal([MunicipalProductRow("7999", "45", "45C99", "X", None, "04", date(2027, 1, 1))])
+        _reg(session).add_municipal(
+            [MunicipalProductRow("7999", "45", "45C99", "X", None, "04", date(2027, 1, 1))]
+        )
     with session_scope(filled) as session, pytest.raises(ProtocolError, match="gemeente 7999 is onbekend"):
         _reg(session).map("7999", None, "45C99", "45N01")
 
@@ -110,9 +121,11 @@ def _run(url, *args, code=0):
 
 def test_cli_import_mappings_refuses_retroactive_approved_rows(filled, db_url, tmp_path):
     path = tmp_path / "mappings.csv"
-    path.write_text("gemeentecode,productcategorie,productcode,nationale_code,geldig_van,status\n"
-                    "7001,44,44C02,44N20,2026-01-01,approved\n"
-                    "7001,45,45C11,45N01,2026-01-01,proposed\n")
+    path.write_text(
+        "gemeentecode,productcategorie,productcode,nationale_code,geldig_van,status\n"
+        "7001,44,44C02,44N20,2026-01-01,approved\n"
+        "7001,45,45C11,45N01,2026-01-01,proposed\n"
+    )
     out = _run(db_url, "registry", "import-mappings", str(path), code=2)
     assert "mappings.csv:2" in out and "terugwerkende kracht" in out and "Traceback" not in out
     assert "mappings.csv:3" not in out  # a proposal is not in effect, so it is no conflict

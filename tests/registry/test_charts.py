@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 from click.testing import CliRunner
 
-from productcodes.chart import _axis_limit, check_target, impact_rows, impact_figure, reduction_figure
+from productcodes.chart import _axis_limit, check_target, impact_figure, impact_rows, reduction_figure
 from productcodes.cli import cli
 from productcodes.errors import UserError
 from productcodes.report import Coverage, Reduction
@@ -34,16 +34,35 @@ def test_check_target():
 
 
 def test_a_chart_of_almost_nothing_keeps_an_axis_and_shows_values():
-    tiny = Reduction(on=date(2026, 6, 1), municipal_codes=1, gemeenten=1, national_products=1, national_in_use=1,
-                     mapped=1, proposed=0, per_jeugdregio={"Regio Test": Coverage(1, 1)},
-                     per_categorie={"45": Coverage(1, 1)}, codes_per_national={"45N01": 1})
+    tiny = Reduction(
+        on=date(2026, 6, 1),
+        municipal_codes=1,
+        gemeenten=1,
+        national_products=1,
+        national_in_use=1,
+        mapped=1,
+        proposed=0,
+        per_jeugdregio={"Regio Test": Coverage(1, 1)},
+        per_categorie={"45": Coverage(1, 1)},
+        codes_per_national={"45N01": 1},
+    )
     fig = reduction_figure(tiny)
     left, right = fig.axes
     assert left.get_xlim()[1] >= 1.15 and right.get_xlim() == (0, 110)
     assert [t.get_text() for t in left.texts] == ["1"] and [t.get_text() for t in right.texts] == ["100,0%"]
     assert all(float(tick) == int(tick) for tick in left.get_xticks())  # no 0.2 of a code on the axis
-    empty = Reduction(on=date(2026, 6, 1), municipal_codes=0, gemeenten=0, national_products=0, national_in_use=0,
-                      mapped=0, proposed=0, per_jeugdregio={}, per_categorie={}, codes_per_national={})
+    empty = Reduction(
+        on=date(2026, 6, 1),
+        municipal_codes=0,
+        gemeenten=0,
+        national_products=0,
+        national_in_use=0,
+        mapped=0,
+        proposed=0,
+        per_jeugdregio={},
+        per_categorie={},
+        codes_per_national={},
+    )
     assert reduction_figure(empty).axes[0].get_xlim() == (0, 1.0)
     assert _axis_limit(0) == 1.0
 

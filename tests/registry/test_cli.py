@@ -28,7 +28,9 @@ def loaded(db_url, tmp_path) -> tuple[str, Path]:
     run(db_url, "registry", "import-begrippen", str(files.begrippen))
     run(db_url, "registry", "import-national", str(files.national), "--list", files.national_list)
     run(db_url, "registry", "import-municipal", str(files.municipal))
-    run(db_url, "registry", "import-mappings", str(files.mappings), "--list", files.national_list, "--history")
+    run(
+        db_url, "registry", "import-mappings", str(files.mappings), "--list", files.national_list, "--history"
+    )
     run(db_url, "registry", "import-tarieven", str(files.tarieven))
     return db_url, tmp_path
 
@@ -54,7 +56,9 @@ def test_map_approve_lookup_retire(loaded):
     from productcodes.protocol import next_change_date
 
     start = next_change_date(date.today())
-    assert "verleden" in run(url, "registry", "map", gemeente, code, "45N01", "--effective", "2026-01-01", code=2)
+    assert "verleden" in run(
+        url, "registry", "map", gemeente, code, "45N01", "--effective", "2026-01-01", code=2
+    )
     out = run(url, "registry", "map", gemeente, code, "45N01", "--factor", "1/60", "--by", "tester")
     mapping_id = out.split()[1]
     assert f"from {start}" in out  # the default: the next change date
@@ -67,8 +71,12 @@ def test_map_approve_lookup_retire(loaded):
     assert "approve" in run(url, "registry", "approve", mapping_id, code=2)  # already approved: clear error
     # Retired on the day it would start: it never applies (no one-day mapping left behind).
     assert "never applies" in run(url, "registry", "retire", mapping_id, "--effective", str(start))
-    assert json.loads(run(url, "registry", "lookup", gemeente, code, "--on", str(start), "--format",
-                          "json"))["national"] is None
+    assert (
+        json.loads(run(url, "registry", "lookup", gemeente, code, "--on", str(start), "--format", "json"))[
+            "national"
+        ]
+        is None
+    )
 
 
 def _minute_code(url: str) -> tuple[str, str]:
@@ -78,10 +86,17 @@ def _minute_code(url: str) -> tuple[str, str]:
 
     with tempfile.TemporaryDirectory() as out:
         run(url, "registry", "export", out)
-        mapped = {(r["gemeentecode"], r["productcode"]) for r in csv.DictReader(open(Path(out) / "mappings.csv"))}
-        return next((r["gemeentecode"], r["productcode"]) for r in csv.DictReader(open(Path(out) / "municipal.csv"))
-                    if r["eenheid"] == "01" and r["productcategorie"] == "45" and not r["geldig_tot"]
-                    and (r["gemeentecode"], r["productcode"]) not in mapped)
+        mapped = {
+            (r["gemeentecode"], r["productcode"]) for r in csv.DictReader(open(Path(out) / "mappings.csv"))
+        }
+        return next(
+            (r["gemeentecode"], r["productcode"])
+            for r in csv.DictReader(open(Path(out) / "municipal.csv"))
+            if r["eenheid"] == "01"
+            and r["productcategorie"] == "45"
+            and not r["geldig_tot"]
+            and (r["gemeentecode"], r["productcode"]) not in mapped
+        )
 
 
 def test_suggest_report_chart_and_export_round_trip(loaded, tmp_path):
@@ -100,8 +115,12 @@ def test_suggest_report_chart_and_export_round_trip(loaded, tmp_path):
     run(url, "registry", "export", str(export))
     fresh = f"sqlite:///{tmp_path / 'copy.sqlite'}"
     run(fresh, "db", "upgrade")
-    for command, name in (("import-gemeenten", "gemeenten"), ("import-begrippen", "begrippen"),
-                          ("import-municipal", "municipal"), ("import-tarieven", "tarieven")):
+    for command, name in (
+        ("import-gemeenten", "gemeenten"),
+        ("import-begrippen", "begrippen"),
+        ("import-municipal", "municipal"),
+        ("import-tarieven", "tarieven"),
+    ):
         run(fresh, "registry", command, str(export / f"{name}.csv"))
     run(fresh, "registry", "import-national", str(export / "national.csv"), "--list", "LPJ")
     run(fresh, "registry", "import-mappings", str(export / "mappings.csv"), "--history")
@@ -143,13 +162,25 @@ def test_end_product_keeps_earlier_dates_and_refuses_the_past(loaded):
     url, _ = loaded
     gemeente, code = _minute_code(url)
     today = date.today()
-    assert "retroactively" in run(url, "registry", "end-product", gemeente, code, "--effective", today.isoformat(),
-                                  code=2)
+    assert "retroactively" in run(
+        url, "registry", "end-product", gemeente, code, "--effective", today.isoformat(), code=2
+    )
     end = next_first_of_january(today)
     out = run(url, "registry", "end-product", gemeente, code, "--by", "tester")
     assert f"valid until {end - timedelta(days=1)}" in out
-    before = json.loads(run(url, "registry", "lookup", gemeente, code, "--on", str(end - timedelta(days=1)),
-                            "--format", "json"))
+    before = json.loads(
+        run(
+            url,
+            "registry",
+            "lookup",
+            gemeente,
+            code,
+            "--on",
+            str(end - timedelta(days=1)),
+            "--format",
+            "json",
+        )
+    )
     assert before["municipal"]["productcode"] == code
     assert "means nothing" in run(url, "registry", "lookup", gemeente, code, "--on", str(end), code=2)
 

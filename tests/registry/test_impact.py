@@ -22,19 +22,21 @@ from productcodes.records import GemeenteRow, MappingRow, MunicipalProductRow, N
 
 ROOT = Path(__file__).resolve().parents[2]
 TEMPLATE = (ROOT / "tests" / "fixtures" / "messages" / "JW323.xml").read_text(encoding="utf-8")
-HEAD = TEMPLATE[:TEMPLATE.index("<Client>")]
-TAIL = TEMPLATE[TEMPLATE.rindex("</Client>") + len("</Client>"):]
+HEAD = TEMPLATE[: TEMPLATE.index("<Client>")]
+TAIL = TEMPLATE[TEMPLATE.rindex("</Client>") + len("</Client>") :]
 # per gemeente: tariff per minute in cents (7006 is far above the others)
 TARIEVEN = {"7001": 137, "7002": 140, "7003": 135, "7004": 138, "7005": 136, "7006": 300}
 
 
-def prestatie(code: str, begin: str, volume: int, eenheid: str, tarief: int, debet: bool = True, n: int = 1) -> str:
+def prestatie(
+    code: str, begin: str, volume: int, eenheid: str, tarief: int, debet: bool = True, n: int = 1
+) -> str:
     return f"""<Prestatie><ProductReferentie><b:ReferentieNummer>R{n:07d}</b:ReferentieNummer></ProductReferentie>
-<ToewijzingNummer>260101</ToewijzingNummer><ProductCategorie>{code[:2] if code[:2].isdigit() else '45'}</ProductCategorie>
+<ToewijzingNummer>260101</ToewijzingNummer><ProductCategorie>{code[:2] if code[:2].isdigit() else "45"}</ProductCategorie>
 <ProductCode>{code}</ProductCode><ProductPeriode><b:Begindatum>{begin}</b:Begindatum>
 <b:Einddatum>{begin}</b:Einddatum></ProductPeriode><GeleverdVolume>{volume}</GeleverdVolume>
 <Eenheid>{eenheid}</Eenheid><ProductTarief>{tarief}</ProductTarief><IngediendBedrag>
-<b:Bedrag>{volume * tarief}</b:Bedrag><b:DebetCredit>{'D' if debet else 'C'}</b:DebetCredit></IngediendBedrag>
+<b:Bedrag>{volume * tarief}</b:Bedrag><b:DebetCredit>{"D" if debet else "C"}</b:DebetCredit></IngediendBedrag>
 </Prestatie>"""
 
 
@@ -51,14 +53,38 @@ def registry(db_url):
     upgrade(engine)
     with session_scope(engine) as session:
         reg = Registry(session, door="test", today=date(2025, 12, 1))
-        reg.add_gemeenten([GemeenteRow(g, f"Gemeente {g}", "Regio Oost" if g < "7004" else "Regio West")
-                           for g in TARIEVEN])
-        reg.add_national("LPJ", [NationalProductRow("45N01", "Ambulante begeleiding", "45", "inspanningsgericht",
-                                                    ("04",), geldig_van=date(2026, 1, 1))])
-        reg.add_municipal([MunicipalProductRow(g, "45", "45C01", "Begeleiding", "inspanningsgericht", "01",
-                                               date(2024, 1, 1)) for g in TARIEVEN])
-        reg.add_mappings([MappingRow(g, "45", "45C01", "45N01", date(2026, 1, 1), factor=Fraction(1, 60),
-                                     status="approved") for g in TARIEVEN])
+        reg.add_gemeenten(
+            [GemeenteRow(g, f"Gemeente {g}", "Regio Oost" if g < "7004" else "Regio West") for g in TARIEVEN]
+        )
+        reg.add_national(
+            "LPJ",
+            [
+                NationalProductRow(
+                    "45N01",
+                    "Ambulante begeleiding",
+                    "45",
+                    "inspanningsgericht",
+                    ("04",),
+                    geldig_van=date(2026, 1, 1),
+                )
+            ],
+        )
+        reg.add_municipal(
+            [
+                MunicipalProductRow(
+                    g, "45", "45C01", "Begeleiding", "inspanningsgericht", "01", date(2024, 1, 1)
+                )
+                for g in TARIEVEN
+            ]
+        )
+        reg.add_mappings(
+            [
+                MappingRow(
+                    g, "45", "45C01", "45N01", date(2026, 1, 1), factor=Fraction(1, 60), status="approved"
+                )
+                for g in TARIEVEN
+            ]
+        )
     yield db_url, engine
     engine.dispose()
 
@@ -70,9 +96,11 @@ def folder(tmp_path):
     for g, tarief in TARIEVEN.items():
         lines = [prestatie("45C01", "2026-03-01", 120, "01", tarief, n=1)]
         if g == "7001":
-            lines += [prestatie("45C01", "2025-06-01", 60, "01", tarief, n=2),  # before the mapping
-                      prestatie("ZZ999", "2026-03-01", 1, "82", 5000, n=3),  # no such code
-                      prestatie("45C01", "2026-03-01", 60, "01", tarief, debet=False, n=4)]  # a credit
+            lines += [
+                prestatie("45C01", "2025-06-01", 60, "01", tarief, n=2),  # before the mapping
+                prestatie("ZZ999", "2026-03-01", 1, "82", 5000, n=3),  # no such code
+                prestatie("45C01", "2026-03-01", 60, "01", tarief, debet=False, n=4),
+            ]  # a credit
         declaration(out / f"JW323-{g}.xml", g, lines)
     declaration(out / "JW323-7999.xml", "7999", [prestatie("45C01", "2026-03-01", 60, "01", 137)])
     (out / "notes.txt").write_text("geen bericht")
@@ -111,9 +139,24 @@ def test_impact_text_csv_and_chart(registry, folder, tmp_path):
     text = run(url, "registry", "impact", str(folder))
     assert "45N01 Ambulante begeleiding (eenheid 04)" in text and "uitschieters: 7006 € 180,00" in text
     assert "Niet vertaald:" in text
-    rows = list(csv.DictReader(io.StringIO(run(url, "registry", "impact", str(folder / "JW323-7002.xml"),
-                                               str(folder / "JW323-7003.xml"), "--format", "csv"))))
-    assert [(r["nationale_code"], r["prestaties"], r["tarief_min"]) for r in rows] == [("45N01", "2", "8100.00")]
+    rows = list(
+        csv.DictReader(
+            io.StringIO(
+                run(
+                    url,
+                    "registry",
+                    "impact",
+                    str(folder / "JW323-7002.xml"),
+                    str(folder / "JW323-7003.xml"),
+                    "--format",
+                    "csv",
+                )
+            )
+        )
+    )
+    assert [(r["nationale_code"], r["prestaties"], r["tarief_min"]) for r in rows] == [
+        ("45N01", "2", "8100.00")
+    ]
     out = run(url, "registry", "impact", str(folder), "--chart", str(tmp_path / "impact.png"))
     assert (tmp_path / "impact.png").read_bytes()[:4] == b"\x89PNG" and "grafiek" in out
     run(url, "registry", "impact", str(folder), "--chart", str(tmp_path / "impact.html"))

@@ -46,20 +46,32 @@ def test_lookup_follows_renumbering_and_mapping(filled):
 
 def test_overlapping_municipal_periods_are_refused(filled):
     with session_scope(filled) as session, pytest.raises(ProtocolError, match="overlapt"):
-        _reg(session).add_municipal([MunicipalProductRow("7001", "44", "44C02", "Pleegzorg opnieuw",
-                                                         "inspanningsgericht", "14", date(2025, 1, 1))])
+        _reg(session).add_municipal(
+            [
+                MunicipalProductRow(
+                    "7001", "44", "44C02", "Pleegzorg opnieuw", "inspanningsgericht", "14", date(2025, 1, 1)
+                )
+            ]
+        )
 
 
 def test_municipal_code_may_not_redefine_a_national_code(filled):
     with session_scope(filled) as session, pytest.raises(ProtocolError, match="may not redefine"):
-        _reg(session).add_municipal([MunicipalProductRow("7002", "45", "45N01", "Eigen begeleiding",
-                                                         "inspanningsgericht", "04", date(2026, 1, 1))])
+        _reg(session).add_municipal(
+            [
+                MunicipalProductRow(
+                    "7002", "45", "45N01", "Eigen begeleiding", "inspanningsgericht", "04", date(2026, 1, 1)
+                )
+            ]
+        )
 
 
 def test_approved_mapping_cannot_be_ended_retroactively(filled):
     with session_scope(filled) as session:
         planning = _reg(session, PLANNING)
-        mapping = planning.approve(planning.map("7001", None, "44C02", "44N20", effective=date(2026, 1, 1)).id)
+        mapping = planning.approve(
+            planning.map("7001", None, "44C02", "44N20", effective=date(2026, 1, 1)).id
+        )
         reg = _reg(session)
         with pytest.raises(ProtocolError, match="retroactively"):
             reg.retire(mapping.id, effective=date(2026, 3, 1))
@@ -75,12 +87,16 @@ def test_second_approved_mapping_may_not_overlap(filled):
     with session_scope(filled) as session:
         reg = _reg(session, PLANNING)
         first = reg.map("7001", None, "44C02", "44N20", effective=date(2026, 1, 1))
-        second = reg.map("7001", None, "44C02", "44N20", effective=date(2027, 1, 1))  # competing proposals are fine
+        second = reg.map(
+            "7001", None, "44C02", "44N20", effective=date(2027, 1, 1)
+        )  # competing proposals are fine
         reg.approve(first.id)
         with pytest.raises(ProtocolError, match="overlaps"):
             reg.approve(second.id)
         with pytest.raises(ProtocolError, match="overlaps"):
-            reg.map("7001", None, "44C02", "44N20", effective=date(2028, 1, 1))  # no proposal against approved
+            reg.map(
+                "7001", None, "44C02", "44N20", effective=date(2028, 1, 1)
+            )  # no proposal against approved
 
 
 def test_every_change_is_in_the_audit_log(filled):
@@ -95,7 +111,9 @@ def test_every_change_is_in_the_audit_log(filled):
 
 def test_two_writers_on_one_mapping_the_second_gets_a_conflict(filled):
     with session_scope(filled) as session:
-        mapping_id = _reg(session, PLANNING).map("7001", None, "44C02", "44N20", effective=date(2026, 1, 1)).id
+        mapping_id = (
+            _reg(session, PLANNING).map("7001", None, "44C02", "44N20", effective=date(2026, 1, 1)).id
+        )
     with session_scope(filled) as first, pytest.raises(ConflictError):
         with session_scope(filled) as second:
             mine = first.get(Mapping, mapping_id)
@@ -105,7 +123,9 @@ def test_two_writers_on_one_mapping_the_second_gets_a_conflict(filled):
             theirs.toelichting = "tweede schrijver"
     with session_scope(filled) as session:
         kept = session.get(Mapping, mapping_id)
-        assert kept.toelichting == "eerste schrijver" and kept.version == 2  # nothing lost, nothing overwritten
+        assert (
+            kept.toelichting == "eerste schrijver" and kept.version == 2
+        )  # nothing lost, nothing overwritten
 
 
 def test_expected_version_is_checked(filled):
@@ -147,7 +167,9 @@ def test_lookup_agrees_with_a_model_of_accepted_periods(engine_factory, versions
     accepted: list[tuple[date, date | None, str]] = []
     for number, (start, length) in enumerate(versions):
         van, tot = _period(start, length)
-        row = MunicipalProductRow("7001", "45", "45Q01", f"versie {number}", "inspanningsgericht", "04", van, tot)
+        row = MunicipalProductRow(
+            "7001", "45", "45Q01", f"versie {number}", "inspanningsgericht", "04", van, tot
+        )
         expect_ok = not any(overlaps(van, tot, v, t) for v, t, _ in accepted)
         try:
             with session_scope(engine) as session:

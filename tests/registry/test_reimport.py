@@ -16,13 +16,17 @@ from productcodes.protocol import next_change_date
 
 DAY = timedelta(days=1)
 GEMEENTEN = "gemeentecode,gemeentenaam,jeugdregio\n7001,Testdam,Regio Test\n7002,Proefwijk,Regio Test\n"
-NATIONAL = ("code,naam,productcategorie,uitvoeringsvariant,eenheden\n"
-            "45N01,Ambulante begeleiding,45,inspanningsgericht,04\n"
-            "44N20,Pleegzorg,44,inspanningsgericht,14\n")
-MUNICIPAL = ("gemeentecode,productcategorie,productcode,omschrijving,uitvoeringsvariant,eenheid,geldig_van\n"
-             "7001,45,45C01,Begeleiding,inspanningsgericht,04,2024-01-01\n"
-             "7001,44,44C02,Pleegzorg,inspanningsgericht,14,2024-01-01\n"
-             "7002,45,45C01,Begeleiding,inspanningsgericht,04,2024-01-01\n")
+NATIONAL = (
+    "code,naam,productcategorie,uitvoeringsvariant,eenheden\n"
+    "45N01,Ambulante begeleiding,45,inspanningsgericht,04\n"
+    "44N20,Pleegzorg,44,inspanningsgericht,14\n"
+)
+MUNICIPAL = (
+    "gemeentecode,productcategorie,productcode,omschrijving,uitvoeringsvariant,eenheid,geldig_van\n"
+    "7001,45,45C01,Begeleiding,inspanningsgericht,04,2024-01-01\n"
+    "7001,44,44C02,Pleegzorg,inspanningsgericht,14,2024-01-01\n"
+    "7002,45,45C01,Begeleiding,inspanningsgericht,04,2024-01-01\n"
+)
 
 
 def run(url: str, *args: str, code: int = 0) -> str:
@@ -54,8 +58,12 @@ def _audit_rows(engine) -> int:
 def test_the_same_files_again_change_nothing_and_say_so(imported):
     url, files, engine = imported
     before = _audit_rows(engine)
-    assert "niets veranderd (2 rijen ongewijzigd)" in run(url, "registry", "import-gemeenten", str(files["gemeenten"]))
-    assert "niets veranderd" in run(url, "registry", "import-national", str(files["national"]), "--list", "LPJ")
+    assert "niets veranderd (2 rijen ongewijzigd)" in run(
+        url, "registry", "import-gemeenten", str(files["gemeenten"])
+    )
+    assert "niets veranderd" in run(
+        url, "registry", "import-national", str(files["national"]), "--list", "LPJ"
+    )
     assert "niets veranderd (3 rijen" in run(url, "registry", "import-municipal", str(files["municipal"]))
     with session_scope(engine) as session:
         assert session.scalar(select(func.count()).select_from(GemeentelijkProduct)) == 3
@@ -70,9 +78,11 @@ def test_a_changed_row_from_a_future_date_is_a_new_version(imported, tmp_path):
     out = run(url, "registry", "import-municipal", str(changed))
     assert "0 nieuw, 1 nieuwe versie(s), 3 ongewijzigd" in out
     with session_scope(engine) as session:
-        versions = session.scalars(select(GemeentelijkProduct).where(
-            GemeentelijkProduct.gemeentecode == "7001", GemeentelijkProduct.productcode == "45C01")
-            .order_by(GemeentelijkProduct.geldig_van)).all()
+        versions = session.scalars(
+            select(GemeentelijkProduct)
+            .where(GemeentelijkProduct.gemeentecode == "7001", GemeentelijkProduct.productcode == "45C01")
+            .order_by(GemeentelijkProduct.geldig_van)
+        ).all()
         assert [(v.eenheid, v.geldig_tot) for v in versions] == [("04", start - DAY), ("01", None)]
 
 
@@ -83,8 +93,11 @@ def test_national_list_without_dates_changes_from_the_next_change_date(imported,
     assert "1 nieuwe versie(s)" in run(url, "registry", "import-national", str(changed), "--list", "LPJ")
     start = next_change_date(date.today())
     with session_scope(engine) as session:
-        rows = session.scalars(select(NationaalProduct).where(NationaalProduct.code == "45N01")
-                               .order_by(NationaalProduct.geldig_van)).all()
+        rows = session.scalars(
+            select(NationaalProduct)
+            .where(NationaalProduct.code == "45N01")
+            .order_by(NationaalProduct.geldig_van)
+        ).all()
         assert [r.naam for r in rows] == ["Ambulante begeleiding", "Ambulante begeleiding individueel"]
         assert rows[1].geldig_van == start and rows[0].geldig_tot == start - DAY
 
@@ -92,9 +105,12 @@ def test_national_list_without_dates_changes_from_the_next_change_date(imported,
 def test_all_conflicts_of_a_file_at_once_with_lines_and_no_placeholder_dates(imported, tmp_path):
     url, files, engine = imported
     bad = tmp_path / "municipal3.csv"
-    bad.write_text(MUNICIPAL.replace("7001,45,45C01,Begeleiding,", "7001,45,45C01,Begeleiding anders,")
-                   .replace("7002,45,45C01,Begeleiding,", "7002,45,45C01,Begeleiding ook anders,")
-                   + "7003,45,45C01,Onbekende gemeente,inspanningsgericht,04,2024-01-01\n")
+    bad.write_text(
+        MUNICIPAL.replace("7001,45,45C01,Begeleiding,", "7001,45,45C01,Begeleiding anders,").replace(
+            "7002,45,45C01,Begeleiding,", "7002,45,45C01,Begeleiding ook anders,"
+        )
+        + "7003,45,45C01,Onbekende gemeente,inspanningsgericht,04,2024-01-01\n"
+    )
     before = _audit_rows(engine)
     out = run(url, "registry", "import-municipal", str(bad), code=2)
     assert "3 conflict(en)" in out

@@ -10,11 +10,27 @@ from productcodes.report import Coverage, Reduction, render_text
 
 
 def _reduction() -> Reduction:
-    return Reduction(on=date(2026, 6, 1), municipal_codes=3, gemeenten=1, national_products=2, national_in_use=1,
-                     mapped=2, proposed=0, per_jeugdregio={"Duinstreek": Coverage(codes=3, mapped=2)},
-                     per_categorie={"45": Coverage(codes=3, mapped=2)}, codes_per_national={"45N01": 2},
-                     unmapped=[{"gemeentecode": "7003", "productcategorie": "45", "productcode": "45Z27",
-                                "omschrijving": "Begeleiding", "voorstel": True}])
+    return Reduction(
+        on=date(2026, 6, 1),
+        municipal_codes=3,
+        gemeenten=1,
+        national_products=2,
+        national_in_use=1,
+        mapped=2,
+        proposed=0,
+        per_jeugdregio={"Duinstreek": Coverage(codes=3, mapped=2)},
+        per_categorie={"45": Coverage(codes=3, mapped=2)},
+        codes_per_national={"45N01": 2},
+        unmapped=[
+            {
+                "gemeentecode": "7003",
+                "productcategorie": "45",
+                "productcode": "45Z27",
+                "omschrijving": "Begeleiding",
+                "voorstel": True,
+            }
+        ],
+    )
 
 
 def test_text_report_dutch_with_decimal_comma_by_default() -> None:

@@ -31,13 +31,18 @@ def run(url: str, *args: str, code: int = 0) -> str:
 @pytest.fixture
 def proposed(filled, db_url):
     """Three suggestions stored as proposals (7001 twice, 7002 once) with different confidences."""
-    rows = [MunicipalProductRow("7001", "45", "45C11", "Individuele begeleiding", "inspanningsgericht", "01",
-                                date(2026, 1, 1)),
-            MunicipalProductRow("7001", "44", "44C02", "Pleegzorg", "inspanningsgericht", "14", date(2024, 1, 1)),
-            MunicipalProductRow("7002", "45", "J1234", "Diagnostiek", "outputgericht", "82", date(2024, 1, 1))]
-    found = [Suggestion(rows[0], "45N01", 0.95, "woorden en eenheid kloppen"),
-             Suggestion(rows[1], "44N20", 0.55, "categorie klopt"),
-             Suggestion(rows[2], "45N06", 0.7, "outputgericht")]
+    rows = [
+        MunicipalProductRow(
+            "7001", "45", "45C11", "Individuele begeleiding", "inspanningsgericht", "01", date(2026, 1, 1)
+        ),
+        MunicipalProductRow("7001", "44", "44C02", "Pleegzorg", "inspanningsgericht", "14", date(2024, 1, 1)),
+        MunicipalProductRow("7002", "45", "J1234", "Diagnostiek", "outputgericht", "82", date(2024, 1, 1)),
+    ]
+    found = [
+        Suggestion(rows[0], "45N01", 0.95, "woorden en eenheid kloppen"),
+        Suggestion(rows[1], "44N20", 0.55, "categorie klopt"),
+        Suggestion(rows[2], "45N06", 0.7, "outputgericht"),
+    ]
     with session_scope(filled) as session:
         Registry(session, door="suggester", today=date.today()).propose_many(found)
     return db_url
@@ -49,15 +54,37 @@ def test_proposals_list_filters_sorts_and_formats(proposed):
     assert [p["confidence"] for p in data] == [0.55, 0.7, 0.95]  # default: least confident first
     first = data[0]
     assert {"id", "version", "confidence", "reden", "gemeentecode", "jeugdregio"} <= set(first)
-    assert first["reden"] == "categorie klopt" and first["jeugdregio"] == "Regio Test" and first["version"] == 1
+    assert (
+        first["reden"] == "categorie klopt" and first["jeugdregio"] == "Regio Test" and first["version"] == 1
+    )
     only = json.loads(run(url, "registry", "proposals", "--gemeente", "7002", "--format", "json"))
     assert [p["productcode"] for p in only] == ["J1234"]
-    by_name = json.loads(run(url, "registry", "proposals", "--gemeente", "testdam", "--sort", "code", "--format",
-                             "json"))
+    by_name = json.loads(
+        run(url, "registry", "proposals", "--gemeente", "testdam", "--sort", "code", "--format", "json")
+    )
     assert [p["productcode"] for p in by_name] == ["44C02", "45C11"]
-    assert json.loads(run(url, "registry", "proposals", "--jeugdregio", "Andere regio", "--format", "json")) == []
-    table = list(csv.DictReader(io.StringIO(run(url, "registry", "proposals", "--min-confidence", "0.6", "--sort",
-                                                "confidence", "--desc", "--format", "csv"))))
+    assert (
+        json.loads(run(url, "registry", "proposals", "--jeugdregio", "Andere regio", "--format", "json"))
+        == []
+    )
+    table = list(
+        csv.DictReader(
+            io.StringIO(
+                run(
+                    url,
+                    "registry",
+                    "proposals",
+                    "--min-confidence",
+                    "0.6",
+                    "--sort",
+                    "confidence",
+                    "--desc",
+                    "--format",
+                    "csv",
+                )
+            )
+        )
+    )
     assert [r["productcode"] for r in table] == ["45C11", "J1234"]
     text = run(url, "registry", "proposals")
     assert "reden: categorie klopt" in text and "Regio Test" in text
@@ -65,11 +92,23 @@ def test_proposals_list_filters_sorts_and_formats(proposed):
 
 def test_reject_approve_several_and_audit(proposed):
     url = proposed
-    with_ids = {p["productcode"]: p for p in json.loads(run(url, "registry", "proposals", "--format", "json"))}
+    with_ids = {
+        p["productcode"]: p for p in json.loads(run(url, "registry", "proposals", "--format", "json"))
+    }
     keep, drop, other = with_ids["45C11"], with_ids["44C02"], with_ids["J1234"]
     assert "--reason" in run(url, "registry", "reject", str(drop["id"]), code=2)
-    out = run(url, "registry", "reject", str(drop["id"]), "--version", "1", "--reason", "verkeerde eenheid",
-              "--by", "r.reviewer")
+    out = run(
+        url,
+        "registry",
+        "reject",
+        str(drop["id"]),
+        "--version",
+        "1",
+        "--reason",
+        "verkeerde eenheid",
+        "--by",
+        "r.reviewer",
+    )
     assert "afgewezen" in out
     rejected = json.loads(run(url, "registry", "proposals", "--status", "rejected", "--format", "json"))
     assert [p["id"] for p in rejected] == [drop["id"]] and "verkeerde eenheid" in rejected[0]["reden"]
@@ -86,10 +125,15 @@ def test_reject_approve_several_and_audit(proposed):
     text = run(url, "registry", "audit", "--gemeente", "7002")
     assert "a.approver: approve mapping 7002/45/J1234->45N06" in text and "voor:" in text and "na:" in text
     today = date.today()
-    assert run(url, "registry", "audit", "--from", str(today.replace(year=today.year + 1)), "--format", "json") \
-        .strip() == "[]"
-    assert "a.approver" in run(url, "registry", "audit", "--from", str(today), "--until", str(today), "--by",
-                               "a.approver")
+    assert (
+        run(
+            url, "registry", "audit", "--from", str(today.replace(year=today.year + 1)), "--format", "json"
+        ).strip()
+        == "[]"
+    )
+    assert "a.approver" in run(
+        url, "registry", "audit", "--from", str(today), "--until", str(today), "--by", "a.approver"
+    )
 
 
 def test_every_write_names_who_did_it(db_url, tmp_path):
@@ -127,12 +171,12 @@ def test_lookup_report_and_export_show_ids_and_versions(proposed, tmp_path):
     report = json.loads(run(url, "registry", "report", "--on", ON, "--format", "json"))
     waiting = [u for u in report["unmapped"] if u["productcode"] == "J1234"]
     assert waiting[0]["voorstel_id"] == p["id"] and waiting[0]["voorstel_versie"] == 1
-    assert f"[voorstel {p['id']} v1 wacht]" in run(url, "registry", "report", "--on", ON,
-                                                      "--unmapped", "50")
+    assert f"[voorstel {p['id']} v1 wacht]" in run(url, "registry", "report", "--on", ON, "--unmapped", "50")
     run(url, "registry", "approve", str(p["id"]))
     found = json.loads(run(url, "registry", "lookup", "7002", "J1234", "--on", ON, "--format", "json"))
     assert found["mapping"]["id"] == p["id"] and found["mapping"]["version"] == 2
     run(url, "registry", "export", str(tmp_path / "out"))
     rows = list(csv.DictReader(open(tmp_path / "out" / "mappings.csv", encoding="utf-8")))
-    assert {(r["id"], r["version"], r["status"]) for r in rows if r["productcode"] == "J1234"} == \
-        {(str(p["id"]), "2", "approved")}
+    assert {(r["id"], r["version"], r["status"]) for r in rows if r["productcode"] == "J1234"} == {
+        (str(p["id"]), "2", "approved")
+    }

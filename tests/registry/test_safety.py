@@ -24,15 +24,19 @@ def team_db(db_url):
     engine = make_engine(db_url)
     upgrade(engine)
     with session_scope(engine) as session:
-        Registry(session, door="team", today=date(2026, 6, 1)).add_gemeenten([GemeenteRow("0999", "Teamstad", "R")])
+        Registry(session, door="team", today=date(2026, 6, 1)).add_gemeenten(
+            [GemeenteRow("0999", "Teamstad", "R")]
+        )
     yield db_url, engine
     engine.dispose()
 
 
 def _counts(engine) -> tuple[int, int]:
     with session_scope(engine) as session:
-        return (session.scalar(select(func.count()).select_from(Gemeente)),
-                session.scalar(select(func.count()).select_from(AuditLog)))
+        return (
+            session.scalar(select(func.count()).select_from(Gemeente)),
+            session.scalar(select(func.count()).select_from(AuditLog)),
+        )
 
 
 def _invoke(args, **env):
@@ -42,12 +46,15 @@ def _invoke(args, **env):
 def test_demo_ignores_productcodes_db_and_the_global_db(team_db, tmp_path):
     url, engine = team_db
     before = _counts(engine)
-    result = _invoke(["demo", "--out", str(tmp_path / "files")], PRODUCTCODES_DB=url,
-                     XDG_DATA_HOME=str(tmp_path / "data"))
+    result = _invoke(
+        ["demo", "--out", str(tmp_path / "files")], PRODUCTCODES_DB=url, XDG_DATA_HOME=str(tmp_path / "data")
+    )
     assert result.exit_code == 0, result.output
     assert "does not use --db/PRODUCTCODES_DB" in result.output
     assert (tmp_path / "data" / "productcodes" / "demo.sqlite").exists()
-    result = _invoke(["--db", url, "demo", "--out", str(tmp_path / "files2")], XDG_DATA_HOME=str(tmp_path / "data"))
+    result = _invoke(
+        ["--db", url, "demo", "--out", str(tmp_path / "files2")], XDG_DATA_HOME=str(tmp_path / "data")
+    )
     assert result.exit_code == 0, result.output
     assert _counts(engine) == before and current(engine) == head()
 
@@ -67,8 +74,15 @@ def test_demo_fills_an_empty_database_and_refills_its_own_only_when_confirmed(db
     with session_scope(engine) as session:
         assert session.get(RegistryMeta, MADE_BY).waarde == DEMO
     with session_scope(engine) as session:  # a mark made after the demo, to see whether it survives
-        session.add(AuditLog(op=session.scalar(select(func.max(AuditLog.op))), door="x", entiteit="t", sleutel="k",
-                             actie="mark"))
+        session.add(
+            AuditLog(
+                op=session.scalar(select(func.max(AuditLog.op))),
+                door="x",
+                entiteit="t",
+                sleutel="k",
+                actie="mark",
+            )
+        )
     marks = select(func.count()).select_from(AuditLog).where(AuditLog.actie == "mark")
     refused = _invoke(["demo", "--db", db_url, "--out", str(tmp_path / "files")])
     assert refused.exit_code == 2 and "--yes" in refused.output

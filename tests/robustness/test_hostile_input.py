@@ -22,10 +22,10 @@ from validators.findings import FileReport
 from validators.reporting import render
 
 
-
 def examples(count: int) -> settings:
     """An explicit example count, independent of the dev/ci profile; no shrinking database on disk."""
     return settings(max_examples=count, deadline=None, suppress_health_check=list(HealthCheck), database=None)
+
 
 DATA = BASE.encode()
 NS = "http://www.istandaarden.nl/ijw/3_2/jw323/schema"
@@ -76,8 +76,17 @@ def test_truncated(options: Options, cut: int) -> None:
 
 
 @examples(3000)
-@given(st.lists(st.tuples(st.integers(0, len(DATA) - 1), st.sampled_from(["replace", "insert", "delete"]),
-                          st.binary(min_size=1, max_size=8)), min_size=1, max_size=6))
+@given(
+    st.lists(
+        st.tuples(
+            st.integers(0, len(DATA) - 1),
+            st.sampled_from(["replace", "insert", "delete"]),
+            st.binary(min_size=1, max_size=8),
+        ),
+        min_size=1,
+        max_size=6,
+    )
+)
 def test_mutated_bytes(options: Options, edits: list) -> None:
     data = bytearray(DATA)
     for pos, op, chunk in edits:
@@ -91,9 +100,19 @@ def test_mutated_bytes(options: Options, edits: list) -> None:
     check(bytes(data), options)
 
 
-VALUES = ["<b:Bsn>999911120<", "<b:ToewijzingNummer>80451<", "<b:ProductCode>54001<", "<b:GeleverdVolume>12<",
-          "<c:Begindatum>2026-09-01<", "<b:Eenheid>04<", "<c:Bedrag>31200<", "<b:BerichtCode>490<",
-          "<c:Identificatie>DCL2026-0917<", "<b:Ontvanger>0599<", "<c:DebetCredit>D<"]
+VALUES = [
+    "<b:Bsn>999911120<",
+    "<b:ToewijzingNummer>80451<",
+    "<b:ProductCode>54001<",
+    "<b:GeleverdVolume>12<",
+    "<c:Begindatum>2026-09-01<",
+    "<b:Eenheid>04<",
+    "<c:Bedrag>31200<",
+    "<b:BerichtCode>490<",
+    "<c:Identificatie>DCL2026-0917<",
+    "<b:Ontvanger>0599<",
+    "<c:DebetCredit>D<",
+]
 
 
 @examples(2000)
@@ -120,12 +139,17 @@ def test_huge_attribute(options: Options, size: int, where: str) -> None:
 
 
 HOSTILE = {
-    "billion-laughs": (b'<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
-                       b'<!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">'
-                       b'<!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">]>'
-                       b"<lolz>&lol3;</lolz>", "XML-UNSAFE"),
-    "external-entity": (b'<?xml version="1.0"?><!DOCTYPE b [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
-                        b"<b>&x;</b>", "XML-UNSAFE"),
+    "billion-laughs": (
+        b'<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
+        b'<!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">'
+        b'<!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">]>'
+        b"<lolz>&lol3;</lolz>",
+        "XML-UNSAFE",
+    ),
+    "external-entity": (
+        b'<?xml version="1.0"?><!DOCTYPE b [<!ENTITY x SYSTEM "file:///etc/passwd">]><b>&x;</b>',
+        "XML-UNSAFE",
+    ),
     "utf16-no-declaration": (BASE.split("?>", 1)[1].strip().encode("utf-16-le"), None),
     "utf16-with-bom": (BASE.split("?>", 1)[1].strip().encode("utf-16"), None),
     "latin1-declared-utf8": (BASE.replace("DCL2026-0917", "DCL2026-é").encode("latin-1"), "XML"),

@@ -244,8 +244,10 @@ MUTATIONS: dict[str, tuple[str, str]] = {
     "RS002": ("<b:BerichtVersie>3<", "<b:BerichtVersie>100<"),
     "RS005": ("<b:ProductTarief>2600<", "<b:ProductTarief>123456789<"),
     "RS006": ("<b:ToewijzingNummer>80451<", "<b:ToewijzingNummer>1234567890<"),
-    "RS008": ("<c:DebetCredit>D</c:DebetCredit>\n            </b:IngediendBedrag>",
-              "<c:DebetCredit>DD</c:DebetCredit>\n            </b:IngediendBedrag>"),
+    "RS008": (
+        "<c:DebetCredit>D</c:DebetCredit>\n            </b:IngediendBedrag>",
+        "<c:DebetCredit>DD</c:DebetCredit>\n            </b:IngediendBedrag>",
+    ),
     "RS012": ("<b:ProductCode>54001<", "<b:ProductCode>540011<"),
     "RS014": ("<b:Afzender>12340007<", "<b:Afzender>123400071<"),
     "RS017": ("DCL2026-0917", "DCL2026-0917-X"),

@@ -7,8 +7,9 @@ from hypothesis import strategies as st
 
 from validators.engine.accumulate import Seen
 
-keys = st.lists(st.tuples(st.sampled_from(["a", "b", "c", "d"]), st.one_of(st.none(), st.integers(0, 5))),
-                max_size=60)
+keys = st.lists(
+    st.tuples(st.sampled_from(["a", "b", "c", "d"]), st.one_of(st.none(), st.integers(0, 5))), max_size=60
+)
 
 
 def _repeats_by_hand(all_keys):
@@ -26,7 +27,7 @@ def test_chunked_repeats_are_the_whole_repeats(all_keys, sizes):
     seen, found, start = Seen(), [], 0
     while start < len(all_keys):
         size = sizes[len(found) % len(sizes)]
-        chunk = all_keys[start:start + size]
+        chunk = all_keys[start : start + size]
         found.extend(start + i for i in seen.repeated(chunk, whole=False))
         start += size
     assert whole == found == _repeats_by_hand(all_keys)

@@ -10,11 +10,11 @@ from lxml import etree
 
 from iwmo_ijw.namespaces import MESSAGE_TYPES, message_type
 from iwmo_ijw.parsing import load
-from iwmo_ijw.schemas import xsd_path, load_schema
+from iwmo_ijw.schemas import load_schema, xsd_path
 from productcodes.errors import ConfigurationError
 from tests.conftest import FIXTURES, reference_path
-from validators.rules.checks import elfproef
 from validators.engine.pipeline import Options, validate
+from validators.rules.checks import elfproef
 
 MESSAGES = FIXTURES / "messages"
 IJW_CODES = sorted(code for code, mt in MESSAGE_TYPES.items() if code.startswith("JW"))

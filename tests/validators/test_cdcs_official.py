@@ -26,8 +26,11 @@ KNOWN_SLIPS = {"JW317": {"CS003"}}
 def _examples() -> list[str]:
     if not REFERENCE.exists():
         return ["ijw-3.2/JW301"]  # one id so the test runs and skips with its reason
-    return sorted(f"{folder}/{path.stem}" for folder in FOLDERS
-                  for path in (REFERENCE / folder / "examples").glob("*.xml"))
+    return sorted(
+        f"{folder}/{path.stem}"
+        for folder in FOLDERS
+        for path in (REFERENCE / folder / "examples").glob("*.xml")
+    )
 
 
 def _options() -> Options:

@@ -50,8 +50,11 @@ def test_cs340_whole_calendar_month_only(start, length):
         _set(declaratie, "DeclaratiePeriode/Begindatum", start.isoformat())
         _set(declaratie, "DeclaratiePeriode/Einddatum", end.isoformat())
 
-    whole_month = start.day == 1 and end.day == calendar.monthrange(start.year, start.month)[1] \
+    whole_month = (
+        start.day == 1
+        and end.day == calendar.monthrange(start.year, start.month)[1]
         and (end.year, end.month) == (start.year, start.month)
+    )
     assert bool(_run("CS340", "JW323", "Declaratie", edit)) is not whole_month
 
 
@@ -67,8 +70,9 @@ def test_cs337_productperiode_within_one_month(start, length):
     assert bool(_run("CS337", "JW323", PRESTATIE, edit)) is not same_month
 
 
-@given(st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2026, 1, 1)),
-       st.sampled_from(["1", "2", "3"]))
+@given(
+    st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2026, 1, 1)), st.sampled_from(["1", "2", "3"])
+)
 def test_cs139_datum_matches_datumgebruik(day, gebruik):
     def edit(geboortedatum):
         _set(geboortedatum, "Datum", day.isoformat())

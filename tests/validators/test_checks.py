@@ -19,8 +19,14 @@ NS = "http://www.istandaarden.nl/ijw/3_2/basisschema/schema"
 
 
 def _rule() -> Rule:
-    return Rule(code="XX001", retourcode="0001", messages=("JW301",), level=Level.MESSAGE,
-                target="Client", func=lambda ctx, node: iter(()))
+    return Rule(
+        code="XX001",
+        retourcode="0001",
+        messages=("JW301",),
+        level=Level.MESSAGE,
+        target="Client",
+        func=lambda ctx, node: iter(()),
+    )
 
 
 @pytest.fixture
@@ -36,13 +42,17 @@ def xml(body: str) -> etree._Element:
 
 # --- filled / value -----------------------------------------------------------------------
 
-@pytest.mark.parametrize(("body", "expected"), [
-    ("<Taal>NL</Taal>", True),
-    ("<Taal>  </Taal>", False),  # whitespace only counts as empty
-    ("<Taal/>", False),
-    ("", False),
-    ("<Taal><b:Code>x</b:Code></Taal>", True),  # a group with children is filled
-])
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("<Taal>NL</Taal>", True),
+        ("<Taal>  </Taal>", False),  # whitespace only counts as empty
+        ("<Taal/>", False),
+        ("", False),
+        ("<Taal><b:Code>x</b:Code></Taal>", True),  # a group with children is filled
+    ],
+)
 def test_filled(body, expected):
     assert checks.filled(xml(body), "Taal") is expected
 
@@ -58,6 +68,7 @@ def test_filled_is_namespace_blind():
 
 
 # --- required / forbidden / exactly_when ---------------------------------------------------
+
 
 def test_required_reports_on_the_parent_and_names_the_element(ctx):
     parent = xml("<Vorm>1</Vorm>")
@@ -87,12 +98,15 @@ def test_forbidden_quiet_when_empty(ctx):
     assert list(checks.forbidden(ctx, xml("<Taal/>"), "Taal", "x")) == []
 
 
-@pytest.mark.parametrize(("condition", "body", "wrong"), [
-    (True, "<Taal>NL</Taal>", False),
-    (True, "", True),
-    (False, "", False),
-    (False, "<Taal>NL</Taal>", True),
-])
+@pytest.mark.parametrize(
+    ("condition", "body", "wrong"),
+    [
+        (True, "<Taal>NL</Taal>", False),
+        (True, "", True),
+        (False, "", False),
+        (False, "<Taal>NL</Taal>", True),
+    ],
+)
 def test_exactly_when_both_directions(ctx, condition, body, wrong):
     found = list(checks.exactly_when(ctx, xml(body), "Taal", condition, "when-text", "otherwise-text"))
     assert bool(found) is wrong
@@ -102,12 +116,16 @@ def test_exactly_when_both_directions(ctx, condition, body, wrong):
 
 # --- dates ---------------------------------------------------------------------------------
 
-@pytest.mark.parametrize(("body", "expected"), [
-    ("", True),  # open end
-    ("<Einddatum>2020-12-31</Einddatum>", False),  # the cut-off itself is not after it
-    ("<Einddatum>2021-01-01</Einddatum>", True),
-    ("<Einddatum>2019-06-30</Einddatum>", False),
-])
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("", True),  # open end
+        ("<Einddatum>2020-12-31</Einddatum>", False),  # the cut-off itself is not after it
+        ("<Einddatum>2021-01-01</Einddatum>", True),
+        ("<Einddatum>2019-06-30</Einddatum>", False),
+    ],
+)
 def test_open_after_2020(body, expected):
     assert checks.open_after_2020(xml(body), "Einddatum") is expected
 
@@ -121,13 +139,16 @@ def test_dagtekening_is_read_from_the_header_and_cached(ctx):
 D = dt.date
 
 
-@pytest.mark.parametrize(("a", "b", "expected"), [
-    ((D(2026, 1, 1), D(2026, 1, 31)), (D(2026, 2, 1), D(2026, 2, 28)), False),
-    ((D(2026, 1, 1), D(2026, 1, 31)), (D(2026, 1, 31), D(2026, 2, 28)), True),  # one shared day overlaps
-    ((D(2026, 1, 1), None), (D(2030, 1, 1), D(2030, 1, 2)), True),
-    ((D(2026, 3, 1), None), (D(2026, 1, 1), D(2026, 2, 28)), False),
-    ((D(2026, 3, 1), None), (D(2026, 1, 1), None), True),
-])
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        ((D(2026, 1, 1), D(2026, 1, 31)), (D(2026, 2, 1), D(2026, 2, 28)), False),
+        ((D(2026, 1, 1), D(2026, 1, 31)), (D(2026, 1, 31), D(2026, 2, 28)), True),  # one shared day overlaps
+        ((D(2026, 1, 1), None), (D(2030, 1, 1), D(2030, 1, 2)), True),
+        ((D(2026, 3, 1), None), (D(2026, 1, 1), D(2026, 2, 28)), False),
+        ((D(2026, 3, 1), None), (D(2026, 1, 1), None), True),
+    ],
+)
 def test_periods_overlap(a, b, expected):
     assert checks.periods_overlap(a, b) is expected
     assert checks.periods_overlap(b, a) is expected
@@ -146,13 +167,15 @@ def test_periods_overlap_matches_day_sets(a0, a1, b0, b1):
 
 # --- elfproef ------------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("bsn", ["100000009", "111222333", "123456782"])
 def test_elfproef_accepts(bsn):
     assert checks.elfproef(bsn)
 
 
-@pytest.mark.parametrize("bsn", ["100000008", "123456789", "000000000", "12345678", "1234567820",
-                                 "12345678a", ""])
+@pytest.mark.parametrize(
+    "bsn", ["100000008", "123456789", "000000000", "12345678", "1234567820", "12345678a", ""]
+)
 def test_elfproef_rejects(bsn):
     assert not checks.elfproef(bsn)
 
@@ -166,13 +189,17 @@ def test_elfproef_exactly_one_check_digit_or_none(stem):
 
 # --- signed --------------------------------------------------------------------------------
 
-@pytest.mark.parametrize(("body", "expected"), [
-    ("<b:Bedrag>1250</b:Bedrag><b:DebetCredit>D</b:DebetCredit>", 1250),
-    ("<b:Bedrag>1250</b:Bedrag><b:DebetCredit>C</b:DebetCredit>", -1250),
-    ("<b:Bedrag>0</b:Bedrag><b:DebetCredit>C</b:DebetCredit>", 0),
-    ("<b:DebetCredit>D</b:DebetCredit>", None),
-    ("<b:Bedrag>12.50</b:Bedrag>", None),
-])
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("<b:Bedrag>1250</b:Bedrag><b:DebetCredit>D</b:DebetCredit>", 1250),
+        ("<b:Bedrag>1250</b:Bedrag><b:DebetCredit>C</b:DebetCredit>", -1250),
+        ("<b:Bedrag>0</b:Bedrag><b:DebetCredit>C</b:DebetCredit>", 0),
+        ("<b:DebetCredit>D</b:DebetCredit>", None),
+        ("<b:Bedrag>12.50</b:Bedrag>", None),
+    ],
+)
 def test_signed(body, expected):
     assert checks.signed(xml(body)) == expected
 
@@ -182,22 +209,32 @@ def test_signed_of_nothing():
 
 
 def test_signed_with_other_amount_element():
-    assert checks.signed(xml("<b:TotaalBedrag>7</b:TotaalBedrag><b:DebetCredit>C</b:DebetCredit>"),
-                         "TotaalBedrag") == -7
+    assert (
+        checks.signed(
+            xml("<b:TotaalBedrag>7</b:TotaalBedrag><b:DebetCredit>C</b:DebetCredit>"), "TotaalBedrag"
+        )
+        == -7
+    )
 
 
 # --- same_product_overlaps -----------------------------------------------------------------
 
+
 def _product(categorie: str | None, code: str | None, begin: str, end: str | None = None) -> etree._Element:
-    product = "".join([f"<b:Categorie>{categorie}</b:Categorie>" if categorie else "",
-                       f"<b:Code>{code}</b:Code>" if code else ""])
+    product = "".join(
+        [
+            f"<b:Categorie>{categorie}</b:Categorie>" if categorie else "",
+            f"<b:Code>{code}</b:Code>" if code else "",
+        ]
+    )
     end_el = f"<Einddatum>{end}</Einddatum>" if end else ""
     return xml(f"<Product>{product}</Product><Ingangsdatum>{begin}</Ingangsdatum>{end_el}")
 
 
 def _overlaps(ctx, items, skip=None):
-    return list(checks.same_product_overlaps(ctx, items, "Ingangsdatum", "Einddatum", "ToegewezenProduct",
-                                             skip=skip))
+    return list(
+        checks.same_product_overlaps(ctx, items, "Ingangsdatum", "Einddatum", "ToegewezenProduct", skip=skip)
+    )
 
 
 def test_same_code_overlapping_is_reported_once_on_the_later_item(ctx):
@@ -230,6 +267,9 @@ def test_without_categorie_nothing_may_overlap(ctx):
 
 
 def test_skipped_and_undated_items_are_ignored(ctx):
-    items = [_product("45", "45N01", "2026-01-01"), _product("45", "45N01", "2026-02-01"),
-             xml("<Product><b:Categorie>45</b:Categorie><b:Code>45N01</b:Code></Product>")]
+    items = [
+        _product("45", "45N01", "2026-01-01"),
+        _product("45", "45N01", "2026-02-01"),
+        xml("<Product><b:Categorie>45</b:Categorie><b:Code>45N01</b:Code></Product>"),
+    ]
     assert _overlaps(ctx, items, skip=lambda item: item is items[1]) == []

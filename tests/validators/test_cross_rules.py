@@ -17,24 +17,39 @@ RULES = Path(__file__).parent.parent / "fixtures" / "rules"
 days = st.dates(min_value=date(2024, 1, 1), max_value=date(2028, 12, 31))
 
 
-def brute_force(volume: int, frequentie: str, begin: date, end: date, start: date | None, stop: date | None) -> int:
+def brute_force(
+    volume: int, frequentie: str, begin: date, end: date, start: date | None, stop: date | None
+) -> int:
     """Walk day by day, collecting the distinct allowance periods the day falls in."""
     periods = set()
     day = begin
     while day <= end:
         if (start is None or day >= start) and (stop is None or day <= stop):
-            periods.add({PER_DAG: day, PER_WEEK: day.isocalendar()[:2], PER_MAAND: (day.year, day.month),
-                         TOTAAL: "all"}[frequentie])
+            periods.add(
+                {
+                    PER_DAG: day,
+                    PER_WEEK: day.isocalendar()[:2],
+                    PER_MAAND: (day.year, day.month),
+                    TOTAAL: "all",
+                }[frequentie]
+            )
         day += timedelta(days=1)
     return volume * len(periods)
 
 
-@given(st.integers(0, 500), st.sampled_from([PER_DAG, PER_WEEK, PER_MAAND, TOTAAL]), days, st.integers(0, 120),
-       st.one_of(st.none(), days), st.one_of(st.none(), days))
+@given(
+    st.integers(0, 500),
+    st.sampled_from([PER_DAG, PER_WEEK, PER_MAAND, TOTAAL]),
+    days,
+    st.integers(0, 120),
+    st.one_of(st.none(), days),
+    st.one_of(st.none(), days),
+)
 def test_allowed_volume_agrees_with_day_by_day_model(volume, frequentie, begin, length, start, stop):
     end = begin + timedelta(days=length)
     assert allowed_volume(volume, "04", frequentie, begin, end, start, stop, "04") == brute_force(
-        volume, frequentie, begin, end, start, stop)
+        volume, frequentie, begin, end, start, stop
+    )
 
 
 def test_periods_touched_examples():
@@ -52,8 +67,9 @@ def test_unit_conversion_and_incomparable_units():
 
 def test_without_history_cross_rules_are_skipped_not_fired():
     bad = RULES / "TR338" / "bad.xml"
-    options = Options(today=date(2026, 12, 1), ruleset=RuleSet(select=("TR338", "TR056")),
-                      schema_dir=_schema_dir())
+    options = Options(
+        today=date(2026, 12, 1), ruleset=RuleSet(select=("TR338", "TR056")), schema_dir=_schema_dir()
+    )
     report = validate(bad, options)
     assert report.valid, report.findings
     assert {s.code for s in report.skipped if s.reason.startswith("geen ")} == {"TR338", "TR056"}
@@ -93,8 +109,15 @@ def test_each_cross_fixture_trips_only_its_own_rule():
     for folder in _cross_folders():
         history = History.from_paths(sorted((folder / "history").glob("*.xml")))
         for xml in sorted(folder.glob("*.xml")):
-            report = validate(xml, Options(today=date(2026, 12, 1), ruleset=RuleSet(select=codes),
-                                           schema_dir=schema_dir, history=history))
+            report = validate(
+                xml,
+                Options(
+                    today=date(2026, 12, 1),
+                    ruleset=RuleSet(select=codes),
+                    schema_dir=schema_dir,
+                    history=history,
+                ),
+            )
             got = {f.code for f in report.findings}
             expected = set() if xml.name.startswith("good") else {folder.name}
             expected |= COMPANIONS.get((folder.name, xml.name), set())
@@ -113,11 +136,15 @@ def test_credit_of_a_rejected_debit_is_refused(tmp_path):
     options = dict(today=date(2026, 12, 1), ruleset=RuleSet(select=("TR323",)), schema_dir=_schema_dir())
 
     answer.write_text(jw325(retour="0200"), encoding="utf-8")
-    accepted = validate(credit, Options(history=History.from_paths([tmp_path / "01-JW323.xml", answer]), **options))
+    accepted = validate(
+        credit, Options(history=History.from_paths([tmp_path / "01-JW323.xml", answer]), **options)
+    )
     assert accepted.findings == []
 
     answer.write_text(jw325(retour="8017"), encoding="utf-8")
-    rejected = validate(credit, Options(history=History.from_paths([tmp_path / "01-JW323.xml", answer]), **options))
+    rejected = validate(
+        credit, Options(history=History.from_paths([tmp_path / "01-JW323.xml", answer]), **options)
+    )
     assert [f.code for f in rejected.findings] == ["TR323"]
 
 
@@ -130,8 +157,12 @@ def test_a_later_request_in_the_history_does_not_make_an_earlier_one_wrong():
         history_files = sorted((folder / "history").glob("*.xml"))
         later = folder / "bad.xml"
         history = History.from_paths([*history_files, later])
-        options = Options(today=date(2026, 12, 1), ruleset=RuleSet(select=(code,)), schema_dir=_schema_dir(),
-                          history=history)
+        options = Options(
+            today=date(2026, 12, 1),
+            ruleset=RuleSet(select=(code,)),
+            schema_dir=_schema_dir(),
+            history=history,
+        )
         first_request = next(p for p in history_files if "JW315" in p.name)
         assert code not in {f.code for f in validate(first_request, options).findings}
         assert code in {f.code for f in validate(later, options).findings}
@@ -144,8 +175,9 @@ def test_a_later_declaration_in_the_history_does_not_make_an_earlier_period_wron
     history_files = sorted((folder / "history").glob("*.xml"))
     # all sent on one day: September, October and November caught up at once
     history = History.from_paths([*history_files, folder / "good.xml"])
-    options = Options(today=date(2026, 12, 1), ruleset=RuleSet(select=("TR318",)), schema_dir=_schema_dir(),
-                      history=history)
+    options = Options(
+        today=date(2026, 12, 1), ruleset=RuleSet(select=("TR318",)), schema_dir=_schema_dir(), history=history
+    )
     for path in [*history_files, folder / "good.xml"]:
         assert validate(path, options).findings == [], path.name
     assert {f.code for f in validate(folder / "bad.xml", options).findings} == {"TR318"}
@@ -159,8 +191,12 @@ def test_start_and_stop_notices_are_judged_against_what_came_before_them():
         folder = RULES / code
         history_files = sorted((folder / "history").glob("*.xml"))
         history = History.from_paths([*history_files, folder / "bad.xml"])
-        options = Options(today=date(2026, 12, 1), ruleset=RuleSet(select=(code,)), schema_dir=_schema_dir(),
-                          history=history)
+        options = Options(
+            today=date(2026, 12, 1),
+            ruleset=RuleSet(select=(code,)),
+            schema_dir=_schema_dir(),
+            history=history,
+        )
         for path in history_files:
             assert code not in {f.code for f in validate(path, options).findings}, (code, path.name)
         assert code in {f.code for f in validate(folder / "bad.xml", options).findings}, code

@@ -22,9 +22,18 @@ from iwmo_ijw.parsing import load
 from iwmo_ijw.schemas import load_schema
 from iwmo_ijw.xpath import date_of, decimal_of, findall, int_of, iter_local, text
 from validators.engine.pipeline import Options, validate
-from validators.sources.history import (PRESTATIE_FIELDS, TOEWIJZING_FIELDS, History, as_date, as_decimal, as_int,
-                                as_text, prestatie_record, read_texts)
 from validators.rules.registry import Level, all_rules
+from validators.sources.history import (
+    PRESTATIE_FIELDS,
+    TOEWIJZING_FIELDS,
+    History,
+    as_date,
+    as_decimal,
+    as_int,
+    as_text,
+    prestatie_record,
+    read_texts,
+)
 
 CLIENTS = 75  # 4 toewijzingen each: 300 toewijzingen, and a declaration of 300 Prestaties
 NS = "http://www.istandaarden.nl/ijw/3_2/jw323/schema"
@@ -119,8 +128,19 @@ def test_findings_equal_the_element_path(month, monkeypatch):
     fast = _findings(declaration, history)
     assert not one_by_one  # the columns really came from the one pass
     cross = {code for code, *_ in fast if all_rules()[code].level == Level.CROSS}
-    assert {"TR307", "TR314", "TR321", "TR322", "TR323", "TR338", "TR339", "TR340", "TR341", "TR388",
-            "TR389"} <= cross
+    assert {
+        "TR307",
+        "TR314",
+        "TR321",
+        "TR322",
+        "TR323",
+        "TR338",
+        "TR339",
+        "TR340",
+        "TR341",
+        "TR388",
+        "TR389",
+    } <= cross
 
     with monkeypatch.context() as patched:
         _element_path(patched)
@@ -180,8 +200,13 @@ def test_lookups_follow_what_is_added_later(month):
     history.add_paths(files[1:2])
     assert history.seen_bericht("7001", "T00000000001")
     first = history.toewijzing("0")
-    later = Toewijzing(**{**{f: getattr(first, f) for f in first.__slots__}, "code": "45N09",
-                          "toewijzingsdatum": date(2026, 3, 1)})
+    later = Toewijzing(
+        **{
+            **{f: getattr(first, f) for f in first.__slots__},
+            "code": "45N09",
+            "toewijzingsdatum": date(2026, 3, 1),
+        }
+    )
     history.add_toewijzing(later)
     assert history.toewijzing("0") == later and history.toewijzing_versions("0") == [first, later]
 
@@ -224,9 +249,17 @@ TRICKY = f"""<p:Prestatie xmlns:p="{NS}" xmlns:b="{BASIS}">
 def test_one_walk_reads_what_find_reads():
     """First child per name at every step, any namespace, comments skipped, texts stripped."""
     element = etree.fromstring(TRICKY)
-    texts = read_texts(element, {"ProductReferentie": {"ReferentieNummer": "r", "VorigReferentieNummer": "v"},
-                                 "ToewijzingNummer": "t", "ProductCategorie": "c", "GeleverdVolume": "g",
-                                 "Eenheid": "e", "IngediendBedrag": {"DebetCredit": "dc"}})
+    texts = read_texts(
+        element,
+        {
+            "ProductReferentie": {"ReferentieNummer": "r", "VorigReferentieNummer": "v"},
+            "ToewijzingNummer": "t",
+            "ProductCategorie": "c",
+            "GeleverdVolume": "g",
+            "Eenheid": "e",
+            "IngediendBedrag": {"DebetCredit": "dc"},
+        },
+    )
     assert texts == {"r": "R1", "t": "no namespace", "c": "", "g": "12", "dc": "D"}
     assert texts.get("v") is None and text(element, "ProductReferentie/VorigReferentieNummer") is None
     record = prestatie_record(element, bsn=None, declaratie_nummer=None, key=_key())

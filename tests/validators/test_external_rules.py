@@ -27,8 +27,12 @@ def registry_data() -> dict:
 
 
 def run(xml: Path | bytes, code: str, registry: RegistrySnapshot | None = None):
-    options = Options(today=TODAY, ruleset=RuleSet(select=(code,)), registry=registry,
-                      schema_dir=os.environ.get("PRODUCTCODES_TEST_SCHEMA_DIR"))
+    options = Options(
+        today=TODAY,
+        ruleset=RuleSet(select=(code,)),
+        registry=registry,
+        schema_dir=os.environ.get("PRODUCTCODES_TEST_SCHEMA_DIR"),
+    )
     report = validate(xml, options, name="test.xml")
     assert not [f for f in report.findings if f.code.startswith(("RS", "CS"))], report.findings
     return report
@@ -49,35 +53,50 @@ def codes(report) -> list[str]:
 
 # -- TR346: hourly tariff declared per minute ---------------------------------------------------
 
+
 @given(uurtarief=st.integers(0, 50_000), minuten=st.integers(0, 100_000))
 def test_an_honest_hourly_calculation_is_always_accepted(uurtarief, minuten):
     per_minuut = round_half_up(uurtarief, 60)
     assert round_half_up(uurtarief * minuten, 60) in hourly_amounts(per_minuut, minuten)
 
 
-@pytest.mark.parametrize(("n", "d", "expected"),
-                         [(1455, 1000, 1), (145, 100, 1), (150, 100, 2), (149, 100, 1), (5, 10, 1), (4, 10, 0)])
+@pytest.mark.parametrize(
+    ("n", "d", "expected"),
+    [(1455, 1000, 1), (145, 100, 1), (150, 100, 2), (149, 100, 1), (5, 10, 1), (4, 10, 0)],
+)
 def test_round_half_up(n, d, expected):
     assert round_half_up(n, d) == expected
 
 
-@pytest.mark.parametrize(("bedrag", "fires"), [("951", False), ("952", False), ("949", False), ("948", True),
-                                               ("956", True)])
+@pytest.mark.parametrize(
+    ("bedrag", "fires"), [("951", False), ("952", False), ("949", False), ("948", True), ("956", True)]
+)
 def test_tr346_minutes_tolerate_only_what_an_hourly_tariff_can_produce(bedrag, fires):
     # 7 minutes at 1.36/min: hourly tariffs 81.30 .. 81.89 give 9.49 .. 9.55 (e.g. 81.50 -> 9.51)
-    xml = edited(RULES / "TR346" / "good-minuten.xml", GeleverdVolume="7", Eenheid="01", ProductTarief="136",
-                 Bedrag=bedrag)
+    xml = edited(
+        RULES / "TR346" / "good-minuten.xml",
+        GeleverdVolume="7",
+        Eenheid="01",
+        ProductTarief="136",
+        Bedrag=bedrag,
+    )
     assert ("TR346" in codes(run(xml, "TR346"))) is fires
 
 
 def test_tr346_hours_must_match_exactly():
-    xml = edited(RULES / "TR346" / "good-minuten.xml", GeleverdVolume="7", Eenheid="04", ProductTarief="136",
-                 Bedrag="951")
+    xml = edited(
+        RULES / "TR346" / "good-minuten.xml",
+        GeleverdVolume="7",
+        Eenheid="04",
+        ProductTarief="136",
+        Bedrag="951",
+    )
     [finding] = run(xml, "TR346").findings
     assert "951" in finding.text("en") and "952" in finding.text("en")
 
 
 # -- TR378: gemeente list at the message's dates ------------------------------------------------
+
 
 def gemeente_7003_until(until: str | None) -> RegistrySnapshot:
     data = registry_data()
@@ -94,8 +113,13 @@ def test_tr378_a_gemeente_ended_by_herindeling_is_accepted_for_toewijzingen_that
 
     registry = gemeente_7003_until("2026-10-15")
     history = History.from_paths([FIXTURES / "messages" / "JW301.xml"])
-    options = Options(today=TODAY, ruleset=RuleSet(select=("TR378",)), registry=registry, history=history,
-                      schema_dir=os.environ.get("PRODUCTCODES_TEST_SCHEMA_DIR"))
+    options = Options(
+        today=TODAY,
+        ruleset=RuleSet(select=("TR378",)),
+        registry=registry,
+        history=history,
+        schema_dir=os.environ.get("PRODUCTCODES_TEST_SCHEMA_DIR"),
+    )
     assert codes(validate(RULES / "TR378" / "good.xml", options, name="test.xml")) == []
     # Without the toewijzing, the message's ProductPeriodes are no date the rule names.
     assert codes(run(RULES / "TR378" / "good.xml", "TR378", registry)) == ["TR378"]
@@ -123,6 +147,7 @@ def test_tr378_unknown_code_says_so():
 
 # -- TR381: code under the right categorie -----------------------------------------------------
 
+
 def test_tr381_names_the_categorie_the_code_belongs_to():
     xml = edited(RULES / "TR381" / "good.xml", ProductCategorie="44")
     [finding] = run(xml, "TR381", RegistrySnapshot.from_dict(registry_data())).findings
@@ -138,6 +163,7 @@ def test_tr381_a_product_not_yet_in_the_list_is_rejected():
 
 
 # -- TR418: contract tariffs --------------------------------------------------------------------
+
 
 def test_tr418_without_a_contract_for_the_combination_says_nothing():
     data = registry_data()
@@ -157,17 +183,26 @@ def test_tr418_contract_not_yet_valid_says_nothing():
 
 # -- a registry lacking data: skipped, not fired --------------------------------------------------
 
-@pytest.mark.parametrize(("kind", "rules"), [("gemeenten", {"TR378"}), ("tarieven", {"TR418"}),
-                                             (("national", "municipal", "mappings"),
-                                              {"TR381", "PC001", "PC002", "PC010"})])
+
+@pytest.mark.parametrize(
+    ("kind", "rules"),
+    [
+        ("gemeenten", {"TR378"}),
+        ("tarieven", {"TR418"}),
+        (("national", "municipal", "mappings"), {"TR381", "PC001", "PC002", "PC010"}),
+    ],
+)
 def test_a_registry_without_a_kind_of_data_skips_its_rules(kind, rules):
     data = registry_data()
     for name in (kind,) if isinstance(kind, str) else kind:
         data[name] = []
     bad = next((RULES / "TR418").glob("bad*.xml"))
-    options = Options(today=TODAY, registry=RegistrySnapshot.from_dict(data),
-                      ruleset=RuleSet(select=("TR378", "TR381", "TR418", "PC")),
-                      schema_dir=os.environ.get("PRODUCTCODES_TEST_SCHEMA_DIR"))
+    options = Options(
+        today=TODAY,
+        registry=RegistrySnapshot.from_dict(data),
+        ruleset=RuleSet(select=("TR378", "TR381", "TR418", "PC")),
+        schema_dir=os.environ.get("PRODUCTCODES_TEST_SCHEMA_DIR"),
+    )
     report = validate(bad, options)
     skipped = {entry.code for entry in report.skipped}
     assert rules <= skipped
@@ -180,7 +215,9 @@ def test_the_cli_warns_once_per_kind_of_missing_data(monkeypatch, capsys):
 
     data = registry_data()
     data["national"], data["municipal"], data["mappings"], data["tarieven"] = [], [], [], []
-    monkeypatch.setattr(validators.sources.snapshot_db, "load_snapshot", lambda app: RegistrySnapshot.from_dict(data))
+    monkeypatch.setattr(
+        validators.sources.snapshot_db, "load_snapshot", lambda app: RegistrySnapshot.from_dict(data)
+    )
     registry_snapshot(object())
     warnings = [line for line in capsys.readouterr().err.splitlines() if line.startswith("warning:")]
     assert len(warnings) == 2
@@ -205,6 +242,7 @@ def test_tr418_other_eenheden_than_the_contract_are_not_compared():
 
 
 # -- PC010: once per product, with the volume of all its lines ------------------------------------
+
 
 def _second_line_like_the_first(path: Path, volume: str, eenheid: str = "01") -> bytes:
     tree = etree.parse(str(path))

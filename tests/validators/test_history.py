@@ -14,15 +14,38 @@ RULES = Path(__file__).parent.parent / "fixtures" / "rules"
 
 
 def _toewijzing(nummer: str, datum: date, tijd: str, code: str) -> Toewijzing:
-    return Toewijzing(nummer, "999911120", "54", code, date(2026, 9, 1), None, 10, "04", "2", None, None,
-                      datum, tijd, None, "0599", "12340007")
+    return Toewijzing(
+        nummer,
+        "999911120",
+        "54",
+        code,
+        date(2026, 9, 1),
+        None,
+        10,
+        "04",
+        "2",
+        None,
+        None,
+        datum,
+        tijd,
+        None,
+        "0599",
+        "12340007",
+    )
 
 
 def test_reads_toewijzing_from_file():
     h = History.from_paths([RULES / "TR338" / "history"])
     t = h.toewijzing("80451")
     assert t is not None
-    assert (t.bsn, t.categorie, t.code, t.volume, t.eenheid, t.frequentie) == ("999911120", "54", "54001", 20, "04", "2")
+    assert (t.bsn, t.categorie, t.code, t.volume, t.eenheid, t.frequentie) == (
+        "999911120",
+        "54",
+        "54001",
+        20,
+        "04",
+        "2",
+    )
     assert (t.afzender, t.ontvanger) == ("0599", "12340007")
     assert h.toewijzingen_for("999911120") == [t]
     assert h.has_relation("0599", "12340007") and not h.has_relation("0600", "12340007")
@@ -32,7 +55,12 @@ def test_reads_toewijzing_from_file():
 def test_reads_declaratie_and_bericht_identificatie():
     h = History.from_paths(sorted((RULES / "TR314" / "history").glob("*.xml")))
     [p] = h.prestaties_by_referentie("PRJ-0042")
-    assert (p.toewijzing_nummer, p.volume, p.debet_credit, p.declaratie_nummer) == ("80451", 12, "D", "SEP2026A")
+    assert (p.toewijzing_nummer, p.volume, p.debet_credit, p.declaratie_nummer) == (
+        "80451",
+        12,
+        "D",
+        "SEP2026A",
+    )
     assert h.declaratie("SEP2026A").referenties == ("PRJ-0042",)
     assert h.seen_bericht("12340007", "DCL2026-0917", date(2026, 10, 5))
     assert not h.seen_bericht("12340007", "DCL2026-0917", date(2026, 10, 6))

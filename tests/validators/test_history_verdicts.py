@@ -18,8 +18,8 @@ from iwmo_ijw.parsing import load
 from tests.fixtures.make_cross_fixtures import LATER, jw301, jw305, jw307, jw323, prestatie
 from tests.validators.test_cross_rules import COMPANIONS, _cross_folders, _schema_dir, cross_codes
 from validators.engine.pipeline import Options, validate
-from validators.sources.history import History
 from validators.rules.registry import RuleSet
+from validators.sources.history import History
 
 CROSS = cross_codes()
 TODAY = date(2026, 12, 1)
@@ -29,8 +29,11 @@ OTHER = {"0599": "0384", "12340007": "12340008"}
 
 def _other_parties(xml: bytes) -> bytes:
     """The same message between other parties: only Afzender and Ontvanger change."""
-    return re.sub(rb"(<b:(Afzender|Ontvanger)>)(0599|12340007)(</)",
-                  lambda m: m[1] + OTHER[m[3].decode()].encode() + m[4], xml)
+    return re.sub(
+        rb"(<b:(Afzender|Ontvanger)>)(0599|12340007)(</)",
+        lambda m: m[1] + OTHER[m[3].decode()].encode() + m[4],
+        xml,
+    )
 
 
 def _findings(xml: Path | bytes, history: History, codes=CROSS, name: str | None = None) -> set[str]:
@@ -145,8 +148,10 @@ def _unconcluded(report):
     return [s for s in report.skipped_entries() if s.reason != FILTERED]
 
 
-DELETIONS = {"start": lambda: jw305(ident="ST2026-0009", status="3").encode(),
-             "stop": lambda: jw307(ident="SP2026-0009", status="3").encode()}
+DELETIONS = {
+    "start": lambda: jw305(ident="ST2026-0009", status="3").encode(),
+    "stop": lambda: jw307(ident="SP2026-0009", status="3").encode(),
+}
 
 
 @pytest.mark.parametrize("kind", sorted(DELETIONS))
@@ -171,7 +176,9 @@ def test_tr063_before_the_complete_period_proves_nothing(tmp_path):
     (tmp_path / "01-JW301.xml").write_text(jw301(), encoding="utf-8")
     history = History.from_paths([tmp_path], complete=True)
     early = jw305(ident="ST2026-0009", status="3", begin="2026-08-01").encode()
-    options = Options(today=TODAY, ruleset=RuleSet(select=("TR063",)), schema_dir=_schema_dir(), history=history)
+    options = Options(
+        today=TODAY, ruleset=RuleSet(select=("TR063",)), schema_dir=_schema_dir(), history=history
+    )
     report = validate(early, options, name="early.xml")
     assert report.findings == [] and "2026-08-25" in _unconcluded(report)[0].reason
 
@@ -182,26 +189,33 @@ def test_tr323_does_not_reject_credits_against_a_history_of_toewijzingen_only(tm
     credit = jw323(prestatie(ref="PRJ-0042C", vorig="PRJ-0042", dc="C"), **LATER).encode()
     options = dict(today=TODAY, ruleset=RuleSet(select=("TR323",)), schema_dir=_schema_dir())
 
-    toewijzingen_only = validate(credit, Options(history=History.from_paths([tmp_path]), **options),
-                                 name="c.xml")
+    toewijzingen_only = validate(
+        credit, Options(history=History.from_paths([tmp_path]), **options), name="c.xml"
+    )
     assert toewijzingen_only.findings == []
     assert [s.code for s in _unconcluded(toewijzingen_only)] == ["TR323"]
 
-    complete = validate(credit, Options(history=History.from_paths([tmp_path], complete=True), **options),
-                        name="c.xml")
+    complete = validate(
+        credit, Options(history=History.from_paths([tmp_path], complete=True), **options), name="c.xml"
+    )
     assert [f.code for f in complete.findings] == ["TR323"]
 
     (tmp_path / "02-JW323.xml").write_text(jw323(), encoding="utf-8")  # the debit is there: nothing missing
-    declared = validate(credit, Options(history=History.from_paths([tmp_path], complete=True), **options),
-                        name="c.xml")
+    declared = validate(
+        credit, Options(history=History.from_paths([tmp_path], complete=True), **options), name="c.xml"
+    )
     assert declared.findings == [] and _unconcluded(declared) == []
 
 
 def test_tr323_still_catches_a_credit_of_a_debit_never_declared_when_the_aanbieder_declared_before(tmp_path):
     (tmp_path / "01-JW323.xml").write_text(jw323(), encoding="utf-8")
     credit = jw323(prestatie(ref="PRJ-0099C", vorig="PRJ-0099", dc="C"), **LATER).encode()
-    options = Options(today=TODAY, ruleset=RuleSet(select=("TR323",)), schema_dir=_schema_dir(),
-                      history=History.from_paths([tmp_path]))
+    options = Options(
+        today=TODAY,
+        ruleset=RuleSet(select=("TR323",)),
+        schema_dir=_schema_dir(),
+        history=History.from_paths([tmp_path]),
+    )
     report = validate(credit, options, name="c.xml")
     assert [f.code for f in report.findings] == ["TR323"]
 
@@ -215,11 +229,17 @@ def test_tr314_catches_a_referentienummer_repeated_under_two_clients_without_his
     client.addnext(etree.fromstring(etree.tostring(client)))
     xml = etree.tostring(root, xml_declaration=True, encoding="UTF-8")
     xml = xml.replace(b"<c:TotaalBedrag>31200<", b"<c:TotaalBedrag>62400<")
-    report = validate(xml, Options(today=TODAY, ruleset=RuleSet(select=("TR314",)), schema_dir=_schema_dir()),
-                      name="two-clients.xml")
+    report = validate(
+        xml,
+        Options(today=TODAY, ruleset=RuleSet(select=("TR314",)), schema_dir=_schema_dir()),
+        name="two-clients.xml",
+    )
     assert [f.code for f in report.findings] == ["TR314"]
-    single = validate(jw323().encode(), Options(today=TODAY, ruleset=RuleSet(select=("TR314",)),
-                                                schema_dir=_schema_dir()), name="one.xml")
+    single = validate(
+        jw323().encode(),
+        Options(today=TODAY, ruleset=RuleSet(select=("TR314",)), schema_dir=_schema_dir()),
+        name="one.xml",
+    )
     assert single.findings == [] and _unconcluded(single) == []
 
 
@@ -258,7 +278,17 @@ def test_history_complete_on_the_command_line(tmp_path):
     (history / "01-JW301.xml").write_text(jw301(), encoding="utf-8")
     deletion = tmp_path / "deletion.xml"
     deletion.write_bytes(DELETIONS["start"]())
-    args = ["validate", "--select", "TR063", "--today", "2026-12-01", "--format", "json", "--history", str(history)]
+    args = [
+        "validate",
+        "--select",
+        "TR063",
+        "--today",
+        "2026-12-01",
+        "--format",
+        "json",
+        "--history",
+        str(history),
+    ]
     unknown = CliRunner().invoke(cli, [*args, str(deletion)])
     vouched = CliRunner().invoke(cli, [*args, "--history-complete", str(deletion)])
     assert unknown.exit_code == 0, unknown.output

@@ -38,10 +38,10 @@ from iwmo_ijw.spec import load_standard
 from iwmo_ijw.xpath import int_of, local, text
 from tests.conftest import FIXTURES
 from validators.engine import _columns as columns_module
-from validators.engine import pipeline as engine_module
 from validators.engine import _memo as memo_module
-from validators.rules.context import RuleContext
+from validators.engine import pipeline as engine_module
 from validators.engine.pipeline import Options, validate
+from validators.rules.context import RuleContext
 from validators.rules.registry import RULES, Level, Rule, RuleSet, all_rules
 from validators.sources.snapshot import RegistrySnapshot
 
@@ -56,18 +56,49 @@ READS_RULES = sorted(code for code, rule in all_rules().items() if rule.reads)
 # 45N04 is in no list (TR381), 45N02 is in days only (PC001 on hours), 45N01 has a contract
 # tariff of 6500 per hour (TR418 on other tariffs; 108 per minute).
 REGISTRY = {
-    "gemeenten": [{"gemeentecode": "7001", "naam": "Proefstad", "jeugdregio": "Regio Proef",
-                   "geldig_van": "2020-01-01"}],
-    "national": [
-        {"lijst": "LPJ", "code": "45N01", "naam": "Begeleiding", "productcategorie": "45",
-         "uitvoeringsvariant": "inspanningsgericht", "eenheden": ["04", "01"], "geldig_van": "2020-01-01"},
-        {"lijst": "LPJ", "code": "45N02", "naam": "Dagbesteding", "productcategorie": "45",
-         "uitvoeringsvariant": "inspanningsgericht", "eenheden": ["14"], "geldig_van": "2020-01-01"},
-        {"lijst": "LPJ", "code": "45N03", "naam": "Behandeling", "productcategorie": "45",
-         "uitvoeringsvariant": "inspanningsgericht", "eenheden": ["04"], "geldig_van": "2020-01-01"},
+    "gemeenten": [
+        {"gemeentecode": "7001", "naam": "Proefstad", "jeugdregio": "Regio Proef", "geldig_van": "2020-01-01"}
     ],
-    "tarieven": [{"aanbieder": "12000001", "gemeentecode": "7001", "productcategorie": "45",
-                  "productcode": "45N01", "tarief": 6500, "eenheid": "04", "geldig_van": "2020-01-01"}],
+    "national": [
+        {
+            "lijst": "LPJ",
+            "code": "45N01",
+            "naam": "Begeleiding",
+            "productcategorie": "45",
+            "uitvoeringsvariant": "inspanningsgericht",
+            "eenheden": ["04", "01"],
+            "geldig_van": "2020-01-01",
+        },
+        {
+            "lijst": "LPJ",
+            "code": "45N02",
+            "naam": "Dagbesteding",
+            "productcategorie": "45",
+            "uitvoeringsvariant": "inspanningsgericht",
+            "eenheden": ["14"],
+            "geldig_van": "2020-01-01",
+        },
+        {
+            "lijst": "LPJ",
+            "code": "45N03",
+            "naam": "Behandeling",
+            "productcategorie": "45",
+            "uitvoeringsvariant": "inspanningsgericht",
+            "eenheden": ["04"],
+            "geldig_van": "2020-01-01",
+        },
+    ],
+    "tarieven": [
+        {
+            "aanbieder": "12000001",
+            "gemeentecode": "7001",
+            "productcategorie": "45",
+            "productcode": "45N01",
+            "tarief": 6500,
+            "eenheid": "04",
+            "geldig_van": "2020-01-01",
+        }
+    ],
 }
 
 
@@ -76,6 +107,7 @@ def registry() -> RegistrySnapshot:
 
 
 # --- running the engine with and without its shortcuts -----------------------------------------
+
 
 @dataclass
 class Spy:
@@ -108,41 +140,55 @@ def shortcuts(table: bool, memo: bool) -> Iterator[Spy]:
         yield spy
 
 
-def findings(data: bytes, *, table: bool, memo: bool, ruleset: RuleSet | None = None,
-             with_registry: bool = True) -> tuple[list, list, Spy]:
-    options = Options(today=TODAY, ruleset=ruleset or RuleSet(),
-                      registry=registry() if with_registry else None)
+def findings(
+    data: bytes, *, table: bool, memo: bool, ruleset: RuleSet | None = None, with_registry: bool = True
+) -> tuple[list, list, Spy]:
+    options = Options(
+        today=TODAY, ruleset=ruleset or RuleSet(), registry=registry() if with_registry else None
+    )
     with shortcuts(table, memo) as spy:
         report = validate(data, options, name="large.xml")
     rows = [(f.code, f.xpath, f.line, f.message, f.severity.value, f.retourcode) for f in report.findings]
     return rows, list(report.skipped), spy
 
 
-def assert_same_verdict(data: bytes, *, expect: set[str] = frozenset(), memoised: set[str] = frozenset(),
-                        ruleset: RuleSet | None = None, modes=((True, True), (False, True), (True, False)),
-                        with_registry: bool = True) -> list:
+def assert_same_verdict(
+    data: bytes,
+    *,
+    expect: set[str] = frozenset(),
+    memoised: set[str] = frozenset(),
+    ruleset: RuleSet | None = None,
+    modes=((True, True), (False, True), (True, False)),
+    with_registry: bool = True,
+) -> list:
     """The findings with the shortcuts equal those without, in order; returns those findings."""
-    plain_rows, plain_skipped, plain_spy = findings(data, table=False, memo=False, ruleset=ruleset,
-                                                    with_registry=with_registry)
+    plain_rows, plain_skipped, plain_spy = findings(
+        data, table=False, memo=False, ruleset=ruleset, with_registry=with_registry
+    )
     assert not plain_spy.memoised, "the memo switch did not switch"
     assert plain_spy.element_values > LINES * 5, "without tables the columns are read element by element"
     codes = {row[0] for row in plain_rows}
     assert not codes & {"XSD", "XML"}, [r for r in plain_rows if r[0] in ("XSD", "XML")][:3]
     assert expect <= codes, f"the message should make {sorted(expect - codes)} fire"
     for table, memo in modes:
-        rows, skipped, spy = findings(data, table=table, memo=memo, ruleset=ruleset,
-                                      with_registry=with_registry)
+        rows, skipped, spy = findings(
+            data, table=table, memo=memo, ruleset=ruleset, with_registry=with_registry
+        )
         if memo:
             assert memoised <= spy.memoised, f"not memoised: {sorted(memoised - spy.memoised)}"
         if table:  # the large classes came from tables: few cells were read element by element
-            assert spy.element_values < plain_spy.element_values / 4, \
-                (spy.element_values, plain_spy.element_values)
+            assert spy.element_values < plain_spy.element_values / 4, (
+                spy.element_values,
+                plain_spy.element_values,
+            )
         assert skipped == plain_skipped
         if rows != plain_rows:
             missing = [r for r in plain_rows if r not in rows][:5]
             extra = [r for r in rows if r not in plain_rows][:5]
-            pytest.fail(f"table={table} memo={memo}: {len(rows)} findings against {len(plain_rows)}; "
-                        f"missing {missing}; extra {extra}")
+            pytest.fail(
+                f"table={table} memo={memo}: {len(rows)} findings against {len(plain_rows)}; "
+                f"missing {missing}; extra {extra}"
+            )
     return plain_rows
 
 
@@ -294,8 +340,23 @@ def busy(jw323: bytes, total_off_by: int = 0) -> bytes:
     return serialise(root)
 
 
-FIRING = {"TR346", "CS339", "CD087", "CD060", "CS337", "CS100", "TR335", "TR137", "TR134", "CS325", "TR101",
-          "TR416", "TR381", "TR418", "PC001"}
+FIRING = {
+    "TR346",
+    "CS339",
+    "CD087",
+    "CD060",
+    "CS337",
+    "CS100",
+    "TR335",
+    "TR137",
+    "TR134",
+    "CS325",
+    "TR101",
+    "TR416",
+    "TR381",
+    "TR418",
+    "PC001",
+}
 
 
 def memoisable_rules(code: str) -> set[str]:
@@ -360,13 +421,18 @@ POOLS: dict[str, tuple[str | None, ...]] = {
     "ProductCode": ("45N01", "45N02", "45N04"),
 }
 
-edit = st.tuples(st.lists(st.integers(0, LINES - 1), min_size=1, max_size=12),
-                 st.sampled_from(sorted(POOLS)), st.integers(0, 4))
+edit = st.tuples(
+    st.lists(st.integers(0, LINES - 1), min_size=1, max_size=12),
+    st.sampled_from(sorted(POOLS)),
+    st.integers(0, 4),
+)
 
 
-@given(edits=st.lists(edit, min_size=1, max_size=12),
-       copies=st.lists(st.tuples(st.integers(0, LINES - 1), st.integers(0, LINES - 1)), max_size=3),
-       off_by=st.sampled_from((0, 0, 1)))
+@given(
+    edits=st.lists(edit, min_size=1, max_size=12),
+    copies=st.lists(st.tuples(st.integers(0, LINES - 1), st.integers(0, LINES - 1)), max_size=3),
+    off_by=st.sampled_from((0, 0, 1)),
+)
 def test_random_edits_give_the_same_findings(jw323: bytes, edits, copies, off_by):
     root = etree.fromstring(jw323)
     ps = prestaties(root)
@@ -387,6 +453,7 @@ def test_random_edits_give_the_same_findings(jw323: bytes, edits, copies, off_by
 
 # --- other messages with memoised rules --------------------------------------------------------
 
+
 def _applies(code: str) -> list[str]:
     return sorted(c for c in READS_RULES if all_rules()[c].applies_to(code))
 
@@ -401,8 +468,9 @@ def test_jw301_with_many_products(tmp_path: Path):
     for i in rnd.sample(range(LINES), 40):
         _child(products[i], "Toewijzingsdatum").text = rnd.choice(("2025-12-16", "2026-01-01", "2025-12-15"))
     for i in rnd.sample(range(LINES), 5):  # the same ToewijzingNummer twice (TR101)
-        _child(products[i], "ToewijzingNummer").text = _child(products[i + 1 if i < LINES - 1 else 0],
-                                                               "ToewijzingNummer").text
+        _child(products[i], "ToewijzingNummer").text = _child(
+            products[i + 1 if i < LINES - 1 else 0], "ToewijzingNummer"
+        ).text
     next(root.iter("{*}Geboortedatum"))[0].text = "2025-12-20"
     assert_same_verdict(serialise(root), expect={"TR134", "TR101"}, memoised=memoisable_rules("JW301"))
 
@@ -444,8 +512,9 @@ def test_jw325_with_many_lines():
             set_field(ps[i], "Einddatum", "2026-11-30")
         else:
             set_field(ps[i], "Vorig", "X1")
-    assert_same_verdict(serialise(root), expect={"CD060", "CS325", "TR134", "TR137"},
-                        memoised=memoisable_rules("JW325"))
+    assert_same_verdict(
+        serialise(root), expect={"CD060", "CS325", "TR134", "TR137"}, memoised=memoisable_rules("JW325")
+    )
 
 
 @pytest.mark.parametrize(("code", "name"), [("JW305", "StartProduct"), ("JW307", "StopProduct")])
@@ -468,14 +537,16 @@ def test_start_and_stop_messages_with_many_products(code: str, name: str):
 
 # --- the checks can fail -----------------------------------------------------------------------
 
+
 def _under_declared(ctx, prestatie):
     """Test rule: declares it reads Eenheid, but also reads GeleverdVolume."""
     if int_of(prestatie, "GeleverdVolume") == 777:
         yield ctx.finding(prestatie, "volume 777")
 
 
-UNDER_DECLARED = Rule("ZZ990", None, ("JW323",), Level.MESSAGE, "Prestatie", _under_declared,
-                      reads=("Eenheid",))
+UNDER_DECLARED = Rule(
+    "ZZ990", None, ("JW323",), Level.MESSAGE, "Prestatie", _under_declared, reads=("Eenheid",)
+)
 
 
 def test_an_under_declared_rule_changes_the_verdict(jw323: bytes, monkeypatch):
@@ -560,8 +631,11 @@ def _types(message: ParsedMessage) -> dict[etree._Element, tuple]:
         complex_type = spec.complex_type(schema, type_name)
         if complex_type is None:
             return
-        namespace = message.message_type.namespace if type_name in schema.complex else \
-            message.message_type.standard.base_namespace
+        namespace = (
+            message.message_type.namespace
+            if type_name in schema.complex
+            else message.message_type.standard.base_namespace
+        )
         found[el] = (complex_type, namespace, spec, schema)
         declared = {e.name: e for e in complex_type.elements}
         for child in el:
@@ -606,8 +680,13 @@ def _mutations(scope: etree._Element, types: dict, keep: set) -> Iterator[tuple[
             if element.name in present or spec.complex_type(schema, element.type) is not None:
                 continue
             new = etree.Element(f"{{{namespace}}}{element.name}")
-            later = [i for i, c in enumerate(parent) if isinstance(c.tag, str) and local(c) in order
-                     and order.index(local(c)) > order.index(element.name)]
+            later = [
+                i
+                for i, c in enumerate(parent)
+                if isinstance(c.tag, str)
+                and local(c) in order
+                and order.index(local(c)) > order.index(element.name)
+            ]
             parent.insert(later[0] if later else len(parent), new)
             try:
                 for value in VALUES:
@@ -676,8 +755,13 @@ def check_reads(rule: Rule, cases: list[Case], budget: int | None = None) -> tup
         types = _types(message)
         namespace = message.message_type.namespace
         # Fixtures share most of their Clients; one experiment per distinct surrounding suffices.
-        outside = tuple((e.tag, e.text) for e in message.root.iter() if isinstance(e.tag, str) and len(e) == 0
-                        and not any(local(a) == "Client" for a in e.iterancestors()))
+        outside = tuple(
+            (e.tag, e.text)
+            for e in message.root.iter()
+            if isinstance(e.tag, str)
+            and len(e) == 0
+            and not any(local(a) == "Client" for a in e.iterancestors())
+        )
         for node in list(message.root.iter(*(f"{{{namespace}}}{n}" for n in rule.names))):
             scope = next((a for a in node.iterancestors() if local(a) == "Client"), node)
             key = (etree.tostring(scope), list(scope.iter()).index(node), outside, ident)
@@ -689,20 +773,30 @@ def check_reads(rule: Rule, cases: list[Case], budget: int | None = None) -> tup
             keep = {d for path in rule.reads if (at := _follow(node, path)) is not None for d in at.iter()}
             for label, moved in _mutations(scope, types, keep):
                 # Only a removed or added element can change what a read path points at.
-                if moved and {d for path in rule.reads if (at := _follow(node, path)) is not None
-                              for d in at.iter()} != keep:
+                if (
+                    moved
+                    and {
+                        d for path in rule.reads if (at := _follow(node, path)) is not None for d in at.iter()
+                    }
+                    != keep
+                ):
                     continue  # the change put another element on a read path: not outside the reads
                 experiments += 1
                 got = _outcome(rule, ctx, node)
-                assert got == base, (f"{rule.code} on {message.source} {local(node)} reads more than "
-                                     f"{rule.reads}: with {label} it says {got} instead of {base}")
+                assert got == base, (
+                    f"{rule.code} on {message.source} {local(node)} reads more than "
+                    f"{rule.reads}: with {label} it says {got} instead of {base}"
+                )
     return experiments, with_findings
 
 
 def _rule_cases() -> list[Case]:
     files = [(p, None) for p in sorted((FIXTURES / "messages").glob("*.xml"))]
-    files += [(p, p.parent) for p in sorted((FIXTURES / "rules").glob("*/*.xml"))
-              if p.name.startswith(("good", "bad"))]
+    files += [
+        (p, p.parent)
+        for p in sorted((FIXTURES / "rules").glob("*/*.xml"))
+        if p.name.startswith(("good", "bad"))
+    ]
     cases = []
     for path, folder in files:
         try:

@@ -15,8 +15,8 @@ from iwmo_ijw.parsing import load
 from productcodes.cli import cli
 from tests.conftest import FIXTURES
 from validators.engine.pipeline import EVERY_LEVEL, Options, validate
-from validators.rules.registry import RuleSet
 from validators.findings import Severity
+from validators.rules.registry import RuleSet
 
 CASES = FIXTURES / "rules" / "OP192"
 GOOD = (CASES / "good.xml").read_bytes()
@@ -62,13 +62,16 @@ def test_two_elements_on_one_line_are_a_warning_at_that_line():
     assert [(f.severity, f.line) for f in found] == [(Severity.WARNING, line)]
 
 
-@pytest.mark.parametrize(("text", "crowded"), [
-    (b"<a>\r\n<b>x</b>\r\n<c></c>\r\n</a>\r\n", None),  # start and end tag of one element: fine
-    (b"<a>\r\n<b>x</b><c>y</c>\r\n</a>\r\n", 2),
-    (b"<a>\r\n<b>\r\n<c>y</c>\r\n</b></a>\r\n", 4),  # two end tags on one line are two elements
-    (b"<a>\r\n<b/> <c/>\r\n</a>\r\n", 2),
-    (b"<a>\r\n<b>x</b><!-- why -->\r\n</a>\r\n", None),
-])
+@pytest.mark.parametrize(
+    ("text", "crowded"),
+    [
+        (b"<a>\r\n<b>x</b>\r\n<c></c>\r\n</a>\r\n", None),  # start and end tag of one element: fine
+        (b"<a>\r\n<b>x</b><c>y</c>\r\n</a>\r\n", 2),
+        (b"<a>\r\n<b>\r\n<c>y</c>\r\n</b></a>\r\n", 4),  # two end tags on one line are two elements
+        (b"<a>\r\n<b/> <c/>\r\n</a>\r\n", 2),
+        (b"<a>\r\n<b>x</b><!-- why -->\r\n</a>\r\n", None),
+    ],
+)
 def test_one_element_per_line(text: bytes, crowded: int | None):
     assert scan(text).crowded_line == crowded
 

@@ -12,16 +12,20 @@ from lxml import etree
 from tests.conftest import FIXTURES
 from validators.engine.pipeline import EVERY_LEVEL, Options, validate
 from validators.findings import Severity
-from validators.sources.history import History
 from validators.rules.registry import RuleSet, all_rules
 from validators.rules.unchecked import UNCHECKED, reason
+from validators.sources.history import History
 
 RULES = FIXTURES / "rules"
 
 
 def _findings(xml: Path, code: str, history: list[Path]) -> list:
-    options = Options(today=date(2026, 12, 1), ruleset=RuleSet(select=(code,)), levels=EVERY_LEVEL,
-                      history=History.from_paths(history))
+    options = Options(
+        today=date(2026, 12, 1),
+        ruleset=RuleSet(select=(code,)),
+        levels=EVERY_LEVEL,
+        history=History.from_paths(history),
+    )
     return [f for f in validate(xml, options).findings if f.code == code]
 
 
@@ -73,8 +77,10 @@ def test_history_keeps_what_a_change_request_names():
     (verzoek,) = history.verzoeken_for("VOW-26-001", aanbieder="12000001")
     assert sorted(verzoek.toewijzing_nummers) == ["260101", "260102"]
     assert verzoek.nieuwe_producten == (("45", "45N05"),)
-    assert all(not v.toewijzing_nummers and not v.nieuwe_producten
-               for v in history.verzoeken_for("REF-26-001", aanbieder="12000001"))
+    assert all(
+        not v.toewijzing_nummers and not v.nieuwe_producten
+        for v in history.verzoeken_for("REF-26-001", aanbieder="12000001")
+    )
 
 
 def test_the_ones_left_unchecked_say_precisely_why():

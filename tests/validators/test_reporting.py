@@ -29,18 +29,38 @@ def sample_report() -> Report:
         message_type="JW323",
         secrets=frozenset({BSN, SHORT_BSN}),  # the engine collects every Bsn text, valid or not
         findings=[
-            Finding("RS037", Severity.ERROR, None, f"Bsn '{SHORT_BSN}' does not conform (RS037)",
-                    "/Bericht/Declaratie/Clienten/Client[1]/Bsn", 31),
-            Finding("TR900", Severity.ERROR, "9900", f"IngediendBedrag 100 for client {BSN} is not 4 × 30 = 120",
-                    "/Bericht/Declaratie/Clienten/Client[1]/Prestaties/Prestatie[1]/IngediendBedrag/Bedrag", 52),
+            Finding(
+                "RS037",
+                Severity.ERROR,
+                None,
+                f"Bsn '{SHORT_BSN}' does not conform (RS037)",
+                "/Bericht/Declaratie/Clienten/Client[1]/Bsn",
+                31,
+            ),
+            Finding(
+                "TR900",
+                Severity.ERROR,
+                "9900",
+                f"IngediendBedrag 100 for client {BSN} is not 4 × 30 = 120",
+                "/Bericht/Declaratie/Clienten/Client[1]/Prestaties/Prestatie[1]/IngediendBedrag/Bedrag",
+                52,
+            ),
             Finding("ZZ010", Severity.WARNING, None, "ProductCode 54001 is not in the registry", None, None),
         ],
     )
-    valid = FileReport(file="berichten/toewijzing.xml", standard="iJw", release="3.2", message_type="JW301",
-                       skipped=[Skipped("TR900", "no history"),
-                                Skipped("ZZ010", "the registry has no tarieven")])
-    broken = FileReport(file="berichten/kapot.xml", findings=[
-        Finding("XML", Severity.ERROR, None, "not well-formed XML: premature end of data", None, 7)])
+    valid = FileReport(
+        file="berichten/toewijzing.xml",
+        standard="iJw",
+        release="3.2",
+        message_type="JW301",
+        skipped=[Skipped("TR900", "no history"), Skipped("ZZ010", "the registry has no tarieven")],
+    )
+    broken = FileReport(
+        file="berichten/kapot.xml",
+        findings=[
+            Finding("XML", Severity.ERROR, None, "not well-formed XML: premature end of data", None, 7)
+        ],
+    )
     return Report([invalid, valid, broken])
 
 
@@ -70,8 +90,16 @@ def test_json_contract_keys() -> None:
     doc = json.loads(render(sample_report(), "json"))
     first = doc["files"][0]
     assert set(first) == {"file", "standard", "release", "message_type", "valid", "findings", "skipped"}
-    assert set(first["findings"][0]) == {"code", "severity", "retourcode", "retourcode_description",
-                                         "message", "hint", "xpath", "line"}
+    assert set(first["findings"][0]) == {
+        "code",
+        "severity",
+        "retourcode",
+        "retourcode_description",
+        "message",
+        "hint",
+        "xpath",
+        "line",
+    }
     assert [f["valid"] for f in doc["files"]] == [False, True, False]
 
 
@@ -104,8 +132,10 @@ def test_unknown_format_is_a_clear_error() -> None:
 
 def test_json_lists_skipped_rules_with_code_and_reason() -> None:
     doc = json.loads(render(sample_report(), "json"))
-    assert doc["files"][1]["skipped"] == [{"code": "TR900", "reason": "no history"},
-                                          {"code": "ZZ010", "reason": "the registry has no tarieven"}]
+    assert doc["files"][1]["skipped"] == [
+        {"code": "TR900", "reason": "no history"},
+        {"code": "ZZ010", "reason": "the registry has no tarieven"},
+    ]
     assert doc["files"][0]["skipped"] == []
 
 
@@ -118,8 +148,9 @@ def test_text_says_in_one_line_how_many_rules_did_not_run_and_why() -> None:
 
 
 def test_text_names_a_few_of_many_filtered_rules_and_counts_them() -> None:
-    many = FileReport(file="x.xml", skipped=[Skipped(f"TR{n:03d}", "left out by --select/--ignore")
-                                             for n in range(20)])
+    many = FileReport(
+        file="x.xml", skipped=[Skipped(f"TR{n:03d}", "left out by --select/--ignore") for n in range(20)]
+    )
     line = render(Report([many]), "text").splitlines()[-1]
     assert line.startswith("20 regel(s) niet uitgevoerd: TR000, TR001") and "en 12 meer" in line
 
@@ -128,17 +159,24 @@ def test_sarif_reports_skipped_rules_as_tool_notifications() -> None:
     doc = json.loads(render(sample_report(), "sarif"))
     notes = doc["runs"][0]["invocations"][0]["toolExecutionNotifications"]
     assert [(n["associatedRule"]["id"], n["properties"]["reason"]) for n in notes] == [
-        ("TR900", "no history"), ("ZZ010", "the registry has no tarieven")]
+        ("TR900", "no history"),
+        ("ZZ010", "the registry has no tarieven"),
+    ]
     location = notes[0]["locations"][0]["physicalLocation"]
     assert location["artifactLocation"]["uri"] == "berichten/toewijzing.xml"
 
 
 def test_junit_has_a_skipped_testcase_per_rule_not_run() -> None:
     root = etree.fromstring(render(sample_report(), "junit").encode())
-    skipped = [(case.get("name"), case.find("skipped").get("message"))
-               for case in root.iter("testcase") if case.find("skipped") is not None]
-    assert skipped == [("berichten/toewijzing.xml TR900", "no history"),
-                       ("berichten/toewijzing.xml ZZ010", "the registry has no tarieven")]
+    skipped = [
+        (case.get("name"), case.find("skipped").get("message"))
+        for case in root.iter("testcase")
+        if case.find("skipped") is not None
+    ]
+    assert skipped == [
+        ("berichten/toewijzing.xml TR900", "no history"),
+        ("berichten/toewijzing.xml ZZ010", "the registry has no tarieven"),
+    ]
 
 
 def test_skipped_entries_written_as_text_read_as_structured_and_once() -> None:

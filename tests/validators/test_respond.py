@@ -8,8 +8,8 @@ level 4 finding on a Prestatie) and the command's identification sequence is exe
 from __future__ import annotations
 
 import datetime as dt
-import re
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -24,11 +24,11 @@ from iwmo_ijw.xpath import path_of
 from productcodes.cli import cli
 from productcodes.errors import UserError
 from validators.answers.placement import Tree, descend, steps
+from validators.answers.respond import NoAnswer, answer
 from validators.answers.sequence import LIMIT, STATE_FILE, Sequence, base36, identificatie
 from validators.engine.pipeline import Options, validate
 from validators.findings import FileReport, Finding, Severity
 from validators.sources.history import History
-from validators.answers.respond import NoAnswer, answer
 
 DAY = dt.date(2026, 11, 25)
 
@@ -155,8 +155,9 @@ def test_rejected_client_sends_all_its_prestaties_back_unassessed(jw323: Path):
     [answered] = message.declaratie_antwoord.clienten.client
     heen_client = parse(jw323).declaratie.clienten.client[1]
     assert answered.retour_codes.retour_code == ["9063"]
-    assert [p.retour_codes.retour_code for p in answered.prestaties.prestatie] == \
-        [["0233"]] * len(heen_client.prestaties.prestatie)  # IV087: not assessed, whatever else they hold
+    assert [p.retour_codes.retour_code for p in answered.prestaties.prestatie] == [["0233"]] * len(
+        heen_client.prestaties.prestatie
+    )  # IV087: not assessed, whatever else they hold
     rejected = sum(p.ingediend_bedrag.bedrag for p in heen_client.prestaties.prestatie)
     total = parse(jw323).declaratie.totaal_ingediend_bedrag.totaal_bedrag
     assert message.declaratie_antwoord.totaal_toegekend_bedrag.totaal_bedrag == total - rejected
@@ -169,21 +170,32 @@ def test_rejected_credit_raises_the_granted_total(tmp_path: Path):
     heen.write_bytes((Path(__file__).parents[1] / "fixtures" / "messages" / "JW323.xml").read_bytes())
     parsed = load(heen)
     credit = next(p for p in parsed.root.iter("{*}Prestatie") if p.findtext(".//{*}DebetCredit") == "C")
-    message = answer(parsed, FileReport(file="x", findings=[_error(credit, "9307")]), identificatie="A1",
-                     dagtekening=DAY).message
+    message = answer(
+        parsed, FileReport(file="x", findings=[_error(credit, "9307")]), identificatie="A1", dagtekening=DAY
+    ).message
     model = parse(heen)
-    credit_cents = next(p.ingediend_bedrag.bedrag for c in model.declaratie.clienten.client
-                        for p in c.prestaties.prestatie if p.ingediend_bedrag.debet_credit == "C")
+    credit_cents = next(
+        p.ingediend_bedrag.bedrag
+        for c in model.declaratie.clienten.client
+        for p in c.prestaties.prestatie
+        if p.ingediend_bedrag.debet_credit == "C"
+    )
     toegekend = message.declaratie_antwoord.totaal_toegekend_bedrag
-    assert (toegekend.totaal_bedrag, toegekend.debet_credit) == \
-        (model.declaratie.totaal_ingediend_bedrag.totaal_bedrag + credit_cents, "D")
+    assert (toegekend.totaal_bedrag, toegekend.debet_credit) == (
+        model.declaratie.totaal_ingediend_bedrag.totaal_bedrag + credit_cents,
+        "D",
+    )
 
 
 def test_rejected_declaratie_grants_nothing(jw323: Path):
     parsed = load(jw323)
     declaratie = parsed.root.find(".//{*}Declaratie")
-    message = answer(parsed, FileReport(file="x", findings=[_error(declaratie, "9333", "/DeclaratieNummer")]),
-                     identificatie="A1", dagtekening=DAY).message
+    message = answer(
+        parsed,
+        FileReport(file="x", findings=[_error(declaratie, "9333", "/DeclaratieNummer")]),
+        identificatie="A1",
+        dagtekening=DAY,
+    ).message
     antwoord = message.declaratie_antwoord
     assert antwoord.clienten is None and antwoord.totaal_toegekend_bedrag.totaal_bedrag == 0
     assert _codes(antwoord) == ["9333"] and _codes(message.header) == ["0200"]
@@ -199,8 +211,13 @@ def test_schema_invalid_message_gets_no_answer(jw323: Path):
 def test_placement_follows_element_positions(jw323: Path):
     model = parse(jw323)
     assert steps("/Bericht/Declaratie/Clienten/Client[2]/Prestaties/Prestatie/IngediendBedrag") == [
-        ("Declaratie", 1), ("Clienten", 1), ("Client", 2), ("Prestaties", 1), ("Prestatie", 1),
-        ("IngediendBedrag", 1)]
+        ("Declaratie", 1),
+        ("Clienten", 1),
+        ("Client", 2),
+        ("Prestaties", 1),
+        ("Prestatie", 1),
+        ("IngediendBedrag", 1),
+    ]
     way = descend(model, "/Bericht/Declaratie/Clienten/Client[2]/Prestaties/Prestatie[2]/ProductPeriode")
     assert way[-1] is model.declaratie.clienten.client[1].prestaties.prestatie[1].product_periode
     # A position beyond the message stops at the last node that exists.
@@ -256,8 +273,9 @@ def test_respond_command_writes_answers_and_goes_past_broken_files(jw301: Path, 
     broken = tmp_path / "broken.xml"
     broken.write_text("<not xml")
     out = tmp_path / "out"
-    result = CliRunner().invoke(cli, ["respond", str(jw301), str(broken), str(jw323), "--out", str(out),
-                                      "--today", "2026-12-01"])
+    result = CliRunner().invoke(
+        cli, ["respond", str(jw301), str(broken), str(jw323), "--out", str(out), "--today", "2026-12-01"]
+    )
     assert result.exit_code == 1, result.output
     written = sorted(p.name for p in out.glob("*.xml"))
     assert written == ["JW301.JW302.xml", "JW323.JW325.xml"]
@@ -278,17 +296,22 @@ def test_two_runs_on_one_day_never_repeat_an_identification(jw323: Path, tmp_pat
         seen.append(parse(kept).header.bericht_identificatie.identificatie)
     assert seen[0] != seen[1]
     # The receiver's own check agrees: the second answer is no repeat of the first (TR056).
-    report = validate(out / "run1.xml", Options(today=dt.date(2026, 12, 1),
-                                                 history=History.from_paths([jw323, out / "run0.xml"])))
+    report = validate(
+        out / "run1.xml",
+        Options(today=dt.date(2026, 12, 1), history=History.from_paths([jw323, out / "run0.xml"])),
+    )
     assert "TR056" not in {f.code for f in report.findings}
     # Control: another answer under the first one's identification (here, one dated a day later) is
     # caught. run0.xml itself in its history is no repeat: that is a re-validation, judged by what
     # came before it.
     repeat = out / "repeat.xml"
     text = (out / "run1.xml").read_text(encoding="utf-8").replace(seen[1], seen[0])
-    repeat.write_text(re.sub(r"(Dagtekening>)2026-12-01<", r"\g<1>2026-12-02<", text, count=1), encoding="utf-8")
-    control = validate(repeat, Options(today=dt.date(2026, 12, 1),
-                                       history=History.from_paths([jw323, out / "run0.xml"])))
+    repeat.write_text(
+        re.sub(r"(Dagtekening>)2026-12-01<", r"\g<1>2026-12-02<", text, count=1), encoding="utf-8"
+    )
+    control = validate(
+        repeat, Options(today=dt.date(2026, 12, 1), history=History.from_paths([jw323, out / "run0.xml"]))
+    )
     assert "TR056" in {f.code for f in control.findings}
 
 
@@ -312,8 +335,15 @@ def test_with_a_store_the_sequence_lives_in_the_store(db_url: str, tmp_path: Pat
     assert run("store", "ingest", *map(str, sorted((case / "history").glob("*.xml")))).exit_code == 0
     made = []
     for folder in ("een", "twee"):
-        result = run("respond", str(case / "heen.xml"), "--store", "--out", str(tmp_path / folder),
-                     "--today", "2026-12-01")
+        result = run(
+            "respond",
+            str(case / "heen.xml"),
+            "--store",
+            "--out",
+            str(tmp_path / folder),
+            "--today",
+            "2026-12-01",
+        )
         assert result.exit_code == 0, result.output
         assert "controleniveau 3" in result.output  # the store's history found the missing start (TR063)
         made.append(parse(tmp_path / folder / "heen.JW306.xml").header.identificatie_retour)

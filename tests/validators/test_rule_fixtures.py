@@ -45,7 +45,9 @@ def _options(code: str, folder: Path) -> Options:
     if (folder / "registry.json").is_file():
         from validators.sources.snapshot import RegistrySnapshot
 
-        registry = RegistrySnapshot.from_dict(json.loads((folder / "registry.json").read_text(encoding="utf-8")))
+        registry = RegistrySnapshot.from_dict(
+            json.loads((folder / "registry.json").read_text(encoding="utf-8"))
+        )
     return Options(
         today=today,
         registry=registry,

@@ -48,7 +48,9 @@ def _schema_break(root):
     next(root.iter("{*}Eenheid")).text = "X9"  # not a WJ756 code: the XSD refuses the message
 
 
-@pytest.mark.parametrize("edit", [None, _wrong_amounts, _schema_break], ids=["valid", "findings", "xsd-refused"])
+@pytest.mark.parametrize(
+    "edit", [None, _wrong_amounts, _schema_break], ids=["valid", "findings", "xsd-refused"]
+)
 def test_concurrent_and_sequential_give_the_same_report(declaration, edit, monkeypatch):
     data = declaration if edit is None else _edited(declaration, edit)
     registry = bench_registry()
@@ -66,9 +68,15 @@ def test_concurrent_and_sequential_give_the_same_report(declaration, edit, monke
 _REFUSED_AT_DETECTION = {"RS010", "RS047"}
 
 
-@pytest.mark.parametrize("fixture", [p for p in sorted((FIXTURES / "rules").glob("*/bad*.xml"))
-                                     if p.parent.name not in _REFUSED_AT_DETECTION][:120],
-                         ids=lambda p: f"{p.parent.name}/{p.name}")
+@pytest.mark.parametrize(
+    "fixture",
+    [
+        p
+        for p in sorted((FIXTURES / "rules").glob("*/bad*.xml"))
+        if p.parent.name not in _REFUSED_AT_DETECTION
+    ][:120],
+    ids=lambda p: f"{p.parent.name}/{p.name}",
+)
 def test_rule_fixtures_get_the_same_verdict_on_the_concurrent_path(fixture: Path, monkeypatch):
     data = fixture.read_bytes()
     assert _verdict(data, True, monkeypatch) == _verdict(data, False, monkeypatch)

@@ -48,7 +48,8 @@ def test_masking_looks_up_digit_runs_whole():
     secrets = frozenset({"999911120", "100000009"})
     text = "Bsn 999911120 differs from 100000009; 1999911120 and 99991112 are other numbers"
     assert mask_secrets(text, secrets) == (
-        "Bsn ******120 differs from ******009; 1999911120 and 99991112 are other numbers")
+        "Bsn ******120 differs from ******009; 1999911120 and 99991112 are other numbers"
+    )
 
 
 def test_a_malformed_secret_is_still_masked():

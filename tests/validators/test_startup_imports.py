@@ -61,10 +61,12 @@ def test_a_declaration_imports_only_rules_that_can_apply_to_it():
     from validators.rules._index import INDEX
 
     bad = str(FIXTURES / "rules" / "TR346" / "bad.xml")
-    probe = ("import sys; from datetime import date; from validators.engine.pipeline import Options, validate; "
-             f"r = validate({bad!r}, Options(today=date(2026, 12, 1))); "
-             "print(sorted(f.code for f in r.findings)); "
-             "print(' '.join(sorted(m for m in sys.modules if m.startswith('validators.rules.'))))")
+    probe = (
+        "import sys; from datetime import date; from validators.engine.pipeline import Options, validate; "
+        f"r = validate({bad!r}, Options(today=date(2026, 12, 1))); "
+        "print(sorted(f.code for f in r.findings)); "
+        "print(' '.join(sorted(m for m in sys.modules if m.startswith('validators.rules.'))))"
+    )
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout
     codes, loaded = out.strip().splitlines()
     assert "TR346" in codes
@@ -100,7 +102,9 @@ print(json.dumps({"files": len(files), "same": lazy == run(),
 
 def test_loading_only_what_a_message_needs_gives_the_verdict_of_loading_everything():
     root = FIXTURES.parents[1]
-    out = subprocess.run([sys.executable, "-c", AGREEMENT], capture_output=True, text=True, check=True, cwd=root)
+    out = subprocess.run(
+        [sys.executable, "-c", AGREEMENT], capture_output=True, text=True, check=True, cwd=root
+    )
     result = json.loads(out.stdout.strip().splitlines()[-1])
     assert result["files"] > 30 and result["skipped"] > 0
     assert result["same"]

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import shutil
-from pathlib import Path
 
 from click.testing import CliRunner
 
@@ -46,8 +45,20 @@ def test_batch_uses_the_store(db_url, tmp_path):
     inbox.mkdir()
     shutil.copy(next(CASE.glob("bad*.xml")), inbox / "bad.xml")
     shutil.copy(next(CASE.glob("good*.xml")), inbox / "good.xml")
-    code, out = run(db_url, "batch", str(inbox), "--out", str(tmp_path / "out"), "--workers", "1", "--store",
-                    "--select", "TR304", "--today", "2026-12-01")
+    code, out = run(
+        db_url,
+        "batch",
+        str(inbox),
+        "--out",
+        str(tmp_path / "out"),
+        "--workers",
+        "1",
+        "--store",
+        "--select",
+        "TR304",
+        "--today",
+        "2026-12-01",
+    )
     assert code == 1, out
     [report_file] = [p for p in (tmp_path / "out").rglob("*.json") if p.stem.startswith("bad")]
     report = json.loads(report_file.read_text())
@@ -58,8 +69,21 @@ def test_registry_without_data_warns_once_and_skips_its_rules(tmp_path):
     url = f"sqlite:///{tmp_path / 'empty.sqlite'}"
     run(url, "db", "upgrade")
     message = FIXTURES / "messages" / "JW323.xml"
-    result = CliRunner().invoke(cli, ["--db", url, "validate", "--registry", "--format", "json", "--today",
-                                      "2026-12-01", str(message), str(message)])
+    result = CliRunner().invoke(
+        cli,
+        [
+            "--db",
+            url,
+            "validate",
+            "--registry",
+            "--format",
+            "json",
+            "--today",
+            "2026-12-01",
+            str(message),
+            str(message),
+        ],
+    )
     assert result.exit_code == 0, result.output
     warnings = [line for line in result.output.splitlines() if line.startswith("warning:")]
     assert len(warnings) == 3  # gemeenten, products, tarieven: once per run, not per file

@@ -23,8 +23,12 @@ def run(db_url: str, *args: str) -> tuple[int, str]:
 
 def _credit(tmp_path, begin: str):
     path = tmp_path / f"credit-{begin}.xml"
-    path.write_text(jw323(prestatie(ref="PRJ-0042C", vorig="PRJ-0042", dc="C", begin=begin,
-                                    eind=begin[:8] + "30"), **LATER), encoding="utf-8")
+    path.write_text(
+        jw323(
+            prestatie(ref="PRJ-0042C", vorig="PRJ-0042", dc="C", begin=begin, eind=begin[:8] + "30"), **LATER
+        ),
+        encoding="utf-8",
+    )
     return str(path)
 
 
@@ -35,8 +39,9 @@ def _tr323(db_url: str, credit: str) -> tuple[list, list]:
         history = build_history(engine)
     finally:
         engine.dispose()
-    report = validate(credit, Options(today=date(2026, 12, 1), ruleset=RuleSet(select=("TR323",)),
-                                      history=history))
+    report = validate(
+        credit, Options(today=date(2026, 12, 1), ruleset=RuleSet(select=("TR323",)), history=history)
+    )
     return [f.code for f in report.findings], report.skipped
 
 

@@ -11,8 +11,8 @@ from bench.generate import write_jw323
 from iwmo_ijw.streaming import iter_chunks
 from iwmo_ijw.xpath import int_of
 from validators.engine.pipeline import Options, validate
-from validators.rules.registry import RULES, Level, Rule, RuleSet
 from validators.engine.stream import validate_stream
+from validators.rules.registry import RULES, Level, Rule, RuleSet
 
 
 def _big_volume(ctx, prestatie):
@@ -80,7 +80,9 @@ def test_chunks_hold_one_client_each(declaration: Path):
 def test_stream_and_tree_agree(declaration: Path, rules: RuleSet, per_chunk: int, lines: int, monkeypatch):
     import validators.engine.stream
 
-    monkeypatch.setattr(validators.engine.stream, "CLIENTS_PER_CHUNK", per_chunk)  # Client positions across chunks
+    monkeypatch.setattr(
+        validators.engine.stream, "CLIENTS_PER_CHUNK", per_chunk
+    )  # Client positions across chunks
     monkeypatch.setattr(validators.engine.stream, "LINES_PER_CHUNK", lines)
     options = Options(today=dt.date(2020, 1, 1), ruleset=rules)
     whole, streamed = validate(declaration, options), validate_stream(declaration, options)
@@ -92,7 +94,9 @@ def test_stream_and_tree_agree(declaration: Path, rules: RuleSet, per_chunk: int
     assert streamed.message_type == "JW323" and not streamed.valid
 
 
-def test_schema_failure_in_a_stream_replaces_content_findings(declaration: Path, tmp_path: Path, rules: RuleSet):
+def test_schema_failure_in_a_stream_replaces_content_findings(
+    declaration: Path, tmp_path: Path, rules: RuleSet
+):
     data = declaration.read_bytes()
     at = data.rindex(b"<ijw:Bedrag>") + len(b"<ijw:Bedrag>")
     broken = tmp_path / "broken.xml"
@@ -102,11 +106,14 @@ def test_schema_failure_in_a_stream_replaces_content_findings(declaration: Path,
     assert "Bedrag" in report.findings[0].message
 
 
-@pytest.mark.parametrize("content, code", [
-    (b"<a><b></a>", "XML"),
-    (b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "b">]><x/>', "XML-UNSAFE"),
-    (b'<Bericht xmlns="urn:other"/>', "BERICHT"),
-])
+@pytest.mark.parametrize(
+    "content, code",
+    [
+        (b"<a><b></a>", "XML"),
+        (b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "b">]><x/>', "XML-UNSAFE"),
+        (b'<Bericht xmlns="urn:other"/>', "BERICHT"),
+    ],
+)
 def test_bad_streams_become_findings(tmp_path: Path, content: bytes, code: str):
     path = tmp_path / "bad.xml"
     path.write_bytes(content)
@@ -131,9 +138,11 @@ def test_the_first_error_in_the_file_decides(declaration: Path, tmp_path: Path, 
     data = declaration.read_bytes()
     at = data.index(b"<ijw:Bedrag>") + len(b"<ijw:Bedrag>")
     broken = tmp_path / "early.xml"
-    broken.write_bytes(data[:at] + b"-" + data[at:len(data) // 2])
+    broken.write_bytes(data[:at] + b"-" + data[at : len(data) // 2])
     report = validate_stream(broken, Options(today=dt.date(2020, 1, 1), ruleset=rules))
     assert {f.code for f in report.findings} == {"XSD"}
     cut = tmp_path / "cut.xml"
-    cut.write_bytes(data[:len(data) // 2])
-    assert [f.code for f in validate_stream(cut, Options(today=dt.date(2020, 1, 1), ruleset=rules)).findings] == ["XML"]
+    cut.write_bytes(data[: len(data) // 2])
+    assert [
+        f.code for f in validate_stream(cut, Options(today=dt.date(2020, 1, 1), ruleset=rules)).findings
+    ] == ["XML"]

@@ -18,7 +18,7 @@ import copy
 import json
 from collections import Counter
 from datetime import date
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -28,17 +28,32 @@ from lxml import etree
 
 from tests.conftest import FIXTURES
 from validators.engine.pipeline import Options, validate
-from validators.rules.registry import Level, RuleSet, all_rules
 from validators.engine.stream import validate_stream
+from validators.rules.registry import Level, RuleSet, all_rules
 
 CASES = sorted(p for p in (FIXTURES / "rules").glob("*/*.xml") if p.name.startswith(("good", "bad")))
 # Messages that may hold many Clients: drawn as often as all others, so that chunks are many.
 MANY = [p for p in CASES if b"Clienten>" in p.read_bytes()]
-LINES = ("Prestatie", "ToegewezenProduct", "StartProduct", "StopProduct", "AangevraagdProduct",
-         "OngewijzigdProduct", "TeWijzigenProduct", "NieuwProduct", "Contact", "Relatie")
+LINES = (
+    "Prestatie",
+    "ToegewezenProduct",
+    "StartProduct",
+    "StopProduct",
+    "AangevraagdProduct",
+    "OngewijzigdProduct",
+    "TeWijzigenProduct",
+    "NieuwProduct",
+    "Contact",
+    "Relatie",
+)
 # Elements whose values stand for one another (a credit naming a line, a period's two ends).
-KIN = {"VorigReferentieNummer": "ReferentieNummer", "ReferentieNummer": "VorigReferentieNummer",
-       "Einddatum": "Begindatum", "Begindatum": "Einddatum", "DebetCredit": "DebetCredit"}
+KIN = {
+    "VorigReferentieNummer": "ReferentieNummer",
+    "ReferentieNummer": "VorigReferentieNummer",
+    "Einddatum": "Begindatum",
+    "Begindatum": "Einddatum",
+    "DebetCredit": "DebetCredit",
+}
 BSNS = ("100000009", "100000022", "100000034", "100000046", "100000058")  # pass the elfproef (test range)
 
 
@@ -46,7 +61,7 @@ def _local(el: etree._Element) -> str:
     return etree.QName(el).localname
 
 
-@lru_cache(maxsize=None)
+@cache
 def _context(folder: Path) -> tuple[date, object, object]:
     from validators.sources.history import History
     from validators.sources.snapshot import RegistrySnapshot
@@ -55,15 +70,22 @@ def _context(folder: Path) -> tuple[date, object, object]:
     today = date.fromisoformat(today_file.read_text().strip()) if today_file.exists() else date(2026, 12, 1)
     registry = None
     if (folder / "registry.json").is_file():
-        registry = RegistrySnapshot.from_dict(json.loads((folder / "registry.json").read_text(encoding="utf-8")))
-    history = History.from_paths(sorted((folder / "history").glob("*.xml"))) if (folder / "history").is_dir() \
+        registry = RegistrySnapshot.from_dict(
+            json.loads((folder / "registry.json").read_text(encoding="utf-8"))
+        )
+    history = (
+        History.from_paths(sorted((folder / "history").glob("*.xml")))
+        if (folder / "history").is_dir()
         else History.from_paths([])
+    )
     return today, registry, history
 
 
 def _options(case: Path, with_history: bool) -> Options:
     today, registry, history = _context(case.parent)
-    return Options(today=today, registry=registry, history=history if with_history else None, ruleset=RuleSet())
+    return Options(
+        today=today, registry=registry, history=history if with_history else None, ruleset=RuleSet()
+    )
 
 
 @st.composite
@@ -73,12 +95,28 @@ def mutated(draw, document: etree._Element) -> etree._Element:
     for _ in range(draw(st.integers(1, 8))):
         # Only where the XSD allows more than one (a JW301 has one Client; lines stand in a list).
         clients = [el for el in tree.iter("{*}Client") if _local(el.getparent()) == "Clienten"]
-        lines = [el for el in tree.iter() if isinstance(el.tag, str) and _local(el) in LINES
-                 and _local(el.getparent()).endswith(("en", "s"))]
-        leaves = [el for el in tree.iter() if isinstance(el.tag, str) and len(el) == 0 and el is not tree
-                  and el.getparent() is not None and _local(el.getparent()) != "Header"
-                  and _local(el) not in ("BerichtCode", "BerichtVersie", "BerichtSubversie")]
-        action = draw(st.sampled_from(["client"] * 4 + ["line"] * 2 + ["copy"] * 4 + ["amount", "amount", "drop", "bsn"]))
+        lines = [
+            el
+            for el in tree.iter()
+            if isinstance(el.tag, str)
+            and _local(el) in LINES
+            and _local(el.getparent()).endswith(("en", "s"))
+        ]
+        leaves = [
+            el
+            for el in tree.iter()
+            if isinstance(el.tag, str)
+            and len(el) == 0
+            and el is not tree
+            and el.getparent() is not None
+            and _local(el.getparent()) != "Header"
+            and _local(el) not in ("BerichtCode", "BerichtVersie", "BerichtSubversie")
+        ]
+        action = draw(
+            st.sampled_from(
+                ["client"] * 4 + ["line"] * 2 + ["copy"] * 4 + ["amount", "amount", "drop", "bsn"]
+            )
+        )
         if action == "client" and clients:
             client = draw(st.sampled_from(clients))
             twin = copy.deepcopy(client)
@@ -95,8 +133,11 @@ def mutated(draw, document: etree._Element) -> etree._Element:
             names = {_local(target), KIN.get(_local(target), _local(target))}
             sources = [el for el in leaves if _local(el) in names]
             source = draw(st.sampled_from(sources))
-            target.text = source.text if _local(target) != "DebetCredit" or draw(st.booleans()) else \
-                {"D": "C", "C": "D"}.get((source.text or "").strip(), source.text)
+            target.text = (
+                source.text
+                if _local(target) != "DebetCredit" or draw(st.booleans())
+                else {"D": "C", "C": "D"}.get((source.text or "").strip(), source.text)
+            )
         elif action == "amount":
             numbers = [el for el in leaves if (el.text or "").strip().isdigit()]
             if numbers:
@@ -131,7 +172,8 @@ def assert_same_verdict(path: Path, options: Options, budget: tuple[int, int]) -
         return "refused by the XSD"
     assert _key(streamed.findings) == _key(whole.findings), (
         f"only streamed: {_key(streamed.findings) - _key(whole.findings)}; "
-        f"only in the tree: {_key(whole.findings) - _key(streamed.findings)}")
+        f"only in the tree: {_key(whole.findings) - _key(streamed.findings)}"
+    )
     assert not any("in delen gelezen" in s.reason for s in streamed.skipped_entries())
     return "valid" if whole.valid else "content findings"
 
@@ -143,7 +185,9 @@ def test_every_fixture_streams_to_the_tree_verdict(case: Path):
         assert_same_verdict(case, _options(case, with_history), budget=(1, 1))
 
 
-@settings(max_examples=200, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large], deadline=None)
+@settings(
+    max_examples=200, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large], deadline=None
+)
 @given(data=st.data())
 def test_mutated_messages_stream_to_the_tree_verdict(data, tmp_path_factory):
     case = data.draw(st.one_of(st.sampled_from(CASES), st.sampled_from(MANY)), label="case")

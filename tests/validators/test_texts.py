@@ -14,21 +14,27 @@ from lxml import etree
 from tests.conftest import FIXTURES, ROOT, reference_path
 from validators.engine.pipeline import validate
 from validators.findings import Report
-from validators.rules.registry import all_rules
 from validators.reporting import FORMATS, render
+from validators.reporting.texts import Bsn, en, nl, set_lang
+from validators.reporting.texts import render as render_text
 from validators.rules.docs import _options as fixture_options
-from validators.reporting.texts import Bsn, en, nl, render as render_text, set_lang
+from validators.rules.registry import all_rules
 
 RULES = FIXTURES / "rules"
 # English words that have no place in a Dutch report (element names and codes are the standard's).
-ENGLISH = re.compile(r"\b(the|must|although|missing|differs|lies|already|occurs|does|not|with|from|than|"
-                     r"which|cannot|expected|allowed|should|before|after)\b", re.IGNORECASE)
+ENGLISH = re.compile(
+    r"\b(the|must|although|missing|differs|lies|already|occurs|does|not|with|from|than|"
+    r"which|cannot|expected|allowed|should|before|after)\b",
+    re.IGNORECASE,
+)
 
 
 def _cases(prefix: str = "") -> list:
-    return [pytest.param(folder, xml, id=f"{folder.name}-{xml.stem}")
-            for folder in sorted(p for p in RULES.iterdir() if p.is_dir())
-            for xml in sorted(folder.glob(f"{prefix}*.xml"))]
+    return [
+        pytest.param(folder, xml, id=f"{folder.name}-{xml.stem}")
+        for folder in sorted(p for p in RULES.iterdir() if p.is_dir())
+        for xml in sorted(folder.glob(f"{prefix}*.xml"))
+    ]
 
 
 def _rule_report(folder: Path, xml: Path):
@@ -48,6 +54,7 @@ def _bsns(*paths: Path) -> set[str]:
 
 # --- the catalogue is complete ------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("code", sorted(all_rules()))
 def test_every_rule_has_a_dutch_sentence_hint_and_description(code: str) -> None:
     assert any(k == code or k.startswith(code + ".") for k in nl.MESSAGES), f"{code}: no Dutch message"
@@ -63,8 +70,8 @@ def test_every_retourcode_of_a_rule_has_a_dutch_description() -> None:
 
 @pytest.mark.parametrize("code", sorted(all_rules()))
 def test_every_rule_has_an_english_hint_too(code: str) -> None:
-    from validators.rules.registry import Level
     from validators.reporting.texts import hint
+    from validators.rules.registry import Level
 
     key = f"{code}.schema" if all_rules()[code].level is Level.XSD else None
     assert hint(code, key, "en"), f"{code}: no English hint"
@@ -96,6 +103,7 @@ def test_every_bad_fixture_finding_renders_from_the_catalogue(folder: Path, xml:
 
 # --- Dutch by default ----------------------------------------------------------------------------
 
+
 def _dutch_only(text: str) -> list[str]:
     return [line for line in text.splitlines() if ENGLISH.search(line.split(": ", 1)[-1])]
 
@@ -111,8 +119,9 @@ _MUTATIONS = {
     "too-long": lambda root: _set(root, "Identificatie", "X" * 40),
     "not-a-date": lambda root: _set(root, "Dagtekening", "gisteren"),
     "missing": lambda root: _drop(root, "BerichtCode"),
-    "unknown-element": lambda root: etree.SubElement(next(root.iter("{*}Header")),
-                                                     "{%s}Extra" % root.nsmap[None]),
+    "unknown-element": lambda root: etree.SubElement(
+        next(root.iter("{*}Header")), "{%s}Extra" % root.nsmap[None]
+    ),
     "bad-code": lambda root: _set(root, "BerichtVersie", "9"),
     "short-bsn": lambda root: _set(root, "Bsn", "12345678"),
 }
@@ -201,6 +210,7 @@ def test_cli_lang_option_and_environment(monkeypatch) -> None:
 
 # --- BSNs masked by type --------------------------------------------------------------------------
 
+
 def test_a_bsn_value_is_masked_unless_asked() -> None:
     values = {"bsn": Bsn("999911120"), "related": Bsn("100000009"), "nummer": "80451"}
     masked = render_text("TR304.toewijzing", values, "nl")
@@ -233,6 +243,7 @@ def test_no_bsn_in_full_in_any_format(folder: Path, xml: Path) -> None:
 
 
 # --- rules show and the generated docs ---------------------------------------------------------------
+
 
 @pytest.mark.parametrize("code", ["XML", "XML-UNSAFE", "BERICHT", "RELEASE", "XSD"])
 def test_rules_show_answers_for_the_non_rule_codes(code: str) -> None:
@@ -286,22 +297,39 @@ def test_rule_docs_has_a_page_per_rule_and_an_index_per_message(tmp_path: Path) 
 
 # --- schema errors in Dutch ---------------------------------------------------------------------
 
-@pytest.mark.parametrize(("detail", "dutch"), [
-    ("Element 'Taal': This element is not expected. Expected is ( Vorm ).", "op deze plek wordt Vorm "
-                                                                            "verwacht"),
-    ("Element 'Header': Missing child element(s). Expected is one of ( Afzender, Ontvanger ).",
-     "mist een verplicht onderdeel: Afzender of Ontvanger"),
-    ("Element 'Dagtekening': 'gisteren' is not a valid value of the atomic type '{urn:x}LDT_Datum'.",
-     "waarde 'gisteren' is geen geldige waarde voor type LDT_Datum"),
-    ("Element 'Identificatie': [facet 'maxLength'] The value has a length of '40'; this exceeds the allowed "
-     "maximum "
-     "length of '12'.", "de waarde is 40 tekens lang; hoogstens 12 toegestaan"),
-    ("Element 'DebetCredit': [facet 'enumeration'] The value 'DD' is not an element of the set {'C', 'D'}.",
-     "waarde 'DD' staat niet in de codelijst; toegestaan: C, D"),
-    ("Element 'Volume': [facet 'maxInclusive'] The value '100000' is greater than the maximum value allowed "
-     "('99999').",
-     "groter dan het toegestane maximum 99999"),
-])
+
+@pytest.mark.parametrize(
+    ("detail", "dutch"),
+    [
+        (
+            "Element 'Taal': This element is not expected. Expected is ( Vorm ).",
+            "op deze plek wordt Vorm verwacht",
+        ),
+        (
+            "Element 'Header': Missing child element(s). Expected is one of ( Afzender, Ontvanger ).",
+            "mist een verplicht onderdeel: Afzender of Ontvanger",
+        ),
+        (
+            "Element 'Dagtekening': 'gisteren' is not a valid value of the atomic type '{urn:x}LDT_Datum'.",
+            "waarde 'gisteren' is geen geldige waarde voor type LDT_Datum",
+        ),
+        (
+            "Element 'Identificatie': [facet 'maxLength'] The value has a length of '40'; this exceeds the allowed "
+            "maximum "
+            "length of '12'.",
+            "de waarde is 40 tekens lang; hoogstens 12 toegestaan",
+        ),
+        (
+            "Element 'DebetCredit': [facet 'enumeration'] The value 'DD' is not an element of the set {'C', 'D'}.",
+            "waarde 'DD' staat niet in de codelijst; toegestaan: C, D",
+        ),
+        (
+            "Element 'Volume': [facet 'maxInclusive'] The value '100000' is greater than the maximum value allowed "
+            "('99999').",
+            "groter dan het toegestane maximum 99999",
+        ),
+    ],
+)
 def test_common_libxml2_errors_in_dutch(detail: str, dutch: str) -> None:
     from validators.reporting.texts.libxml2 import in_dutch
 
@@ -381,13 +409,19 @@ def test_every_schema_error_of_the_mutant_corpus_is_said_in_dutch(standard: str)
 
 def test_a_crashing_rule_is_reported_in_dutch() -> None:
     from iwmo_ijw.parsing import load
-    from validators.rules.context import RuleContext
     from validators.engine.pipeline import _guarded
     from validators.findings import Severity
+    from validators.rules.context import RuleContext
     from validators.rules.registry import Level, Rule
 
-    rule = Rule(code="XX001", retourcode="0001", messages=("JW301",), level=Level.MESSAGE, target="Client",
-                func=lambda ctx, node: iter(()))
+    rule = Rule(
+        code="XX001",
+        retourcode="0001",
+        messages=("JW301",),
+        level=Level.MESSAGE,
+        target="Client",
+        func=lambda ctx, node: iter(()),
+    )
     ctx = RuleContext(message=load(FIXTURES / "messages" / "JW301.xml"))
 
     def boom(out):
@@ -395,6 +429,8 @@ def test_a_crashing_rule_is_reported_in_dutch() -> None:
 
     [finding] = _guarded(rule, ctx, boom)
     assert finding.severity is Severity.WARNING
-    assert finding.text("nl") == "Regel XX001 kon niet worden uitgevoerd (ZeroDivisionError: division by zero); " \
-                                 "de andere regels wel."
+    assert (
+        finding.text("nl") == "Regel XX001 kon niet worden uitgevoerd (ZeroDivisionError: division by zero); "
+        "de andere regels wel."
+    )
     assert finding.hint("nl").startswith("Meld dit als fout") and "please report" in finding.text("en")

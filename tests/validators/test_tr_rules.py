@@ -8,7 +8,6 @@ import json
 from datetime import date
 
 import pytest
-
 from hypothesis import given
 from hypothesis import strategies as st
 from lxml import etree
@@ -18,8 +17,30 @@ from validators.engine.pipeline import Options, validate
 from validators.rules.registry import RuleSet, all_rules
 
 BASIS = "http://www.istandaarden.nl/ijw/3_2/basisschema/schema"
-TR_XSLT = ("TR002", "TR006", "TR018", "TR061", "TR101", "TR134", "TR137", "TR302", "TR315", "TR316", "TR335",
-           "TR342", "TR352", "TR353", "TR358", "TR377", "TR380", "TR383", "TR386", "TR409", "TR410", "TR416")
+TR_XSLT = (
+    "TR002",
+    "TR006",
+    "TR018",
+    "TR061",
+    "TR101",
+    "TR134",
+    "TR137",
+    "TR302",
+    "TR315",
+    "TR316",
+    "TR335",
+    "TR342",
+    "TR352",
+    "TR353",
+    "TR358",
+    "TR377",
+    "TR380",
+    "TR383",
+    "TR386",
+    "TR409",
+    "TR410",
+    "TR416",
+)
 
 
 def base(code: str) -> etree._Element:
@@ -28,14 +49,19 @@ def base(code: str) -> etree._Element:
 
 
 def at(root: etree._Element, path: str) -> etree._Element:
-    found = root.find("/".join(f"{{*}}{step}" if "[" not in step else "{*}" + step for step in path.split("/")))
+    found = root.find(
+        "/".join(f"{{*}}{step}" if "[" not in step else "{*}" + step for step in path.split("/"))
+    )
     assert found is not None, path
     return found
 
 
 def findings(root: etree._Element, code: str) -> list:
-    report = validate(etree.tostring(root, xml_declaration=True, encoding="UTF-8"),
-                      Options(today=date(2026, 12, 1), ruleset=RuleSet(select=(code,))), name="case.xml")
+    report = validate(
+        etree.tostring(root, xml_declaration=True, encoding="UTF-8"),
+        Options(today=date(2026, 12, 1), ruleset=RuleSet(select=(code,))),
+        name="case.xml",
+    )
     # A case that is not XSD-valid would never reach the rules and prove nothing.
     assert not [f for f in report.findings if f.code.startswith(("RS", "XSD"))], report.findings
     return [f for f in report.findings if f.code == code]
@@ -51,12 +77,15 @@ def test_every_tr_rule_is_registered_at_message_level():
 
 # --- TR002 -------------------------------------------------------------------------------------
 
+
 def test_tr002_birth_date_exactly_120_years_before_is_accepted():
     root = base("JW301")
     sent = date.fromisoformat(at(root, "Header/BerichtIdentificatie/Dagtekening").text)
     at(root, "Client/Geboortedatum/Datum").text = sent.replace(year=sent.year - 120).isoformat()
     assert findings(root, "TR002") == []
-    at(root, "Client/Geboortedatum/Datum").text = (sent.replace(year=sent.year - 120, day=sent.day - 1)).isoformat()
+    at(root, "Client/Geboortedatum/Datum").text = (
+        sent.replace(year=sent.year - 120, day=sent.day - 1)
+    ).isoformat()
     assert len(findings(root, "TR002")) == 1
 
 
@@ -68,6 +97,7 @@ def test_tr002_checks_the_relatie_too():
 
 
 # --- TR101 -------------------------------------------------------------------------------------
+
 
 def test_tr101_same_key_under_different_parents_is_not_a_duplicate():
     # The Relatie already has a Contact of Soort 02; the Client may have one too.
@@ -93,6 +123,7 @@ def test_tr101_credit_and_debit_of_the_same_referentie_are_different_lines():
 
 
 # --- TR358: sums with DebetCredit ---------------------------------------------------------------
+
 
 def _set_amounts(root: etree._Element, amounts: list[int]) -> None:
     """Give the JW323's Prestaties these signed amounts (cents) and a matching TotaalIngediendBedrag."""
@@ -128,6 +159,7 @@ def test_tr358_sign_of_the_total_matters():
 
 # --- TR342 -------------------------------------------------------------------------------------
 
+
 def test_tr342_rejected_answer_grants_nothing():
     root = base("JW325")
     at(root, "DeclaratieAntwoord/RetourCodes/RetourCode").text = "0001"
@@ -144,6 +176,7 @@ def test_tr342_accepted_prestatie_does_not_belong_in_the_answer():
 
 # --- TR383 -------------------------------------------------------------------------------------
 
+
 def test_tr383_reference_repeated_is_found_once():
     root = base("JW315")
     products = at(root, "Client/AangevraagdeProducten")
@@ -155,6 +188,7 @@ def test_tr383_reference_repeated_is_found_once():
 
 
 # --- TR302 / TR386: overlap of the same product --------------------------------------------------
+
 
 def _second_toewijzing(root: etree._Element, begin: str, end: str) -> etree._Element:
     first = at(root, "Client/ToegewezenProducten/ToegewezenProduct")
@@ -202,6 +236,7 @@ def test_tr386_open_ended_request_overlaps_a_later_one():
 
 # --- TR416 -------------------------------------------------------------------------------------
 
+
 def test_tr416_credit_next_to_a_debit_of_the_same_period_is_allowed():
     root = base("JW323")
     prestaties = at(root, "Declaratie/Clienten/Client/Prestaties")
@@ -216,6 +251,7 @@ def test_tr416_credit_next_to_a_debit_of_the_same_period_is_allowed():
 
 
 # --- TR134 / TR137 / TR380: the Dagtekening itself ----------------------------------------------
+
 
 def test_dates_on_the_dagtekening_are_allowed_where_the_rule_says_on_or_before():
     root = base("JW323")
@@ -254,8 +290,11 @@ KNOWN_SLIPS = {"JW323": {"TR101"}, "WMO317": {"TR380"}}
 def _examples() -> list[str]:
     if not REFERENCE.exists():
         return ["ijw-3.2/JW301"]  # one id so the test runs and skips with its reason
-    return sorted(f"{folder}/{path.stem}" for folder in ("ijw-3.2", "iwmo-3.2")
-                  for path in (REFERENCE / folder / "examples").glob("*.xml"))
+    return sorted(
+        f"{folder}/{path.stem}"
+        for folder in ("ijw-3.2", "iwmo-3.2")
+        for path in (REFERENCE / folder / "examples").glob("*.xml")
+    )
 
 
 @pytest.mark.parametrize("name", _examples())

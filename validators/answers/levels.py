@@ -10,7 +10,14 @@ from validators.rules.registry import Level, all_rules
 # Findings of the reader and the XSD: the message is refused without an answer message.
 _UNREADABLE = ("XSD", "XML", "XML-UNSAFE", "BERICHT", "RELEASE")
 # OP192's file requirements: the national validation refuses such a file unread, as a schema error.
-_NIVEAU = {Level.TECHNICAL: 1, Level.XSD: 1, Level.MESSAGE: 2, Level.CROSS: 3, Level.EXTERNAL: 4, Level.REGISTRY: 4}
+_NIVEAU = {
+    Level.TECHNICAL: 1,
+    Level.XSD: 1,
+    Level.MESSAGE: 2,
+    Level.CROSS: 3,
+    Level.EXTERNAL: 4,
+    Level.REGISTRY: 4,
+}
 # The general code of an in-message rule; a finding carrying it is level 2 whatever rule gave it.
 TECHNISCH = "0001"
 

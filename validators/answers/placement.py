@@ -85,9 +85,13 @@ class Tree:
         return way
 
 
-def place(findings: Iterable[Finding], way: Callable[[str | None], list[Any]],
-          is_class: Callable[[Any], bool], fallback: Any,
-          key: Callable[[Any], Hashable] = id) -> dict[Hashable, list[str]]:
+def place(
+    findings: Iterable[Finding],
+    way: Callable[[str | None], list[Any]],
+    is_class: Callable[[Any], bool],
+    fallback: Any,
+    key: Callable[[Any], Hashable] = id,
+) -> dict[Hashable, list[str]]:
     """Retourcodes per answer class: each finding on the deepest class on its way down.
 
     `way` gives the nodes (or elements) down a finding's location, `is_class` tells the ones

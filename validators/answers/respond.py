@@ -51,8 +51,10 @@ def answer(parsed: ParsedMessage, report: FileReport, *, identificatie: str, dag
     """The answer message for a validated heen-message (retour message, or JW325 for a JW323)."""
     levels = errors_by_level(report.findings)
     if 1 in levels:
-        raise NoAnswer("the message fails the XSD or cannot be read: it is rejected as a whole, "
-                       "without an answer message")
+        raise NoAnswer(
+            "the message fails the XSD or cannot be read: it is rejected as a whole, "
+            "without an answer message"
+        )
     number = parsed.message_type.number
     if parsed.message_type.is_retour or number == "325":
         raise NoAnswer(f"{parsed.message_type.code} is itself an answer; it gets no answer message")
@@ -78,14 +80,16 @@ def _decided(levels: dict[int, list], codes: Codes) -> int | None:
 def _classes(model: Message) -> set[int]:
     """Ids of the heen nodes whose counterpart in the retour message carries RetourCodes."""
     asked: set[int] = set()
-    retour_for(model, identificatie="-", dagtekening=dt.date.min,
-               codes=lambda node: asked.add(id(node)) or ())
+    retour_for(
+        model, identificatie="-", dagtekening=dt.date.min, codes=lambda node: asked.add(id(node)) or ()
+    )
     return asked
 
 
 def _placed(model: Message, codes: Codes) -> dict[str, list[str]]:
-    return {n.location.xpath: codes[id(n)] for n in _nodes(model)
-            if id(n) in codes and n.location is not None}
+    return {
+        n.location.xpath: codes[id(n)] for n in _nodes(model) if id(n) in codes and n.location is not None
+    }
 
 
 def _nodes(node: Node) -> Iterable[Node]:
@@ -105,8 +109,12 @@ def _retour(model: Message, codes: Codes, identificatie: str, dagtekening: dt.da
     header = id(model.header)
     if not codes or header in codes:
         # Fully approved (no codes at all) or rejected in the Header: the Header alone.
-        message = retour_for(model, identificatie=identificatie, dagtekening=dagtekening,
-                             codes={header: codes[header]} if codes else {})
+        message = retour_for(
+            model,
+            identificatie=identificatie,
+            dagtekening=dagtekening,
+            codes={header: codes[header]} if codes else {},
+        )
         for spec in message._FIELDS:
             if spec.attr != "header":
                 setattr(message, spec.attr, None)
@@ -154,16 +162,22 @@ def _totaal(cents: int) -> Node:
     return node_class("TotaalBedragMetDC")(totaal_bedrag=abs(cents), debet_credit="D" if cents >= 0 else "C")
 
 
-def _declaratie_antwoord(parsed: ParsedMessage, levels: dict[int, list], content: list, identificatie: str,
-                         dagtekening: dt.date) -> Answer:
+def _declaratie_antwoord(
+    parsed: ParsedMessage, levels: dict[int, list], content: list, identificatie: str, dagtekening: dt.date
+) -> Answer:
     root, positions = parsed.root, Positions()
     header_el, declaratie_el = root.find("{*}Header"), root.find("{*}Declaratie")
     if 2 in levels:
         codes: Codes = {header_el: [TECHNISCH]}
     else:
         tree = Tree(root)
-        codes = place(content, tree.descend, lambda el: local(el) in _JW325_CLASSES and el is not root,
-                      header_el, key=lambda el: el)
+        codes = place(
+            content,
+            tree.descend,
+            lambda el: local(el) in _JW325_CLASSES and el is not root,
+            header_el,
+            key=lambda el: el,
+        )
     header = read_node(node_class("JW323Header"), header_el, positions=positions)
     mt = message_type(f"{parsed.message_type.standard.prefix}325")
     placed = {path_of(el, positions): list(c) for el, c in codes.items()}
@@ -173,8 +187,9 @@ def _declaratie_antwoord(parsed: ParsedMessage, levels: dict[int, list], content
         message = _new_325(mt, header, codes[header_el], None, identificatie, dagtekening)
         return Answer(message, placed, decided)
     nummer = text(declaratie_el, "DeclaratieNummer")
-    ingediend = read_node(node_class("TotaalBedragMetDC"), find(declaratie_el, "TotaalIngediendBedrag"),
-                          positions=positions)
+    ingediend = read_node(
+        node_class("TotaalBedragMetDC"), find(declaratie_el, "TotaalIngediendBedrag"), positions=positions
+    )
     if declaratie_el in codes:
         # TR342: a rejected Declaratie is not judged per Prestatie, so nothing is granted.
         antwoord = _antwoord(nummer, ingediend, _totaal(0), None, codes[declaratie_el])
@@ -189,8 +204,9 @@ def _declaratie_antwoord(parsed: ParsedMessage, levels: dict[int, list], content
     return Answer(_new_325(mt, header, [ACCEPTED], antwoord, identificatie, dagtekening), placed, decided)
 
 
-def _antwoord(nummer: str | None, ingediend: Node, toegekend: Node, clienten: Node | None,
-              codes: list[str]) -> Node:
+def _antwoord(
+    nummer: str | None, ingediend: Node, toegekend: Node, clienten: Node | None, codes: list[str]
+) -> Node:
     return node_class("JW325DeclaratieAntwoord")(
         declaratie_nummer=nummer,
         totaal_ingediend_bedrag=ingediend,
@@ -215,15 +231,22 @@ def _rejected_clients(declaratie: etree._Element, codes: Codes, positions: Posit
             answered = [(p, [NIET_BEOORDEELD]) for p in prestaties]
         else:
             answered = [(p, codes[p]) for p in prestaties if p in codes]
-        out.append(node_class("JW325Client")(
-            bsn=text(client, "Bsn"),
-            prestaties=node_class("JW325Prestaties")(prestatie=[
-                copy_into(read_node(node_class("JW323Prestatie"), p, positions=positions),
-                          node_class("JW325Prestatie"), retour_codes=_codes_node(c))
-                for p, c in answered
-            ]),
-            retour_codes=_codes_node(client_codes or [ACCEPTED]),
-        ))
+        out.append(
+            node_class("JW325Client")(
+                bsn=text(client, "Bsn"),
+                prestaties=node_class("JW325Prestaties")(
+                    prestatie=[
+                        copy_into(
+                            read_node(node_class("JW323Prestatie"), p, positions=positions),
+                            node_class("JW325Prestatie"),
+                            retour_codes=_codes_node(c),
+                        )
+                        for p, c in answered
+                    ]
+                ),
+                retour_codes=_codes_node(client_codes or [ACCEPTED]),
+            )
+        )
     return out
 
 
@@ -236,13 +259,23 @@ def _codes_node(codes: list[str]) -> Node:
     return node_class("JW325RetourCodes")(retour_code=list(codes))
 
 
-def _new_325(mt, heen_header: Node, header_codes: list[str], antwoord: Node | None, identificatie: str,
-             dagtekening: dt.date) -> Message:
+def _new_325(
+    mt,
+    heen_header: Node,
+    header_codes: list[str],
+    antwoord: Node | None,
+    identificatie: str,
+    dagtekening: dt.date,
+) -> Message:
     header = header_for(
-        mt, afzender=heen_header.ontvanger, ontvanger=heen_header.afzender, identificatie=identificatie,
+        mt,
+        afzender=heen_header.ontvanger,
+        ontvanger=heen_header.afzender,
+        identificatie=identificatie,
         dagtekening=dagtekening,
-        declaratie_identificatie=copy_into(heen_header.bericht_identificatie,
-                                           node_class("BerichtIdentificatie")),
+        declaratie_identificatie=copy_into(
+            heen_header.bericht_identificatie, node_class("BerichtIdentificatie")
+        ),
         xsd_versie_declaratie=heen_header.xsd_versie or xsd_versie(),
         retour_codes=_codes_node(header_codes),
     )

@@ -25,7 +25,6 @@ from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from productcodes.db import DatabaseError, describe
-
 from productcodes.errors import UserError
 from productcodes.models import Base
 
@@ -99,8 +98,9 @@ def _read_state(text: str, path: Path) -> dict[str, int]:
     except json.JSONDecodeError:
         state = None
     if not isinstance(state, dict) or not all(isinstance(v, int) and v >= 0 for v in state.values()):
-        raise UserError(f"{path} is not a state file of respond; move it away "
-                        "(answers keep their numbers there)")
+        raise UserError(
+            f"{path} is not a state file of respond; move it away (answers keep their numbers there)"
+        )
     return state
 
 

@@ -8,8 +8,8 @@ from datetime import date
 
 import click
 
-from validators.engine.batch import SUMMARY, BatchResult, BatchSettings, run_batch
 from validators.cli.validate import lang_option, rule_codes
+from validators.engine.batch import SUMMARY, BatchResult, BatchSettings, run_batch
 
 
 @click.command()
@@ -17,14 +17,24 @@ from validators.cli.validate import lang_option, rule_codes
 @click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False), help="Folder for reports.")
 @click.option("--workers", type=click.IntRange(1, 256), default=os.cpu_count() or 1, show_default=True)
 @click.option("--executor", type=click.Choice(["local", "dask"]), default="local", show_default=True)
-@click.option("--scheduler", metavar="ADDRESS", help="Dask scheduler (tcp://host:8786), or local:N for a local cluster.")
-@click.option("--today", type=click.DateTime(["%Y-%m-%d"]), help="System date for date rules (default: today).")
+@click.option(
+    "--scheduler", metavar="ADDRESS", help="Dask scheduler (tcp://host:8786), or local:N for a local cluster."
+)
+@click.option(
+    "--today", type=click.DateTime(["%Y-%m-%d"]), help="System date for date rules (default: today)."
+)
 @click.option("--select", multiple=True, help="Only these rule codes or prefixes (comma-separated).")
 @click.option("--ignore", multiple=True, help="Skip these rule codes or prefixes (comma-separated).")
 @click.option("--history", "history", multiple=True, type=click.Path(exists=True), help="Earlier messages.")
-@click.option("--history-complete", "history_complete", is_flag=True,
-              help="The --history files hold every message of their parties from their earliest Dagtekening.")
-@click.option("--schemas", "schema_dir", type=click.Path(exists=True, file_okay=False), help="Official XSD folder.")
+@click.option(
+    "--history-complete",
+    "history_complete",
+    is_flag=True,
+    help="The --history files hold every message of their parties from their earliest Dagtekening.",
+)
+@click.option(
+    "--schemas", "schema_dir", type=click.Path(exists=True, file_okay=False), help="Official XSD folder."
+)
 @click.option("--show-bsn", is_flag=True, help="Write BSNs unmasked in the reports.")
 @click.option("--store", "use_store", is_flag=True, help="Use the message store of --db as history.")
 @click.option("--registry", "use_registry", is_flag=True, help="Apply the registry rules of --db.")
@@ -87,14 +97,23 @@ def batch(
 
     try:
         result = run_batch(
-            inputs, out_dir, settings, workers=workers, executor=executor, scheduler=scheduler, progress=progress
+            inputs,
+            out_dir,
+            settings,
+            workers=workers,
+            executor=executor,
+            scheduler=scheduler,
+            progress=progress,
         )
     except KeyboardInterrupt:
         for bar in bar_holder:
             bar.__exit__(None, None, None)
         bar_holder.clear()
-        click.echo("\ninterrupted: the reports written so far are kept; run the same command again to "
-                   "validate the rest", err=True)
+        click.echo(
+            "\ninterrupted: the reports written so far are kept; run the same command again to "
+            "validate the rest",
+            err=True,
+        )
         raise click.exceptions.Exit(130) from None
     finally:
         for bar in bar_holder:
@@ -116,7 +135,8 @@ def _print_summary(result: BatchResult) -> None:
         click.echo("errors per rule: " + ", ".join(f"{k} {v}" for k, v in summary["errors_per_code"].items()))
     if summary["errors_per_retourcode"]:
         click.echo(
-            "errors per retourcode: " + ", ".join(f"{k} {v}" for k, v in summary["errors_per_retourcode"].items())
+            "errors per retourcode: "
+            + ", ".join(f"{k} {v}" for k, v in summary["errors_per_retourcode"].items())
         )
     for entry in summary["refused_history"]:
         click.echo(f"  refused history: {entry['file']}: {entry['reason']}")

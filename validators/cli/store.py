@@ -22,9 +22,14 @@ def store() -> None:
 
 @store.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--complete-from", "complete_from", type=click.DateTime(["%Y-%m-%d"]), metavar="DATE",
-              help="The store holds every message dated DATE or later (default: set once, to the "
-                   "Dagtekening of the first message stored).")
+@click.option(
+    "--complete-from",
+    "complete_from",
+    type=click.DateTime(["%Y-%m-%d"]),
+    metavar="DATE",
+    help="The store holds every message dated DATE or later (default: set once, to the "
+    "Dagtekening of the first message stored).",
+)
 @click.pass_obj
 def ingest(app, paths, complete_from) -> None:
     """Store messages (files or folders, in arrival order); bad files are reported and skipped."""
@@ -39,8 +44,10 @@ def ingest(app, paths, complete_from) -> None:
             set_complete_from(session, complete_from.date())
     for name, reason in result.refused:
         click.echo(f"{name}: not stored: {reason}", err=True)
-    click.echo(f"{len(result.stored)} stored, {len(result.duplicates)} already in the store, "
-               f"{len(result.refused)} refused")
+    click.echo(
+        f"{len(result.stored)} stored, {len(result.duplicates)} already in the store, "
+        f"{len(result.refused)} refused"
+    )
     sys.exit(1 if result.refused else 0)
 
 
@@ -50,9 +57,7 @@ def list_cmd(app) -> None:
     """How many messages of each type the store holds."""
     from productcodes.commands import engine_for
     from productcodes.db import session_scope
-    from validators.sources.store import summary
-
-    from validators.sources.store import complete_from
+    from validators.sources.store import complete_from, summary
 
     with session_scope(engine_for(app)) as session:
         counts = summary(session)

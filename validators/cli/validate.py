@@ -33,8 +33,11 @@ def _choose_lang(ctx: click.Context, _param: click.Parameter, value: str | None)
 def lang_option(func):
     """The shared --lang option: the language of reports, hints and rule texts (Dutch by default)."""
     return click.option(
-        "--lang", type=click.Choice(["nl", "en"], case_sensitive=False), envvar="PRODUCTCODES_LANG",
-        callback=_choose_lang, is_eager=True,
+        "--lang",
+        type=click.Choice(["nl", "en"], case_sensitive=False),
+        envvar="PRODUCTCODES_LANG",
+        callback=_choose_lang,
+        is_eager=True,
         help="Language of the report: nl (default) or en; also PRODUCTCODES_LANG.",
     )(func)
 
@@ -52,14 +55,16 @@ def rule_codes(option: str, values: tuple[str, ...]) -> tuple[str, ...]:
     codes = _codes(values)
     if not codes:
         return codes
-    from validators.rules.registry import all_rules
     from validators.reporting.sarif import BUILTIN
+    from validators.rules.registry import all_rules
 
     known = set(all_rules()) | set(BUILTIN)
     unknown = [c for c in codes if not any(k.startswith(c) for k in known)]
     if unknown:
-        raise UserError(f"{option} {', '.join(unknown)}: no rule code starts with this; "
-                        "`productcodes rules list` shows them all")
+        raise UserError(
+            f"{option} {', '.join(unknown)}: no rule code starts with this; "
+            "`productcodes rules list` shows them all"
+        )
     return codes
 
 
@@ -120,8 +125,14 @@ def registry_snapshot(app):
 
 @click.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "junit", "sarif"]), default="text",
-              show_default=True, help="Report format.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json", "junit", "sarif"]),
+    default="text",
+    show_default=True,
+    help="Report format.",
+)
 @click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), help="Write the report here.")
 @click.option("--select", multiple=True, help="Only these rule codes or prefixes (comma-separated).")
 @click.option("--ignore", multiple=True, help="Skip these rule codes or prefixes (comma-separated).")
@@ -130,21 +141,56 @@ def registry_snapshot(app):
 @click.option(
     "--schemas", type=click.Path(exists=True, file_okay=False), help="Folder with the official XSDs."
 )
-@click.option("--history", "history", multiple=True, type=click.Path(exists=True),
-              help="Earlier messages (file or folder, oldest first; repeatable) for cross-message rules.")
-@click.option("--history-complete", "history_complete", is_flag=True,
-              help="The --history files hold every message of their parties from their earliest Dagtekening: "
-                   "rules may conclude that a message missing from them was never sent.")
-@click.option("--store", "use_store", is_flag=True,
-              help="Use every message ingested into the message store (--db) as history.")
-@click.option("--registry", "use_registry", is_flag=True,
-              help="Apply the registry rules (gemeenten, product lists, mappings, tarieven) from --db.")
-@click.option("--stream/--no-stream", default=None,
-              help="Read messages Client by Client in flat memory (default: only files of 256 MB and more).")
+@click.option(
+    "--history",
+    "history",
+    multiple=True,
+    type=click.Path(exists=True),
+    help="Earlier messages (file or folder, oldest first; repeatable) for cross-message rules.",
+)
+@click.option(
+    "--history-complete",
+    "history_complete",
+    is_flag=True,
+    help="The --history files hold every message of their parties from their earliest Dagtekening: "
+    "rules may conclude that a message missing from them was never sent.",
+)
+@click.option(
+    "--store",
+    "use_store",
+    is_flag=True,
+    help="Use every message ingested into the message store (--db) as history.",
+)
+@click.option(
+    "--registry",
+    "use_registry",
+    is_flag=True,
+    help="Apply the registry rules (gemeenten, product lists, mappings, tarieven) from --db.",
+)
+@click.option(
+    "--stream/--no-stream",
+    default=None,
+    help="Read messages Client by Client in flat memory (default: only files of 256 MB and more).",
+)
 @lang_option
 @click.pass_obj
-def validate(app, paths, fmt, output, select, ignore, today, show_bsn, schemas, history, history_complete,
-             use_store, use_registry, stream, lang) -> None:
+def validate(
+    app,
+    paths,
+    fmt,
+    output,
+    select,
+    ignore,
+    today,
+    show_bsn,
+    schemas,
+    history,
+    history_complete,
+    use_store,
+    use_registry,
+    stream,
+    lang,
+) -> None:
     """Validate iJw/iWmo 3.2 messages (files, folders or - for stdin).
 
     Exit code 0: no errors; 1: errors found; 2: usage or tool error. Example:
@@ -153,9 +199,9 @@ def validate(app, paths, fmt, output, select, ignore, today, show_bsn, schemas, 
     """
     from validators.engine.pipeline import EVERY_LEVEL, Options
     from validators.engine.pipeline import validate as validate_one
-    from validators.rules.registry import RuleSet
-    from validators.reporting import render
     from validators.engine.stream import validate_auto, validate_stream
+    from validators.reporting import render
+    from validators.rules.registry import RuleSet
 
     options = Options(
         today=_parse_day(today),
@@ -211,7 +257,9 @@ def list_rules(message: str | None, level: str | None, fmt: str, lang: str | Non
         click.echo(f"{r['code']:<8} {r['level']:<20} {retour:<6} {r['target']:<16} {r['description']}")
     unchecked = sum(not r["checked"] for r in rows)
     if lang == "nl":
-        note = f", waarvan {unchecked} {UNCHECKED_LEVEL} (niet gecontroleerd, met de reden)" if unchecked else ""
+        note = (
+            f", waarvan {unchecked} {UNCHECKED_LEVEL} (niet gecontroleerd, met de reden)" if unchecked else ""
+        )
         click.echo(f"{len(rows)} regel(s){note}")
     else:
         note = f", of which {unchecked} {UNCHECKED_LEVEL} (not checked, reason given)" if unchecked else ""
@@ -219,8 +267,8 @@ def list_rules(message: str | None, level: str | None, fmt: str, lang: str | Non
 
 
 def rule_rows(message: str | None = None, level: str | None = None, lang: str | None = None) -> list[dict]:
-    from validators.rules.registry import all_rules
     from validators.reporting.texts import hint, rule_description
+    from validators.rules.registry import all_rules
 
     wanted_type = _message_type(message) if message else None
     rows = []
@@ -229,11 +277,18 @@ def rule_rows(message: str | None = None, level: str | None = None, lang: str | 
             continue
         if wanted_type is not None and not r.applies_to(wanted_type):
             continue
-        rows.append({
-            "code": code, "level": r.level.value, "retourcode": r.retourcode, "target": r.target if isinstance(r.target, str) else "|".join(r.target),
-            "messages": list(r.messages), "description": rule_description(code, r.description, lang),
-            "hint": hint(code, lang=lang), "checked": True,
-        })
+        rows.append(
+            {
+                "code": code,
+                "level": r.level.value,
+                "retourcode": r.retourcode,
+                "target": r.target if isinstance(r.target, str) else "|".join(r.target),
+                "messages": list(r.messages),
+                "description": rule_description(code, r.description, lang),
+                "hint": hint(code, lang=lang),
+                "checked": True,
+            }
+        )
     if level in (None, UNCHECKED_LEVEL):
         rows.extend(_unchecked_rows(wanted_type))
     return rows
@@ -246,8 +301,15 @@ def _unchecked_rows(wanted_type) -> list[dict]:
         return []  # the list follows the iJw catalogue
     number = wanted_type.code[-3:] if wanted_type is not None else None
     return [
-        {"code": code, "level": UNCHECKED_LEVEL, "retourcode": None, "target": "-",
-         "messages": [f"JW{n}" for n in numbers.split()], "description": reason(code), "checked": False}
+        {
+            "code": code,
+            "level": UNCHECKED_LEVEL,
+            "retourcode": None,
+            "target": "-",
+            "messages": [f"JW{n}" for n in numbers.split()],
+            "description": reason(code),
+            "checked": False,
+        }
         for code, (_, numbers, _) in sorted(UNCHECKED.items())
         if number is None or applies_to(code, number)
     ]
@@ -271,8 +333,8 @@ def show_rule(code: str, lang: str | None) -> None:
 
         productcodes rules show TR346
     """
-    from validators.rules.docs import known_code, show_text
     from validators.reporting.texts import current_lang
+    from validators.rules.docs import known_code, show_text
 
     if not known_code(code):
         from validators.rules.not_implemented import NOT_IMPLEMENTED
@@ -289,14 +351,20 @@ def show_rule(code: str, lang: str | None) -> None:
 
 
 @rules.command("docs")
-@click.option("--out", "out_dir", default="docs/rules", show_default=True, type=click.Path(file_okay=False),
-              help="Folder for the pages (one per rule, an index per message type).")
+@click.option(
+    "--out",
+    "out_dir",
+    default="docs/rules",
+    show_default=True,
+    type=click.Path(file_okay=False),
+    help="Folder for the pages (one per rule, an index per message type).",
+)
 @click.option("--check", is_flag=True, help="Write nothing; exit 1 when the pages in --out are stale.")
 @lang_option
 def rule_docs(out_dir: str, check: bool, lang: str | None) -> None:
     """Generate the rule documentation from the rule registry and the message catalogue. Example:
 
-        productcodes rules docs --out docs/rules
+    productcodes rules docs --out docs/rules
     """
     from validators.rules.docs import stale_pages, write_docs
 

@@ -29,8 +29,13 @@ TABLE_MIN = 256
 class Columns:
     """Per path, one value per element of a class, in document order."""
 
-    def __init__(self, size: int, values: dict[str, list[str]], nodes: Callable[[], list[etree._Element]],
-                 node: Callable[[int], etree._Element] | None = None):
+    def __init__(
+        self,
+        size: int,
+        values: dict[str, list[str]],
+        nodes: Callable[[], list[etree._Element]],
+        node: Callable[[int], etree._Element] | None = None,
+    ):
         self.size = size
         self._values = values
         self._nodes = nodes
@@ -62,8 +67,12 @@ class Columns:
 class ColumnSource:
     """Builds and keeps the columns of one message, one pass per class name."""
 
-    def __init__(self, message: ParsedMessage, wanted: dict[str, set[str]] | None = None,
-                 nodes_of: Callable[[str], list[etree._Element]] | None = None):
+    def __init__(
+        self,
+        message: ParsedMessage,
+        wanted: dict[str, set[str]] | None = None,
+        nodes_of: Callable[[str], list[etree._Element]] | None = None,
+    ):
         self.message = message
         self._nodes_of = nodes_of
         self._built: dict[str, Columns] = {}
@@ -82,12 +91,15 @@ class ColumnSource:
         so that the rules that need no columns run meanwhile."""
         if not self.wanted or not self._is_plain():
             return
-        plan = [(name, tuple(sorted(p for p in paths if self._constant(name, p) is None)))
-                for name, paths in self.wanted.items()]
+        plan = [
+            (name, tuple(sorted(p for p in paths if self._constant(name, p) is None)))
+            for name, paths in self.wanted.items()
+        ]
         # Two halves of the fields, read side by side: the rules wait for the columns first.
         halves = split_plan(self.message.message_type, tuple(plan))
-        self._pending = [pool.submit(read_tables, self.message.tree, self.message.message_type, half)
-                         for half in halves]
+        self._pending = [
+            pool.submit(read_tables, self.message.tree, self.message.message_type, half) for half in halves
+        ]
 
     def nodes(self, name: str) -> list[etree._Element]:
         if self._nodes_of is not None:
@@ -108,8 +120,12 @@ class ColumnSource:
             return columns
         values = {p: columns[f"{prefix}{p}"] for p in paths}
         child = prefix.rstrip("/")
-        return Columns(columns.size, values, lambda: self._aligned(name, columns.size),
-                       lambda i: _only_child(columns.node(i), child))
+        return Columns(
+            columns.size,
+            values,
+            lambda: self._aligned(name, columns.size),
+            lambda i: _only_child(columns.node(i), child),
+        )
 
     def _aligned(self, name: str, size: int) -> list[etree._Element]:
         nodes = self.nodes(name)
@@ -131,10 +147,18 @@ class ColumnSource:
         key = (name, paths)
         if key not in self._groups:
             columns = self.columns(name, paths)
-            varying = tuple(p for p in paths if columns[p].count(columns[p][0]) != columns.size) \
-                if columns.size else ()
-            first = dict(zip(zip(*(columns[p] for p in varying)), range(columns.size))) if varying else \
-                {(): 0} if columns.size else {}
+            varying = (
+                tuple(p for p in paths if columns[p].count(columns[p][0]) != columns.size)
+                if columns.size
+                else ()
+            )
+            first = (
+                dict(zip(zip(*(columns[p] for p in varying)), range(columns.size)))
+                if varying
+                else {(): 0}
+                if columns.size
+                else {}
+            )
             self._groups[key] = (varying, list(first), list(first.values()))
         return self._groups[key]
 
@@ -156,7 +180,9 @@ class ColumnSource:
 
     def _read(self, name: str, paths: tuple[str, ...]) -> Columns:
         nodes = self.nodes(name)
-        values: dict[str, list[str]] = {p: [v] * len(nodes) for p in paths if (v := self._constant(name, p)) is not None}
+        values: dict[str, list[str]] = {
+            p: [v] * len(nodes) for p in paths if (v := self._constant(name, p)) is not None
+        }
         paths = tuple(p for p in paths if p not in values)
         if len(nodes) >= TABLE_MIN and self._is_plain():
             table = self._table(name, paths, len(nodes))

@@ -16,8 +16,8 @@ from collections.abc import Callable
 from lxml import etree
 
 from validators.engine._columns import TABLE_MIN, ColumnSource
-from validators.rules.context import RuleContext
 from validators.findings import Finding
+from validators.rules.context import RuleContext
 from validators.rules.registry import Rule
 
 Call = Callable[[Rule, RuleContext, etree._Element], list[Finding]]
@@ -27,8 +27,14 @@ def memoisable(rule: Rule, source: ColumnSource) -> bool:
     return bool(rule.reads) and sum(source.count(name) for name in rule.names) >= TABLE_MIN
 
 
-def run_memoised(rule: Rule, ctx: RuleContext, nodes: Callable[[], list[etree._Element]],
-                 source: ColumnSource, call: Call, names: tuple[str, ...] | None = None) -> list[Finding]:
+def run_memoised(
+    rule: Rule,
+    ctx: RuleContext,
+    nodes: Callable[[], list[etree._Element]],
+    source: ColumnSource,
+    call: Call,
+    names: tuple[str, ...] | None = None,
+) -> list[Finding]:
     """`nodes()` gives all targets of the rule in document order (asked only to sort findings);
     `names`, some of the rule's class names only (a stream's later chunks, validators.engine.stream)."""
     names = names or rule.names

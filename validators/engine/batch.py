@@ -143,7 +143,12 @@ def header_afzender(file: Path) -> str | None:
     """Afzender from the header without building the tree: summaries are per sender."""
     try:
         for _, el in etree.iterparse(
-            str(file), events=("end",), tag="{*}Afzender", resolve_entities=False, no_network=True, load_dtd=False
+            str(file),
+            events=("end",),
+            tag="{*}Afzender",
+            resolve_entities=False,
+            no_network=True,
+            load_dtd=False,
         ):
             return (el.text or "").strip() or None
     except (etree.XMLSyntaxError, OSError):
@@ -236,8 +241,11 @@ def rules_needing_history(message_types: Iterable[str]) -> list[str]:
     from validators.rules.registry import all_rules
 
     types = set(message_types)
-    return sorted(code for code, r in all_rules().items()
-                  if "history" in r.needs and any(r.applies_to(t) for t in types))
+    return sorted(
+        code
+        for code, r in all_rules().items()
+        if "history" in r.needs and any(r.applies_to(t) for t in types)
+    )
 
 
 def _registry(settings: BatchSettings) -> Any:
@@ -309,7 +317,10 @@ class BatchResult:
             "per_afzender": {k: dict(v) for k, v in sorted(per_sender.items())},
             "refused_history": [{"file": f, "reason": r} for f, r in self.refused_history],
             "rules_affected_by_refused_history": rules_needing_history(
-                {o.message_type for o in self.outcomes if o.message_type}) if self.refused_history else [],
+                {o.message_type for o in self.outcomes if o.message_type}
+            )
+            if self.refused_history
+            else [],
         }
 
 
@@ -354,8 +365,9 @@ def _chunks(jobs: list[tuple[str, str]], size: int) -> Iterator[list[tuple[str, 
         yield jobs[start : start + size]
 
 
-def run_local(settings: BatchSettings, jobs: list[tuple[str, str]], workers: int,
-              progress: Progress) -> list[Outcome]:
+def run_local(
+    settings: BatchSettings, jobs: list[tuple[str, str]], workers: int, progress: Progress
+) -> list[Outcome]:
     results: list[Outcome] = []
     # What is loaded once (rules, schemas, history, registry snapshot) lives for the whole
     # batch: frozen, the collector never walks it again, and forked workers (Linux) start with
@@ -397,8 +409,8 @@ def _warm_up(settings: BatchSettings) -> None:
     from iwmo_ijw.namespaces import MESSAGE_TYPES
     from iwmo_ijw.schemas import load_schema
     from productcodes.errors import ConfigurationError
-    from validators.rules.registry import all_rules
     from validators.engine.stream import validate_auto  # noqa: F401  (imports the engine and the reporting path)
+    from validators.rules.registry import all_rules
 
     all_rules()
     _options_for(settings)
@@ -409,8 +421,9 @@ def _warm_up(settings: BatchSettings) -> None:
             continue  # an official folder without this message: reported per file when met
 
 
-def run_dask(settings: BatchSettings, jobs: list[tuple[str, str]], scheduler: str,
-             progress: Progress) -> list[Outcome]:
+def run_dask(
+    settings: BatchSettings, jobs: list[tuple[str, str]], scheduler: str, progress: Progress
+) -> list[Outcome]:
     """The same work on a Dask cluster: `scheduler` is an address, or `local:N` for a local N-worker cluster.
 
     Report paths must be reachable from the workers (a shared folder), as for any Dask file job.
@@ -422,7 +435,10 @@ def run_dask(settings: BatchSettings, jobs: list[tuple[str, str]], scheduler: st
     cluster = None
     if scheduler.startswith("local:"):
         cluster = LocalCluster(
-            n_workers=int(scheduler.split(":", 1)[1]), threads_per_worker=1, processes=True, dashboard_address=None
+            n_workers=int(scheduler.split(":", 1)[1]),
+            threads_per_worker=1,
+            processes=True,
+            dashboard_address=None,
         )
         client = Client(cluster)
     else:
@@ -431,7 +447,9 @@ def run_dask(settings: BatchSettings, jobs: list[tuple[str, str]], scheduler: st
         except OSError as exc:
             raise UserError(f"cannot reach the Dask scheduler at {scheduler}: {exc}") from exc
     try:
-        futures = [client.submit(validate_chunk, settings, chunk, pure=False) for chunk in _chunks(jobs, CHUNK)]
+        futures = [
+            client.submit(validate_chunk, settings, chunk, pure=False) for chunk in _chunks(jobs, CHUNK)
+        ]
         results: list[Outcome] = []
         for future in as_completed(futures):
             chunk_results = future.result()
@@ -469,7 +487,10 @@ def run_batch(
         raise
     outcomes = done + results
     outcomes.sort(key=lambda o: o.file)
-    result = BatchResult(outcomes=outcomes, out_dir=out,
-                         refused_history=refused_history(settings) if settings.history_paths else [])
+    result = BatchResult(
+        outcomes=outcomes,
+        out_dir=out,
+        refused_history=refused_history(settings) if settings.history_paths else [],
+    )
     write_atomic(out / SUMMARY, json.dumps(result.summary(), indent=2, ensure_ascii=False))
     return result

@@ -22,10 +22,10 @@ from iwmo_ijw.schemas import load_schema
 from iwmo_ijw.table import locator
 from iwmo_ijw.xpath import text
 from validators.engine._columns import ColumnSource
-from validators.rules.context import RuleContext
-from validators.findings import FileReport, Finding, Severity, Skipped
-from validators.engine._memo import memoisable, run_memoised
 from validators.engine._gcpause import collector_paused
+from validators.engine._memo import memoisable, run_memoised
+from validators.findings import FileReport, Finding, Severity, Skipped
+from validators.rules.context import RuleContext
 from validators.rules.registry import Level, Rule, RuleSet
 
 if TYPE_CHECKING:
@@ -119,7 +119,9 @@ def _schema_beside_rules(message: ParsedMessage, options: Options, report: FileR
 
 def check_technical(message: ParsedMessage, options: Options) -> list[Finding]:
     """The rules about the file itself (OP192), before and regardless of the XSD."""
-    ctx = RuleContext(message=message, today=options.today, history=options.history, registry=options.registry)
+    ctx = RuleContext(
+        message=message, today=options.today, history=options.history, registry=options.registry
+    )
     found: list[Finding] = []
     available = _available(ctx)
     for rule in options.ruleset.rules_for(message.message_type, (Level.TECHNICAL,), available):
@@ -137,10 +139,14 @@ def check_schema(message: ParsedMessage, options: Options) -> list[Finding]:
     return schema_findings(message, schema.error_log, options)
 
 
-def run_rules(message: ParsedMessage, options: Options, report: FileReport,
-              rules: Iterable[Rule] | None = None,
-              targets_of: Callable[[str], list[etree._Element]] | None = None,
-              chunk: Chunked | None = None) -> list[Finding]:
+def run_rules(
+    message: ParsedMessage,
+    options: Options,
+    report: FileReport,
+    rules: Iterable[Rule] | None = None,
+    targets_of: Callable[[str], list[etree._Element]] | None = None,
+    chunk: Chunked | None = None,
+) -> list[Finding]:
     """Run the content rules; `rules`/`targets_of`/`chunk` let the streaming reader run them a chunk at a time."""
     return prepare(message, options, report, rules, targets_of, chunk=chunk).execute()
 
@@ -157,12 +163,22 @@ class Chunked:
     around: Callable[[str | tuple[str, ...]], int] | None = None
 
 
-def prepare(message: ParsedMessage, options: Options, report: FileReport, rules: Iterable[Rule] | None = None,
-            targets_of: Callable[[str], list[etree._Element]] | None = None,
-            background: Executor | None = None, chunk: Chunked | None = None) -> RuleRun:
+def prepare(
+    message: ParsedMessage,
+    options: Options,
+    report: FileReport,
+    rules: Iterable[Rule] | None = None,
+    targets_of: Callable[[str], list[etree._Element]] | None = None,
+    background: Executor | None = None,
+    chunk: Chunked | None = None,
+) -> RuleRun:
     """Choose the rules and plan their columns (given a `background` executor: start reading them)."""
-    ctx = RuleContext(message=message, today=options.today, history=_before(options.history, message),
-                      registry=options.registry)
+    ctx = RuleContext(
+        message=message,
+        today=options.today,
+        history=_before(options.history, message),
+        registry=options.registry,
+    )
     if chunk is not None:
         ctx.states, ctx.whole, ctx.around = chunk.states, False, chunk.around
         ctx.positions = chunk.positions or ctx.positions
@@ -172,8 +188,12 @@ def prepare(message: ParsedMessage, options: Options, report: FileReport, rules:
         rules = options.ruleset.rules_for(message.message_type, content, available)
         report.skipped.extend(filtered_out(options.ruleset, message.message_type, options.levels))
         _skip_unloaded(report, options, message, content, available)
-    run = RuleRun(ctx, tuple(r for r in rules if _has_what_it_needs(r, ctx, report)),
-                  Targets(targets_of or (lambda target: _targets(message, target))), chunk=chunk)
+    run = RuleRun(
+        ctx,
+        tuple(r for r in rules if _has_what_it_needs(r, ctx, report)),
+        Targets(targets_of or (lambda target: _targets(message, target))),
+        chunk=chunk,
+    )
     run.report = report
     wanted, reads = _plan(run.rules, message.message_type)
     ctx.columns = ColumnSource(message, wanted, nodes_of=run.nodes_of)
@@ -212,7 +232,9 @@ class RuleRun:
 
     report: FileReport | None = None  # where rules that could not conclude are listed
 
-    def __init__(self, ctx: RuleContext, rules: tuple[Rule, ...], targets: Targets, chunk: Chunked | None = None):
+    def __init__(
+        self, ctx: RuleContext, rules: tuple[Rule, ...], targets: Targets, chunk: Chunked | None = None
+    ):
         self.ctx, self.rules, self.nodes_of = ctx, rules, targets
         self.finish = chunk is None
         self.around = chunk.around if chunk is not None else None
@@ -244,22 +266,36 @@ class RuleRun:
                 log.debug("rule %s: memo failed, running it element by element", rule.code, exc_info=True)
         return _guarded(rule, ctx, lambda out: _each(rule, ctx, self.nodes_of(rule.target), out))
 
-
     def _inside_only(self, rule: Rule) -> list[Finding]:
         """A later chunk of a stream: the elements around the Clients were judged with the first."""
         ctx, around = self.ctx, self.around
         assert around is not None
         inside = tuple(n for n in rule.names if not around(n))
-        out = [f for name in rule.names if around(name)
-               for f in _guarded(rule, ctx, lambda found: _each(rule, ctx, self.nodes_of(name)[around(name):], found))]
+        out = [
+            f
+            for name in rule.names
+            if around(name)
+            for f in _guarded(
+                rule, ctx, lambda found: _each(rule, ctx, self.nodes_of(name)[around(name) :], found)
+            )
+        ]
         if inside and memoisable(rule, ctx.columns):
             try:
-                return out + run_memoised(rule, ctx, lambda: [n for name in inside for n in self.nodes_of(name)],
-                                          ctx.columns, _call, names=inside)
+                return out + run_memoised(
+                    rule,
+                    ctx,
+                    lambda: [n for name in inside for n in self.nodes_of(name)],
+                    ctx.columns,
+                    _call,
+                    names=inside,
+                )
             except Exception:  # noqa: BLE001 - element by element, as in _one
                 log.debug("rule %s: memo failed, running it element by element", rule.code, exc_info=True)
-        return out + [f for name in inside
-                      for f in _guarded(rule, ctx, lambda found: _each(rule, ctx, self.nodes_of(name), found))]
+        return out + [
+            f
+            for name in inside
+            for f in _guarded(rule, ctx, lambda found: _each(rule, ctx, self.nodes_of(name), found))
+        ]
 
 
 def finish_rules(ctx: RuleContext, rules: Iterable[Rule]) -> dict[Rule, list[Finding]]:
@@ -331,7 +367,10 @@ def _guarded(rule: Rule, ctx: RuleContext, run: Callable[[list[Finding]], None])
 
 
 # Why a rule did not run, in the report's words (Dutch: the reports' readers are).
-_LACKING = {"history": "geen eerdere berichten (--history of --store)", "registry": "geen register (--registry)"}
+_LACKING = {
+    "history": "geen eerdere berichten (--history of --store)",
+    "registry": "geen register (--registry)",
+}
 
 
 def lacking(missing: list[str]) -> str:
@@ -370,8 +409,13 @@ def _available(ctx: RuleContext) -> frozenset[str]:
     return frozenset(need for need in need_names() if getattr(ctx, need, None) is not None)
 
 
-def _skip_unloaded(report: FileReport, options: Options, message: ParsedMessage, levels: tuple[Level, ...],
-                   available: frozenset[str]) -> None:
+def _skip_unloaded(
+    report: FileReport,
+    options: Options,
+    message: ParsedMessage,
+    levels: tuple[Level, ...],
+    available: frozenset[str],
+) -> None:
     """The rules left unimported for lack of history or registry, as `_has_what_it_needs` says them."""
     from validators.rules import load_for
 

@@ -59,8 +59,9 @@ def _finding(message: ParsedMessage, entry: Any) -> Finding:
     )
 
 
-def _catalogue_entry(code: str, local: str, element: etree._Element | None, explain: str | None,
-                     text: str) -> tuple[str, tuple]:
+def _catalogue_entry(
+    code: str, local: str, element: etree._Element | None, explain: str | None, text: str
+) -> tuple[str, tuple]:
     """The finding's sentence in the catalogue (validators.reporting.texts): a named constraint with the
     value, else libxml2's own detail inside a sentence that names the element."""
     value = (element.text or "") if element is not None and len(element) == 0 else None
@@ -70,8 +71,12 @@ def _catalogue_entry(code: str, local: str, element: etree._Element | None, expl
             from validators.reporting.texts import Bsn
 
             shown = Bsn(shown)
-        return f"{code}.schema", (("element", local), ("value", shown), ("constraint", code),
-                                  ("explain", explain))
+        return f"{code}.schema", (
+            ("element", local),
+            ("value", shown),
+            ("constraint", code),
+            ("explain", explain),
+        )
     return "XSD.libxml2", (("element", local), ("detail", text))
 
 

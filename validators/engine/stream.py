@@ -25,11 +25,18 @@ from lxml import etree
 from iwmo_ijw.parsing import MessageError, ParsedMessage
 from iwmo_ijw.streaming import UNIT, Chunk, StreamSchemaError, iter_chunks
 from iwmo_ijw.xpath import Positions, path_of
-from validators.rules.context import RuleContext
-from validators.engine.pipeline import (Chunked, Options, _error_finding, _has_what_it_needs, _targets, finish_rules,
-                               prepare)
 from validators.engine._gcpause import collector_paused
+from validators.engine.pipeline import (
+    Chunked,
+    Options,
+    _error_finding,
+    _has_what_it_needs,
+    _targets,
+    finish_rules,
+    prepare,
+)
 from validators.findings import FileReport, Finding, Severity
+from validators.rules.context import RuleContext
 from validators.rules.registry import Rule
 
 # Files at least this large are streamed by `validate_auto`; below it the whole tree is faster.
@@ -50,8 +57,9 @@ def validate_auto(path: str | os.PathLike, options: Options | None = None) -> Fi
     return validate(path, options)
 
 
-def validate_stream(path: str | os.PathLike, options: Options | None = None, *,
-                    budget: tuple[int, int] | None = None) -> FileReport:
+def validate_stream(
+    path: str | os.PathLike, options: Options | None = None, *, budget: tuple[int, int] | None = None
+) -> FileReport:
     """Like `validators.engine.pipeline.validate`, without ever holding more than one chunk of Clients.
 
     `budget` (Clients, lines) sets the size of a chunk; by default CLIENTS_PER_CHUNK and LINES_PER_CHUNK.
@@ -71,8 +79,9 @@ def validate_stream(path: str | os.PathLike, options: Options | None = None, *,
     # works without the GIL), as the tree path does.
     background = ThreadPoolExecutor(max_workers=2, thread_name_prefix="productcodes-stream")
     try:
-        for chunk in iter_chunks(path, schema_dir=options.schema_dir, name=name, clients=clients_per_chunk,
-                                 lines=lines_per_chunk):
+        for chunk in iter_chunks(
+            path, schema_dir=options.schema_dir, name=name, clients=clients_per_chunk, lines=lines_per_chunk
+        ):
             if not report.message_type:
                 rules = _describe(report, chunk, options, skipped)
             new = _check_chunk(chunk, options, rules, skipped, states, background)
@@ -89,9 +98,17 @@ def validate_stream(path: str | os.PathLike, options: Options | None = None, *,
         report.findings = [_error_finding(exc, name)]
         return report
     except OSError as exc:
-        report.findings = [Finding(code="FILE", severity=Severity.ERROR, retourcode=None,
-                                   message=f"cannot read the file: {exc.strerror or exc}", file=name,
-                                   key="FILE", values=(("detail", str(exc.strerror or exc)),))]
+        report.findings = [
+            Finding(
+                code="FILE",
+                severity=Severity.ERROR,
+                retourcode=None,
+                message=f"cannot read the file: {exc.strerror or exc}",
+                file=name,
+                key="FILE",
+                values=(("detail", str(exc.strerror or exc)),),
+            )
+        ]
         return report
     finally:
         background.shutdown(wait=True)
@@ -104,8 +121,14 @@ def validate_stream(path: str | os.PathLike, options: Options | None = None, *,
 def _finish(last: Chunk, options: Options, rules: list[Rule], states: dict[str, object]) -> list[Finding]:
     """What the rules with a state conclude once the message has ended."""
     message = ParsedMessage(tree=last.root.getroottree(), message_type=last.message_type, source=last.source)
-    ctx = RuleContext(message=message, today=options.today, history=options.history, registry=options.registry,
-                      states=states, whole=False)
+    ctx = RuleContext(
+        message=message,
+        today=options.today,
+        history=options.history,
+        registry=options.registry,
+        states=states,
+        whole=False,
+    )
     scratch = FileReport(file=last.source)
     ran = [r for r in rules if r.finish is not None and _has_what_it_needs(r, ctx, scratch)]
     return [f for found in finish_rules(ctx, ran).values() for f in found]
@@ -114,19 +137,33 @@ def _finish(last: Chunk, options: Options, rules: list[Rule], states: dict[str, 
 def _sole_client(findings: list[Finding], last: Chunk) -> list[Finding]:
     # The chunks number every Client; a message of one Client names it without a position, as the tree does.
     numbered = f"{path_of(last.client.getparent())}/{UNIT}[1]"
-    return [replace(f, xpath=f.xpath[:len(numbered) - 3] + f.xpath[len(numbered):])
-            if f.xpath and (f.xpath == numbered or f.xpath.startswith(numbered + "/")) else f for f in findings]
+    return [
+        replace(f, xpath=f.xpath[: len(numbered) - 3] + f.xpath[len(numbered) :])
+        if f.xpath and (f.xpath == numbered or f.xpath.startswith(numbered + "/"))
+        else f
+        for f in findings
+    ]
 
 
 def _schema_findings(exc: StreamSchemaError, name: str) -> list[Finding]:
     # Without the tree there is no element to inspect, so no RS/CS mapping: code XSD with
     # libxml2's own wording, which names the element and the facet.
     return [
-        Finding(code="XSD", severity=Severity.ERROR, retourcode=None, message=entry.message.strip(),
-                xpath=entry.path or None, line=entry.line or None, file=name, key="XSD.libxml2",
-                values=(("element", _element_name(entry.path, entry.message)),
-                        ("detail", entry.message.strip()),
-                        ("waar", place_of(entry.path))))
+        Finding(
+            code="XSD",
+            severity=Severity.ERROR,
+            retourcode=None,
+            message=entry.message.strip(),
+            xpath=entry.path or None,
+            line=entry.line or None,
+            file=name,
+            key="XSD.libxml2",
+            values=(
+                ("element", _element_name(entry.path, entry.message)),
+                ("detail", entry.message.strip()),
+                ("waar", place_of(entry.path)),
+            ),
+        )
         for entry in exc.log
     ] or [Finding(code="XSD", severity=Severity.ERROR, retourcode=None, message=str(exc), file=name)]
 
@@ -160,7 +197,9 @@ def _describe(report: FileReport, chunk: Chunk, options: Options, skipped: dict[
 
 
 def _header_text(chunk: Chunk, name: str) -> str | None:
-    node = chunk.root.find(f"{{{chunk.message_type.namespace}}}Header/{{{chunk.message_type.namespace}}}{name}")
+    node = chunk.root.find(
+        f"{{{chunk.message_type.namespace}}}Header/{{{chunk.message_type.namespace}}}{name}"
+    )
     return (node.text or "").strip() or None if node is not None else None
 
 
@@ -179,9 +218,17 @@ class _ChunkPositions(Positions):
         return super().step(node, parent)
 
 
-def _check_chunk(chunk: Chunk, options: Options, rules: list[Rule], skipped: dict[str, None],
-                 states: dict[str, object], background: Executor) -> list[Finding]:
-    message = ParsedMessage(tree=chunk.root.getroottree(), message_type=chunk.message_type, source=chunk.source)
+def _check_chunk(
+    chunk: Chunk,
+    options: Options,
+    rules: list[Rule],
+    skipped: dict[str, None],
+    states: dict[str, object],
+    background: Executor,
+) -> list[Finding]:
+    message = ParsedMessage(
+        tree=chunk.root.getroottree(), message_type=chunk.message_type, source=chunk.source
+    )
     skeleton = set(_skeleton(chunk))
     around: dict[str | tuple[str, ...], int] = {}
     found: dict[str | tuple[str, ...], list[etree._Element]] = {}
@@ -204,8 +251,15 @@ def _check_chunk(chunk: Chunk, options: Options, rules: list[Rule], skipped: dic
     positions = _ChunkPositions(chunk) if chunk.client is not None else None
     scratch = FileReport(file=chunk.source)
     with collector_paused():  # a chunk's objects all live until it is done (see validators.engine._gcpause)
-        run = prepare(message, options, scratch, rules=rules, targets_of=targets_of, background=background,
-                      chunk=Chunked(states, positions, around_of if later else None))
+        run = prepare(
+            message,
+            options,
+            scratch,
+            rules=rules,
+            targets_of=targets_of,
+            background=background,
+            chunk=Chunked(states, positions, around_of if later else None),
+        )
         found = run.execute()
     for line in scratch.skipped:
         skipped[line] = None

@@ -33,8 +33,9 @@ def _testcase(suite: etree._Element, fr: FileReport, show_bsn: bool, lang: str |
     others = [f for f in fr.findings if f.severity is not Severity.ERROR]
     if others:
         out = etree.SubElement(case, "system-out")
-        out.text = "\n".join(f"{f.severity.value}: {f.code} {fr.message_of(f, show_bsn, lang)}"
-                             for f in others)
+        out.text = "\n".join(
+            f"{f.severity.value}: {f.code} {fr.message_of(f, show_bsn, lang)}" for f in others
+        )
     return len(errors)
 
 
@@ -42,7 +43,11 @@ def _skipped_cases(suite: etree._Element, fr: FileReport) -> int:
     """A rule that did not run on a file is a skipped test case, so CI shows the gap."""
     entries = fr.skipped_entries()
     for entry in entries:
-        case = etree.SubElement(suite, "testcase", name=f"{fr.file or '<stdin>'} {entry.code}",
-                                classname=fr.message_type or "bericht")
+        case = etree.SubElement(
+            suite,
+            "testcase",
+            name=f"{fr.file or '<stdin>'} {entry.code}",
+            classname=fr.message_type or "bericht",
+        )
         etree.SubElement(case, "skipped", message=entry.reason)
     return len(entries)

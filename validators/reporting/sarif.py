@@ -59,8 +59,8 @@ def _invocation(report: Report, lang: str = "nl") -> dict:
 
 
 def _rule(code: str, lang: str | None = None) -> dict:
-    from validators.rules.registry import all_rules
     from validators.reporting.texts import code_description, hint, rule_description
+    from validators.rules.registry import all_rules
 
     found = all_rules().get(code)
     if found is not None:
@@ -76,8 +76,9 @@ def _rule(code: str, lang: str | None = None) -> dict:
     return entry
 
 
-def _result(fr: FileReport, f: Finding, index: dict[str, int], show_bsn: bool,
-            lang: str | None = None) -> dict:
+def _result(
+    fr: FileReport, f: Finding, index: dict[str, int], show_bsn: bool, lang: str | None = None
+) -> dict:
     location: dict = {"physicalLocation": {"artifactLocation": {"uri": fr.file or "stdin"}}}
     if f.line is not None:
         location["physicalLocation"]["region"] = {"startLine": f.line}
@@ -91,6 +92,8 @@ def _result(fr: FileReport, f: Finding, index: dict[str, int], show_bsn: bool,
         "locations": [location],
     }
     if f.retourcode:
-        result["properties"] = {"retourcode": f.retourcode,
-                                "retourcode_description": f.retourcode_description(lang)}
+        result["properties"] = {
+            "retourcode": f.retourcode,
+            "retourcode_description": f.retourcode_description(lang),
+        }
     return result

@@ -9,14 +9,14 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
-from operator import mul
 from datetime import date
+from operator import mul
 
 from lxml import etree
 
 from iwmo_ijw.xpath import date_of, find, local, text
-from validators.rules.context import RuleContext
 from validators.findings import Finding
+from validators.rules.context import RuleContext
 
 CUTOFF_2020 = date(2020, 12, 31)  # the conditions on Omvang/Frequentie apply to periods after 2020
 
@@ -36,26 +36,37 @@ def _name(path: str) -> str:
     return path.rsplit("/", 1)[-1]
 
 
-def required(ctx: RuleContext, parent: etree._Element, path: str, because: str,
-             **values) -> Iterator[Finding]:
+def required(
+    ctx: RuleContext, parent: etree._Element, path: str, because: str, **values
+) -> Iterator[Finding]:
     """`because` is the English condition; the catalogue's "CODE.required" says it per language
     from `values`."""
     if not filled(parent, path):
-        yield ctx.finding(parent, key="required", element=_name(path), parent=local(parent), because=because,
-                          **values)
+        yield ctx.finding(
+            parent, key="required", element=_name(path), parent=local(parent), because=because, **values
+        )
 
 
-def forbidden(ctx: RuleContext, parent: etree._Element, path: str, because: str,
-              **values) -> Iterator[Finding]:
+def forbidden(
+    ctx: RuleContext, parent: etree._Element, path: str, because: str, **values
+) -> Iterator[Finding]:
     if filled(parent, path):
         element = find(parent, path)
         shown = "" if len(element) else f" {(element.text or '').strip()!r}"
-        yield ctx.finding(element, key="forbidden", element=_name(path), shown=shown, parent=local(parent),
-                          because=because, **values)
+        yield ctx.finding(
+            element,
+            key="forbidden",
+            element=_name(path),
+            shown=shown,
+            parent=local(parent),
+            because=because,
+            **values,
+        )
 
 
-def exactly_when(ctx: RuleContext, parent: etree._Element, path: str, condition: bool, when: str,
-                 otherwise: str, **values) -> Iterator[Finding]:
+def exactly_when(
+    ctx: RuleContext, parent: etree._Element, path: str, condition: bool, when: str, otherwise: str, **values
+) -> Iterator[Finding]:
     """`path` is mandatory when the condition holds and must be empty when it does not."""
     if condition:
         yield from required(ctx, parent, path, when, **values)
@@ -112,8 +123,10 @@ def signed_text(amount: str | None, debet_credit: str | None) -> int | None:
 def signed_sum(amounts: list[str], debet_credit: list[str]) -> int:
     """The sum of `signed_text` over two columns (validators.engine._columns values), absent or odd ones 0.
     Read once per distinct amount and sign (counted in C): a month's lines repeat them."""
-    return sum((signed_text(a[1:] if a else None, dc[1:] if dc else None) or 0) * lines
-               for (a, dc), lines in Counter(zip(amounts, debet_credit)).items())
+    return sum(
+        (signed_text(a[1:] if a else None, dc[1:] if dc else None) or 0) * lines
+        for (a, dc), lines in Counter(zip(amounts, debet_credit)).items()
+    )
 
 
 def periods_overlap(a: tuple[date, date | None], b: tuple[date, date | None]) -> bool:
@@ -125,11 +138,21 @@ def periods_overlap(a: tuple[date, date | None], b: tuple[date, date | None]) ->
 WMO_STAPELBAAR = frozenset({"11", "12", "13", "14"})
 
 
-def same_product(categorie: str | None, code: str | None, other_cat: str | None, other_code: str | None, *,
-                 iwmo: bool = False) -> bool:
+def same_product(
+    categorie: str | None,
+    code: str | None,
+    other_cat: str | None,
+    other_code: str | None,
+    *,
+    iwmo: bool = False,
+) -> bool:
     """Whether two products may not overlap in time: the same productcode, else (without one)
     the same categorie, and without a categorie any other product; iWmo excepts WMO_STAPELBAAR."""
-    if iwmo and (categorie or other_cat) and all(c in WMO_STAPELBAAR or not c for c in (categorie, other_cat)):
+    if (
+        iwmo
+        and (categorie or other_cat)
+        and all(c in WMO_STAPELBAAR or not c for c in (categorie, other_cat))
+    ):
         return False
     if code and other_code:
         return code == other_code and categorie == other_cat
@@ -142,8 +165,9 @@ def _is_iwmo(ctx: RuleContext) -> bool:
     return ctx.message.message_type.standard.name == "iWmo"
 
 
-def same_product_overlaps(ctx: RuleContext, items: list[etree._Element], start_path: str, end_path: str,
-                          what: str, skip=None) -> Iterator[Finding]:
+def same_product_overlaps(
+    ctx: RuleContext, items: list[etree._Element], start_path: str, end_path: str, what: str, skip=None
+) -> Iterator[Finding]:
     """A product may repeat only with periods that do not overlap. Without a productcode the
     categorie decides; without a categorie the item may overlap with no other item."""
     seen: list[tuple[str | None, str | None, tuple[date, date | None], etree._Element]] = []
@@ -159,7 +183,14 @@ def same_product_overlaps(ctx: RuleContext, items: list[etree._Element], start_p
             if not periods_overlap(period, other_period):
                 continue
             if same_product(categorie, code, other_cat, other_code, iwmo=_is_iwmo(ctx)):
-                yield ctx.finding(item, key="overlap", what=what, product=f"{categorie or '-'}/{code or '-'}",
-                                  begin=period[0], other_begin=other_period[0], other_end=other_period[1])
+                yield ctx.finding(
+                    item,
+                    key="overlap",
+                    what=what,
+                    product=f"{categorie or '-'}/{code or '-'}",
+                    begin=period[0],
+                    other_begin=other_period[0],
+                    other_end=other_period[1],
+                )
                 break
         seen.append((categorie, code, period, item))

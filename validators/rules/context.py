@@ -36,7 +36,9 @@ class RuleContext:
     registry: Any | None = None
     rule: Rule | None = None  # set by the engine before each rule runs
     cache: dict[str, Any] = field(default_factory=dict)  # per-message memo shared by rules
-    columns: Any | None = None  # validators.engine._columns.ColumnSource; the engine passes one planned for its rules
+    columns: Any | None = (
+        None  # validators.engine._columns.ColumnSource; the engine passes one planned for its rules
+    )
     positions: Positions = field(default_factory=Positions)  # for the paths of this message's findings
     # Rule code -> why it could not conclude (its history does not cover an absence); the engine
     # lists them in the report's skipped rules.

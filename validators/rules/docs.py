@@ -13,7 +13,13 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from validators.reporting.texts import catalogue, code_description, hint, retourcode_description, rule_description
+from validators.reporting.texts import (
+    catalogue,
+    code_description,
+    hint,
+    retourcode_description,
+    rule_description,
+)
 
 FIXTURES = Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "rules"
 EXAMPLE_TODAY = date(2026, 12, 1)  # the system date of the fixtures unless their today.txt says otherwise
@@ -21,17 +27,36 @@ NON_RULE_CODES = ("XML", "XML-UNSAFE", "BERICHT", "RELEASE", "XSD", "FILE")
 CONTEXT_LINES = 4  # lines shown around a marked fault in the generated pages
 
 _WORDS = {
-    "nl": {"level": "controleniveau", "retourcode": "retourcode", "messages": "berichten",
-           "elements": "elementen",
-           "hint": "wat te doen", "sentences": "meldingen", "good": "goed voorbeeld", "bad": "fout voorbeeld",
-           "none": "geen in deze installatie", "whole": "- (het hele bericht wordt afgekeurd)",
-           "warning": "- (waarschuwing: het bericht wordt er niet om afgekeurd)",
-           "fault": "fout", "no_rule": "geen regel uit de catalogus; een code van de validator zelf"},
-    "en": {"level": "level", "retourcode": "retourcode", "messages": "messages", "elements": "elements",
-           "hint": "what to do", "sentences": "messages", "good": "good example", "bad": "bad example",
-           "none": "none in this installation", "whole": "- (the whole message is rejected)",
-           "warning": "- (a warning: the message is not rejected for it)",
-           "fault": "fault", "no_rule": "not a catalogue rule; a code of the validator itself"},
+    "nl": {
+        "level": "controleniveau",
+        "retourcode": "retourcode",
+        "messages": "berichten",
+        "elements": "elementen",
+        "hint": "wat te doen",
+        "sentences": "meldingen",
+        "good": "goed voorbeeld",
+        "bad": "fout voorbeeld",
+        "none": "geen in deze installatie",
+        "whole": "- (het hele bericht wordt afgekeurd)",
+        "warning": "- (waarschuwing: het bericht wordt er niet om afgekeurd)",
+        "fault": "fout",
+        "no_rule": "geen regel uit de catalogus; een code van de validator zelf",
+    },
+    "en": {
+        "level": "level",
+        "retourcode": "retourcode",
+        "messages": "messages",
+        "elements": "elements",
+        "hint": "what to do",
+        "sentences": "messages",
+        "good": "good example",
+        "bad": "bad example",
+        "none": "none in this installation",
+        "whole": "- (the whole message is rejected)",
+        "warning": "- (a warning: the message is not rejected for it)",
+        "fault": "fault",
+        "no_rule": "not a catalogue rule; a code of the validator itself",
+    },
 }
 
 
@@ -74,8 +99,12 @@ def explain(code: str, lang: str) -> dict:
     code = code.upper()
     found = all_rules().get(code)
     if found is None:
-        return {"code": code, "description": code_description(code, lang) or code, "rule": False,
-                "hint": hint(code, lang=lang)}
+        return {
+            "code": code,
+            "description": code_description(code, lang) or code,
+            "rule": False,
+            "hint": hint(code, lang=lang),
+        }
     return {
         "code": code,
         "rule": True,
@@ -160,8 +189,9 @@ def _options(code: str, folder: Path):
         rows = json.loads((folder / "registry.json").read_text(encoding="utf-8"))
         registry = RegistrySnapshot.from_dict(rows)
     # Every level, as the rule tests: OP192 judges the file itself, which the library leaves out by default.
-    return Options(today=today, registry=registry, ruleset=RuleSet(select=(code,)), history=history,
-                   levels=EVERY_LEVEL)
+    return Options(
+        today=today, registry=registry, ruleset=RuleSet(select=(code,)), history=history, levels=EVERY_LEVEL
+    )
 
 
 def show_text(code: str, lang: str) -> str:
@@ -207,8 +237,9 @@ def rule_page(code: str, lang: str = "nl") -> str:
         out += ["", f"**{w['hint'].capitalize()}:** {info['hint']}"]
     if info["sentences"]:
         out += ["", f"## {w['sentences'].capitalize()}", ""] + [f"- {s}" for s in info["sentences"]]
-    out += _examples(info, w, lambda name: f"\n## {name[0].upper()}{name[1:]}\n",
-                     lambda text: ["```xml", text, "```"])
+    out += _examples(
+        info, w, lambda name: f"\n## {name[0].upper()}{name[1:]}\n", lambda text: ["```xml", text, "```"]
+    )
     return "\n".join(out) + "\n"
 
 
@@ -259,8 +290,9 @@ def index_pages(lang: str = "nl") -> dict[str, str]:
     for message, codes in sorted(by_message.items()):
         head = f"# {message}" + (" (en het iWmo-bericht met hetzelfde nummer)" if lang == "nl" else "")
         body = _table_head(lang)
-        pages[f"{message}.md"] = "\n".join([head, "", _generated_note(lang), "", *body,
-                                            *(_row(c, lang) for c in codes)]) + "\n"
+        pages[f"{message}.md"] = (
+            "\n".join([head, "", _generated_note(lang), "", *body, *(_row(c, lang) for c in codes)]) + "\n"
+        )
     return pages
 
 
@@ -309,8 +341,11 @@ def _is_generated(path: Path) -> bool:
 def stale_pages(out: Path, lang: str = "nl") -> list[str]:
     """Names of pages that are missing, differ from what would be generated, or are left over."""
     pages = all_pages(lang)
-    differ = [name for name, text in pages.items()
-              if not (out / name).is_file() or (out / name).read_text(encoding="utf-8") != text]
+    differ = [
+        name
+        for name, text in pages.items()
+        if not (out / name).is_file() or (out / name).read_text(encoding="utf-8") != text
+    ]
     left = out.glob("*.md") if out.is_dir() else ()
     extra = [p.name for p in left if p.name not in pages and _is_generated(p)]
     return sorted(differ + extra)

@@ -176,23 +176,33 @@ class RuleSet:
             return False
         return not any(code.startswith(i) for i in self.ignore)
 
-    def rules_for(self, message_type: Any, levels: Iterable[Level] | None = None,
-                  available: frozenset[str] | None = None) -> Iterator[Rule]:
+    def rules_for(
+        self,
+        message_type: Any,
+        levels: Iterable[Level] | None = None,
+        available: frozenset[str] | None = None,
+    ) -> Iterator[Rule]:
         """The selected rules for this message type; `available` ("history", "registry") lets
         rule modules that need something else stay unimported (see validators.rules.load_for)."""
         from validators.rules import load_for
 
-        load_for(message_type, available)  # only this type's rule modules: a small file does not import them all
+        load_for(
+            message_type, available
+        )  # only this type's rule modules: a small file does not import them all
         levels = tuple(levels) if levels is not None else None
         return iter(_rules_for(self, message_type, levels, len(RULES)))
 
 
 @lru_cache(maxsize=1024)
-def _rules_for(ruleset: RuleSet, message_type: Any, levels: tuple[Level, ...] | None, known: int) -> tuple[Rule, ...]:
+def _rules_for(
+    ruleset: RuleSet, message_type: Any, levels: tuple[Level, ...] | None, known: int
+) -> tuple[Rule, ...]:
     # Asked once per file in a batch of 10,000; `known` renews the answer when rules are added.
     wanted = set(levels) if levels is not None else None
     return tuple(
-        RULES[code] for code in sorted(RULES)
-        if (wanted is None or RULES[code].level in wanted) and RULES[code].applies_to(message_type)
+        RULES[code]
+        for code in sorted(RULES)
+        if (wanted is None or RULES[code].level in wanted)
+        and RULES[code].applies_to(message_type)
         and ruleset.includes(code)
     )

@@ -11,25 +11,25 @@ from __future__ import annotations
 # Why a rule is not checked here, by kind.
 REASONS: dict[str, str] = {
     "T": "termijn in werkdagen na een moment buiten het bericht (ontvangst, start of einde van de zorg); "
-         "een bericht zegt niet wanneer het ontvangen is",
+    "een bericht zegt niet wanneer het ontvangen is",
     "A": "hangt af van afspraken, contracten of instemming tussen gemeente en aanbieder die in geen "
-         "bericht staan",
+    "bericht staan",
     "W": "beschrijft hoe partijen werken of communiceren, of wat een ontvanger mag doen; geen eigenschap "
-         "van een bericht",
+    "van een bericht",
     "F": "hangt af van feiten buiten het berichtenverkeer (de geleverde zorg, de situatie van de client)",
     "U": "invulinstructie: wat een machine ervan kan controleren, controleren het XSD en de genoemde regels",
     "V": "wat een machine ervan kan controleren, doen de genoemde regels; de rest hangt af van werkwijze "
-         "of van feiten buiten het bericht",
+    "of van feiten buiten het bericht",
     "X": "het XSD dwingt dit al af",
     "S": "gaat over het antwoordbericht; `productcodes respond` stelt dat zo op",
     "L": "de regel zegt zelf dat hij niet technisch wordt afgedwongen",
     "I": "een relatie heeft in de berichten geen vast kenmerk naast haar nummer: of dezelfde persoon een "
-         "ander nummer kreeg, of een nummer bij een andere persoon, is uit de berichten niet vast te stellen",
+    "ander nummer kreeg, of een nummer bij een andere persoon, is uit de berichten niet vast te stellen",
     "Y": "het XSD dwingt het controleerbare deel al af; de rest is een afweging van de afzender die in geen "
-         "bericht staat",
+    "bericht staat",
     "Z": "de waarde komt uit de XSD-uitgave waarmee de afzender het bericht maakte; er bestaan meerdere "
-         "uitgaven met dezelfde namespace en het bericht zegt niet welke, dus elke goed gevormde versie kan "
-         "juist zijn",
+    "uitgaven met dezelfde namespace en het bericht zegt niet welke, dus elke goed gevormde versie kan "
+    "juist zijn",
 }
 
 # code -> (kind, message numbers, implemented rules that check parts of it), space-separated.
@@ -45,8 +45,11 @@ UNCHECKED: dict[str, tuple[str, str, str]] = {
     "OP033x2": ("V", "305 307", "CS058"),
     "OP039": ("W", "301 305 307 315 317 319 323 325", ""),
     "OP043": ("F", "301", ""),
-    "OP047": ("W", "301 305 307 315 317 319 323 325",
-              "TR002 TR056 TR063 TR101 TR134 TR135 TR137 TR371 TR375 TR378 TR381 TR411 TR412"),
+    "OP047": (
+        "W",
+        "301 305 307 315 317 319 323 325",
+        "TR002 TR056 TR063 TR101 TR134 TR135 TR137 TR371 TR375 TR378 TR381 TR411 TR412",
+    ),
     "OP065": ("S", "302 306 308 316 318 320", ""),
     "OP071": ("I", "301", "TR101"),
     "OP072": ("V", "307", "TR018 TR019 TR382"),

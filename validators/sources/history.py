@@ -18,9 +18,9 @@ from pathlib import Path
 
 from iwmo_ijw.parsing import MessageError, ParsedMessage, load
 from iwmo_ijw.xpath import as_date, as_decimal, as_int, date_of, find, findall, iter_local, text
+from validators.engine._gcpause import collector_paused
 from validators.sources.files import message_files
 from validators.sources.lifecycle import Lifecycle
-from validators.engine._gcpause import collector_paused
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,6 +34,7 @@ class BerichtKey:
 
 # Every record carries `seq`, the arrival position of its message in the history (0 for records
 # added by hand): the before-view of a message hides what arrived with or after it.
+
 
 @dataclass(frozen=True, slots=True)
 class Toewijzing:
@@ -249,7 +250,9 @@ class History:
     _by_referentie_aanbieder: _Index = field(default_factory=_Index)  # (aanbieder, ReferentieAanbieder)
     retouren: list[BerichtKey] = field(default_factory=list)
     # (afzender, identificatie, dagtekening) -> (BasisschemaXsdVersie, BerichtXsdVersie)
-    xsd_versies: dict[tuple[str, str, date | None], tuple[str | None, str | None]] = field(default_factory=dict)
+    xsd_versies: dict[tuple[str, str, date | None], tuple[str | None, str | None]] = field(
+        default_factory=dict
+    )
     _relations: dict[tuple[str, str], int] = field(default_factory=dict)  # (gemeente, aanbieder) -> first seq
     coverage: Coverage = field(default_factory=Coverage)
     # Which messages and classes were rejected (validators.sources.lifecycle; the lifecycle engineer's part).
@@ -319,8 +322,10 @@ class History:
         self.berichten.add(key)
         self._bericht_seq.setdefault(key, self._seq)
         self._copies.setdefault(key, []).append((self._seq, message.content_digest()))
-        self.xsd_versies.setdefault((key.afzender, key.identificatie, key.dagtekening), (
-            texts["basisschema_xsd_versie"], texts["bericht_xsd_versie"]))
+        self.xsd_versies.setdefault(
+            (key.afzender, key.identificatie, key.dagtekening),
+            (texts["basisschema_xsd_versie"], texts["bericht_xsd_versie"]),
+        )
         adder = _ADDERS.get(code)
         if adder is not None:
             adder(self, message, key)
@@ -397,16 +402,20 @@ class History:
     # Each lookup takes the party its number is unique for; None (any party) is only for
     # callers that truly have no scope.
 
-    def toewijzing(self, nummer: str, on: date | None = None, *,
-                   gemeente: str | None = None) -> Toewijzing | None:
+    def toewijzing(
+        self, nummer: str, on: date | None = None, *, gemeente: str | None = None
+    ) -> Toewijzing | None:
         """The version that counts: the latest by Toewijzingsdatum + Toewijzingstijd.
 
         With on, only versions decided on or before that date are considered.
         """
         if on is None:
             return self._latest_version(nummer, gemeente)
-        versions = [v for v in self.toewijzing_versions(nummer, gemeente=gemeente)
-                    if v.toewijzingsdatum is None or v.toewijzingsdatum <= on]
+        versions = [
+            v
+            for v in self.toewijzing_versions(nummer, gemeente=gemeente)
+            if v.toewijzingsdatum is None or v.toewijzingsdatum <= on
+        ]
         return versions[-1] if versions else None
 
     def _latest_version(self, nummer: str, gemeente: str | None) -> Toewijzing | None:
@@ -427,8 +436,9 @@ class History:
         """All versions, oldest first (stable for equal timestamps: arrival order)."""
         return sorted(self._shown(self._toewijzingen.get(nummer, gemeente)), key=lambda t: t.order_key)
 
-    def toewijzingen_by_referentie_aanbieder(self, referentie: str, *,
-                                             aanbieder: str | None = None) -> list[Toewijzing]:
+    def toewijzingen_by_referentie_aanbieder(
+        self, referentie: str, *, aanbieder: str | None = None
+    ) -> list[Toewijzing]:
         return self._shown(self._by_referentie_aanbieder.get(referentie, aanbieder))
 
     def has_verzoeken_from(self, aanbieder: str) -> bool:
@@ -438,25 +448,36 @@ class History:
         """Requests with this ReferentieAanbieder (unique per aanbieder, the requests' afzender)."""
         return [v for v in self.verzoeken.get(referentie, ()) if aanbieder is None or v.afzender == aanbieder]
 
-    def verzoek_antwoorden_for(self, referentie: str, *,
-                               aanbieder: str | None = None) -> list[VerzoekAntwoord]:
+    def verzoek_antwoorden_for(
+        self, referentie: str, *, aanbieder: str | None = None
+    ) -> list[VerzoekAntwoord]:
         """Answers (JW319) to the requests of this aanbieder with this ReferentieAanbieder."""
-        return [a for a in self.verzoek_antwoorden.get(referentie, ())
-                if aanbieder is None or a.ontvanger == aanbieder]
+        return [
+            a
+            for a in self.verzoek_antwoorden.get(referentie, ())
+            if aanbieder is None or a.ontvanger == aanbieder
+        ]
 
-    def start_stops_for(self, nummer: str, *, gemeente: str | None = None,
-                        aanbieder: str | None = None) -> list[StartStop]:
+    def start_stops_for(
+        self, nummer: str, *, gemeente: str | None = None, aanbieder: str | None = None
+    ) -> list[StartStop]:
         """Start and stop notices on a toewijzing of this gemeente (by this aanbieder), in arrival order."""
-        return [n for n in self.start_stops.get(nummer, ())
-                if (gemeente is None or not n.ontvanger or n.ontvanger == gemeente)
-                and (aanbieder is None or n.afzender == aanbieder)]
+        return [
+            n
+            for n in self.start_stops.get(nummer, ())
+            if (gemeente is None or not n.ontvanger or n.ontvanger == gemeente)
+            and (aanbieder is None or n.afzender == aanbieder)
+        ]
 
     def has_relation(self, gemeente: str, aanbieder: str) -> bool:
         seq = self._relations.get((gemeente, aanbieder))
         if seq is None or self._upto is None or seq < self._upto:
             return seq is not None
-        return any(t.ontvanger == aanbieder and t.seq < self._upto
-                   for ts in self._toewijzingen.of_scope(gemeente).values() for t in ts)
+        return any(
+            t.ontvanger == aanbieder and t.seq < self._upto
+            for ts in self._toewijzingen.of_scope(gemeente).values()
+            for t in ts
+        )
 
     def toewijzingen_for(self, bsn: str) -> list[Toewijzing]:
         found = (self.toewijzing(n, gemeente=g) for g, n in sorted(self._by_bsn.get(bsn, ())))
@@ -465,26 +486,33 @@ class History:
     def prestaties_by_referentie(self, referentie: str, *, aanbieder: str | None = None) -> list[Prestatie]:
         return self._shown(self._prestaties.get(referentie, aanbieder))
 
-    def prestaties_by_vorig_referentie(self, referentie: str, *,
-                                       aanbieder: str | None = None) -> list[Prestatie]:
+    def prestaties_by_vorig_referentie(
+        self, referentie: str, *, aanbieder: str | None = None
+    ) -> list[Prestatie]:
         return self._shown(self._by_vorig.get(referentie, aanbieder))
 
-    def prestaties_for_toewijzing(self, nummer: str, *, gemeente: str | None = None,
-                                  aanbieder: str | None = None) -> list[Prestatie]:
+    def prestaties_for_toewijzing(
+        self, nummer: str, *, gemeente: str | None = None, aanbieder: str | None = None
+    ) -> list[Prestatie]:
         found = self._shown(self._by_toewijzing.get(nummer, gemeente))
         return found if aanbieder is None else [p for p in found if p.afzender == aanbieder]
 
-    def antwoorden_op(self, declaratie_nummer: str, *,
-                      aanbieder: str | None = None) -> list[DeclaratieAntwoord]:
+    def antwoorden_op(
+        self, declaratie_nummer: str, *, aanbieder: str | None = None
+    ) -> list[DeclaratieAntwoord]:
         """The answers (JW325) to this aanbieder's declaration with this number."""
-        return [a for a in self.antwoorden.get(declaratie_nummer, ())
-                if aanbieder is None or not a.ontvanger or a.ontvanger == aanbieder]
+        return [
+            a
+            for a in self.antwoorden.get(declaratie_nummer, ())
+            if aanbieder is None or not a.ontvanger or a.ontvanger == aanbieder
+        ]
 
     def is_afgewezen(self, prestatie: Prestatie) -> bool:
         """Whether a known declaration answer rejected this line (unanswered lines count as standing)."""
         return bool(prestatie.referentie and prestatie.declaratie_nummer) and any(
             prestatie.referentie in a.afgewezen
-            for a in self.antwoorden_op(prestatie.declaratie_nummer, aanbieder=prestatie.afzender))
+            for a in self.antwoorden_op(prestatie.declaratie_nummer, aanbieder=prestatie.afzender)
+        )
 
     def has_declaraties_from(self, aanbieder: str) -> bool:
         return any(self._shown(records) for records in self._declaraties.of_scope(aanbieder).values())
@@ -517,8 +545,13 @@ class History:
                 out.append(t)
         return out
 
-    def seen_bericht(self, afzender: str, identificatie: str, dagtekening: date | None = None,
-                     berichtcode: str | None = None) -> bool:
+    def seen_bericht(
+        self,
+        afzender: str,
+        identificatie: str,
+        dagtekening: date | None = None,
+        berichtcode: str | None = None,
+    ) -> bool:
         return any(
             (dagtekening is None or k.dagtekening == dagtekening)
             and (berichtcode is None or k.berichtcode == berichtcode)
@@ -574,9 +607,16 @@ def _add_toewijzingen(history: History, message: ParsedMessage, key: BerichtKey)
         bsn = text(client, "Bsn")
         for tp in _grandchildren(client, "ToegewezenProducten", "ToegewezenProduct"):
             values = TOEWIJZING_FIELDS.of(tp)
-            history.add_toewijzing(Toewijzing(nummer=values.pop("nummer") or "", bsn=bsn, **values,
-                                              afzender=key.afzender, ontvanger=key.ontvanger,
-                                              seq=history._seq))
+            history.add_toewijzing(
+                Toewijzing(
+                    nummer=values.pop("nummer") or "",
+                    bsn=bsn,
+                    **values,
+                    afzender=key.afzender,
+                    ontvanger=key.ontvanger,
+                    seq=history._seq,
+                )
+            )
 
 
 def _grandchildren(el, child: str, grandchild: str):
@@ -627,20 +667,23 @@ def _add_declaratie(history: History, message: ParsedMessage, key: BerichtKey) -
             if record.referentie:
                 referenties.append(record.referentie)
     if nummer:
-        history.add_declaratie(Declaratie(
-            nummer=nummer,
-            begindatum=date_of(declaratie, "DeclaratiePeriode/Begindatum"),
-            einddatum=date_of(declaratie, "DeclaratiePeriode/Einddatum"),
-            afzender=key.afzender,
-            ontvanger=key.ontvanger,
-            referenties=tuple(referenties),
-            dagtekening=key.dagtekening,
-            seq=history._seq,
-        ))
+        history.add_declaratie(
+            Declaratie(
+                nummer=nummer,
+                begindatum=date_of(declaratie, "DeclaratiePeriode/Begindatum"),
+                einddatum=date_of(declaratie, "DeclaratiePeriode/Einddatum"),
+                afzender=key.afzender,
+                ontvanger=key.ontvanger,
+                referenties=tuple(referenties),
+                dagtekening=key.dagtekening,
+                seq=history._seq,
+            )
+        )
 
 
-def prestatie_record(p, *, bsn: str | None, declaratie_nummer: str | None, key: BerichtKey,
-                     seq: int = 0) -> Prestatie:
+def prestatie_record(
+    p, *, bsn: str | None, declaratie_nummer: str | None, key: BerichtKey, seq: int = 0
+) -> Prestatie:
     """One declaration line as a record; also used by rules on the message under test."""
     return Prestatie(
         declaratie_nummer=declaratie_nummer,
@@ -652,14 +695,23 @@ def prestatie_record(p, *, bsn: str | None, declaratie_nummer: str | None, key: 
     )
 
 
-def prestatie_records(texts: dict[str, list[str | None]], bsns: list[str | None], *,
-                      declaratie_nummer: str | None, key: BerichtKey) -> list[Prestatie]:
+def prestatie_records(
+    texts: dict[str, list[str | None]],
+    bsns: list[str | None],
+    *,
+    declaratie_nummer: str | None,
+    key: BerichtKey,
+) -> list[Prestatie]:
     """The records of many lines at once, from their texts per path of PRESTATIE_FIELDS (as
     `text` gives them: None when absent); the same records `prestatie_record` makes."""
     size = len(bsns)
     columns = {name: _read_all(texts[path], read) for name, path, read in PRESTATIE_FIELDS}
-    columns.update(declaratie_nummer=[declaratie_nummer] * size, bsn=bsns,
-                   afzender=[key.afzender] * size, ontvanger=[key.ontvanger] * size)
+    columns.update(
+        declaratie_nummer=[declaratie_nummer] * size,
+        bsn=bsns,
+        afzender=[key.afzender] * size,
+        ontvanger=[key.ontvanger] * size,
+    )
     return list(map(Prestatie, *(columns[name] for name in _PRESTATIE_ORDER)))
 
 
@@ -683,9 +735,16 @@ def _add_antwoord(history: History, message: ParsedMessage, key: BerichtKey) -> 
                 afgewezen.add(ref)
     own = {text(c) for c in findall(message.root, "DeclaratieAntwoord/RetourCodes/RetourCode")}
     own |= {text(c) for c in findall(message.root, "Header/RetourCodes/RetourCode")}
-    history.antwoorden[nummer or ""].append(DeclaratieAntwoord(
-        declaratie_nummer=nummer, afgewezen=frozenset(afgewezen), afzender=key.afzender,
-        geheel_afgewezen=bool(own - _NOT_REJECTING), ontvanger=key.ontvanger, seq=history._seq))
+    history.antwoorden[nummer or ""].append(
+        DeclaratieAntwoord(
+            declaratie_nummer=nummer,
+            afgewezen=frozenset(afgewezen),
+            afzender=key.afzender,
+            geheel_afgewezen=bool(own - _NOT_REJECTING),
+            ontvanger=key.ontvanger,
+            seq=history._seq,
+        )
+    )
 
 
 def _add_verzoek(history: History, message: ParsedMessage, key: BerichtKey) -> None:
@@ -694,18 +753,32 @@ def _add_verzoek(history: History, message: ParsedMessage, key: BerichtKey) -> N
         for el in client.iter():
             if isinstance(el.tag, str) and el.tag.endswith("ReferentieAanbieder") and el.text:
                 nummers, nieuw = _gevraagd(el.getparent()) if key.berichtcode.endswith("317") else ((), ())
-                history.verzoeken[el.text].append(Verzoek(
-                    berichtcode=key.berichtcode, referentie_aanbieder=el.text, bsn=bsn, afzender=key.afzender,
-                    ontvanger=key.ontvanger, identificatie=key.identificatie, dagtekening=key.dagtekening,
-                    seq=history._seq, toewijzing_nummers=nummers, nieuwe_producten=nieuw))
+                history.verzoeken[el.text].append(
+                    Verzoek(
+                        berichtcode=key.berichtcode,
+                        referentie_aanbieder=el.text,
+                        bsn=bsn,
+                        afzender=key.afzender,
+                        ontvanger=key.ontvanger,
+                        identificatie=key.identificatie,
+                        dagtekening=key.dagtekening,
+                        seq=history._seq,
+                        toewijzing_nummers=nummers,
+                        nieuwe_producten=nieuw,
+                    )
+                )
 
 
 def _gevraagd(verzoek) -> tuple[tuple[str, ...], tuple[tuple[str | None, str | None], ...]]:
     """What a change request (JW317 Verzoek) names: existing toewijzingen and new products."""
-    nummers = tuple(text(p, "ToewijzingNummer") or "" for name in ("OngewijzigdProduct", "TeWijzigenProduct")
-                    for p in iter_local(verzoek, name))
-    nieuw = tuple((text(p, "Product/Categorie"), text(p, "Product/Code"))
-                  for p in iter_local(verzoek, "NieuwProduct"))
+    nummers = tuple(
+        text(p, "ToewijzingNummer") or ""
+        for name in ("OngewijzigdProduct", "TeWijzigenProduct")
+        for p in iter_local(verzoek, name)
+    )
+    nieuw = tuple(
+        (text(p, "Product/Categorie"), text(p, "Product/Code")) for p in iter_local(verzoek, "NieuwProduct")
+    )
     return tuple(n for n in nummers if n), nieuw
 
 
@@ -713,9 +786,16 @@ def _add_verzoek_antwoord(history: History, message: ParsedMessage, key: Bericht
     for antwoord in iter_local(message.root, "Antwoord"):
         referentie = text(antwoord, "ReferentieAanbieder")
         if referentie:
-            history.verzoek_antwoorden[referentie].append(VerzoekAntwoord(
-                referentie, text(antwoord, "VerzoekAntwoord"), key.afzender, key.ontvanger, key.identificatie,
-                seq=history._seq))
+            history.verzoek_antwoorden[referentie].append(
+                VerzoekAntwoord(
+                    referentie,
+                    text(antwoord, "VerzoekAntwoord"),
+                    key.afzender,
+                    key.ontvanger,
+                    key.identificatie,
+                    seq=history._seq,
+                )
+            )
 
 
 def read_texts(el, shape: dict) -> dict[str, str]:
@@ -748,7 +828,7 @@ _LOCAL_NAMES: dict = {}  # tag -> local name; the standard has a few hundred dis
 
 def _local_name(tag) -> str | None:
     # Comments and processing instructions have no name; `find` never takes them.
-    name = tag[tag.find("}") + 1:] if isinstance(tag, str) else None
+    name = tag[tag.find("}") + 1 :] if isinstance(tag, str) else None
     if name is not None and len(_LOCAL_NAMES) < 4096:  # bounded: input may invent tags
         _LOCAL_NAMES[tag] = name
     return name

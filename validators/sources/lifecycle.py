@@ -54,7 +54,8 @@ class Lifecycle:
     declaraties: dict[tuple[str, str, date | None], tuple[str, str]] = field(default_factory=dict)
     # XsdVersie of each declaration, by the same key (TR371 looks it up without mixing types)
     declaratie_xsd: dict[tuple[str, str, date | None], tuple[str | None, str | None]] = field(
-        default_factory=dict)
+        default_factory=dict
+    )
     # (aanbieder, DeclaratieNummer) -> the declarations with it, by the key above, with their seq
     nummers: dict[tuple[str, str], list[tuple[DeclaratieRef, int]]] = field(default_factory=dict)
     # (aanbieder, DeclaratieNummer) rejected as a whole, for declarations the history does not hold
@@ -89,8 +90,10 @@ class Lifecycle:
         if nummer:
             self.declaraties[ref] = (nummer, key.ontvanger)
             self.nummers.setdefault((key.afzender, nummer), []).append((ref, seq))
-        self.declaratie_xsd[ref] = (text(message.root, "Header/XsdVersie/BasisschemaXsdVersie"),
-                                    text(message.root, "Header/XsdVersie/BerichtXsdVersie"))
+        self.declaratie_xsd[ref] = (
+            text(message.root, "Header/XsdVersie/BasisschemaXsdVersie"),
+            text(message.root, "Header/XsdVersie/BerichtXsdVersie"),
+        )
 
     def _note_antwoord(self, message, key, seq: int) -> None:
         aanbieder = key.ontvanger  # the gemeente answers the aanbieder
@@ -98,8 +101,11 @@ class Lifecycle:
         antwoord = find(message.root, "DeclaratieAntwoord")
         nummer = (text(antwoord, "DeclaratieNummer") if antwoord is not None else None) or ""
         if antwoord is None or _codes(head) - _ACCEPTING_RETOUR or _codes(antwoord) - _ACCEPTING_ANTWOORD:
-            answered = (aanbieder, text(head, "DeclaratieIdentificatie/Identificatie") or "",
-                        date_of(head, "DeclaratieIdentificatie/Dagtekening"))
+            answered = (
+                aanbieder,
+                text(head, "DeclaratieIdentificatie/Identificatie") or "",
+                date_of(head, "DeclaratieIdentificatie/Dagtekening"),
+            )
             self.geheel_bericht.setdefault(answered, seq)
             if nummer:
                 self.geheel.setdefault((aanbieder, nummer), seq)
@@ -149,42 +155,66 @@ class Lifecycle:
             return True
         return self.declaratie_afgewezen(prestatie.afzender, nummer)
 
-    def bericht_afgewezen(self, afzender: str, number: str, identificatie: str,
-                          dagtekening: date | None) -> bool:
+    def bericht_afgewezen(
+        self, afzender: str, number: str, identificatie: str, dagtekening: date | None
+    ) -> bool:
         return (afzender, number, identificatie, dagtekening) in self.berichten
 
-    def klasse_afgewezen(self, afzender: str, number: str, identificatie: str, dagtekening: date | None,
-                         identiteit: tuple) -> bool:
+    def klasse_afgewezen(
+        self, afzender: str, number: str, identificatie: str, dagtekening: date | None, identiteit: tuple
+    ) -> bool:
         """Whether the class of a heen message with these identifying texts was rejected by its retour."""
         heen = (afzender, number, identificatie, dagtekening)
         return heen in self.berichten or (heen, identiteit) in self.klassen
 
     def notice_afgewezen(self, notice) -> bool:
         """Whether a start or stop notice (validators.sources.history.StartStop) was rejected by its retour."""
-        return self.klasse_afgewezen(notice.afzender, notice.berichtcode[-3:], notice.identificatie,
-                                     notice.dagtekening, notice_identity(notice))
+        return self.klasse_afgewezen(
+            notice.afzender,
+            notice.berichtcode[-3:],
+            notice.identificatie,
+            notice.dagtekening,
+            notice_identity(notice),
+        )
 
     def verzoek_afgewezen(self, verzoek) -> bool:
         """Whether a request (validators.sources.history.Verzoek) was rejected by its retour message."""
-        return self.klasse_afgewezen(verzoek.afzender, verzoek.berichtcode[-3:], verzoek.identificatie,
-                                     verzoek.dagtekening, (verzoek.referentie_aanbieder,))
+        return self.klasse_afgewezen(
+            verzoek.afzender,
+            verzoek.berichtcode[-3:],
+            verzoek.identificatie,
+            verzoek.dagtekening,
+            (verzoek.referentie_aanbieder,),
+        )
 
     def toewijzing_afgewezen(self, toewijzing) -> bool:
         """Whether the aanbieder's JW302 rejected this toewijzing version (validators.sources.history.Toewijzing)."""
         if not self.toewijzingen:
             return False
         shown = toewijzing.toewijzingsdatum.isoformat() if toewijzing.toewijzingsdatum else None
-        return (toewijzing.afzender, toewijzing.nummer, shown, toewijzing.toewijzingstijd) in self.toewijzingen
+        return (
+            toewijzing.afzender,
+            toewijzing.nummer,
+            shown,
+            toewijzing.toewijzingstijd,
+        ) in self.toewijzingen
 
     def before(self, seq: int) -> Lifecycle:
         """Only what arrived before position `seq`: rejections, and the declarations that decide
         whether a DeclaratieNummer still stands."""
         keep = lambda d: {k: v for k, v in d.items() if v < seq}  # noqa: E731
         nummers = {k: kept for k, refs in self.nummers.items() if (kept := [r for r in refs if r[1] < seq])}
-        return Lifecycle(declaraties=self.declaraties, declaratie_xsd=self.declaratie_xsd, nummers=nummers,
-                         geheel=keep(self.geheel), geheel_bericht=keep(self.geheel_bericht),
-                         regels=keep(self.regels), berichten=keep(self.berichten), klassen=keep(self.klassen),
-                         toewijzingen=keep(self.toewijzingen))
+        return Lifecycle(
+            declaraties=self.declaraties,
+            declaratie_xsd=self.declaratie_xsd,
+            nummers=nummers,
+            geheel=keep(self.geheel),
+            geheel_bericht=keep(self.geheel_bericht),
+            regels=keep(self.regels),
+            berichten=keep(self.berichten),
+            klassen=keep(self.klassen),
+            toewijzingen=keep(self.toewijzingen),
+        )
 
 
 def _codes(element) -> set[str]:
@@ -212,20 +242,38 @@ def identity(element, item: str) -> tuple:
     """What identifies a class of a heen message in its retour (which repeats the class unchanged)."""
     if item in ("StartProduct", "StopProduct"):
         client = element.getparent().getparent()
-        return (text(client, "Bsn"), text(element, "ToewijzingNummer"), text(element, "Product/Categorie"),
-                text(element, "Product/Code"), text(element, "Begindatum"), text(element, "Einddatum"),
-                text(element, "RedenBeeindiging"), text(element, "StatusAanlevering"))
+        return (
+            text(client, "Bsn"),
+            text(element, "ToewijzingNummer"),
+            text(element, "Product/Categorie"),
+            text(element, "Product/Code"),
+            text(element, "Begindatum"),
+            text(element, "Einddatum"),
+            text(element, "RedenBeeindiging"),
+            text(element, "StatusAanlevering"),
+        )
     if item == "ToegewezenProduct":
-        return (text(element, "ToewijzingNummer"), text(element, "Toewijzingsdatum"),
-                text(element, "Toewijzingstijd"))
+        return (
+            text(element, "ToewijzingNummer"),
+            text(element, "Toewijzingsdatum"),
+            text(element, "Toewijzingstijd"),
+        )
     return (text(element, "ReferentieAanbieder"),)
 
 
 def notice_identity(notice) -> tuple:
     """`identity` of a StartProduct or StopProduct, from its history record."""
     shown = lambda d: d.isoformat() if d is not None else None  # noqa: E731
-    return (notice.bsn, notice.toewijzing_nummer, notice.categorie, notice.code, shown(notice.begindatum),
-            shown(notice.einddatum), notice.reden_beeindiging, notice.status)
+    return (
+        notice.bsn,
+        notice.toewijzing_nummer,
+        notice.categorie,
+        notice.code,
+        shown(notice.begindatum),
+        shown(notice.einddatum),
+        notice.reden_beeindiging,
+        notice.status,
+    )
 
 
 def prestatie_stands(history, prestatie) -> bool:

@@ -36,7 +36,9 @@ class Dated(Protocol):
 
 
 def covers(row: Dated, on: date) -> bool:
-    return (row.geldig_van is None or row.geldig_van <= on) and (row.geldig_tot is None or on <= row.geldig_tot)
+    return (row.geldig_van is None or row.geldig_van <= on) and (
+        row.geldig_tot is None or on <= row.geldig_tot
+    )
 
 
 def _first(rows: Iterable[Dated], on: date):
@@ -58,8 +60,12 @@ class ProductInfo:
 @dataclass
 class RegistrySnapshot:
     gemeenten: dict[str, list[GemeenteRow]] = field(default_factory=dict)
-    national: dict[str, list[tuple[str, NationalProductRow]]] = field(default_factory=dict)  # code -> (list, row)
-    municipal: dict[tuple[str, str], list[MunicipalProductRow]] = field(default_factory=dict)  # (gemeente, code)
+    national: dict[str, list[tuple[str, NationalProductRow]]] = field(
+        default_factory=dict
+    )  # code -> (list, row)
+    municipal: dict[tuple[str, str], list[MunicipalProductRow]] = field(
+        default_factory=dict
+    )  # (gemeente, code)
     mappings: dict[tuple[str, str, str], list[MappingRow]] = field(default_factory=dict)  # approved only
     tarieven: dict[tuple[str, str, str, str], list[TariefRow]] = field(default_factory=dict)
     contracts: set[tuple[str, str]] = field(default_factory=set)  # (aanbieder, gemeente) with any tariff
@@ -91,7 +97,11 @@ class RegistrySnapshot:
         by_tarief: dict[tuple[str, str, str, str], list[TariefRow]] = defaultdict(list)
         for t in tarieven:
             by_tarief[(t.aanbieder, t.gemeentecode, t.productcategorie, t.productcode)].append(t)
-        snap.gemeenten, snap.national, snap.municipal = dict(by_gemeente), dict(by_national), dict(by_municipal)
+        snap.gemeenten, snap.national, snap.municipal = (
+            dict(by_gemeente),
+            dict(by_national),
+            dict(by_municipal),
+        )
         snap.mappings, snap.tarieven = dict(by_mapping), dict(by_tarief)
         snap.contracts = {(key[0], key[1]) for key in by_tarief}
         return snap
@@ -102,7 +112,10 @@ class RegistrySnapshot:
         return cls.from_rows(
             gemeenten=[GemeenteRow(**_dated(r)) for r in data.get("gemeenten", ())],
             national=[
-                (r.pop("lijst", "national"), NationalProductRow(**_tuples(_dated(r), "eenheden", "begrippen")))
+                (
+                    r.pop("lijst", "national"),
+                    NationalProductRow(**_tuples(_dated(r), "eenheden", "begrippen")),
+                )
                 for r in (dict(x) for x in data.get("national", ()))
             ],
             municipal=[MunicipalProductRow(**_dated(r)) for r in data.get("municipal", ())],
@@ -136,7 +149,9 @@ class RegistrySnapshot:
     def products(self, gemeente: str | None, code: str, on: date) -> list[ProductInfo]:
         """Every product with this code in the lists in use for the gemeente on that date."""
         found = [
-            ProductInfo(p.productcategorie, p.code, p.uitvoeringsvariant, p.eenheden, f"national:{name}", p.naam)
+            ProductInfo(
+                p.productcategorie, p.code, p.uitvoeringsvariant, p.eenheden, f"national:{name}", p.naam
+            )
             for name, p in self.national.get(code, ())
             if covers(p, on)
         ]
@@ -165,9 +180,7 @@ class RegistrySnapshot:
         mapping = _first(self.mappings.get((gemeente, categorie, code), ()), on)
         if mapping is None:
             return None
-        national = next(
-            (p for _, p in self.national.get(mapping.nationale_code, ()) if covers(p, on)), None
-        )
+        national = next((p for _, p in self.national.get(mapping.nationale_code, ()) if covers(p, on)), None)
         return mapping, national
 
     def tarief(self, aanbieder: str, gemeente: str, categorie: str, code: str, on: date) -> TariefRow | None:

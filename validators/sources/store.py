@@ -13,7 +13,7 @@ import hashlib
 import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 from sqlalchemy import Date, DateTime, Integer, LargeBinary, String, select
 from sqlalchemy.orm import Mapped, Session, mapped_column
@@ -87,7 +87,7 @@ def _schema_problem(message: ParsedMessage) -> str | None:
 def ingest(session: Session, files: Iterable[str], *, now: datetime | None = None) -> IngestResult:
     """Store each readable, schema-valid message once; goes on past bad files."""
     result = IngestResult()
-    now = now or datetime.now(timezone.utc)
+    now = now or datetime.now(UTC)
     dated = False  # whether the store's coverage is known to be set
     for name in files:
         try:
@@ -139,8 +139,12 @@ def stored_messages(session: Session, batch: int = 500) -> Iterator[ParsedMessag
         data = zlib.decompress(inhoud)
         tree = parse_xml(data, bestand)
         # The checksum of the bytes as received, as `load` takes it: re-validating the file finds itself.
-        yield ParsedMessage(tree=tree, message_type=detect(tree.getroot(), bestand), source=bestand,
-                            _extra={"digest": zlib.crc32(data)})
+        yield ParsedMessage(
+            tree=tree,
+            message_type=detect(tree.getroot(), bestand),
+            source=bestand,
+            _extra={"digest": zlib.crc32(data)},
+        )
 
 
 def build_history(engine=None, paths=(), *, complete: bool = False):
@@ -169,7 +173,9 @@ def build_history(engine=None, paths=(), *, complete: bool = False):
 def summary(session: Session) -> dict[str, int]:
     from sqlalchemy import func
 
-    rows = session.execute(select(OntvangenBericht.berichttype, func.count()).group_by(OntvangenBericht.berichttype))
+    rows = session.execute(
+        select(OntvangenBericht.berichttype, func.count()).group_by(OntvangenBericht.berichttype)
+    )
     return {berichttype: count for berichttype, count in rows}
 
 

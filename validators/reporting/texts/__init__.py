@@ -16,7 +16,7 @@ from collections.abc import Mapping
 from contextvars import ContextVar
 from datetime import date
 from decimal import Decimal
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import import_module
 from types import ModuleType
 from typing import Any
@@ -70,7 +70,7 @@ def catalogue(lang: str | None = None) -> ModuleType:
     return _catalogue(wanted)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _catalogue(lang: str) -> ModuleType:
     return import_module(f"{__name__}.{lang}")
 
@@ -78,7 +78,9 @@ def _catalogue(lang: str) -> ModuleType:
 @lru_cache(maxsize=4096)
 def _parsed(template: str) -> tuple[tuple[str, str | None, str], ...]:
     # Findings come by the hundred thousand on a large declaration: parse each sentence once.
-    return tuple((literal, field, spec or "") for literal, field, spec, _ in string.Formatter().parse(template))
+    return tuple(
+        (literal, field, spec or "") for literal, field, spec, _ in string.Formatter().parse(template)
+    )
 
 
 _PLAIN = frozenset({str, int})  # exact types: a Bsn is a str subclass and must not pass as plain
@@ -115,8 +117,9 @@ class _Formatter:
         return value
 
 
-def render(key: str, values: Mapping[str, Any], lang: str | None = None,
-           show_bsn: bool = False) -> str | None:
+def render(
+    key: str, values: Mapping[str, Any], lang: str | None = None, show_bsn: bool = False
+) -> str | None:
     """The sentence for a catalogue key in a language, or None when no catalogue knows the key."""
     if lang not in LANGS:
         lang = check_lang(lang) if lang else current_lang()

@@ -6,14 +6,14 @@ MESSAGES: dict[str, str] = {
     "*.required": "{element} is missing in {parent} although {because}",
     "*.forbidden": "{element}{shown} must be empty because {because}",
     "*.overlap": "{what} {product} from {begin} overlaps an earlier {what} of the same product in this "
-                 "message "
-                 "({other_begin}..{other_end})",
+    "message "
+    "({other_begin}..{other_end})",
     "CD034.no_adres": "Postcode is missing (no Adres) although Soort is {soort}",
     "CS002": "Bsn {bsn} does not pass the elfproef",
     "CS003": "{end} {stop} lies before {begin} {start}",
     "CS050.partner": "NaamGebruik {gebruik} is not allowed when a Partnernaam is given (allowed: {allowed})",
     "CS050.no_partner": "NaamGebruik {gebruik} is not allowed when no Partnernaam is given (allowed: "
-                        "{allowed})",
+    "{allowed})",
     "CS058": "StatusAanlevering {status} is not allowed here; use 1 (eerste aanlevering) or 3 (verwijderen)",
     "CS089": "Postcode '{postcode}' is not a Dutch postcode (1234AB) although LandCode is NL",
     "CS100": "{parent}/{element} {day} lies before {first}",
@@ -23,15 +23,15 @@ MESSAGES: dict[str, str] = {
     "CS318": "NaamGebruik 6 (niet-natuurlijk persoon) is not allowed for a Client",
     "CS325": "{element} is 0 but DebetCredit is {debet_credit}, not D",
     "CS335": "RedenWijziging 13 (verwijderd) needs Einddatum equal to Ingangsdatum {start}; Einddatum is "
-             "{end}",
+    "{end}",
     "CS336": "RedenWijziging 01 (administratieve correctie) may no longer be used",
     "CS337": "ProductPeriode/Einddatum {end} is not in the month of Begindatum {start}",
     "CS338": "Frequentie {frequentie} is not allowed with Eenheid {eenheid} after 2020: use 2 (per week), "
-             "4 (per maand) or 6 (totaal binnen de geldigheidsduur)",
+    "4 (per maand) or 6 (totaal binnen de geldigheidsduur)",
     "CS339": "IngediendBedrag {bedrag} differs from GeleverdVolume {volume} although Eenheid is 83 (euro's)",
     "CS340": "DeclaratiePeriode {start}..{end} is not one whole calendar month",
     "CS343": "Frequentie {frequentie} is not allowed with Eenheid {eenheid} after 2020: use 2 (per week), "
-             "4 (per maand) or 6 (totaal binnen de geldigheidsduur)",
+    "4 (per maand) or 6 (totaal binnen de geldigheidsduur)",
     "TR002": "Geboortedatum {day} lies more than 120 years before the Dagtekening {sent}",
     "TR006": "Contact has neither a Telefoon nor an Adres with Huis and Postcode",
     "TR018": "Einddatum {end} lies before Begindatum {start}",
@@ -43,16 +43,16 @@ MESSAGES: dict[str, str] = {
     "TR315": "VorigReferentieNummer '{nummer}' is credited more than once in this message",
     "TR316": "VorigReferentieNummer '{nummer}' credits a Prestatie declared in this same message",
     "TR335": "ProductPeriode/Einddatum {end} lies more than five years before DeclaratieDagtekening "
-             "{declared}",
+    "{declared}",
     "TR342.accepted": "a Prestatie that was accepted (only RetourCode 0200) does not belong in the answer",
     "TR342.rejected": "TotaalToegekendBedrag is {toegekend} although the DeclaratieAntwoord is rejected; it "
-                      "must be 0",
+    "must be 0",
     "TR342.difference": "the rejected Prestaties add up to {afgewezen}, but TotaalIngediendBedrag "
-                        "{ingediend} minus "
-                        "TotaalToegekendBedrag {toegekend} is {verschil}",
+    "{ingediend} minus "
+    "TotaalToegekendBedrag {toegekend} is {verschil}",
     "TR352": "Verzoek has neither an OngewijzigdProduct nor a TeWijzigenProduct: every current toewijzing of "
-             "the "
-             "client belongs in it",
+    "the "
+    "client belongs in it",
     "TR353": "Verzoek asks for no change: it has neither a TeWijzigenProduct nor a NieuwProduct",
     "TR358": "TotaalIngediendBedrag {total} is not the sum of the IngediendBedrag values ({som})",
     "TR377": "Woonplaatsbeginsel is missing although RedenAfwijzingVerzoek is 8 (woonplaatsbeginsel)",
@@ -60,164 +60,163 @@ MESSAGES: dict[str, str] = {
     "TR383": "ReferentieAanbieder '{referentie}' is used for more than one AangevraagdProduct",
     "TR409": "Woonplaatsbeginsel must be left out because RedenAfwijzingVerzoek is {reden}, not 8",
     "TR416": "a second debit Prestatie for ToewijzingNummer {nummer}, product {product} and ProductPeriode "
-             "{begin}..{end}",
+    "{begin}..{end}",
     "TR019": "ToewijzingNummer '{nummer}' in {item} is not a toewijzing of gemeente {gemeente} to aanbieder "
-             "{aanbieder}",
+    "{aanbieder}",
     "TR056": "BerichtIdentificatie/Identificatie '{identificatie}' was already used by Afzender {afzender} "
-             "in an "
-             "earlier {berichtcode}",
+    "in an "
+    "earlier {berichtcode}",
     "TR063": "{item} for ToewijzingNummer '{nummer}' is deleted (StatusAanlevering 3) but no earlier "
-             "delivery with "
-             "the same key stands",
+    "delivery with "
+    "the same key stands",
     "TR071": "StartProduct for ToewijzingNummer '{nummer}' cannot be deleted: a stop for it was already sent",
     "TR074": "{item} for ToewijzingNummer '{nummer}' repeats the key of an earlier delivery with "
-             "StatusAanlevering "
-             "1; use 2 to change it",
+    "StatusAanlevering "
+    "1; use 2 to change it",
     "TR304.toewijzing": "Bsn {bsn} differs from the Bsn {related} of toewijzing {nummer}",
     "TR304.prestatie": "Bsn {bsn} differs from the Bsn {related} of declared Prestatie {nummer}",
     "TR307": "ProductPeriode Begindatum {begin} lies before Ingangsdatum {ingang} of toewijzing {nummer}",
     "TR308": "ProductPeriode Einddatum {end} lies after Einddatum {toewijzing_end} of toewijzing {nummer}",
     "TR314.in_message": "ReferentieNummer '{referentie}' occurs more than once in this message",
     "TR314.earlier": "ReferentieNummer '{referentie}' was already used in an earlier declaration of "
-                     "aanbieder "
-                     "{aanbieder}",
+    "aanbieder "
+    "{aanbieder}",
     "TR318": "DeclaratiePeriode from {begin} does not follow the last one declared "
-             "({last_begin}..{last_end}, "
-             "DeclaratieNummer {nummer})",
+    "({last_begin}..{last_end}, "
+    "DeclaratieNummer {nummer})",
     "TR319": "ProductPeriode Einddatum {end} lies after DeclaratiePeriode Einddatum {einde}",
     "TR321": "GeleverdVolume {volume} exceeds the {allowed} that toewijzing {nummer} (Volume {toegewezen}, "
-             "Eenheid "
-             "{eenheid}, Frequentie {frequentie}) allows for ProductPeriode {begin}..{end}",
+    "Eenheid "
+    "{eenheid}, Frequentie {frequentie}) allows for ProductPeriode {begin}..{end}",
     "TR322": "GeleverdVolume on toewijzing {nummer} adds up to {total} (Eenheid {eenheid}), more than the "
-             "{allowed} it allows in total",
+    "{allowed} it allows in total",
     "TR323.missing": "credit Prestatie '{referentie}' has no VorigReferentieNummer naming the debit it "
-                     "reverses",
+    "reverses",
     "TR323.unknown": "VorigReferentieNummer '{vorig}' names no earlier debit Prestatie of aanbieder "
-                     "{aanbieder}",
+    "{aanbieder}",
     "TR323.rejected": "VorigReferentieNummer '{vorig}' names a debit Prestatie that was rejected in "
-                      "declaration "
-                      "answer {nummer}",
+    "declaration "
+    "answer {nummer}",
     "TR326": "ToewijzingNummer '{nummer}' still has a current start (Begindatum {begin}) without a stop",
     "TR332": "ToewijzingNummer '{nummer}' was already used by gemeente {gemeente} for another client or "
-             "product",
+    "product",
     "TR333": "DeclaratieNummer '{nummer}' was already used by aanbieder {aanbieder}",
     "TR337": "DeclaratieIdentificatie '{identificatie}' of {dagtekening} is no declaration message received "
-             "from "
-             "aanbieder {aanbieder}",
+    "from "
+    "aanbieder {aanbieder}",
     "TR338": "ToewijzingNummer '{nummer}' is not a toewijzing of gemeente {gemeente} to aanbieder "
-             "{aanbieder}",
+    "{aanbieder}",
     "TR339": "ProductCategorie '{categorie}' differs from categorie '{expected}' of toewijzing {nummer}",
     "TR340": "ProductCode '{productcode}' differs from code '{expected}' of toewijzing {nummer}",
     "TR341": "Eenheid '{eenheid}' does not fit Eenheid '{expected}' of toewijzing {nummer}",
     "TR347": "ReferentieAanbieder '{referentie}' was already used in an earlier {berichtcode} of this "
-             "aanbieder",
+    "aanbieder",
     "TR349": "current toewijzing {nummer} ({product}) is neither an OngewijzigdProduct nor a "
-             "TeWijzigenProduct",
+    "TeWijzigenProduct",
     "TR350": "{item} names ToewijzingNummer {nummer}, which is not a current toewijzing of this client from "
-             "this "
-             "gemeente",
+    "this "
+    "gemeente",
     "TR351": "{item} names ToewijzingNummer {nummer}, which is not a current toewijzing of this client from "
-             "this "
-             "gemeente",
+    "this "
+    "gemeente",
     "TR355": "ReferentieAanbieder '{referentie}' is in no request from aanbieder {aanbieder}",
     "TR357": "GewensteIngangsdatum {gewenst} is not after the Dagtekening {sent}, so it must be the "
-             "Ingangsdatum "
-             "{ingang} of toewijzing {nummer}",
+    "Ingangsdatum "
+    "{ingang} of toewijzing {nummer}",
     "TR359": "ReferentieAanbieder '{referentie}' was already answered with toewijzing {nummer}",
     "TR360": "VerzoekAntwoord {antwoord} for ReferentieAanbieder '{referentie}', which was answered before",
     "TR361": "product {product} from {begin} overlaps another product of the same kind in this request "
-             "({other_begin}..{other_end})",
+    "({other_begin}..{other_end})",
     "TR365": "ReferentieAanbieder '{referentie}' already had a final answer (VerzoekAntwoord {antwoord})",
     "TR366": "ReferentieNummer '{referentie}' is no Prestatie of declaration {nummer}",
     "TR367": "{element} {answered} differs from the declared {declared} of Prestatie '{referentie}'",
     "TR369": "IngediendBedrag on toewijzing {nummer} adds up to {total} cents, more than its Budget of "
-             "{budget}",
+    "{budget}",
     "TR371": "XsdVersieDeclaratie {answered} differs from the XsdVersie {declared} of declaration {nummer}",
     "TR373.budget": "Budget {old} -> {new} changes the whole toewijzing {nummer}, so GewensteIngangsdatum "
-                    "must be its "
-                    "Ingangsdatum {ingang}, not {gewenst}",
+    "must be its "
+    "Ingangsdatum {ingang}, not {gewenst}",
     "TR373.volume": "total volume {old} -> {new} changes the whole toewijzing {nummer}, so "
-                    "GewensteIngangsdatum must "
-                    "be its Ingangsdatum {ingang}, not {gewenst}",
+    "GewensteIngangsdatum must "
+    "be its Ingangsdatum {ingang}, not {gewenst}",
     "TR373.totaal": "the Omvang of a total toewijzing ({old} in total) changes the whole toewijzing {nummer}, "
-                    "so GewensteIngangsdatum must be its Ingangsdatum {ingang}, not {gewenst}",
+    "so GewensteIngangsdatum must be its Ingangsdatum {ingang}, not {gewenst}",
     "TR374": "request '{referentie}' for this client is still being handled (no rejection and no toewijzing "
-             "yet); a "
-             "new request must wait",
+    "yet); a "
+    "new request must wait",
     "TR376": "DeclaratieNummer '{nummer}' names no declaration received from aanbieder {aanbieder}",
     "TR379.unknown": "ReferentieAanbieder '{referentie}' names no request (JW315/JW317) of aanbieder "
-                     "{aanbieder}",
+    "{aanbieder}",
     "TR379.other_client": "ReferentieAanbieder '{referentie}' belongs to a request for another client",
     "TR379.honoured": "ReferentieAanbieder '{referentie}' was already honoured by toewijzing {nummer} of "
-                      "{datum}; only the first toewijzing after the request repeats it",
+    "{datum}; only the first toewijzing after the request repeats it",
     "TR382": "StopProduct for ToewijzingNummer '{nummer}' with Begindatum {begin} matches no current start",
     "TR384": "ToewijzingNummer '{nummer}' was withdrawn with RedenWijziging {reden}",
     "TR385": "toewijzing {nummer} is withdrawn (RedenWijziging 13) while approved Prestatie '{referentie}' "
-             "on it "
-             "was not credited",
+    "on it "
+    "was not credited",
     "TR387": "ProductPeriode Begindatum {begin} is neither the first of the month nor the Ingangsdatum of "
-             "toewijzing {nummer}",
+    "toewijzing {nummer}",
     "TR388": "ProductPeriode Einddatum {end} is neither the last day of the month nor the Einddatum of "
-             "toewijzing "
-             "{nummer}",
+    "toewijzing "
+    "{nummer}",
     "TR389": "debit Prestatie '{referentie}' repeats ProductPeriode {begin}..{end} of toewijzing {nummer} "
-             "already "
-             "declared as '{old}', which was not credited",
+    "already "
+    "declared as '{old}', which was not credited",
     "TR390": "Prestatie '{vorig}' named in VorigReferentieNummer was already credited",
     "TR413": "ToewijzingNummer {nummer} from {begin} already has a temporary stop (RedenBeeindiging 20); a "
-             "further "
-             "stop needs another reden",
+    "further "
+    "stop needs another reden",
     "TR414": "Einddatum {end} lies before the Einddatum {standing_end} of the stop that stands for "
-             "ToewijzingNummer "
-             "{nummer} from {begin}",
+    "ToewijzingNummer "
+    "{nummer} from {begin}",
     "TR415": "ToewijzingNummer {nummer} from {begin} is already stopped (RedenBeeindiging {reden}, Einddatum "
-             "{end})",
+    "{end})",
     "TR418": "ProductTarief {tarief} differs from the contracted tariff {expected} for {product} of gemeente "
-             "{gemeente} on {on}",
+    "{gemeente} on {on}",
     "OP087": "Toewijzing {nummer} of this client is still valid on the Dagtekening {dagtekening} but is "
-             "missing from this toewijzing message",
+    "missing from this toewijzing message",
     "OP192.encoding": "The file is encoded in {encoding}, not UTF-8",
     "OP192.bom": "The file starts with a byte-order mark (BOM)",
     "OP192.line_ends": "{count} line end(s) are not CR/LF",
     "OP192.crowded": "More than one element on a line",
     "OP192.extension": "The file name does not end in .xml",
     "OP348.toewijzing": "Toewijzing {nummer} named in change request {referentie} is not in this "
-                        "message with that ReferentieAanbieder",
-    "OP348.nieuw": "The new product {product} asked for in change request {referentie} is not "
-                   "assigned",
+    "message with that ReferentieAanbieder",
+    "OP348.nieuw": "The new product {product} asked for in change request {referentie} is not assigned",
     "IV009.zonder_gebruik": "Geboortedatum {day} lies in 1900, the year written for an unknown date, but "
-                            "DatumGebruik is missing",
+    "DatumGebruik is missing",
     "IV009.gebruik": "Geboortedatum {day} lies in 1900, the year written for an unknown date, but "
-                     "DatumGebruik is {gebruik}, not 3 (wholly unknown)",
+    "DatumGebruik is {gebruik}, not 3 (wholly unknown)",
     "TR135": "Dagtekening {day} lies after the system date {today}",
     "TR346": "IngediendBedrag {bedrag} is not GeleverdVolume {volume} × ProductTarief {tarief} = {expected}",
     "TR378.unknown": "gemeentecode {gemeentecode} is not in the CBS gemeente list",
     "TR378.ended": "gemeentecode {gemeentecode} is not a valid gemeente on the dates of this message "
-                   "({first} … {last})",
+    "({first} … {last})",
     "TR381.unknown": "ProductCode {productcode} is not in the product list in use for gemeente {gemeente} on "
-                     "{on}",
+    "{on}",
     "TR381.other_categorie": "ProductCode {productcode} does not belong to ProductCategorie {categorie} in "
-                             "the product list "
-                             "in use for gemeente {gemeente} on {on} (it is in categorie {elsewhere})",
+    "the product list "
+    "in use for gemeente {gemeente} on {on} (it is in categorie {elsewhere})",
     "PC001.variant": "Eenheid {eenheid} does not fit product {productcode}, which is {variant}",
     "PC001.product": "Eenheid {eenheid} is not an eenheid of product {productcode} ({allowed})",
     "PC002": "Frequentie {frequentie} is not allowed with Eenheid {eenheid} for {variant} product "
-             "{productcode}",
+    "{productcode}",
     "PC010.one": "ProductCode {productcode} of gemeente {gemeente} is national product {nationaal}{naam}",
     "PC010.many": "ProductCode {productcode} of gemeente {gemeente} is national product {nationaal}{naam} "
-                  "({lines} lines)",
+    "({lines} lines)",
     "PC010.one_volume": "ProductCode {productcode} of gemeente {gemeente} is national product "
-                        "{nationaal}{naam}; volume "
-                        "{volume} (eenheid {eenheid}) is {converted} in national units",
+    "{nationaal}{naam}; volume "
+    "{volume} (eenheid {eenheid}) is {converted} in national units",
     "PC010.many_volume": "ProductCode {productcode} of gemeente {gemeente} is national product "
-                         "{nationaal}{naam} ({lines} "
-                         "lines); volume {volume} (eenheid {eenheid}) is {converted} in national units",
+    "{nationaal}{naam} ({lines} "
+    "lines); volume {volume} (eenheid {eenheid}) is {converted} in national units",
     "*.schema": "{element} '{value}' does not conform: the schema requires {explain}",
     "XSD.libxml2": "{detail}",
     "RS047": "BerichtCode {berichtcode} does not belong to the namespace of {type}, which has BerichtCode "
-             "{expected}",
+    "{expected}",
     "RS010": "BerichtCode {berichtcode} is longer than 3 characters; the namespace of {type} has BerichtCode "
-             "{expected}",
+    "{expected}",
     "XML": "{detail}",
     "XML-UNSAFE": "{detail}",
     "BERICHT": "{detail}",
@@ -235,7 +234,7 @@ HINTS: dict[str, str] = {
     "CD041": "State the Omvang (Volume, Eenheid, Frequentie) of a product with a ProductCode.",
     "CD043": "Fill in BeschikkingNummer and BeschikkingIngangsdatum together, or leave both out.",
     "CD060": "On a credit line, name the debit line it reverses in VorigReferentieNummer; leave it out on a "
-             "debit.",
+    "debit.",
     "CD066": "Leave the referrer's Naam out when the ZorgverlenerCode is given.",
     "CD067": "Fill in the referrer's Naam, or give the ZorgverlenerCode.",
     "CD068": "Leave ZorgverlenerCode out, or choose a referrer Type of a care provider (02 to 05).",
@@ -278,11 +277,11 @@ HINTS: dict[str, str] = {
     "TR316": "Do not debit and credit the same Prestatie in one message; credit it in a later one.",
     "TR335": "Declare only care of the last five years; check the ProductPeriode.",
     "TR342": "Include only rejected Prestaties and make the totals agree: submitted minus granted is "
-             "rejected.",
+    "rejected.",
     "TR352": "Name every current toewijzing in the request, as OngewijzigdProduct or TeWijzigenProduct.",
     "TR353": "Include a TeWijzigenProduct or NieuwProduct, or do not send the request.",
     "TR358": "Add up the IngediendBedrag values again (credit negative) and put the sum in "
-             "TotaalIngediendBedrag.",
+    "TotaalIngediendBedrag.",
     "TR377": "Fill in Woonplaatsbeginsel with the responsible gemeente.",
     "TR380": "Choose a GewensteIngangsdatum after the message's Dagtekening.",
     "TR383": "Give each AangevraagdProduct its own ReferentieAanbieder.",
@@ -291,7 +290,7 @@ HINTS: dict[str, str] = {
     "TR410": "Do not let new products of the same kind overlap in time.",
     "TR416": "Merge the debit lines, or credit the earlier line first.",
     "TR019": "Check the ToewijzingNummer: it must be a toewijzing this aanbieder received from this "
-             "gemeente.",
+    "gemeente.",
     "TR056": "Give every message a new Identificatie.",
     "TR063": "Delete only a start or stop that was delivered before, with exactly the same key.",
     "TR071": "Delete the stop first; then the start can be deleted.",
@@ -301,8 +300,8 @@ HINTS: dict[str, str] = {
     "TR318": "Declare the next period; an earlier or the same period cannot be declared again.",
     "TR319": "Put Prestaties of a later month in that month's declaration.",
     "TR321": "Declare no more volume than the toewijzing allows for the period; correct the volume or ask "
-             "for a "
-             "change of the toewijzing.",
+    "for a "
+    "change of the toewijzing.",
     "TR322": "Lower the declared volume, or ask for a larger Omvang of the toewijzing.",
     "TR323": "Refer in VorigReferentieNummer to an earlier, not rejected debit Prestatie.",
     "TR326": "Send a stop for the current start first, or change that start.",
@@ -333,13 +332,13 @@ HINTS: dict[str, str] = {
     "TR376": "Copy the DeclaratieNummer of the declaration being answered.",
     "TR379": "Copy the ReferentieAanbieder of the aanbieder's request for this client.",
     "TR382": "Repeat the key of the start unchanged in the stop (Bsn, ToewijzingNummer, Product, "
-             "Begindatum).",
+    "Begindatum).",
     "TR384": "Do not declare on a withdrawn toewijzing; check the ToewijzingNummer.",
     "TR385": "Have the approved Prestaties credited first, or do not withdraw the toewijzing.",
     "TR387": "Let the ProductPeriode begin on the first of the month, or on the toewijzing's later "
-             "Ingangsdatum.",
+    "Ingangsdatum.",
     "TR388": "Let the ProductPeriode end on the last day of the month, or on the toewijzing's earlier "
-             "Einddatum.",
+    "Einddatum.",
     "TR389": "Credit the earlier debit line first, or do not declare again.",
     "TR390": "Credit each Prestatie only once.",
     "TR411": "State the Omvang when changing a toewijzing of a specific product.",
@@ -349,12 +348,12 @@ HINTS: dict[str, str] = {
     "TR415": "Change or delete the stop that stands instead of sending a new one.",
     "TR418": "Declare the contracted tariff, or have the contract in the registry updated.",
     "OP087": "Put every toewijzing of the client for this aanbieder that is still valid in each toewijzing "
-             "message, the unchanged ones too.",
+    "message, the unchanged ones too.",
     "OP348": "When honouring a change request, include every toewijzing it names and every new product it "
-             "asks for, with the request's ReferentieAanbieder.",
+    "asks for, with the request's ReferentieAanbieder.",
     "IV009": "If the birth date is unknown, set DatumGebruik 3; if the year really is 1900, have it checked.",
     "OP192": "Write the file as UTF-8 without BOM, with CR/LF line ends, one element per line and the "
-             "extension .xml.",
+    "extension .xml.",
     "TR135": "Check the Dagtekening: it cannot lie in the future.",
     "TR378": "Check the gemeentecode; use the code valid on the message's date.",
     "TR381": "Use a ProductCode of the gemeente's product list, under the right ProductCategorie.",
@@ -370,9 +369,9 @@ HINTS: dict[str, str] = {
     "*.required": "Fill in the missing element, or change the value that makes it mandatory.",
     "*.forbidden": "Leave the element out, or change the value that rules it out here.",
     "*.overlap": "Do not let periods of the same product overlap: change a begin or end date or merge the "
-                 "lines.",
+    "lines.",
     "TR346": "Correct the volume, the tariff or the amount, so that IngediendBedrag = GeleverdVolume × "
-             "ProductTarief.",
+    "ProductTarief.",
     "TR304": "Check the BSN: it must be the one in the message referred to.",
     "TR314": "Give each Prestatie a ReferentieNummer the aanbieder has not used before.",
     "XSD": "Make the message fit the iJw/iWmo 3.2 schema (XSD); otherwise the whole message is rejected.",

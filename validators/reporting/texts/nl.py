@@ -15,14 +15,14 @@ MESSAGES: dict[str, str] = {
     "*.required": "{element} ontbreekt in {parent}, maar is hier verplicht.",
     "*.forbidden": "{element}{shown} in {parent} moet hier leeg blijven.",
     "*.overlap": "{what} {product} vanaf {begin} overlapt met een eerder {what} van hetzelfde product in dit "
-                 "bericht (periode {other_begin} t/m {other_end}).",
+    "bericht (periode {other_begin} t/m {other_end}).",
     # CD: conditions within one message
     "CD005.required": "LandCode ontbreekt in {parent}, terwijl er een Postcode is ingevuld.",
     "CD005.forbidden": "LandCode{shown} moet leeg blijven als er geen Postcode in {parent} staat.",
     "CD007.required": "Taal ontbreekt, terwijl Communicatie/Vorm 1 (tolk taal) is.",
     "CD007.forbidden": "Taal{shown} hoort alleen bij Vorm 1 (tolk taal); hier is Vorm {vorm}.",
     "CD009.forbidden": "Een Contact met Soort {soort} heeft geen Periode; alleen Soort 04 (tijdelijk adres) "
-                       "heeft er één.",
+    "heeft er één.",
     "CD025.required": "Huis ontbreekt in het Adres, terwijl LandCode NL is.",
     "CD034.required": "Postcode ontbreekt in het Adres van een Contact met Soort {soort}.",
     "CD034.no_adres": "Een Contact met Soort {soort} heeft geen Adres en dus geen Postcode.",
@@ -32,226 +32,226 @@ MESSAGES: dict[str, str] = {
     "CD060.required": "VorigReferentieNummer ontbreekt bij een credit-Prestatie (DebetCredit C).",
     "CD060.forbidden": "VorigReferentieNummer{shown} staat bij een debet-Prestatie (DebetCredit D).",
     "CD066.forbidden": "Naam{shown} van de Verwijzer moet leeg zijn: bij Type {type} met een "
-                       "ZorgverlenerCode "
-                       "volstaat de code.",
+    "ZorgverlenerCode "
+    "volstaat de code.",
     "CD067.required": "Naam van de Verwijzer ontbreekt: bij Type {type} zonder ZorgverlenerCode is de naam "
-                      "nodig.",
+    "nodig.",
     "CD068.forbidden": "ZorgverlenerCode{shown} hoort niet bij een Verwijzer van Type {type}; alleen Type 02 "
-                       "t/m 05 "
-                       "heeft er een.",
+    "t/m 05 "
+    "heeft er een.",
     "CD075.required": "{element} ontbreekt bij een product met een Budget.",
     "CD076.required": "{element} ontbreekt bij een product met Omvang per week (Frequentie 2).",
     "CD077.forbidden": "Omvang staat bij een product dat een Budget heeft.",
     "CD078.forbidden": "Budget{shown} staat bij een product dat een Omvang heeft.",
     "CD079.required": "Product ontbreekt, terwijl er geen Budget is.",
     "CD080.forbidden": "Omvang staat bij een toewijzing op categorieniveau (zonder ProductCode) die na 2020 "
-                       "loopt.",
+    "loopt.",
     "CD085.required": "RedenAfwijzingVerzoek ontbreekt, terwijl VerzoekAntwoord 1 (verzoek afgewezen) is.",
     "CD086.forbidden": "RedenAfwijzingVerzoek{shown} staat bij VerzoekAntwoord 2 (aanvraag in onderzoek).",
     "CD087.required": "ProductTarief ontbreekt, terwijl de Eenheid {eenheid} is (geen euro's).",
     "CD087.forbidden": "ProductTarief{shown} moet leeg zijn bij Eenheid 83 (euro's).",
     "CD095.forbidden": "Omvang staat bij een aanvraag op categorieniveau (zonder ProductCode) die na 2020 "
-                       "loopt.",
+    "loopt.",
     "CD096.forbidden": "Omvang staat bij een NieuwProduct op categorieniveau (zonder ProductCode) dat na "
-                       "2020 loopt.",
+    "2020 loopt.",
     # CS: constraints within one message
     "CS002": "Bsn {bsn} voldoet niet aan de elfproef.",
     "CS003": "{end} {stop} ligt vóór {begin} {start}.",
     "CS050.partner": "NaamGebruik {gebruik} past niet bij een naam met Partnernaam; toegestaan is {allowed}.",
     "CS050.no_partner": "NaamGebruik {gebruik} past niet bij een naam zonder Partnernaam; toegestaan is "
-                        "{allowed}.",
+    "{allowed}.",
     "CS058": "StatusAanlevering {status} is hier niet toegestaan; verwacht 1 (eerste aanlevering) of "
-             "3 (verwijderen).",
+    "3 (verwijderen).",
     "CS089": "Postcode '{postcode}' is geen Nederlandse postcode (vier cijfers en twee letters), terwijl "
-             "LandCode "
-             "NL is.",
+    "LandCode "
+    "NL is.",
     "CS100": "{parent}/{element} {day} ligt vóór {first}; perioden vóór die datum horen niet in release 3.2.",
     "CS139.gebruik1": "Geboortedatum {day} past niet bij DatumGebruik 1 (dag onbekend): de dag moet 1 zijn.",
     "CS139.gebruik2": "Geboortedatum {day} past niet bij DatumGebruik 2 (dag en maand onbekend): de datum "
-                      "moet "
-                      "1 januari zijn.",
+    "moet "
+    "1 januari zijn.",
     "CS139.gebruik3": "Geboortedatum {day} past niet bij DatumGebruik 3 (geheel onbekend): de datum moet "
-                      "01-01-1900 zijn.",
+    "01-01-1900 zijn.",
     "CS318": "NaamGebruik 6 (niet-natuurlijk persoon) kan niet bij een Client.",
     "CS325": "{element} is 0, maar DebetCredit is {debet_credit}; een nulbedrag is altijd debet (D).",
     "CS335": "RedenWijziging 13 (verwijderd) vraagt Einddatum gelijk aan Ingangsdatum {start}; Einddatum is "
-             "{end}.",
+    "{end}.",
     "CS336": "RedenWijziging 01 (administratieve correctie) wordt niet meer gebruikt.",
     "CS337": "ProductPeriode/Einddatum {end} ligt niet in dezelfde maand als Begindatum {start}.",
     "CS338": "Frequentie {frequentie} is na 2020 niet toegestaan bij Eenheid {eenheid}; verwacht 2 (per "
-             "week), "
-             "4 (per maand) of 6 (totaal in de geldigheidsduur).",
+    "week), "
+    "4 (per maand) of 6 (totaal in de geldigheidsduur).",
     "CS339": "IngediendBedrag {bedrag} is niet gelijk aan GeleverdVolume {volume}, terwijl de Eenheid 83 "
-             "(euro's) is.",
+    "(euro's) is.",
     "CS340": "DeclaratiePeriode {start} t/m {end} is niet precies één kalendermaand.",
     "CS343": "Frequentie {frequentie} is na 2020 niet toegestaan bij Eenheid {eenheid} in een aanvraag; "
-             "verwacht "
-             "2 (per week), 4 (per maand) of 6 (totaal in de geldigheidsduur).",
+    "verwacht "
+    "2 (per week), 4 (per maand) of 6 (totaal in de geldigheidsduur).",
     # TR: rules within one message
     "TR002": "Geboortedatum {day} ligt meer dan 120 jaar vóór de Dagtekening {sent}.",
     "TR006": "Contact heeft geen Telefoon en geen Adres met Huis en Postcode.",
     "TR018": "Einddatum {end} van de stop ligt vóór Begindatum {start}.",
     "TR061": "Client heeft geen Contact van Soort 01 (BRP), 02 (correspondentie) of 03 (verblijf); gevonden: "
-             "{found}.",
+    "{found}.",
     "TR101": "{name} met {shown} komt meer dan eens voor onder hetzelfde bovenliggende element.",
     "TR134": "{element} {day} ligt na de Dagtekening {sent} van het bericht.",
     "TR137.before_begin": "{parent}/Einddatum {end} ligt vóór Begindatum {start}.",
     "TR137.after_sent": "{parent}/Einddatum {end} ligt na de Dagtekening {sent} van het bericht.",
     "TR302.overlap": "ToegewezenProduct {product} vanaf {begin} overlapt met een eerdere toewijzing van "
-                     "hetzelfde "
-                     "product in dit bericht (periode {other_begin} t/m {other_end}).",
+    "hetzelfde "
+    "product in dit bericht (periode {other_begin} t/m {other_end}).",
     "TR315": "VorigReferentieNummer '{nummer}' wordt in deze declaratie meer dan eens gecrediteerd.",
     "TR316": "VorigReferentieNummer '{nummer}' crediteert een Prestatie die in ditzelfde bericht "
-             "gedeclareerd wordt.",
+    "gedeclareerd wordt.",
     "TR335": "ProductPeriode/Einddatum {end} ligt meer dan vijf jaar vóór de DeclaratieDagtekening "
-             "{declared}.",
+    "{declared}.",
     "TR342.accepted": "Een goedgekeurde Prestatie (alleen RetourCode 0200) hoort niet in het "
-                      "declaratie-antwoord.",
+    "declaratie-antwoord.",
     "TR342.rejected": "TotaalToegekendBedrag is {toegekend}, maar de declaratie is afgewezen; verwacht 0.",
     "TR342.difference": "De afgewezen Prestaties tellen op tot {afgewezen}, maar TotaalIngediendBedrag "
-                        "{ingediend} "
-                        "min TotaalToegekendBedrag {toegekend} is {verschil}.",
+    "{ingediend} "
+    "min TotaalToegekendBedrag {toegekend} is {verschil}.",
     "TR352": "Het Verzoek heeft geen OngewijzigdProduct en geen TeWijzigenProduct.",
     "TR353": "Het Verzoek vraagt niets: er is geen TeWijzigenProduct en geen NieuwProduct.",
     "TR358": "TotaalIngediendBedrag {total} is niet de som van de IngediendBedragen van de Prestaties "
-             "({som}).",
+    "({som}).",
     "TR377": "Woonplaatsbeginsel ontbreekt, terwijl RedenAfwijzingVerzoek 8 (woonplaatsbeginsel) is.",
     "TR380": "GewensteIngangsdatum {day} ligt niet na de Dagtekening {sent}.",
     "TR383": "ReferentieAanbieder '{referentie}' staat bij meer dan één AangevraagdProduct.",
     "TR386.overlap": "AangevraagdProduct {product} vanaf {begin} overlapt met een eerdere aanvraag van "
-                     "hetzelfde "
-                     "product in dit bericht (periode {other_begin} t/m {other_end}).",
+    "hetzelfde "
+    "product in dit bericht (periode {other_begin} t/m {other_end}).",
     "TR409": "Woonplaatsbeginsel staat er, maar RedenAfwijzingVerzoek is {reden} en niet 8 "
-             "(woonplaatsbeginsel).",
+    "(woonplaatsbeginsel).",
     "TR410.overlap": "NieuwProduct {product} vanaf {begin} overlapt met een eerder NieuwProduct van "
-                     "hetzelfde "
-                     "product in dit bericht (periode {other_begin} t/m {other_end}).",
+    "hetzelfde "
+    "product in dit bericht (periode {other_begin} t/m {other_end}).",
     "TR416": "Tweede debet-Prestatie voor ToewijzingNummer {nummer}, product {product} en ProductPeriode "
-             "{begin} t/m {end} in deze declaratie.",
+    "{begin} t/m {end} in deze declaratie.",
     # TR: rules across messages
     "TR019": "ToewijzingNummer '{nummer}' in {item} is geen toewijzing van gemeente {gemeente} aan aanbieder "
-             "{aanbieder}.",
+    "{aanbieder}.",
     "TR056": "Identificatie '{identificatie}' is door afzender {afzender} al gebruikt in een eerder "
-             "{berichtcode}.",
+    "{berichtcode}.",
     "TR063": "{item} voor ToewijzingNummer '{nummer}' wordt verwijderd (StatusAanlevering 3), maar er staat "
-             "geen "
-             "eerdere aanlevering met dezelfde sleutel.",
+    "geen "
+    "eerdere aanlevering met dezelfde sleutel.",
     "TR071": "De start voor ToewijzingNummer '{nummer}' kan niet meer worden verwijderd: er is al een stop "
-             "voor "
-             "verstuurd.",
+    "voor "
+    "verstuurd.",
     "TR074": "{item} voor ToewijzingNummer '{nummer}' herhaalt de sleutel van een eerdere aanlevering met "
-             "StatusAanlevering 1.",
+    "StatusAanlevering 1.",
     "TR304.toewijzing": "Bsn {bsn} wijkt af van Bsn {related} in toewijzing {nummer}.",
     "TR304.prestatie": "Bsn {bsn} wijkt af van Bsn {related} in de gedeclareerde Prestatie {nummer}.",
     "TR307": "ProductPeriode/Begindatum {begin} ligt vóór de Ingangsdatum {ingang} van toewijzing {nummer}.",
     "TR308": "ProductPeriode/Einddatum {end} ligt na de Einddatum {toewijzing_end} van toewijzing {nummer}.",
     "TR314.in_message": "ReferentieNummer '{referentie}' komt meer dan eens voor in dit bericht.",
     "TR314.earlier": "ReferentieNummer '{referentie}' is al gebruikt in een eerdere declaratie van aanbieder "
-                     "{aanbieder}.",
+    "{aanbieder}.",
     "TR318": "DeclaratiePeriode vanaf {begin} sluit niet aan op de laatst gedeclareerde periode "
-             "({last_begin} t/m "
-             "{last_end}, DeclaratieNummer {nummer}).",
+    "({last_begin} t/m "
+    "{last_end}, DeclaratieNummer {nummer}).",
     "TR319": "ProductPeriode/Einddatum {end} ligt na de Einddatum {einde} van de DeclaratiePeriode.",
     "TR321": "GeleverdVolume {volume} is meer dan de {allowed} die toewijzing {nummer} (Volume {toegewezen}, "
-             "Eenheid {eenheid}, Frequentie {frequentie}) toestaat voor ProductPeriode {begin} t/m {end}.",
+    "Eenheid {eenheid}, Frequentie {frequentie}) toestaat voor ProductPeriode {begin} t/m {end}.",
     "TR322": "Het GeleverdVolume op toewijzing {nummer} telt op tot {total} (Eenheid {eenheid}), meer dan de "
-             "{allowed} die de toewijzing in totaal toestaat.",
+    "{allowed} die de toewijzing in totaal toestaat.",
     "TR323.missing": "Credit-Prestatie '{referentie}' noemt geen VorigReferentieNummer van de "
-                     "debet-Prestatie die ze "
-                     "terugdraait.",
+    "debet-Prestatie die ze "
+    "terugdraait.",
     "TR323.unknown": "VorigReferentieNummer '{vorig}' verwijst naar geen eerdere debet-Prestatie van "
-                     "aanbieder "
-                     "{aanbieder}.",
+    "aanbieder "
+    "{aanbieder}.",
     "TR323.rejected": "VorigReferentieNummer '{vorig}' verwijst naar een debet-Prestatie die is afgewezen in "
-                      "het "
-                      "declaratie-antwoord op {nummer}.",
+    "het "
+    "declaratie-antwoord op {nummer}.",
     "TR326": "ToewijzingNummer '{nummer}' heeft nog een lopende start (Begindatum {begin}) zonder stop.",
     "TR332": "ToewijzingNummer '{nummer}' is door gemeente {gemeente} al gebruikt voor een andere client of "
-             "een "
-             "ander product.",
+    "een "
+    "ander product.",
     "TR333": "DeclaratieNummer '{nummer}' is al gebruikt door aanbieder {aanbieder}.",
     "TR337": "DeclaratieIdentificatie '{identificatie}' van {dagtekening} hoort bij geen declaratie die van "
-             "aanbieder {aanbieder} is ontvangen.",
+    "aanbieder {aanbieder} is ontvangen.",
     "TR338": "ToewijzingNummer '{nummer}' is geen toewijzing van gemeente {gemeente} aan aanbieder "
-             "{aanbieder}.",
+    "{aanbieder}.",
     "TR339": "ProductCategorie '{categorie}' wijkt af van categorie '{expected}' in toewijzing {nummer}.",
     "TR340": "ProductCode '{productcode}' wijkt af van ProductCode '{expected}' in toewijzing {nummer}.",
     "TR341": "Eenheid '{eenheid}' past niet bij Eenheid '{expected}' van toewijzing {nummer}.",
     "TR347": "ReferentieAanbieder '{referentie}' is al gebruikt in een eerder {berichtcode} van deze "
-             "aanbieder.",
+    "aanbieder.",
     "TR349": "Lopende toewijzing {nummer} ({product}) staat niet als OngewijzigdProduct of TeWijzigenProduct "
-             "in "
-             "het verzoek.",
+    "in "
+    "het verzoek.",
     "TR350": "{item} noemt ToewijzingNummer {nummer}, maar dat is geen lopende toewijzing van deze client "
-             "bij "
-             "deze gemeente.",
+    "bij "
+    "deze gemeente.",
     "TR351": "{item} noemt ToewijzingNummer {nummer}, maar dat is geen lopende toewijzing van deze client "
-             "bij "
-             "deze gemeente.",
+    "bij "
+    "deze gemeente.",
     "TR355": "ReferentieAanbieder '{referentie}' komt in geen verzoek van aanbieder {aanbieder} voor.",
     "TR357": "GewensteIngangsdatum {gewenst} ligt niet na de Dagtekening {sent}; dan moet het de "
-             "Ingangsdatum "
-             "{ingang} van toewijzing {nummer} zijn.",
+    "Ingangsdatum "
+    "{ingang} van toewijzing {nummer} zijn.",
     "TR359": "ReferentieAanbieder '{referentie}' is al beantwoord met toewijzing {nummer}.",
     "TR360": "VerzoekAntwoord {antwoord} (in onderzoek) voor ReferentieAanbieder '{referentie}', terwijl dit "
-             "verzoek "
-             "al eerder is beantwoord.",
+    "verzoek "
+    "al eerder is beantwoord.",
     "TR361": "Product {product} vanaf {begin} overlapt met een ander product van dezelfde soort in dit "
-             "verzoek "
-             "(periode {other_begin} t/m {other_end}).",
+    "verzoek "
+    "(periode {other_begin} t/m {other_end}).",
     "TR365": "ReferentieAanbieder '{referentie}' heeft al een definitief antwoord gekregen (VerzoekAntwoord "
-             "{antwoord}).",
+    "{antwoord}).",
     "TR366": "ReferentieNummer '{referentie}' is geen Prestatie van declaratie {nummer}.",
     "TR367": "{element} {answered} wijkt af van de gedeclareerde waarde {declared} van Prestatie "
-             "'{referentie}'.",
+    "'{referentie}'.",
     "TR369": "Het IngediendBedrag op toewijzing {nummer} telt op tot {total} eurocent, meer dan het Budget "
-             "van "
-             "{budget}.",
+    "van "
+    "{budget}.",
     "TR371": "XsdVersieDeclaratie {answered} wijkt af van de XsdVersie {declared} van declaratie {nummer}.",
     "TR373.budget": "Budget {old} wordt {new}: dat wijzigt de hele toewijzing {nummer}, dus "
-                    "GewensteIngangsdatum "
-                    "moet de Ingangsdatum {ingang} zijn, niet {gewenst}.",
+    "GewensteIngangsdatum "
+    "moet de Ingangsdatum {ingang} zijn, niet {gewenst}.",
     "TR373.volume": "Het totale volume {old} wordt {new}: dat wijzigt de hele toewijzing {nummer}, dus "
-                    "GewensteIngangsdatum moet de Ingangsdatum {ingang} zijn, niet {gewenst}.",
+    "GewensteIngangsdatum moet de Ingangsdatum {ingang} zijn, niet {gewenst}.",
     "TR373.totaal": "De Omvang van een toewijzing met frequentie totaal ({old} in totaal) wijzigt: dat geldt "
-                    "voor de hele toewijzing {nummer}, dus GewensteIngangsdatum moet de Ingangsdatum {ingang} "
-                    "zijn, niet {gewenst}.",
+    "voor de hele toewijzing {nummer}, dus GewensteIngangsdatum moet de Ingangsdatum {ingang} "
+    "zijn, niet {gewenst}.",
     "TR374": "Verzoek '{referentie}' voor deze client is nog in behandeling (nog geen afwijzing en geen "
-             "toewijzing).",
+    "toewijzing).",
     "TR375.forbidden": "Omvang staat bij een wijziging van een toewijzing zonder Product (budget) die na "
-                       "2020 loopt.",
+    "2020 loopt.",
     "TR376": "DeclaratieNummer '{nummer}' hoort bij geen declaratie die van aanbieder {aanbieder} is "
-             "ontvangen.",
+    "ontvangen.",
     "TR379.unknown": "ReferentieAanbieder '{referentie}' hoort bij geen verzoek (JW315/JW317) van aanbieder "
-                     "{aanbieder}.",
+    "{aanbieder}.",
     "TR379.other_client": "ReferentieAanbieder '{referentie}' hoort bij een verzoek voor een andere client.",
     "TR379.honoured": "ReferentieAanbieder '{referentie}' is al eerder gehonoreerd met toewijzing {nummer} "
-                      "van {datum}; alleen de eerste toewijzing na het verzoek neemt hem over.",
+    "van {datum}; alleen de eerste toewijzing na het verzoek neemt hem over.",
     "TR382": "Stop voor ToewijzingNummer '{nummer}' met Begindatum {begin} past bij geen lopende start.",
     "TR384": "ToewijzingNummer '{nummer}' is ingetrokken met RedenWijziging {reden}.",
     "TR385": "Toewijzing {nummer} wordt ingetrokken (RedenWijziging 13), terwijl goedgekeurde Prestatie "
-             "'{referentie}' erop niet is gecrediteerd.",
+    "'{referentie}' erop niet is gecrediteerd.",
     "TR387": "ProductPeriode/Begindatum {begin} is niet de eerste van de maand en ook niet de Ingangsdatum "
-             "van "
-             "toewijzing {nummer}.",
+    "van "
+    "toewijzing {nummer}.",
     "TR388": "ProductPeriode/Einddatum {end} is niet de laatste dag van de maand en ook niet de Einddatum "
-             "van "
-             "toewijzing {nummer}.",
+    "van "
+    "toewijzing {nummer}.",
     "TR389": "Debet-Prestatie '{referentie}' herhaalt ProductPeriode {begin} t/m {end} van toewijzing "
-             "{nummer}, "
-             "die al als '{old}' is gedeclareerd en niet gecrediteerd.",
+    "{nummer}, "
+    "die al als '{old}' is gedeclareerd en niet gecrediteerd.",
     "TR390": "Prestatie '{vorig}' uit VorigReferentieNummer is al gecrediteerd.",
     "TR411.required": "Omvang ontbreekt bij de wijziging van een toewijzing voor een specifiek product.",
     "TR412.forbidden": "Omvang staat bij de wijziging van een toewijzing op categorieniveau die na 2020 "
-                       "loopt.",
+    "loopt.",
     "TR413": "ToewijzingNummer {nummer} vanaf {begin} is al tijdelijk gestopt (RedenBeeindiging 20).",
     "TR414": "Einddatum {end} ligt vóór Einddatum {standing_end} van de stop die al staat voor "
-             "ToewijzingNummer "
-             "{nummer} vanaf {begin}.",
+    "ToewijzingNummer "
+    "{nummer} vanaf {begin}.",
     "TR415": "ToewijzingNummer {nummer} vanaf {begin} is al definitief gestopt (RedenBeeindiging {reden}, "
-             "Einddatum {end}).",
+    "Einddatum {end}).",
     "TR418": "ProductTarief {tarief} wijkt af van het gecontracteerde tarief {expected} voor {product} van "
-             "gemeente {gemeente} op {on}.",
+    "gemeente {gemeente} op {on}.",
     # OP and IV: bedrijfsregels and invulinstructies a machine can check (warnings)
     "OP192.encoding": "Het bestand is in {encoding} gecodeerd en niet in UTF-8.",
     "OP192.bom": "Het bestand begint met een byte-order mark (BOM).",
@@ -259,53 +259,52 @@ MESSAGES: dict[str, str] = {
     "OP192.crowded": "Er staat meer dan één element op een regel.",
     "OP192.extension": "De bestandsnaam eindigt niet op .xml.",
     "OP087": "Toewijzing {nummer} van deze client is op de Dagtekening {dagtekening} nog geldig, maar staat "
-             "niet in dit toewijzingbericht.",
+    "niet in dit toewijzingbericht.",
     "OP348.toewijzing": "Toewijzing {nummer} uit verzoek om wijziging {referentie} staat niet in dit "
-                        "bericht met die ReferentieAanbieder.",
-    "OP348.nieuw": "Het nieuwe product {product} uit verzoek om wijziging {referentie} is niet "
-                   "toegewezen.",
+    "bericht met die ReferentieAanbieder.",
+    "OP348.nieuw": "Het nieuwe product {product} uit verzoek om wijziging {referentie} is niet toegewezen.",
     "IV009.zonder_gebruik": "Geboortedatum {day} valt in 1900, het jaar voor een onbekende datum, maar "
-                            "DatumGebruik ontbreekt.",
+    "DatumGebruik ontbreekt.",
     "IV009.gebruik": "Geboortedatum {day} valt in 1900, het jaar voor een onbekende datum, maar "
-                     "DatumGebruik is {gebruik} en niet 3 (geheel onbekend).",
+    "DatumGebruik is {gebruik} en niet 3 (geheel onbekend).",
     # external sources
     "TR135": "Dagtekening {day} ligt na de systeemdatum {today}.",
     "TR346": "IngediendBedrag {bedrag} is niet gelijk aan GeleverdVolume {volume} × ProductTarief {tarief} = "
-             "{expected}.",
+    "{expected}.",
     "TR378.unknown": "Gemeentecode {gemeentecode} staat niet in de CBS-lijst van gemeenten.",
     "TR378.ended": "Gemeentecode {gemeentecode} is geen geldige gemeente op de data van dit bericht ({first} "
-                   "t/m {last}).",
+    "t/m {last}).",
     "TR381.unknown": "ProductCode {productcode} staat niet in de productcodelijst die gemeente {gemeente} op "
-                     "{on} "
-                     "gebruikt.",
+    "{on} "
+    "gebruikt.",
     "TR381.other_categorie": "ProductCode {productcode} hoort in de productcodelijst van gemeente {gemeente} "
-                             "op {on} niet "
-                             "bij ProductCategorie {categorie}, maar bij categorie {elsewhere}.",
+    "op {on} niet "
+    "bij ProductCategorie {categorie}, maar bij categorie {elsewhere}.",
     # registry (the project's own harmonisation rules)
     "PC001.variant": "Eenheid {eenheid} past niet bij product {productcode} met uitvoeringsvariant "
-                     "{variant}.",
+    "{variant}.",
     "PC001.product": "Eenheid {eenheid} is geen eenheid van product {productcode} (toegestaan: {allowed}).",
     "PC002": "Frequentie {frequentie} is niet toegestaan bij Eenheid {eenheid} voor product {productcode} "
-             "met "
-             "uitvoeringsvariant {variant}.",
+    "met "
+    "uitvoeringsvariant {variant}.",
     "PC010.one": "ProductCode {productcode} van gemeente {gemeente} is landelijk product {nationaal}{naam}.",
     "PC010.many": "ProductCode {productcode} van gemeente {gemeente} is landelijk product {nationaal}{naam} "
-                  "({lines} regels).",
+    "({lines} regels).",
     "PC010.one_volume": "ProductCode {productcode} van gemeente {gemeente} is landelijk product "
-                        "{nationaal}{naam}; volume "
-                        "{volume} (eenheid {eenheid}) is {converted} in landelijke eenheden.",
+    "{nationaal}{naam}; volume "
+    "{volume} (eenheid {eenheid}) is {converted} in landelijke eenheden.",
     "PC010.many_volume": "ProductCode {productcode} van gemeente {gemeente} is landelijk product "
-                         "{nationaal}{naam} "
-                         "({lines} regels); volume {volume} (eenheid {eenheid}) is {converted} in landelijke "
-                         "eenheden.",
+    "{nationaal}{naam} "
+    "({lines} regels); volume {volume} (eenheid {eenheid}) is {converted} in landelijke "
+    "eenheden.",
     # codes that are no rule: reading, recognising and the schema
     "*.schema": "{waar}{element} '{value}' voldoet niet aan het schema: verwacht {explain}.",
     "XSD.libxml2": "{waar}{element} wordt door het schema afgekeurd ({detail}).",
     "XSD.libxml2.known": "{waar}{element}: {uitleg}.",
     "RS047": "BerichtCode {berichtcode} hoort niet bij de namespace van {type}; daar hoort BerichtCode "
-             "{expected} bij.",
+    "{expected} bij.",
     "RS010": "BerichtCode {berichtcode} is langer dan 3 tekens; de namespace van {type} vraagt BerichtCode "
-             "{expected}.",
+    "{expected}.",
     "XML": "Het bestand is geen goed gevormde XML ({detail}).",
     "XML-UNSAFE": "Het bestand bevat een DOCTYPE of entiteitdeclaratie en is daarom niet gelezen ({detail}).",
     "BERICHT": "Het bestand is geen herkend iJw- of iWmo-bericht ({detail}).",
@@ -319,8 +318,8 @@ HINTS: dict[str, str] = {
     "*.required": "Vul het ontbrekende element in, of pas de waarde aan die het verplicht maakt.",
     "*.forbidden": "Laat het element weg, of pas de waarde aan waardoor het hier niet mag staan.",
     "*.overlap": "Laat de perioden van hetzelfde product niet overlappen: pas een begin- of einddatum aan of "
-                 "voeg "
-                 "de regels samen.",
+    "voeg "
+    "de regels samen.",
     "CD005": "Vul LandCode in als er een Postcode is; laat LandCode weg als er geen Postcode is.",
     "CD007": "Vul Taal alleen in bij Vorm 1 (tolk taal), en dan altijd.",
     "CD009": "Geef alleen een tijdelijk adres (Soort 04) een Periode; laat die bij andere soorten weg.",
@@ -329,12 +328,12 @@ HINTS: dict[str, str] = {
     "CD041": "Geef de Omvang (Volume, Eenheid, Frequentie) op bij een product met ProductCode.",
     "CD043": "Vul BeschikkingNummer en BeschikkingIngangsdatum samen in, of laat ze allebei weg.",
     "CD060": "Noem bij een creditregel in VorigReferentieNummer de debetregel die wordt teruggedraaid; laat "
-             "het "
-             "bij een debetregel weg.",
+    "het "
+    "bij een debetregel weg.",
     "CD066": "Laat de Naam van de verwijzer weg als de ZorgverlenerCode is ingevuld.",
     "CD067": "Vul de Naam van de verwijzer in, of geef de ZorgverlenerCode.",
     "CD068": "Laat ZorgverlenerCode weg, of kies het Type verwijzer dat bij een zorgverlener hoort (02 t/m "
-             "05).",
+    "05).",
     "CD075": "Geef een product met Budget een einddatum.",
     "CD076": "Geef een product met een omvang per week een einddatum.",
     "CD077": "Kies Budget of Omvang: laat de Omvang weg als er een Budget is.",
@@ -352,10 +351,10 @@ HINTS: dict[str, str] = {
     "CS058": "Gebruik StatusAanlevering 1 voor een nieuwe start of stop en 3 om er een te verwijderen.",
     "CS089": "Schrijf de postcode als 1234AB, zonder spatie, of controleer de LandCode.",
     "CS100": "Declareer alleen perioden vanaf 1 januari 2021 in release 3.2; oudere perioden gaan via de "
-             "oude "
-             "afspraken.",
+    "oude "
+    "afspraken.",
     "CS139": "Schrijf het onbekende deel van de geboortedatum zoals DatumGebruik het voorschrijft, of pas "
-             "DatumGebruik aan.",
+    "DatumGebruik aan.",
     "CS318": "Gebruik voor een client een NaamGebruik voor een natuurlijk persoon (1 t/m 4).",
     "CS325": "Zet DebetCredit op D bij een bedrag van 0.",
     "CS335": "Zet bij RedenWijziging 13 de Einddatum gelijk aan de Ingangsdatum, of kies een andere reden.",
@@ -364,7 +363,7 @@ HINTS: dict[str, str] = {
     "CS338": "Kies Frequentie 2 (per week), 4 (per maand) of 6 (totaal) voor deze eenheid.",
     "CS339": "Maak bij Eenheid 83 (euro's) het IngediendBedrag gelijk aan het GeleverdVolume.",
     "CS340": "Laat de DeclaratiePeriode op de eerste van een maand beginnen en op de laatste dag ervan "
-             "eindigen.",
+    "eindigen.",
     "CS343": "Kies Frequentie 2 (per week), 4 (per maand) of 6 (totaal) voor deze eenheid.",
     "TR002": "Controleer de geboortedatum; markeer een onbekende datum met het passende DatumGebruik.",
     "TR006": "Geef het Contact een telefoonnummer of een adres met huisnummer en postcode.",
@@ -372,17 +371,17 @@ HINTS: dict[str, str] = {
     "TR061": "Neem ten minste één adres op van Soort 01, 02 of 03.",
     "TR101": "Verwijder de dubbele regel of maak de sleutel uniek (bijvoorbeeld een ander ReferentieNummer).",
     "TR134": "Een datum van iets dat al gebeurd is, ligt op of vóór de Dagtekening; verbeter de datum of de "
-             "Dagtekening.",
+    "Dagtekening.",
     "TR137": "Zet de einddatum tussen de begindatum en de Dagtekening van het bericht.",
     "TR302": "Laat toewijzingen van hetzelfde product niet in tijd overlappen; pas de data aan of voeg ze "
-             "samen.",
+    "samen.",
     "TR315": "Crediteer elke Prestatie maar één keer; verwijder de dubbele creditregel.",
     "TR316": "Haal de debet- en creditregel van dezelfde Prestatie uit het bericht, of crediteer in een "
-             "later "
-             "bericht.",
+    "later "
+    "bericht.",
     "TR335": "Declareer alleen zorg van de afgelopen vijf jaar; controleer de ProductPeriode.",
     "TR342": "Neem alleen afgewezen Prestaties op en laat de totalen kloppen: ingediend min toegekend is het "
-             "afgewezen bedrag.",
+    "afgewezen bedrag.",
     "TR352": "Noem in het verzoek alle lopende toewijzingen, als OngewijzigdProduct of TeWijzigenProduct.",
     "TR353": "Neem een TeWijzigenProduct of NieuwProduct op, of stuur het verzoek niet.",
     "TR358": "Tel de IngediendBedragen opnieuw op (credit negatief) en zet de som in TotaalIngediendBedrag.",
@@ -390,13 +389,13 @@ HINTS: dict[str, str] = {
     "TR380": "Kies een GewensteIngangsdatum na de Dagtekening van het bericht.",
     "TR383": "Geef elk AangevraagdProduct een eigen ReferentieAanbieder.",
     "TR386": "Laat aanvragen van hetzelfde product niet in tijd overlappen; pas de data aan of voeg ze "
-             "samen.",
+    "samen.",
     "TR409": "Laat Woonplaatsbeginsel weg, of zet RedenAfwijzingVerzoek op 8 als dat de reden is.",
     "TR410": "Laat nieuwe producten van dezelfde soort niet in tijd overlappen.",
     "TR416": "Voeg de debetregels samen, of crediteer eerst de eerdere regel.",
     "TR019": "Controleer het ToewijzingNummer: het moet een toewijzing zijn die deze aanbieder van deze "
-             "gemeente "
-             "heeft ontvangen.",
+    "gemeente "
+    "heeft ontvangen.",
     "TR056": "Geef elk bericht een nieuwe Identificatie.",
     "TR063": "Verwijder alleen een start of stop die eerder is aangeleverd, met precies dezelfde sleutel.",
     "TR071": "Verwijder eerst de stop; daarna kan de start worden verwijderd.",
@@ -408,7 +407,7 @@ HINTS: dict[str, str] = {
     "TR318": "Declareer de volgende periode; een eerdere of dezelfde periode declareren kan niet opnieuw.",
     "TR319": "Zet Prestaties van een latere maand in de declaratie van die maand.",
     "TR321": "Declareer niet meer volume dan de toewijzing voor die periode toestaat; verbeter het volume of "
-             "vraag een wijziging van de toewijzing aan.",
+    "vraag een wijziging van de toewijzing aan.",
     "TR322": "Verlaag het gedeclareerde volume, of vraag een hogere omvang van de toewijzing aan.",
     "TR323": "Verwijs in VorigReferentieNummer naar een eerder ingediende, niet afgewezen debet-Prestatie.",
     "TR326": "Stuur eerst een stop voor de lopende start, of wijzig die start.",
@@ -416,7 +415,7 @@ HINTS: dict[str, str] = {
     "TR333": "Geef de declaratie een nieuw DeclaratieNummer.",
     "TR337": "Neem de BerichtIdentificatie over van de declaratie die wordt beantwoord.",
     "TR338": "Controleer het ToewijzingNummer: het moet een toewijzing van deze gemeente aan deze aanbieder "
-             "zijn.",
+    "zijn.",
     "TR339": "Declareer de ProductCategorie uit de toewijzing.",
     "TR340": "Declareer de ProductCode uit de toewijzing.",
     "TR341": "Declareer in de Eenheid van de toewijzing (minuten mogen bij een toewijzing in uren).",
@@ -433,7 +432,7 @@ HINTS: dict[str, str] = {
     "TR366": "Neem alleen Prestaties op uit de declaratie die wordt beantwoord.",
     "TR367": "Neem de waarden van de gedeclareerde Prestatie ongewijzigd over.",
     "TR369": "Declareer niet meer dan het Budget van de toewijzing; verlaag de bedragen of vraag meer budget "
-             "aan.",
+    "aan.",
     "TR371": "Neem de XsdVersie over van de declaratie die wordt beantwoord.",
     "TR373": "Laat een wijziging van budget of totaalvolume ingaan op de Ingangsdatum van de toewijzing.",
     "TR374": "Wacht met een nieuw verzoek tot het vorige is beantwoord.",
@@ -441,14 +440,14 @@ HINTS: dict[str, str] = {
     "TR376": "Neem het DeclaratieNummer over van de declaratie die wordt beantwoord.",
     "TR379": "Neem de ReferentieAanbieder over uit het verzoek van de aanbieder voor deze client.",
     "TR382": "Neem in de stop de sleutel van de start ongewijzigd over (Bsn, ToewijzingNummer, Product, "
-             "Begindatum).",
+    "Begindatum).",
     "TR384": "Declareer niet op een ingetrokken toewijzing; controleer het ToewijzingNummer.",
     "TR385": "Laat eerst de goedgekeurde Prestaties crediteren, of trek de toewijzing niet in.",
     "TR387": "Laat de ProductPeriode op de eerste van de maand beginnen, of op de latere Ingangsdatum van de "
-             "toewijzing.",
+    "toewijzing.",
     "TR388": "Laat de ProductPeriode op de laatste dag van de maand eindigen, of op de eerdere Einddatum van "
-             "de "
-             "toewijzing.",
+    "de "
+    "toewijzing.",
     "TR389": "Crediteer eerst de eerdere debetregel, of declareer niet opnieuw.",
     "TR390": "Crediteer elke Prestatie maar één keer.",
     "TR411": "Geef de Omvang op bij de wijziging van een toewijzing voor een specifiek product.",
@@ -458,24 +457,24 @@ HINTS: dict[str, str] = {
     "TR415": "Wijzig of verwijder de staande stop in plaats van een nieuwe te sturen.",
     "TR418": "Declareer het gecontracteerde tarief, of laat het contract in het register bijwerken.",
     "OP087": "Neem in elk toewijzingbericht alle nog geldige toewijzingen van de client voor deze aanbieder "
-             "op, ook de ongewijzigde.",
+    "op, ook de ongewijzigde.",
     "OP192": "Schrijf het bestand als UTF-8 zonder BOM, met CR/LF-regeleinden, één element per regel en de "
-             "extensie .xml.",
+    "extensie .xml.",
     "OP348": "Neem bij het honoreren van een verzoek om wijziging elke genoemde toewijzing en elk nieuw "
-             "product op, met de ReferentieAanbieder van het verzoek.",
+    "product op, met de ReferentieAanbieder van het verzoek.",
     "IV009": "Is de geboortedatum onbekend, vul dan DatumGebruik 3 in; is het jaar echt 1900, laat dit dan "
-             "nakijken.",
+    "nakijken.",
     "TR135": "Controleer de Dagtekening: die kan niet in de toekomst liggen.",
     "TR346": "Corrigeer het volume, het tarief of het bedrag, zodat IngediendBedrag = GeleverdVolume × "
-             "ProductTarief.",
+    "ProductTarief.",
     "TR378": "Controleer de gemeentecode; gebruik de code die op de datum van het bericht geldig is.",
     "TR381": "Gebruik een ProductCode uit de productcodelijst van de gemeente, onder de juiste "
-             "ProductCategorie.",
+    "ProductCategorie.",
     "PC001": "Kies een eenheid die bij het product en zijn uitvoeringsvariant past.",
     "PC002": "Kies een frequentie die bij de eenheid en de uitvoeringsvariant van het product past.",
     "PC010": "Ter informatie; er hoeft niets te worden aangepast.",
     "XSD": "Maak het bericht passend voor het schema (XSD) van iJw/iWmo 3.2; het hele bericht wordt anders "
-           "afgekeurd.",
+    "afgekeurd.",
     "XML": "Laat het bestand opnieuw aanmaken door het bronsysteem; het is beschadigd of onvolledig.",
     "XML-UNSAFE": "Lever het bericht aan zonder DOCTYPE of entiteiten.",
     "BERICHT": "Controleer of dit een iJw- of iWmo-bericht is (namespace en BerichtCode).",
@@ -503,20 +502,48 @@ SCHEMA: dict[str, str] = {
     "RS048": "een versie van drie getallen gescheiden door punten",
     "RS007": "minstens 1 teken",
     "RS008": "hoogstens 1 teken",
-    **{code: f"een waarde van hoogstens {limit}" for code, limit in (
-        ("RS002", "99"), ("RS003", "9999"), ("RS004", "99999"), ("RS005", "99999999"), ("RS006", "999999999"),
-        ("RS040", "999999999999"))},
-    **{code: f"hoogstens {limit} tekens" for code, limit in (
-        ("RS009", "2"), ("RS010", "3"), ("RS011", "4"), ("RS012", "5"), ("RS013", "6"), ("RS014", "8"),
-        ("RS015", "9"), ("RS016", "10"), ("RS017", "12"), ("RS018", "15"), ("RS019", "20"), ("RS020", "24"),
-        ("RS021", "25"), ("RS023", "35"), ("RS024", "36"), ("RS025", "64"), ("RS026", "80"), ("RS028", "200"),
-        ("RS039", "14"))},
+    **{
+        code: f"een waarde van hoogstens {limit}"
+        for code, limit in (
+            ("RS002", "99"),
+            ("RS003", "9999"),
+            ("RS004", "99999"),
+            ("RS005", "99999999"),
+            ("RS006", "999999999"),
+            ("RS040", "999999999999"),
+        )
+    },
+    **{
+        code: f"hoogstens {limit} tekens"
+        for code, limit in (
+            ("RS009", "2"),
+            ("RS010", "3"),
+            ("RS011", "4"),
+            ("RS012", "5"),
+            ("RS013", "6"),
+            ("RS014", "8"),
+            ("RS015", "9"),
+            ("RS016", "10"),
+            ("RS017", "12"),
+            ("RS018", "15"),
+            ("RS019", "20"),
+            ("RS020", "24"),
+            ("RS021", "25"),
+            ("RS023", "35"),
+            ("RS024", "36"),
+            ("RS025", "64"),
+            ("RS026", "80"),
+            ("RS028", "200"),
+            ("RS039", "14"),
+        )
+    },
 }
 
 for _code, _wanted in SCHEMA.items():
     MESSAGES.setdefault(_code, "{element} '{value}' voldoet niet aan het schema: verwacht " + _wanted + ".")
-    HINTS.setdefault(_code, f"Pas de waarde aan zodat die voldoet ({_wanted}); anders wordt het hele bericht "
-                            "afgekeurd.")
+    HINTS.setdefault(
+        _code, f"Pas de waarde aan zodat die voldoet ({_wanted}); anders wordt het hele bericht afgekeurd."
+    )
 
 # --- retourcodes (code values from the standard's list; descriptions in our own words) ---------
 RETOURCODES: dict[str, str] = {
@@ -583,11 +610,11 @@ RETOURCODES: dict[str, str] = {
 CODES: dict[str, str] = {
     "XML": "Het bestand is geen goed gevormde XML en kan niet worden gelezen.",
     "XML-UNSAFE": "Het bestand bevat een DOCTYPE of entiteitdeclaratie; het wordt om veiligheidsredenen niet "
-                  "gelezen.",
+    "gelezen.",
     "BERICHT": "Het bestand is geen herkend iJw- of iWmo-bericht (onbekende namespace of BerichtCode).",
     "RELEASE": "Het bericht hoort bij een andere release dan 3.2.",
     "XSD": "Het bericht voldoet niet aan het schema (XSD) van zijn berichttype; het hele bericht wordt "
-           "afgekeurd.",
+    "afgekeurd.",
     "FILE": "Het bestand kan niet worden gelezen.",
     "PARSE": "Het bestand kan niet worden gelezen.",
 }
@@ -602,8 +629,8 @@ DESCRIPTIONS: dict[str, str] = {
     "CD041": "Een product met ProductCode heeft een Omvang.",
     "CD043": "BeschikkingIngangsdatum is ingevuld als BeschikkingNummer is ingevuld, en anders niet.",
     "CD060": "Een credit-Prestatie noemt in VorigReferentieNummer de regel die ze corrigeert; een "
-             "debet-Prestatie "
-             "niet.",
+    "debet-Prestatie "
+    "niet.",
     "CD066": "Een verwijzer van Type 02 t/m 05 met ZorgverlenerCode heeft geen Naam.",
     "CD067": "Een verwijzer van Type 02 t/m 05 zonder ZorgverlenerCode heeft een Naam.",
     "CD068": "Alleen een verwijzer van Type 02 t/m 05 heeft een ZorgverlenerCode.",
@@ -632,28 +659,28 @@ DESCRIPTIONS: dict[str, str] = {
     "CS337": "Een ProductPeriode eindigt in de kalendermaand waarin ze begint.",
     "CS338": "Na 2020 is een Omvang in etmalen, dagdelen, euro's of stuks per week, per maand of totaal.",
     "CS339": "Bij een Prestatie in euro's (Eenheid 83) is het ingediende bedrag gelijk aan het geleverde "
-             "volume.",
+    "volume.",
     "CS340": "Een DeclaratiePeriode is precies één hele kalendermaand.",
     "CS343": "Na 2020 is een aangevraagde Omvang in etmalen, dagdelen, euro's of stuks per week, per maand "
-             "of totaal.",
+    "of totaal.",
     "TR002": "Een geboortedatum ligt hoogstens 120 jaar vóór de Dagtekening, tenzij ze als onbekend is "
-             "gemarkeerd.",
+    "gemarkeerd.",
     "TR006": "Een Contact heeft een Telefoon, of een adres met Huis en Postcode, of beide.",
     "TR018": "De Einddatum van een stop ligt niet vóór de Begindatum.",
     "TR061": "Een client heeft minstens één adres van Soort 01 (BRP), 02 (correspondentie) of 03 (verblijf).",
     "TR101": "Geen dubbele regels: binnen een bericht is de sleutel van elke regel met die van haar "
-             "bovenliggende "
-             "regels uniek.",
+    "bovenliggende "
+    "regels uniek.",
     "TR134": "Een datum van iets dat al gebeurd is, ligt op of vóór de Dagtekening van het bericht.",
     "TR137": "De Einddatum van een periode ligt niet vóór de Begindatum en niet na de Dagtekening.",
     "TR302": "Hetzelfde product wordt in één bericht alleen meer dan eens toegewezen voor perioden die niet "
-             "overlappen.",
+    "overlappen.",
     "TR315": "Een VorigReferentieNummer komt maar één keer voor in een declaratie.",
     "TR316": "Een Prestatie wordt niet gecrediteerd in hetzelfde bericht waarin ze gedeclareerd wordt.",
     "TR335": "Een ProductPeriode eindigt hoogstens vijf jaar vóór de DeclaratieDagtekening.",
     "TR342": "Een declaratie-antwoord bevat alleen afgewezen Prestaties, en die verklaren het verschil "
-             "tussen "
-             "ingediend en toegekend.",
+    "tussen "
+    "ingediend en toegekend.",
     "TR352": "Een wijzigingsverzoek noemt minstens één OngewijzigdProduct of TeWijzigenProduct.",
     "TR353": "Een wijzigingsverzoek heeft minstens één TeWijzigenProduct of NieuwProduct.",
     "TR358": "TotaalIngediendBedrag is de som van de IngediendBedragen, credit afgetrokken.",
@@ -661,32 +688,32 @@ DESCRIPTIONS: dict[str, str] = {
     "TR380": "Een nieuw product wordt gevraagd vanaf een datum na de Dagtekening van het bericht.",
     "TR383": "Elk AangevraagdProduct heeft een eigen ReferentieAanbieder.",
     "TR386": "Hetzelfde product wordt in één bericht alleen meer dan eens aangevraagd voor perioden die niet "
-             "overlappen.",
+    "overlappen.",
     "TR409": "Alleen een afwijzing wegens het woonplaatsbeginsel (reden 8) heeft een Woonplaatsbeginsel.",
     "TR410": "Hetzelfde product staat alleen meer dan eens als NieuwProduct voor perioden die niet "
-             "overlappen.",
+    "overlappen.",
     "TR416": "Een declaratie heeft hoogstens één debet-Prestatie per ToewijzingNummer, product en "
-             "ProductPeriode.",
+    "ProductPeriode.",
     "TR019": "Een start of stop noemt met ToewijzingNummer een toewijzing die deze aanbieder heeft "
-             "ontvangen.",
+    "ontvangen.",
     "TR056": "Een afzender gebruikt een berichtidentificatie maar één keer per berichttype.",
     "TR063": "Een verwijdering (StatusAanlevering 3) betreft een eerdere aanlevering met dezelfde sleutel.",
     "TR071": "Een start kan niet meer worden verwijderd als er een stop voor is verstuurd.",
     "TR074": "Een nieuwe aanlevering (StatusAanlevering 1) herhaalt niet de sleutel van een eerdere die nog "
-             "staat.",
+    "staat.",
     "TR304": "De Bsn van de client is die uit het eerdere bericht waarnaar verwezen wordt (toewijzing of "
-             "gedeclareerde Prestatie).",
+    "gedeclareerde Prestatie).",
     "TR307": "Een Prestatie begint niet vóór de Ingangsdatum van haar toewijzing.",
     "TR308": "Een Prestatie eindigt niet na de Einddatum van haar toewijzing, als die er is.",
     "TR314": "Een aanbieder gebruikt elk ReferentieNummer maar één keer, in deze en eerdere declaraties.",
     "TR318": "Een DeclaratiePeriode volgt op de eerdere van dezelfde aanbieder en gemeente; nooit terug of "
-             "dezelfde.",
+    "dezelfde.",
     "TR319": "Een declaratie bevat Prestaties van haar eigen of eerdere perioden, nooit van een latere.",
     "TR321": "Het GeleverdVolume van een Prestatie is niet meer dan de toewijzing voor die periode toestaat.",
     "TR322": "Al het volume op een toewijzing (debet min credit) past binnen haar Omvang over de hele duur.",
     "TR323": "Een credit-Prestatie verwijst met VorigReferentieNummer naar een eerdere debet-Prestatie die "
-             "niet "
-             "is afgewezen.",
+    "niet "
+    "is afgewezen.",
     "TR326": "Een nieuwe start voor een toewijzing kan alleen als elke eerdere start is gestopt.",
     "TR332": "Een gemeente geeft elk ToewijzingNummer aan één toegewezen product.",
     "TR333": "Een aanbieder gebruikt elk DeclaratieNummer maar één keer.",
@@ -695,49 +722,49 @@ DESCRIPTIONS: dict[str, str] = {
     "TR339": "De ProductCategorie van een Prestatie is die van haar toewijzing, als die er een noemt.",
     "TR340": "De ProductCode van een Prestatie is die van haar toewijzing, als die er een noemt.",
     "TR341": "De Eenheid van een Prestatie is die van haar toewijzing; minuten mogen bij een toewijzing in "
-             "uren.",
+    "uren.",
     "TR347": "Een aanbieder gebruikt een ReferentieAanbieder niet opnieuw voor een ander verzoek.",
     "TR349": "Een wijzigingsverzoek noemt elke lopende toewijzing van de client, ongewijzigd of te wijzigen.",
     "TR350": "Een OngewijzigdProduct verwijst naar een lopende toewijzing van de client.",
     "TR351": "Een TeWijzigenProduct verwijst naar een lopende toewijzing van de client.",
     "TR355": "Een antwoord herhaalt de ReferentieAanbieder van een verzoek (JW315/JW317) van de aanbieder.",
     "TR357": "Een wijziging die niet in de toekomst ingaat, geldt voor de hele toewijzing en begint op haar "
-             "Ingangsdatum.",
+    "Ingangsdatum.",
     "TR359": "Geen antwoord meer nadat het verzoek met een toewijzing met die ReferentieAanbieder is "
-             "gehonoreerd.",
+    "gehonoreerd.",
     "TR360": "'In onderzoek' (VerzoekAntwoord 2) kan alleen het eerste antwoord op een verzoek zijn.",
     "TR361": "Een product komt alleen meer dan eens voor in een wijzigingsverzoek voor perioden die niet "
-             "overlappen.",
+    "overlappen.",
     "TR365": "Een verzoek wordt alleen opnieuw beantwoord als elk eerder antwoord 'in onderzoek' was.",
     "TR366": "Elke beantwoorde Prestatie is een Prestatie van de beantwoorde declaratie.",
     "TR367": "Een beantwoorde Prestatie herhaalt de waarden van de gedeclareerde Prestatie ongewijzigd.",
     "TR369": "Alles wat op een toewijzing met Budget is gedeclareerd (debet min credit), past binnen dat "
-             "Budget.",
+    "Budget.",
     "TR371": "XsdVersieDeclaratie herhaalt de XsdVersie van de beantwoorde declaratie.",
     "TR373": "Een wijziging van Budget of totaalvolume geldt voor de hele toewijzing en begint op haar "
-             "Ingangsdatum.",
+    "Ingangsdatum.",
     "TR374": "Geen nieuw verzoek voor een client zolang een eerder verzoek van dezelfde aanbieder in "
-             "behandeling "
-             "is.",
+    "behandeling "
+    "is.",
     "TR375": "Een wijziging van een toewijzing zonder Product (budget) die na 2020 loopt, vraagt geen "
-             "Omvang.",
+    "Omvang.",
     "TR376": "Een declaratie-antwoord noemt met DeclaratieNummer een declaratie van die aanbieder.",
     "TR379": "Een ReferentieAanbieder op een toewijzing is die van een verzoek van deze aanbieder voor de "
-             "client.",
+    "client.",
     "TR382": "Een stop herhaalt ongewijzigd de sleutel van een staande start (Bsn, ToewijzingNummer, "
-             "Product, "
-             "Begindatum).",
+    "Product, "
+    "Begindatum).",
     "TR384": "Er wordt niet gedeclareerd op een toewijzing die de gemeente heeft ingetrokken (RedenWijziging "
-             "13).",
+    "13).",
     "TR385": "Een toewijzing wordt niet ingetrokken zolang er goedgekeurde, niet gecrediteerde Prestaties op "
-             "staan.",
+    "staan.",
     "TR387": "Een ProductPeriode begint op de eerste van de maand, of op de latere Ingangsdatum van de "
-             "toewijzing "
-             "in die maand.",
+    "toewijzing "
+    "in die maand.",
     "TR388": "Een ProductPeriode eindigt op de laatste dag van de maand, of op de eerdere Einddatum van de "
-             "toewijzing in die maand.",
+    "toewijzing in die maand.",
     "TR389": "Een tweede debet voor dezelfde ProductPeriode, product en toewijzing kan pas als de eerste is "
-             "gecrediteerd.",
+    "gecrediteerd.",
     "TR390": "Een debet-Prestatie wordt maar één keer gecrediteerd, in dit en in andere berichten.",
     "TR411": "Een wijziging van een toewijzing voor een specifiek product noemt de Omvang.",
     "TR412": "Een wijziging van een toewijzing op categorieniveau die na 2020 loopt, vraagt geen Omvang.",
@@ -745,22 +772,23 @@ DESCRIPTIONS: dict[str, str] = {
     "TR414": "Een latere stop van dezelfde start eindigt niet vóór de stop die al staat.",
     "TR415": "Een definitief gestopte start krijgt geen nieuwe stop; wijzig of verwijder de staande.",
     "TR418": "ProductTarief is het tarief dat voor deze aanbieder, gemeente en dit product op die datum is "
-             "afgesproken.",
+    "afgesproken.",
     "OP087": "Een toewijzingbericht bevat alle nog geldige toewijzingen van de client voor de aanbieder, "
-             "niet alleen de gewijzigde.",
+    "niet alleen de gewijzigde.",
     "OP348": "Een toewijzing die een verzoek om wijziging honoreert, bevat alles waar het verzoek om vroeg.",
     "OP192": "Een verzonden bestand is UTF-8 zonder BOM, met CR/LF-regeleinden, één element per regel en "
-             "de extensie .xml.",
+    "de extensie .xml.",
     "IV009": "Een geboortedatum in het vuljaar 1900 is met DatumGebruik 3 als onbekend aangegeven.",
     "TR135": "Een Dagtekening ligt niet na de systeemdatum.",
     "TR346": "IngediendBedrag is GeleverdVolume maal ProductTarief, behalve bij Eenheid 83 (euro's).",
     "TR378": "Een gemeentecode staat in de CBS-lijst en is geldig op de relevante data van het bericht.",
     "TR381": "Een ProductCode staat onder die ProductCategorie in de productcodelijst die de gemeente op die "
-             "datum gebruikt.",
+    "datum gebruikt.",
     "PC001": "De Eenheid van een product past bij zijn uitvoeringsvariant en productdefinitie.",
     "PC002": "De Frequentie van een Omvang past bij de Eenheid in de uitvoeringsvariant van het product.",
     "PC010": "Meldt welk landelijk product bij een gemeentelijke productcode hoort, met het volume in "
-             "landelijke eenheden.",
+    "landelijke eenheden.",
 }
-DESCRIPTIONS.update({code: f"Het element bevat {wanted} (het XSD controleert dit)."
-                     for code, wanted in SCHEMA.items()})
+DESCRIPTIONS.update(
+    {code: f"Het element bevat {wanted} (het XSD controleert dit)." for code, wanted in SCHEMA.items()}
+)

@@ -1,5 +1,5 @@
 from iwmo_ijw.xpath import find
-from validators.rules.checks import filled, exactly_when
+from validators.rules.checks import exactly_when, filled
 from validators.rules.registry import Level, rule
 
 
@@ -8,5 +8,6 @@ def cd005(ctx, contact):
     """LandCode is filled exactly when the address has a Postcode."""
     adres = find(contact, "Adres")
     if adres is not None:
-        yield from exactly_when(ctx, adres, "LandCode", filled(adres, "Postcode"), "Postcode is filled",
-                                "Postcode is empty")
+        yield from exactly_when(
+            ctx, adres, "LandCode", filled(adres, "Postcode"), "Postcode is filled", "Postcode is empty"
+        )

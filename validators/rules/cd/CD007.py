@@ -1,5 +1,5 @@
 from iwmo_ijw.xpath import find
-from validators.rules.checks import value, exactly_when
+from validators.rules.checks import exactly_when, value
 from validators.rules.registry import Level, rule
 
 
@@ -9,5 +9,12 @@ def cd007(ctx, client):
     communicatie = find(client, "Communicatie")
     if communicatie is not None:
         vorm = value(communicatie, "Vorm")
-        yield from exactly_when(ctx, communicatie, "Taal", vorm == "1", "Vorm is 1 (tolk taal)",
-                                f"Vorm is {vorm}, not 1 (tolk taal)", vorm=vorm)
+        yield from exactly_when(
+            ctx,
+            communicatie,
+            "Taal",
+            vorm == "1",
+            "Vorm is 1 (tolk taal)",
+            f"Vorm is {vorm}, not 1 (tolk taal)",
+            vorm=vorm,
+        )

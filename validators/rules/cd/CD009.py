@@ -1,4 +1,4 @@
-from validators.rules.checks import value, forbidden
+from validators.rules.checks import forbidden, value
 from validators.rules.registry import Level, rule
 
 
@@ -7,5 +7,6 @@ def cd009(ctx, contact):
     """A Contact has a Periode only when its Soort is 04 (tijdelijk adres)."""
     soort = value(contact, "Soort")
     if soort != "04":
-        yield from forbidden(ctx, contact, "Periode", f"Soort is {soort}, not 04 (tijdelijk adres)",
-                             soort=soort)
+        yield from forbidden(
+            ctx, contact, "Periode", f"Soort is {soort}, not 04 (tijdelijk adres)", soort=soort
+        )

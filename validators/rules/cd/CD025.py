@@ -1,5 +1,5 @@
 from iwmo_ijw.xpath import find
-from validators.rules.checks import value, required
+from validators.rules.checks import required, value
 from validators.rules.registry import Level, rule
 
 

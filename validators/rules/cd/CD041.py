@@ -1,4 +1,4 @@
-from validators.rules.checks import filled, value, required
+from validators.rules.checks import filled, required, value
 from validators.rules.registry import Level, rule
 
 

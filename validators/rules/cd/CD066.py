@@ -1,7 +1,7 @@
 from iwmo_ijw.xpath import find
-from validators.rules.checks import filled, value, forbidden
-from validators.rules.registry import Level, rule
 from validators.rules.cd._verwijzer import REFERRING_PROFESSIONALS
+from validators.rules.checks import filled, forbidden, value
+from validators.rules.registry import Level, rule
 
 
 @rule("CD066", retourcode="0001", messages=("JW315",), level=Level.MESSAGE, target="AangevraagdProduct")

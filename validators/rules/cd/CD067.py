@@ -1,7 +1,7 @@
 from iwmo_ijw.xpath import find
-from validators.rules.checks import filled, value, required
-from validators.rules.registry import Level, rule
 from validators.rules.cd._verwijzer import REFERRING_PROFESSIONALS
+from validators.rules.checks import filled, required, value
+from validators.rules.registry import Level, rule
 
 
 @rule("CD067", retourcode="0001", messages=("JW315",), level=Level.MESSAGE, target="AangevraagdProduct")

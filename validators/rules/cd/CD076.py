@@ -1,7 +1,7 @@
 from iwmo_ijw.xpath import local
-from validators.rules.checks import value, required
-from validators.rules.registry import Level, rule
 from validators.rules.cd._products import END
+from validators.rules.checks import required, value
+from validators.rules.registry import Level, rule
 
 
 @rule(

@@ -6,5 +6,6 @@ from validators.rules.registry import Level, rule
 def cd080(ctx, product):
     """A toewijzing on categorie level (no productcode) running after 2020 has no Omvang."""
     if not filled(product, "Product/Code") and open_after_2020(product, "Einddatum"):
-        yield from forbidden(ctx, product, "Omvang",
-                             "Product/Code is empty and Einddatum is after 2020 or empty")
+        yield from forbidden(
+            ctx, product, "Omvang", "Product/Code is empty and Einddatum is after 2020 or empty"
+        )

@@ -1,4 +1,4 @@
-from validators.rules.checks import value, required
+from validators.rules.checks import required, value
 from validators.rules.registry import Level, rule
 
 
@@ -6,5 +6,6 @@ from validators.rules.registry import Level, rule
 def cd085(ctx, antwoord):
     """A rejected request (VerzoekAntwoord 1) says why (RedenAfwijzingVerzoek)."""
     if value(antwoord, "VerzoekAntwoord") == "1":
-        yield from required(ctx, antwoord, "RedenAfwijzingVerzoek",
-                            "VerzoekAntwoord is 1 (verzoek afgewezen)")
+        yield from required(
+            ctx, antwoord, "RedenAfwijzingVerzoek", "VerzoekAntwoord is 1 (verzoek afgewezen)"
+        )

@@ -1,4 +1,4 @@
-from validators.rules.checks import value, forbidden
+from validators.rules.checks import forbidden, value
 from validators.rules.registry import Level, rule
 
 
@@ -6,5 +6,6 @@ from validators.rules.registry import Level, rule
 def cd086(ctx, antwoord):
     """A request under investigation (VerzoekAntwoord 2) has no RedenAfwijzingVerzoek."""
     if value(antwoord, "VerzoekAntwoord") == "2":
-        yield from forbidden(ctx, antwoord, "RedenAfwijzingVerzoek",
-                             "VerzoekAntwoord is 2 (aanvraag in onderzoek)")
+        yield from forbidden(
+            ctx, antwoord, "RedenAfwijzingVerzoek", "VerzoekAntwoord is 2 (aanvraag in onderzoek)"
+        )

@@ -6,5 +6,6 @@ from validators.rules.registry import Level, rule
 def cd095(ctx, product):
     """A request on categorie level (no productcode) running after 2020 has no Omvang."""
     if not filled(product, "Product/Code") and open_after_2020(product, "ToewijzingEinddatum"):
-        yield from forbidden(ctx, product, "Omvang",
-                             "Product/Code is empty and ToewijzingEinddatum is after 2020 or empty")
+        yield from forbidden(
+            ctx, product, "Omvang", "Product/Code is empty and ToewijzingEinddatum is after 2020 or empty"
+        )

@@ -1,7 +1,7 @@
 from iwmo_ijw.xpath import find
+from validators.reporting.texts import Bsn
 from validators.rules.checks import elfproef
 from validators.rules.registry import Level, rule
-from validators.reporting.texts import Bsn
 
 
 @rule(
@@ -15,4 +15,4 @@ def cs002(ctx, client):
     """A Bsn passes the eleven-test (elfproef)."""
     bsn = find(client, "Bsn")
     if bsn is not None and not elfproef((bsn.text or "").strip()):
-        yield ctx.finding(bsn, bsn=Bsn((bsn.text or '').strip()))
+        yield ctx.finding(bsn, bsn=Bsn((bsn.text or "").strip()))

@@ -1,6 +1,6 @@
-from iwmo_ijw.xpath import find, local, date_of
-from validators.rules.registry import Level, rule
+from iwmo_ijw.xpath import date_of, find, local
 from validators.rules.cd._products import END, START
+from validators.rules.registry import Level, rule
 
 
 @rule(

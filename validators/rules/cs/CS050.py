@@ -12,6 +12,9 @@ def cs050(ctx, naam):
     partner = filled(naam, "Partnernaam")
     allowed = ("1", "2", "3", "4") if partner else ("1", "6")
     if gebruik not in allowed:
-        yield ctx.finding(find(naam, "NaamGebruik"), key="partner" if partner else "no_partner",
-                          gebruik=gebruik,
-                          allowed=allowed)
+        yield ctx.finding(
+            find(naam, "NaamGebruik"),
+            key="partner" if partner else "no_partner",
+            gebruik=gebruik,
+            allowed=allowed,
+        )

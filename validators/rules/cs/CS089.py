@@ -4,7 +4,6 @@ from iwmo_ijw.xpath import find
 from validators.rules.checks import value
 from validators.rules.registry import Level, rule
 
-
 # The catalogue's pattern takes the letters in either case.
 DUTCH_POSTCODE = re.compile(r"[1-9][0-9]{3}[a-zA-Z]{2}")
 

@@ -1,8 +1,7 @@
 from datetime import date
 
-from iwmo_ijw.xpath import find, local, date_of
+from iwmo_ijw.xpath import date_of, find, local
 from validators.rules.registry import Level, rule
-
 
 FIRST_DAY = date(2021, 1, 1)
 
@@ -21,5 +20,6 @@ def cs100(ctx, node):
     for name in ("Begindatum", "Einddatum"):
         day = date_of(periode, name)
         if day is not None and day < FIRST_DAY:
-            yield ctx.finding(find(periode, name), parent=local(periode), element=name, day=day,
-                              first=FIRST_DAY)
+            yield ctx.finding(
+                find(periode, name), parent=local(periode), element=name, day=day, first=FIRST_DAY
+            )

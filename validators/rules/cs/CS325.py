@@ -15,5 +15,6 @@ def cs325(ctx, node):
     """An amount of zero is written as debit (D)."""
     amount = value(node, "TotaalBedrag") if local(node).startswith("Totaal") else value(node, "Bedrag")
     if amount is not None and amount.lstrip("0") == "" and value(node, "DebetCredit") != "D":
-        yield ctx.finding(find(node, "DebetCredit"), element=local(node),
-                                  debet_credit=value(node, 'DebetCredit'))
+        yield ctx.finding(
+            find(node, "DebetCredit"), element=local(node), debet_credit=value(node, "DebetCredit")
+        )

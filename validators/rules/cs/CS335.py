@@ -1,4 +1,4 @@
-from iwmo_ijw.xpath import find, date_of
+from iwmo_ijw.xpath import date_of, find
 from validators.rules.checks import value
 from validators.rules.registry import Level, rule
 

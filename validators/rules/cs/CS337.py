@@ -1,9 +1,15 @@
-from iwmo_ijw.xpath import find, date_of
+from iwmo_ijw.xpath import date_of, find
 from validators.rules.registry import Level, rule
 
 
-@rule("CS337", retourcode="0001", messages=("JW323",), level=Level.MESSAGE, target="Prestatie",
-      reads=("ProductPeriode/Begindatum", "ProductPeriode/Einddatum"))
+@rule(
+    "CS337",
+    retourcode="0001",
+    messages=("JW323",),
+    level=Level.MESSAGE,
+    target="Prestatie",
+    reads=("ProductPeriode/Begindatum", "ProductPeriode/Einddatum"),
+)
 def cs337(ctx, prestatie):
     """A ProductPeriode ends in the calendar month it begins."""
     periode = find(prestatie, "ProductPeriode")

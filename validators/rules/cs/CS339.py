@@ -3,8 +3,14 @@ from validators.rules.checks import value
 from validators.rules.registry import Level, rule
 
 
-@rule("CS339", retourcode="0001", messages=("JW323",), level=Level.MESSAGE, target="Prestatie",
-      reads=("Eenheid", "GeleverdVolume", "IngediendBedrag/Bedrag"))
+@rule(
+    "CS339",
+    retourcode="0001",
+    messages=("JW323",),
+    level=Level.MESSAGE,
+    target="Prestatie",
+    reads=("Eenheid", "GeleverdVolume", "IngediendBedrag/Bedrag"),
+)
 def cs339(ctx, prestatie):
     """For a Prestatie in euro's (Eenheid 83) the declared amount equals the delivered volume."""
     if value(prestatie, "Eenheid") == "83":

@@ -1,7 +1,7 @@
 from calendar import monthrange
 from datetime import date
 
-from iwmo_ijw.xpath import find, date_of
+from iwmo_ijw.xpath import date_of, find
 from validators.rules.registry import Level, rule
 
 

@@ -1,5 +1,5 @@
-from validators.rules.registry import Level, rule
 from validators.rules.cs._frequentie import frequentie_check
+from validators.rules.registry import Level, rule
 
 
 @rule("CS343", retourcode="0001", messages=("JW315",), level=Level.MESSAGE, target="AangevraagdProduct")

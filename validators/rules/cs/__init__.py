@@ -4,6 +4,23 @@ The rule modules are listed by name (validators/rules/__init__.py imports them; 
 the list against the files on disk)."""
 
 MODULES: tuple[str, ...] = (
-    "CS002", "CS003", "CS015", "CS025", "CS050", "CS058", "CS089", "CS100", "CS139", "CS318",
-    "CS319", "CS325", "CS335", "CS336", "CS337", "CS338", "CS339", "CS340", "CS343"
+    "CS002",
+    "CS003",
+    "CS015",
+    "CS025",
+    "CS050",
+    "CS058",
+    "CS089",
+    "CS100",
+    "CS139",
+    "CS318",
+    "CS319",
+    "CS325",
+    "CS335",
+    "CS336",
+    "CS337",
+    "CS338",
+    "CS339",
+    "CS340",
+    "CS343",
 )

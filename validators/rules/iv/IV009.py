@@ -1,14 +1,20 @@
 from iwmo_ijw.xpath import date_of, find
-from validators.rules.checks import value
 from validators.findings import Severity
+from validators.rules.checks import value
 from validators.rules.registry import Level, rule
 
 ONBEKEND_JAAR = 1900  # the year written when the year of birth is unknown
 GEHEEL_ONBEKEND = "3"  # DatumGebruik: day, month and year unknown
 
 
-@rule("IV009", retourcode=None, messages=("JW301", "JW305", "JW307", "JW315"), level=Level.MESSAGE,
-      target="Geboortedatum", severity=Severity.WARNING)
+@rule(
+    "IV009",
+    retourcode=None,
+    messages=("JW301", "JW305", "JW307", "JW315"),
+    level=Level.MESSAGE,
+    target="Geboortedatum",
+    severity=Severity.WARNING,
+)
 def iv009(ctx, geboortedatum):
     """A birth date in the placeholder year 1900 is marked unknown with DatumGebruik 3.
 

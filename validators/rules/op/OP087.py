@@ -1,12 +1,19 @@
 from iwmo_ijw.xpath import find, findall, text
-from validators.rules.checks import dagtekening
 from validators.findings import Severity
+from validators.rules.checks import dagtekening
 from validators.rules.registry import Level, rule
 from validators.rules.tr._common import header
 
 
-@rule("OP087", retourcode=None, messages=("JW301",), level=Level.CROSS, target="Client",
-      needs=("history",), severity=Severity.WARNING)
+@rule(
+    "OP087",
+    retourcode=None,
+    messages=("JW301",),
+    level=Level.CROSS,
+    target="Client",
+    needs=("history",),
+    severity=Severity.WARNING,
+)
 def op087(ctx, client):
     """A toewijzing message repeats every toewijzing of the client that is still current.
 
@@ -25,7 +32,8 @@ def op087(ctx, client):
         return
     gemeente, aanbieder = header(ctx)
     present = {text(p, "ToewijzingNummer") for p in findall(client, "ToegewezenProducten/ToegewezenProduct")}
-    missing = sorted({t.nummer for t in ctx.history.current_toewijzingen(bsn, gemeente, aanbieder, sent)}
-                     - present)
+    missing = sorted(
+        {t.nummer for t in ctx.history.current_toewijzingen(bsn, gemeente, aanbieder, sent)} - present
+    )
     for nummer in missing:
         yield ctx.finding(find(client, "Bsn"), nummer=nummer, dagtekening=sent)

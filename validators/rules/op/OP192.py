@@ -4,13 +4,33 @@ from iwmo_ijw.layout import Layout
 from validators.findings import Finding, Severity
 from validators.rules.registry import Level, rule
 
-EVERY_MESSAGE = ("JW301", "JW302", "JW305", "JW306", "JW307", "JW308", "JW315", "JW316", "JW317", "JW318",
-                 "JW319", "JW320", "JW323", "JW325")
+EVERY_MESSAGE = (
+    "JW301",
+    "JW302",
+    "JW305",
+    "JW306",
+    "JW307",
+    "JW308",
+    "JW315",
+    "JW316",
+    "JW317",
+    "JW318",
+    "JW319",
+    "JW320",
+    "JW323",
+    "JW325",
+)
 
 
 # iJw only: the iWmo catalogue at hand has no OP192 (a test keeps iWmo claims to its catalogue).
-@rule("OP192", retourcode=None, messages=EVERY_MESSAGE, level=Level.TECHNICAL, streaming=False,
-      standards=("iJw",))
+@rule(
+    "OP192",
+    retourcode=None,
+    messages=EVERY_MESSAGE,
+    level=Level.TECHNICAL,
+    streaming=False,
+    standards=("iJw",),
+)
 def op192(ctx, bericht):
     """A sent message meets the technical requirements: UTF-8 without byte-order mark, CR/LF, .xml.
 
@@ -30,7 +50,9 @@ def op192(ctx, bericht):
     if layout.bom:
         yield _finding(ctx, Severity.ERROR, 1, "bom")
     if layout.bare_line_ends:
-        yield _finding(ctx, Severity.WARNING, layout.first_bare_line, "line_ends", count=layout.bare_line_ends)
+        yield _finding(
+            ctx, Severity.WARNING, layout.first_bare_line, "line_ends", count=layout.bare_line_ends
+        )
     if layout.crowded_line is not None:
         yield _finding(ctx, Severity.WARNING, layout.crowded_line, "crowded")
     name = message.source

@@ -1,16 +1,24 @@
 from iwmo_ijw.xpath import find, findall, text
-from validators.rules.checks import dagtekening
 from validators.findings import Severity
-from validators.sources.history import Verzoek
+from validators.rules.checks import dagtekening
 from validators.rules.registry import Level, rule
 from validators.rules.tr._common import header
+from validators.sources.history import Verzoek
 
 PRODUCTEN = "ToegewezenProducten/ToegewezenProduct"
 
 
 # iJw only: the iWmo catalogue at hand has no OP348 (a test keeps iWmo claims to its catalogue).
-@rule("OP348", retourcode=None, messages=("JW301",), level=Level.CROSS, target="Client",
-      needs=("history",), severity=Severity.WARNING, standards=("iJw",))
+@rule(
+    "OP348",
+    retourcode=None,
+    messages=("JW301",),
+    level=Level.CROSS,
+    target="Client",
+    needs=("history",),
+    severity=Severity.WARNING,
+    standards=("iJw",),
+)
 def op348(ctx, client):
     """A toewijzing that honours a change request (JW317) holds everything the request asked for.
 
@@ -39,9 +47,14 @@ def _verzoek(ctx, referentie: str, bsn: str | None) -> Verzoek | None:
     """The latest change request of this aanbieder to this gemeente with this reference, sent before."""
     gemeente, aanbieder = header(ctx)
     sent = dagtekening(ctx)
-    found = [v for v in ctx.history.verzoeken_for(referentie, aanbieder=aanbieder)
-             if v.berichtcode.endswith("317") and v.ontvanger == gemeente and not v.sent_after(sent)
-             and (not v.bsn or v.bsn == bsn)]
+    found = [
+        v
+        for v in ctx.history.verzoeken_for(referentie, aanbieder=aanbieder)
+        if v.berichtcode.endswith("317")
+        and v.ontvanger == gemeente
+        and not v.sent_after(sent)
+        and (not v.bsn or v.bsn == bsn)
+    ]
     return found[-1] if found else None
 
 
@@ -51,10 +64,17 @@ def _compare(ctx, verzoek: Verzoek, producten: list):
     for nummer in verzoek.toewijzing_nummers:
         if nummer not in nummers:
             yield ctx.finding(node, key="toewijzing", nummer=nummer, referentie=verzoek.referentie_aanbieder)
-    nieuw = {(text(p, "Product/Categorie"), text(p, "Product/Code")) for p in producten
-             if text(p, "ToewijzingNummer") not in verzoek.toewijzing_nummers}
+    nieuw = {
+        (text(p, "Product/Categorie"), text(p, "Product/Code"))
+        for p in producten
+        if text(p, "ToewijzingNummer") not in verzoek.toewijzing_nummers
+    }
     for categorie, code in verzoek.nieuwe_producten:
         if not any(c == categorie and (code is None or k == code) for c, k in nieuw):
             # `code` names the rule in ctx.finding: the product goes in as one value
-            yield ctx.finding(node, key="nieuw", product=f"{categorie or ''}/{code or '-'}",
-                              referentie=verzoek.referentie_aanbieder)
+            yield ctx.finding(
+                node,
+                key="nieuw",
+                product=f"{categorie or ''}/{code or '-'}",
+                referentie=verzoek.referentie_aanbieder,
+            )

@@ -1,12 +1,20 @@
 from iwmo_ijw.xpath import find, text
 from validators.findings import Severity
-from validators.rules.registry import Level, rule
 from validators.rules.pc._products import CLASSES, MESSAGES, READS, product_use
+from validators.rules.registry import Level, rule
 from validators.variants import ALLOWED, eenheid_naam, frequentie_naam
 
 
-@rule("PC002", retourcode=None, messages=MESSAGES, level=Level.REGISTRY, severity=Severity.WARNING,
-      needs=("registry",), target=CLASSES, reads=READS)
+@rule(
+    "PC002",
+    retourcode=None,
+    messages=MESSAGES,
+    level=Level.REGISTRY,
+    severity=Severity.WARNING,
+    needs=("registry",),
+    target=CLASSES,
+    reads=READS,
+)
 def pc002(ctx, node):
     """The Frequentie of an Omvang must be allowed for its Eenheid in the product's uitvoeringsvariant.
 
@@ -22,6 +30,10 @@ def pc002(ctx, node):
         return
     allowed = ALLOWED.get(product.uitvoeringsvariant or "", {}).get(eenheid)
     if allowed is not None and frequentie not in allowed:
-        yield ctx.finding(frequentie_node, frequentie=frequentie_naam(frequentie),
-                          eenheid=eenheid_naam(eenheid),
-                          variant=product.uitvoeringsvariant, productcode=use.code)
+        yield ctx.finding(
+            frequentie_node,
+            frequentie=frequentie_naam(frequentie),
+            eenheid=eenheid_naam(eenheid),
+            variant=product.uitvoeringsvariant,
+            productcode=use.code,
+        )

@@ -4,10 +4,10 @@ from datetime import date
 from iwmo_ijw.xpath import as_date
 from productcodes.codelists import format_number
 from validators.engine._columns import stripped
-from validators.rules.context import said
 from validators.findings import Severity
-from validators.rules.registry import Level, rule
+from validators.rules.context import said
 from validators.rules.pc._products import MESSAGES, where_products
+from validators.rules.registry import Level, rule
 from validators.sources.snapshot import converted_volume
 
 
@@ -24,16 +24,31 @@ def _finish(ctx, products: dict):
         place, lines, volume, found = entry
         mapping, national = found
         naam = f" ({national.naam})" if national is not None else ""
-        values = {"productcode": code, "gemeente": gemeente, "nationaal": mapping.nationale_code, "naam": naam,
-                  "lines": lines, "eenheid": eenheid}
+        values = {
+            "productcode": code,
+            "gemeente": gemeente,
+            "nationaal": mapping.nationale_code,
+            "naam": naam,
+            "lines": lines,
+            "eenheid": eenheid,
+        }
         if volume is not None and mapping.factor is not None:
             values.update(volume=volume, converted=format_number(converted_volume(volume, mapping.factor)))
         kind = ("many" if lines > 1 else "one") + ("_volume" if "volume" in values else "")
         yield said(place, key=kind, **values)
 
 
-@rule("PC010", retourcode=None, messages=MESSAGES, level=Level.REGISTRY, severity=Severity.INFO,
-      needs=("registry",), columns=_wanted, state=dict, finish=_finish)
+@rule(
+    "PC010",
+    retourcode=None,
+    messages=MESSAGES,
+    level=Level.REGISTRY,
+    severity=Severity.INFO,
+    needs=("registry",),
+    columns=_wanted,
+    state=dict,
+    finish=_finish,
+)
 def pc010(ctx, bericht):
     """Tells which national product a municipal product code maps to, with the volume in national units.
 
@@ -54,12 +69,16 @@ def pc010(ctx, bericht):
             key = (product_class.name, gemeente, categorie, code, on, eenheid)
             if key not in products:
                 found = ctx.registry.national_for(gemeente, categorie, code, on)
-                products[key] = None if found is None else [ctx.placed(groups.columns.node(first)), 0, 0, found]
+                products[key] = (
+                    None if found is None else [ctx.placed(groups.columns.node(first)), 0, 0, found]
+                )
             known = products[key]
             if known is None:
                 continue  # no national product: nothing to tell
             known[1] += lines
-            if known[3][0].factor is not None and known[2] is not None:  # volumes are told only when converted
+            if (
+                known[3][0].factor is not None and known[2] is not None
+            ):  # volumes are told only when converted
                 volume = groups.volume(raw_keys)
                 known[2] = None if volume is None else known[2] + volume
     return ()
@@ -70,8 +89,9 @@ class _Groups:
 
     def __init__(self, ctx, product_class):
         cat, code, on, self._volume_path, eenheid = product_class.paths[:5]
-        self.columns = ctx.columns.columns(product_class.name,
-                                           [p for p in (cat, code, on, self._volume_path, eenheid) if p])
+        self.columns = ctx.columns.columns(
+            product_class.name, [p for p in (cat, code, on, self._volume_path, eenheid) if p]
+        )
         self.keys = list(zip(self.columns[cat], self.columns[code], self.columns[on], self.columns[eenheid]))
         self._totals: dict[tuple, int | None] | None = None
 

@@ -24,14 +24,62 @@ class ProductUse:
 
 # message number -> (gemeente header element, ((class, categorie, code, date, volume, eenheid, frequentie), …))
 _WHERE = {
-    "301": ("Afzender", (("ToegewezenProduct", "Product/Categorie", "Product/Code", "Ingangsdatum",
-                          "Omvang/Volume", "Omvang/Eenheid", "Omvang/Frequentie"),)),
-    "315": ("Ontvanger", (("AangevraagdProduct", "Product/Categorie", "Product/Code", "ToewijzingIngangsdatum",
-                           "Omvang/Volume", "Omvang/Eenheid", "Omvang/Frequentie"),)),
-    "317": ("Ontvanger", (("NieuwProduct", "Product/Categorie", "Product/Code", "GewensteIngangsdatum",
-                           "Omvang/Volume", "Omvang/Eenheid", "Omvang/Frequentie"),)),
-    "323": ("Ontvanger", (("Prestatie", "ProductCategorie", "ProductCode", "ProductPeriode/Begindatum",
-                           "GeleverdVolume", "Eenheid", None),)),
+    "301": (
+        "Afzender",
+        (
+            (
+                "ToegewezenProduct",
+                "Product/Categorie",
+                "Product/Code",
+                "Ingangsdatum",
+                "Omvang/Volume",
+                "Omvang/Eenheid",
+                "Omvang/Frequentie",
+            ),
+        ),
+    ),
+    "315": (
+        "Ontvanger",
+        (
+            (
+                "AangevraagdProduct",
+                "Product/Categorie",
+                "Product/Code",
+                "ToewijzingIngangsdatum",
+                "Omvang/Volume",
+                "Omvang/Eenheid",
+                "Omvang/Frequentie",
+            ),
+        ),
+    ),
+    "317": (
+        "Ontvanger",
+        (
+            (
+                "NieuwProduct",
+                "Product/Categorie",
+                "Product/Code",
+                "GewensteIngangsdatum",
+                "Omvang/Volume",
+                "Omvang/Eenheid",
+                "Omvang/Frequentie",
+            ),
+        ),
+    ),
+    "323": (
+        "Ontvanger",
+        (
+            (
+                "Prestatie",
+                "ProductCategorie",
+                "ProductCode",
+                "ProductPeriode/Begindatum",
+                "GeleverdVolume",
+                "Eenheid",
+                None,
+            ),
+        ),
+    ),
 }
 MESSAGES = tuple(f"JW{n}" for n in _WHERE)
 # For rules per product element: every class above, and every path they may read there.
@@ -67,8 +115,16 @@ def product_use(ctx, node: etree._Element) -> ProductUse | None:
             continue
         categorie, code, on = text(node, cat_path), text(node, code_path), date_of(node, date_path)
         if categorie and code and on is not None:
-            return ProductUse(node, _gemeente(ctx, header_element), categorie, code, on, volume_path, eenheid_path,
-                              freq_path)
+            return ProductUse(
+                node,
+                _gemeente(ctx, header_element),
+                categorie,
+                code,
+                on,
+                volume_path,
+                eenheid_path,
+                freq_path,
+            )
     return None
 
 

@@ -17,8 +17,16 @@ schema_rule(
             "ToegewezenProduct/Omvang/Volume",
             "ToegewezenProduct/Budget",
         ),
-        "JW305": ("Header/BerichtVersie", "Header/BerichtSubversie", "StartProduct/ToewijzingNummer",),
-        "JW307": ("Header/BerichtVersie", "Header/BerichtSubversie", "StopProduct/ToewijzingNummer",),
+        "JW305": (
+            "Header/BerichtVersie",
+            "Header/BerichtSubversie",
+            "StartProduct/ToewijzingNummer",
+        ),
+        "JW307": (
+            "Header/BerichtVersie",
+            "Header/BerichtSubversie",
+            "StopProduct/ToewijzingNummer",
+        ),
         "JW315": (
             "AangevraagdProduct/BeschikkingNummer",
             "AangevraagdProduct/Omvang/Volume",
@@ -36,7 +44,10 @@ schema_rule(
             "TeWijzigenProduct/ToewijzingNummer",
             "TeWijzigenProduct/Budget",
         ),
-        "JW319": ("Header/BerichtVersie", "Header/BerichtSubversie",),
+        "JW319": (
+            "Header/BerichtVersie",
+            "Header/BerichtSubversie",
+        ),
         "JW323": (
             "Declaratie/TotaalIngediendBedrag/TotaalBedrag",
             "Header/BerichtVersie",

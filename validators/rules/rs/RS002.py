@@ -8,13 +8,38 @@ schema_rule(
     "99",
     "a value of at most 99",
     {
-        "JW301": ("Header/BerichtVersie", "Header/BerichtSubversie", "Relatie/Volgorde",),
-        "JW305": ("Header/BerichtVersie", "Header/BerichtSubversie",),
-        "JW307": ("Header/BerichtVersie", "Header/BerichtSubversie",),
-        "JW315": ("Header/BerichtVersie", "Header/BerichtSubversie",),
-        "JW317": ("Header/BerichtVersie", "Header/BerichtSubversie",),
-        "JW319": ("Header/BerichtVersie", "Header/BerichtSubversie",),
-        "JW323": ("Header/BerichtVersie", "Header/BerichtSubversie",),
-        "JW325": ("Header/BerichtVersie", "Header/BerichtSubversie",),
+        "JW301": (
+            "Header/BerichtVersie",
+            "Header/BerichtSubversie",
+            "Relatie/Volgorde",
+        ),
+        "JW305": (
+            "Header/BerichtVersie",
+            "Header/BerichtSubversie",
+        ),
+        "JW307": (
+            "Header/BerichtVersie",
+            "Header/BerichtSubversie",
+        ),
+        "JW315": (
+            "Header/BerichtVersie",
+            "Header/BerichtSubversie",
+        ),
+        "JW317": (
+            "Header/BerichtVersie",
+            "Header/BerichtSubversie",
+        ),
+        "JW319": (
+            "Header/BerichtVersie",
+            "Header/BerichtSubversie",
+        ),
+        "JW323": (
+            "Header/BerichtVersie",
+            "Header/BerichtSubversie",
+        ),
+        "JW325": (
+            "Header/BerichtVersie",
+            "Header/BerichtSubversie",
+        ),
     },
 )

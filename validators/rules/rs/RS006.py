@@ -12,7 +12,10 @@ schema_rule(
         "JW305": ("StartProduct/ToewijzingNummer",),
         "JW307": ("StopProduct/ToewijzingNummer",),
         "JW315": ("AangevraagdProduct/BeschikkingNummer",),
-        "JW317": ("OngewijzigdProduct/ToewijzingNummer", "TeWijzigenProduct/ToewijzingNummer",),
+        "JW317": (
+            "OngewijzigdProduct/ToewijzingNummer",
+            "TeWijzigenProduct/ToewijzingNummer",
+        ),
         "JW323": ("Prestatie/ToewijzingNummer",),
         "JW325": ("Prestatie/ToewijzingNummer",),
     },

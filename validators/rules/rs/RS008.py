@@ -19,8 +19,16 @@ schema_rule(
             "Relatie/Naam/NaamGebruik",
             "ToegewezenProduct/Omvang/Frequentie",
         ),
-        "JW305": ("Client/Geboortedatum/DatumGebruik", "Client/Geslacht", "StartProduct/StatusAanlevering",),
-        "JW307": ("Client/Datumgebruik/CDT", "Client/Geslacht", "StopProduct/StatusAanlevering",),
+        "JW305": (
+            "Client/Geboortedatum/DatumGebruik",
+            "Client/Geslacht",
+            "StartProduct/StatusAanlevering",
+        ),
+        "JW307": (
+            "Client/Datumgebruik/CDT",
+            "Client/Geslacht",
+            "StopProduct/StatusAanlevering",
+        ),
         "JW315": (
             "AangevraagdProduct/Omvang/Frequentie",
             "AangevraagdProduct/Raamcontract",
@@ -34,7 +42,10 @@ schema_rule(
             "Verzoek/RedenVerzoek",
         ),
         "JW319": ("Antwoord/VerzoekAntwoord",),
-        "JW323": ("Declaratie/TotaalIngediendBedrag/DebetCredit", "Prestatie/IngediendBedrag/DebetCredit",),
+        "JW323": (
+            "Declaratie/TotaalIngediendBedrag/DebetCredit",
+            "Prestatie/IngediendBedrag/DebetCredit",
+        ),
         "JW325": (
             "DeclaratieAntwoord/TotaalIngediendBedrag/DebetCredit",
             "DeclaratieAntwoord/TotaalToegekendBedrag/DebetCredit",

@@ -20,7 +20,10 @@ schema_rule(
             "ToegewezenProduct/Omvang/Eenheid",
         ),
         "JW305": ("StartProduct/Product/Categorie",),
-        "JW307": ("StopProduct/Product/Categorie", "StopProduct/RedenBeeindiging",),
+        "JW307": (
+            "StopProduct/Product/Categorie",
+            "StopProduct/RedenBeeindiging",
+        ),
         "JW315": (
             "AangevraagdProduct/Product/Categorie",
             "AangevraagdProduct/Omvang/Eenheid",
@@ -32,7 +35,13 @@ schema_rule(
             "TeWijzigenProduct/Omvang/Eenheid",
         ),
         "JW319": ("Antwoord/RedenAfwijzingVerzoek",),
-        "JW323": ("Prestatie/Categorie", "Prestatie/Eenheid",),
-        "JW325": ("Prestatie/Categorie", "Prestatie/Eenheid",),
+        "JW323": (
+            "Prestatie/Categorie",
+            "Prestatie/Eenheid",
+        ),
+        "JW325": (
+            "Prestatie/Categorie",
+            "Prestatie/Eenheid",
+        ),
     },
 )

@@ -8,10 +8,16 @@ schema_rule(
     "8",
     "at most 8 characters",
     {
-        "JW301": ("Contact/Adres/Postcode", "Header/Ontvanger",),
+        "JW301": (
+            "Contact/Adres/Postcode",
+            "Header/Ontvanger",
+        ),
         "JW305": ("Header/Afzender",),
         "JW307": ("Header/Afzender",),
-        "JW315": ("AangevraagdProduct/Verwijzer/ZorgverlenerCode", "Header/Afzender",),
+        "JW315": (
+            "AangevraagdProduct/Verwijzer/ZorgverlenerCode",
+            "Header/Afzender",
+        ),
         "JW317": ("Header/Afzender",),
         "JW319": ("Header/Ontvanger",),
         "JW323": ("Header/Afzender",),

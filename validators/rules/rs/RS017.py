@@ -15,7 +15,10 @@ schema_rule(
         "JW315": ("Header/BerichtIdentificatie/Identificatie",),
         "JW317": ("Header/BerichtIdentificatie/Identificatie",),
         "JW319": ("Header/BerichtIdentificatie/Identificatie",),
-        "JW323": ("Declaratie/DeclaratieNummer", "Header/BerichtIdentificatie/Identificatie",),
+        "JW323": (
+            "Declaratie/DeclaratieNummer",
+            "Header/BerichtIdentificatie/Identificatie",
+        ),
         "JW325": (
             "DeclaratieAntwoord/DeclaratieNummer",
             "Header/BerichtIdentificatie/Identificatie",

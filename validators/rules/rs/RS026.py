@@ -8,6 +8,9 @@ schema_rule(
     "80",
     "at most 80 characters",
     {
-        "JW301": ("Contact/Adres/Plaatsnaam", "Contact/Emailadres",),
+        "JW301": (
+            "Contact/Adres/Plaatsnaam",
+            "Contact/Emailadres",
+        ),
     },
 )

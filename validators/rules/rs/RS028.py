@@ -16,8 +16,17 @@ schema_rule(
             "Relatie/Naam/Partnernaam/Achternaam",
             "Relatie/Naam/Voornamen",
         ),
-        "JW305": ("Client/Naam/Geslachtsnaam/Achternaam", "Client/Naam/Voornamen",),
-        "JW307": ("Client/Naam/Geslachtsnaam/Achternaam", "Client/Naam/Voornamen",),
-        "JW315": ("Client/Naam/Geslachtsnaam/Achternaam", "Client/Naam/Voornamen",),
+        "JW305": (
+            "Client/Naam/Geslachtsnaam/Achternaam",
+            "Client/Naam/Voornamen",
+        ),
+        "JW307": (
+            "Client/Naam/Geslachtsnaam/Achternaam",
+            "Client/Naam/Voornamen",
+        ),
+        "JW315": (
+            "Client/Naam/Geslachtsnaam/Achternaam",
+            "Client/Naam/Voornamen",
+        ),
     },
 )

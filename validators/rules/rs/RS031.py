@@ -8,7 +8,13 @@ schema_rule(
     None,
     "text that is not empty or only spaces",
     {
-        "JW301": ("Client/Commentaar", "ToegewezenProduct/Commentaar",),
-        "JW315": ("AangevraagdProduct/Commentaar", "Client/Commentaar",),
+        "JW301": (
+            "Client/Commentaar",
+            "ToegewezenProduct/Commentaar",
+        ),
+        "JW315": (
+            "AangevraagdProduct/Commentaar",
+            "Client/Commentaar",
+        ),
     },
 )

@@ -63,8 +63,14 @@ schema_rule(
             "NieuwProduct/Product/Code",
             "Verzoek/ReferentieAanbieder",
         ),
-        "JW319": ("Antwoord/ReferentieAanbieder", "Header/BerichtIdentificatie/Identificatie",),
-        "JW323": ("Header/BerichtIdentificatie/Identificatie", "Prestatie/ProductCode",),
+        "JW319": (
+            "Antwoord/ReferentieAanbieder",
+            "Header/BerichtIdentificatie/Identificatie",
+        ),
+        "JW323": (
+            "Header/BerichtIdentificatie/Identificatie",
+            "Prestatie/ProductCode",
+        ),
         "JW325": (
             "Header/BerichtIdentificatie/Identificatie",
             "Header/DeclaratieIdentificatie/Identificatie",

@@ -13,7 +13,10 @@ schema_rule(
         "JW307": ("Header/Ontvanger",),
         "JW315": ("Header/Ontvanger",),
         "JW317": ("Header/Ontvanger",),
-        "JW319": ("Header/Afzender", "Woonplaatsbeginsel/Gemeente",),
+        "JW319": (
+            "Header/Afzender",
+            "Woonplaatsbeginsel/Gemeente",
+        ),
         "JW323": ("Header/Ontvanger",),
         "JW325": ("Header/Afzender",),
     },

@@ -11,7 +11,10 @@ schema_rule(
         "JW301": ("Header/Ontvanger",),
         "JW305": ("Header/Afzender",),
         "JW307": ("Header/Afzender",),
-        "JW315": ("AangevraagdProduct/Verwijzer/ZorgverlenerCode", "Header/Afzender",),
+        "JW315": (
+            "AangevraagdProduct/Verwijzer/ZorgverlenerCode",
+            "Header/Afzender",
+        ),
         "JW317": ("Header/Afzender",),
         "JW319": ("Header/Ontvanger",),
         "JW323": ("Header/Afzender",),

@@ -8,7 +8,10 @@ schema_rule(
     None,
     "letters without dots or spaces",
     {
-        "JW301": ("Client/Naam/Voorletters", "Relatie/Naam/Voorletters",),
+        "JW301": (
+            "Client/Naam/Voorletters",
+            "Relatie/Naam/Voorletters",
+        ),
         "JW305": ("Client/Naam/Voorletters",),
         "JW307": ("Client/Naam/Voorletters",),
         "JW315": ("Client/Naam/Voorletters",),

@@ -13,13 +13,34 @@ schema_rule(
             "Header/XsdVersieRetour/BerichtXsdVersie",
             "Header/XsdVersieRetour/BasisschemaXsdVersie",
         ),
-        "JW301": ("Header/XsdVersie/BerichtXsdVersie", "Header/XsdVersie/BasisschemaXsdVersie",),
-        "JW305": ("Header/XsdVersie/BerichtXsdVersie", "Header/XsdVersie/BasisschemaXsdVersie",),
-        "JW307": ("Header/XsdVersie/BerichtXsdVersie", "Header/BerichtVersie/BasisschemaXsdVersie",),
-        "JW315": ("Header/XsdVersie/BerichtXsdVersie", "Header/XsdVersie/BasisschemaXsdVersie",),
-        "JW317": ("Header/XsdVersie/BerichtXsdVersie", "Header/XsdVersie/BasisschemaXsdVersie",),
-        "JW319": ("Header/XsdVersie/BerichtXsdVersie", "Header/XsdVersie/BasisschemaXsdVersie",),
-        "JW323": ("Header/XsdVersie/BerichtXsdVersie", "Header/XsdVersie/BasisschemaXsdVersie",),
+        "JW301": (
+            "Header/XsdVersie/BerichtXsdVersie",
+            "Header/XsdVersie/BasisschemaXsdVersie",
+        ),
+        "JW305": (
+            "Header/XsdVersie/BerichtXsdVersie",
+            "Header/XsdVersie/BasisschemaXsdVersie",
+        ),
+        "JW307": (
+            "Header/XsdVersie/BerichtXsdVersie",
+            "Header/BerichtVersie/BasisschemaXsdVersie",
+        ),
+        "JW315": (
+            "Header/XsdVersie/BerichtXsdVersie",
+            "Header/XsdVersie/BasisschemaXsdVersie",
+        ),
+        "JW317": (
+            "Header/XsdVersie/BerichtXsdVersie",
+            "Header/XsdVersie/BasisschemaXsdVersie",
+        ),
+        "JW319": (
+            "Header/XsdVersie/BerichtXsdVersie",
+            "Header/XsdVersie/BasisschemaXsdVersie",
+        ),
+        "JW323": (
+            "Header/XsdVersie/BerichtXsdVersie",
+            "Header/XsdVersie/BasisschemaXsdVersie",
+        ),
         "JW325": (
             "Header/XsdVersie/BerichtXsdVersie",
             "Header/XsdVersie/BasisschemaXsdVersie",

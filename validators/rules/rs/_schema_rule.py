@@ -46,13 +46,19 @@ CONSTRAINTS: dict[str, SchemaConstraint] = {}
 
 
 def schema_rule(
-    code: str, kind: str, limit: str | None, explain: str, paths: dict[str, Iterable[str]],
+    code: str,
+    kind: str,
+    limit: str | None,
+    explain: str,
+    paths: dict[str, Iterable[str]],
     standards: tuple[str, ...] = ("iJw", "iWmo"),
 ) -> SchemaConstraint:
     """Register an XSD-level rule: the facet kind, its limit and the element paths it guards."""
     if kind not in FACETS:
         raise ValueError(f"{code}: unknown facet kind {kind!r}")
-    constraint = SchemaConstraint(code, kind, limit, {m: tuple(p) for m, p in paths.items()}, explain, standards)
+    constraint = SchemaConstraint(
+        code, kind, limit, {m: tuple(p) for m, p in paths.items()}, explain, standards
+    )
     CONSTRAINTS[code] = constraint
     messages = _messages(constraint.paths)
 
@@ -61,8 +67,9 @@ def schema_rule(
 
     enforced_by_schema.__doc__ = f"The element must hold {explain} (checked by the XSD)."
     enforced_by_schema.__name__ = code.lower()
-    rule(code, retourcode=None, messages=messages, level=Level.XSD, target="Bericht",
-         standards=standards)(enforced_by_schema)
+    rule(code, retourcode=None, messages=messages, level=Level.XSD, target="Bericht", standards=standards)(
+        enforced_by_schema
+    )
     return constraint
 
 

@@ -1,9 +1,8 @@
 from datetime import date
 
-from iwmo_ijw.xpath import find, date_of
-from validators.rules.checks import value, dagtekening
+from iwmo_ijw.xpath import date_of, find
+from validators.rules.checks import dagtekening, value
 from validators.rules.registry import Level, rule
-
 
 UNKNOWN = date(1900, 1, 1)
 

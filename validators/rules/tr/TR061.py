@@ -11,5 +11,7 @@ def tr061(ctx, client):
     # the XSD and TR006 already accept (the cheaper error for a provider is a missed warning).
     soorten = [value(c, "Soort") for c in findall(client, "Contactgegevens/Contact")]
     if not any(s in ("01", "02", "03") for s in soorten):
-        yield ctx.finding(find(client, "Contactgegevens") if find(client, "Contactgegevens") is not None else client,
-                          found=tuple(s or '-' for s in soorten))
+        yield ctx.finding(
+            find(client, "Contactgegevens") if find(client, "Contactgegevens") is not None else client,
+            found=tuple(s or "-" for s in soorten),
+        )

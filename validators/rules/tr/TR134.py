@@ -1,7 +1,6 @@
-from iwmo_ijw.xpath import find, local, date_of
+from iwmo_ijw.xpath import date_of, find, local
 from validators.rules.checks import dagtekening
 from validators.rules.registry import Level, rule
-
 
 DATES = {
     "Geboortedatum": "Datum",
@@ -18,7 +17,14 @@ DATES = {
     retourcode="0001",
     messages=("JW301", "JW305", "JW307", "JW315", "JW323", "JW325"),
     level=Level.MESSAGE,
-    target=("Geboortedatum", "ToegewezenProduct", "StartProduct", "StopProduct", "DeclaratiePeriode", "ProductPeriode"),
+    target=(
+        "Geboortedatum",
+        "ToegewezenProduct",
+        "StartProduct",
+        "StopProduct",
+        "DeclaratiePeriode",
+        "ProductPeriode",
+    ),
     reads=("Datum", "Toewijzingsdatum", "Begindatum", "Einddatum"),
 )
 def tr134(ctx, node):

@@ -1,4 +1,4 @@
-from iwmo_ijw.xpath import find, local, date_of
+from iwmo_ijw.xpath import date_of, find, local
 from validators.rules.checks import dagtekening
 from validators.rules.registry import Level, rule
 
@@ -17,7 +17,8 @@ def tr137(ctx, node):
     if end is None:
         return
     if start is not None and end < start:
-        yield ctx.finding(find(node, "Einddatum"), key="before_begin", parent=local(node), end=end,
-                          start=start)
+        yield ctx.finding(
+            find(node, "Einddatum"), key="before_begin", parent=local(node), end=end, start=start
+        )
     elif sent is not None and end > sent:
         yield ctx.finding(find(node, "Einddatum"), key="after_sent", parent=local(node), end=end, sent=sent)

@@ -1,12 +1,18 @@
 from iwmo_ijw.xpath import find, findall, text
-from validators.rules.registry import Level, rule
 from validators.reporting.texts import Bsn
+from validators.rules.registry import Level, rule
 from validators.rules.tr._common import PRESTATIE_COLUMNS, header, line_of, prestatie_of
 
 
-@rule("TR304", retourcode="8187", messages=("JW317", "JW323", "JW325"), level=Level.CROSS,
-      target=("Prestatie", "Verzoek"),
-      needs=("history",), columns=PRESTATIE_COLUMNS)
+@rule(
+    "TR304",
+    retourcode="8187",
+    messages=("JW317", "JW323", "JW325"),
+    level=Level.CROSS,
+    target=("Prestatie", "Verzoek"),
+    needs=("history",),
+    columns=PRESTATIE_COLUMNS,
+)
 def tr304(ctx, prestatie):
     """The client's Bsn must be the Bsn in the related earlier message (toewijzing, or the declared Prestatie)."""
     if prestatie.tag.rpartition("}")[2] == "Verzoek":  # the local name, without a QName per line
@@ -19,8 +25,11 @@ def tr304(ctx, prestatie):
         p = prestatie_of(ctx, prestatie)
         _, aanbieder = header(ctx)
         nummer = text(ctx.root, "DeclaratieAntwoord/DeclaratieNummer")
-        declared = [d for d in ctx.history.prestaties_by_referentie(p.referentie or "", aanbieder=aanbieder)
-                    if d.afzender == aanbieder and d.declaratie_nummer == nummer]
+        declared = [
+            d
+            for d in ctx.history.prestaties_by_referentie(p.referentie or "", aanbieder=aanbieder)
+            if d.afzender == aanbieder and d.declaratie_nummer == nummer
+        ]
         related = declared[-1] if declared else None
         what = ("prestatie", p.referentie)
     if related is not None and related.bsn and p.bsn != related.bsn:
@@ -38,5 +47,6 @@ def _verzoek(ctx, verzoek):
             nummer = text(product, "ToewijzingNummer")
             toewijzing = ctx.history.toewijzing(nummer, gemeente=gemeente) if nummer else None
             if toewijzing is not None and toewijzing.bsn and toewijzing.bsn != bsn:
-                yield ctx.finding(bsn_node, key="toewijzing", bsn=Bsn(bsn or ""), related=Bsn(toewijzing.bsn),
-                                  nummer=nummer)
+                yield ctx.finding(
+                    bsn_node, key="toewijzing", bsn=Bsn(bsn or ""), related=Bsn(toewijzing.bsn), nummer=nummer
+                )

@@ -6,8 +6,15 @@ from validators.rules.tr._keys import in_declaratie
 REFERENTIE = ("ReferentieNummer",)
 
 
-@rule("TR314", retourcode="8021", messages=("JW323",), level=Level.CROSS, target="Declaratie",
-      columns={"ProductReferentie": REFERENTIE}, state=set)  # the repeat within one message needs no history
+@rule(
+    "TR314",
+    retourcode="8021",
+    messages=("JW323",),
+    level=Level.CROSS,
+    target="Declaratie",
+    columns={"ProductReferentie": REFERENTIE},
+    state=set,
+)  # the repeat within one message needs no history
 def tr314(ctx, declaratie):
     """A Prestatie's ReferentieNummer is used only once by an aanbieder, in this and earlier declarations."""
     # One column, not the Prestatie records: without history this rule is all the cross level runs,

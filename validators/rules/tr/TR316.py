@@ -1,7 +1,7 @@
 from dataclasses import dataclass, field
 
-from validators.engine.accumulate import Seen
 from validators.engine._columns import stripped
+from validators.engine.accumulate import Seen
 from validators.rules.context import said
 from validators.rules.registry import Level, rule
 from validators.rules.tr._keys import in_declaratie
@@ -40,7 +40,9 @@ def tr316(ctx, declaratie):
     columns, kept = in_declaratie(ctx, declaratie, "ProductReferentie", REFERENTIE)
     raw_referenties, raw_vorige = columns["ReferentieNummer"], columns["VorigReferentieNummer"]
     credits = ctx.state
-    credits.declared.add([stripped(raw_referenties[i]) for i in kept if raw_referenties[i]], ctx.whole)  # "": absent
+    credits.declared.add(
+        [stripped(raw_referenties[i]) for i in kept if raw_referenties[i]], ctx.whole
+    )  # "": absent
     credited = [(i, stripped(raw_vorige[i])) for i in kept if raw_vorige[i]]
     declared = credits.declared.met([nummer for _, nummer in credited], ctx.whole)
     for (i, nummer), earlier in zip(credited, declared):

@@ -1,12 +1,19 @@
 from iwmo_ijw.xpath import date_of, find, text
 from validators.rules.checks import dagtekening
-from validators.sources.lifecycle import declaratie_stands
 from validators.rules.registry import Level, rule
 from validators.rules.tr._common import header
+from validators.sources.lifecycle import declaratie_stands
 
 
-@rule("TR318", retourcode="8214", messages=("JW323",), level=Level.CROSS, target="Declaratie", needs=("history",),
-      streaming=True)
+@rule(
+    "TR318",
+    retourcode="8214",
+    messages=("JW323",),
+    level=Level.CROSS,
+    target="Declaratie",
+    needs=("history",),
+    streaming=True,
+)
 def tr318(ctx, declaratie):
     """A DeclaratiePeriode follows the earlier ones of the same aanbieder and gemeente; it never goes back or repeats.
 
@@ -21,16 +28,25 @@ def tr318(ctx, declaratie):
     if begin is None:
         return
     sent = dagtekening(ctx)
-    earlier = [d for d in ctx.history.declaraties_between(aanbieder, gemeente)
-               if d.nummer != nummer and d.einddatum is not None
-               and declaratie_stands(ctx.history, aanbieder, d.nummer) and not _sent_later(d, sent, begin)]
+    earlier = [
+        d
+        for d in ctx.history.declaraties_between(aanbieder, gemeente)
+        if d.nummer != nummer
+        and d.einddatum is not None
+        and declaratie_stands(ctx.history, aanbieder, d.nummer)
+        and not _sent_later(d, sent, begin)
+    ]
     if not earlier:
         return
     last = max(earlier, key=lambda d: d.einddatum)
     if begin <= last.einddatum:
-        yield ctx.finding(find(declaratie, "DeclaratiePeriode"),
-                          begin=begin, last_begin=last.begindatum, last_end=last.einddatum,
-                          nummer=last.nummer)
+        yield ctx.finding(
+            find(declaratie, "DeclaratiePeriode"),
+            begin=begin,
+            last_begin=last.begindatum,
+            last_end=last.einddatum,
+            nummer=last.nummer,
+        )
 
 
 def _sent_later(earlier, sent, begin) -> bool:

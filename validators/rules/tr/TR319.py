@@ -3,15 +3,21 @@ from validators.rules.registry import Level, rule
 from validators.rules.tr._common import PRESTATIE_COLUMNS, prestatie_of
 
 
-@rule("TR319", retourcode="9319", messages=("JW323",), level=Level.CROSS, target="Prestatie",
-      needs=("history",), columns=PRESTATIE_COLUMNS)
+@rule(
+    "TR319",
+    retourcode="9319",
+    messages=("JW323",),
+    level=Level.CROSS,
+    target="Prestatie",
+    needs=("history",),
+    columns=PRESTATIE_COLUMNS,
+)
 def tr319(ctx, prestatie):
     """A declaration may hold Prestaties of its own DeclaratiePeriode or earlier ones, never of a later period."""
     p = prestatie_of(ctx, prestatie)
     einde = _einde(ctx)
     if einde is not None and p.einddatum is not None and p.einddatum > einde:
-        yield ctx.finding(find(prestatie, "ProductPeriode/Einddatum"),
-                          end=p.einddatum, einde=einde)
+        yield ctx.finding(find(prestatie, "ProductPeriode/Einddatum"), end=p.einddatum, einde=einde)
 
 
 def _einde(ctx):

@@ -23,17 +23,39 @@ def _finish(ctx, tallies: dict[str, Tally | None]):
         if tally is None:
             continue
         t = tally.toewijzing
-        allowed = allowed_volume(t.volume, t.eenheid, t.frequentie, t.ingangsdatum, t.einddatum or t.ingangsdatum,
-                                 t.ingangsdatum, t.einddatum, t.eenheid)
+        allowed = allowed_volume(
+            t.volume,
+            t.eenheid,
+            t.frequentie,
+            t.ingangsdatum,
+            t.einddatum or t.ingangsdatum,
+            t.ingangsdatum,
+            t.einddatum,
+            t.eenheid,
+        )
         for p in earlier_lines(ctx, nummer, tally):
             _add(tally, p)
         if not tally.broken and allowed is not None and tally.total > allowed:
-            yield said(tally.place, nummer=nummer, total=float(tally.total), eenheid=t.eenheid,
-                       allowed=float(allowed))
+            yield said(
+                tally.place,
+                nummer=nummer,
+                total=float(tally.total),
+                eenheid=t.eenheid,
+                allowed=float(allowed),
+            )
 
 
-@rule("TR322", retourcode="9322", messages=("JW323",), level=Level.CROSS, target="Bericht",
-      needs=("history",), columns=PRESTATIE_COLUMNS, state=dict, finish=_finish)
+@rule(
+    "TR322",
+    retourcode="9322",
+    messages=("JW323",),
+    level=Level.CROSS,
+    target="Bericht",
+    needs=("history",),
+    columns=PRESTATIE_COLUMNS,
+    state=dict,
+    finish=_finish,
+)
 def tr322(ctx, bericht):
     """All volume declared on a toewijzing (debits minus credits) must fit its Omvang over its whole duration."""
     # Per ToewijzingNummer a Tally: this message's volume on it, chunk by chunk; the earlier lines

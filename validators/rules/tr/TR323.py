@@ -4,8 +4,15 @@ from validators.rules.tr._common import PRESTATIE_COLUMNS, prestatie_of
 from validators.rules.tr._coverage import absence_proves
 
 
-@rule("TR323", retourcode="8017", messages=("JW323",), level=Level.CROSS, target="Prestatie",
-      needs=("history",), columns=PRESTATIE_COLUMNS)
+@rule(
+    "TR323",
+    retourcode="8017",
+    messages=("JW323",),
+    level=Level.CROSS,
+    target="Prestatie",
+    needs=("history",),
+    columns=PRESTATIE_COLUMNS,
+)
 def tr323(ctx, prestatie):
     """A credit Prestatie must point, via VorigReferentieNummer, at an earlier debit that was not rejected."""
     p = prestatie_of(ctx, prestatie)
@@ -13,15 +20,21 @@ def tr323(ctx, prestatie):
         return
     node = find(prestatie, "ProductReferentie/VorigReferentieNummer")
     if not p.vorig_referentie:
-        yield ctx.finding(find(prestatie, "ProductReferentie"),
-                          key="missing", referentie=p.referentie)
+        yield ctx.finding(find(prestatie, "ProductReferentie"), key="missing", referentie=p.referentie)
         return
-    debets = [old for old in ctx.history.prestaties_by_referentie(p.vorig_referentie, aanbieder=p.afzender)
-              if old.debet_credit == "D"]
+    debets = [
+        old
+        for old in ctx.history.prestaties_by_referentie(p.vorig_referentie, aanbieder=p.afzender)
+        if old.debet_credit == "D"
+    ]
     # A debit is declared after its period began; a history of toewijzingen only (no declarations
     # of this aanbieder) proves nothing about it.
-    if not debets and absence_proves(ctx, p.begindatum, fallback=ctx.history.has_declaraties_from(p.afzender),
-                                     what=f"the debit {p.vorig_referentie!r}"):
+    if not debets and absence_proves(
+        ctx,
+        p.begindatum,
+        fallback=ctx.history.has_declaraties_from(p.afzender),
+        what=f"the debit {p.vorig_referentie!r}",
+    ):
         yield ctx.finding(node, key="unknown", vorig=p.vorig_referentie, aanbieder=p.afzender)
     if not debets:
         return

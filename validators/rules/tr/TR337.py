@@ -4,8 +4,15 @@ from validators.rules.tr._common import header
 from validators.rules.tr._coverage import absence_proves
 
 
-@rule("TR337", retourcode=None, messages=("JW325",), level=Level.CROSS, target="Bericht", needs=("history",),
-      streaming=ONCE)
+@rule(
+    "TR337",
+    retourcode=None,
+    messages=("JW325",),
+    level=Level.CROSS,
+    target="Bericht",
+    needs=("history",),
+    streaming=ONCE,
+)
 def tr337(ctx, bericht):
     """DeclaratieIdentificatie must repeat the BerichtIdentificatie of a declaration received from the aanbieder."""
     _, aanbieder = header(ctx)
@@ -16,6 +23,10 @@ def tr337(ctx, bericht):
     dagtekening = date_of(node, "Dagtekening")
     if ctx.history.seen_bericht(aanbieder, identificatie, dagtekening, berichtcode="JW323"):
         return
-    if absence_proves(ctx, dagtekening, fallback=ctx.history.has_declaraties_from(aanbieder),
-                      what=f"declaration message {identificatie!r} of aanbieder {aanbieder}"):
+    if absence_proves(
+        ctx,
+        dagtekening,
+        fallback=ctx.history.has_declaraties_from(aanbieder),
+        what=f"declaration message {identificatie!r} of aanbieder {aanbieder}",
+    ):
         yield ctx.finding(node, identificatie=identificatie, dagtekening=dagtekening, aanbieder=aanbieder)

@@ -4,8 +4,15 @@ from validators.rules.tr._common import PRESTATIE_COLUMNS, knows_relation, line_
 from validators.rules.tr._coverage import absence_proves
 
 
-@rule("TR338", retourcode="9338", messages=("JW323",), level=Level.CROSS, target="Prestatie",
-      needs=("history",), columns=PRESTATIE_COLUMNS)
+@rule(
+    "TR338",
+    retourcode="9338",
+    messages=("JW323",),
+    level=Level.CROSS,
+    target="Prestatie",
+    needs=("history",),
+    columns=PRESTATIE_COLUMNS,
+)
 def tr338(ctx, prestatie):
     """Each Prestatie must name, by ToewijzingNummer, a toewijzing sent by the gemeente to this aanbieder."""
     p, t = line_of(ctx, prestatie)
@@ -13,7 +20,15 @@ def tr338(ctx, prestatie):
         return
     # A toewijzing may be dated after the period it covers: only a history that holds the
     # relation at all proves one missing.
-    if absence_proves(ctx, None, fallback=knows_relation(ctx, p.ontvanger, p.afzender),
-                      what=f"toewijzing {p.toewijzing_nummer!r}"):
-        yield ctx.finding(find(prestatie, "ToewijzingNummer"),
-                          nummer=p.toewijzing_nummer, gemeente=p.ontvanger, aanbieder=p.afzender)
+    if absence_proves(
+        ctx,
+        None,
+        fallback=knows_relation(ctx, p.ontvanger, p.afzender),
+        what=f"toewijzing {p.toewijzing_nummer!r}",
+    ):
+        yield ctx.finding(
+            find(prestatie, "ToewijzingNummer"),
+            nummer=p.toewijzing_nummer,
+            gemeente=p.ontvanger,
+            aanbieder=p.afzender,
+        )

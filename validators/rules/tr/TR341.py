@@ -5,8 +5,15 @@ from validators.rules.tr._common import PRESTATIE_COLUMNS, line_of
 MINUUT, UUR = "01", "04"
 
 
-@rule("TR341", retourcode="9341", messages=("JW323",), level=Level.CROSS, target="Prestatie",
-      needs=("history",), columns=PRESTATIE_COLUMNS)
+@rule(
+    "TR341",
+    retourcode="9341",
+    messages=("JW323",),
+    level=Level.CROSS,
+    target="Prestatie",
+    needs=("history",),
+    columns=PRESTATIE_COLUMNS,
+)
 def tr341(ctx, prestatie):
     """A Prestatie's Eenheid must be its toewijzing's Eenheid; minutes may be declared on an hours toewijzing."""
     p, t = line_of(ctx, prestatie)
@@ -16,5 +23,4 @@ def tr341(ctx, prestatie):
         return  # an aspecifieke or generieke toewijzing: the eenheid follows the contract, not the toewijzing
     if (t.eenheid, p.eenheid) == (UUR, MINUUT):
         return
-    yield ctx.finding(find(prestatie, "Eenheid"),
-                      eenheid=p.eenheid, expected=t.eenheid, nummer=t.nummer)
+    yield ctx.finding(find(prestatie, "Eenheid"), eenheid=p.eenheid, expected=t.eenheid, nummer=t.nummer)

@@ -28,8 +28,14 @@ def _finish(ctx, antwoorden: dict):
             if a.toegekend != 0:
                 yield said(a.place, key="rejected", toegekend=a.toegekend)
         elif a.afgewezen != a.ingediend - a.toegekend:
-            yield said(a.place, key="difference", afgewezen=a.afgewezen, ingediend=a.ingediend,
-                       toegekend=a.toegekend, verschil=a.ingediend - a.toegekend)
+            yield said(
+                a.place,
+                key="difference",
+                afgewezen=a.afgewezen,
+                ingediend=a.ingediend,
+                toegekend=a.toegekend,
+                verschil=a.ingediend - a.toegekend,
+            )
 
 
 @rule(
@@ -55,7 +61,9 @@ def tr342(ctx, declaratieantwoord):
         own = [(c.text or "").strip() for c in findall(declaratieantwoord, "RetourCodes/RetourCode")]
         # 8001 (granted in full, IV087) rejects nothing: granted equals submitted, no Prestaties listed.
         antwoord = ctx.state[place.xpath] = _Antwoord(
-            place, signed(find(declaratieantwoord, "TotaalIngediendBedrag"), "TotaalBedrag"),
+            place,
+            signed(find(declaratieantwoord, "TotaalIngediendBedrag"), "TotaalBedrag"),
             signed(find(declaratieantwoord, "TotaalToegekendBedrag"), "TotaalBedrag"),
-            any(c not in NOT_REJECTING for c in own))
+            any(c not in NOT_REJECTING for c in own),
+        )
     antwoord.afgewezen += sum(signed(find(p, "IngediendBedrag")) or 0 for p in prestaties)

@@ -5,8 +5,14 @@ from validators.rules.tr._tarief import MINUUT, hourly_amounts
 EURO = "83"
 
 
-@rule("TR346", retourcode="9346", messages=("JW323",), level=Level.EXTERNAL, target="Prestatie",
-      reads=("Eenheid", "GeleverdVolume", "ProductTarief", "IngediendBedrag/Bedrag"))
+@rule(
+    "TR346",
+    retourcode="9346",
+    messages=("JW323",),
+    level=Level.EXTERNAL,
+    target="Prestatie",
+    reads=("Eenheid", "GeleverdVolume", "ProductTarief", "IngediendBedrag/Bedrag"),
+)
 def tr346(ctx, prestatie):
     """IngediendBedrag equals GeleverdVolume times ProductTarief, unless the eenheid is euro's."""
     eenheid = text(prestatie, "Eenheid")

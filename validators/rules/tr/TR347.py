@@ -4,8 +4,14 @@ from validators.rules.registry import Level, rule
 from validators.rules.tr._common import header
 
 
-@rule("TR347", retourcode="9347", messages=("JW315", "JW317"), level=Level.CROSS, target="Client",
-      needs=("history",))
+@rule(
+    "TR347",
+    retourcode="9347",
+    messages=("JW315", "JW317"),
+    level=Level.CROSS,
+    target="Client",
+    needs=("history",),
+)
 def tr347(ctx, client):
     """An aanbieder never reuses a ReferentieAanbieder for another request.
 
@@ -17,7 +23,10 @@ def tr347(ctx, client):
     identificatie = text(ctx.root, "Header/BerichtIdentificatie/Identificatie")
     for node in client.iter("{*}ReferentieAanbieder"):
         referentie = (node.text or "").strip()
-        earlier = [v for v in ctx.history.verzoeken_for(referentie, aanbieder=aanbieder)
-                   if v.afzender == aanbieder and v.identificatie != identificatie and not v.sent_after(sent)]
+        earlier = [
+            v
+            for v in ctx.history.verzoeken_for(referentie, aanbieder=aanbieder)
+            if v.afzender == aanbieder and v.identificatie != identificatie and not v.sent_after(sent)
+        ]
         if earlier:
             yield ctx.finding(node, referentie=referentie, berichtcode=earlier[0].berichtcode)

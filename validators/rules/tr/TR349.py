@@ -13,5 +13,6 @@ def tr349(ctx, client):
     named |= {text(n) for n in findall(verzoek, "TeWijzigenProducten/TeWijzigenProduct/ToewijzingNummer")}
     for toewijzing in current(ctx, text(client, "Bsn") or ""):
         if toewijzing.nummer not in named:
-            yield ctx.finding(verzoek, nummer=toewijzing.nummer,
-                              product=f"{toewijzing.categorie}/{toewijzing.code or '-'}")
+            yield ctx.finding(
+                verzoek, nummer=toewijzing.nummer, product=f"{toewijzing.categorie}/{toewijzing.code or '-'}"
+            )

@@ -4,7 +4,9 @@ from validators.rules.tr._common import header
 from validators.rules.tr._coverage import absence_proves
 
 
-@rule("TR355", retourcode="9355", messages=("JW319",), level=Level.CROSS, target="Antwoord", needs=("history",))
+@rule(
+    "TR355", retourcode="9355", messages=("JW319",), level=Level.CROSS, target="Antwoord", needs=("history",)
+)
 def tr355(ctx, antwoord):
     """An answer must repeat the ReferentieAanbieder of a request (JW315/JW317) the aanbieder sent."""
     _, aanbieder = header(ctx)
@@ -13,6 +15,10 @@ def tr355(ctx, antwoord):
     if not referentie or ctx.history.verzoeken_for(referentie, aanbieder=aanbieder):
         return
     # The request's date is unknown: only a history holding this aanbieder's requests proves one missing.
-    if absence_proves(ctx, None, fallback=ctx.history.has_verzoeken_from(aanbieder),
-                      what=f"a request with ReferentieAanbieder {referentie!r}"):
+    if absence_proves(
+        ctx,
+        None,
+        fallback=ctx.history.has_verzoeken_from(aanbieder),
+        what=f"a request with ReferentieAanbieder {referentie!r}",
+    ):
         yield ctx.finding(node, referentie=referentie, aanbieder=aanbieder)

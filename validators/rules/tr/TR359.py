@@ -3,7 +3,9 @@ from validators.rules.registry import Level, rule
 from validators.rules.tr._common import header
 
 
-@rule("TR359", retourcode="9359", messages=("JW319",), level=Level.CROSS, target="Antwoord", needs=("history",))
+@rule(
+    "TR359", retourcode="9359", messages=("JW319",), level=Level.CROSS, target="Antwoord", needs=("history",)
+)
 def tr359(ctx, antwoord):
     """No answer may follow once the request was honoured with a toewijzing carrying its ReferentieAanbieder."""
     gemeente, aanbieder = header(ctx)

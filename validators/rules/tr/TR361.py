@@ -4,7 +4,9 @@ from validators.rules.registry import Level, rule
 from validators.rules.tr._verzoek import referenced
 
 
-@rule("TR361", retourcode="9361", messages=("JW317",), level=Level.CROSS, target="Verzoek", needs=("history",))
+@rule(
+    "TR361", retourcode="9361", messages=("JW317",), level=Level.CROSS, target="Verzoek", needs=("history",)
+)
 def tr361(ctx, verzoek):
     """A product occurs more than once in a change request only for periods that do not overlap.
 
@@ -24,14 +26,26 @@ def tr361(ctx, verzoek):
     for node in findall(verzoek, "NieuweProducten/NieuwProduct"):
         start = date_of(node, "GewensteIngangsdatum")
         if start is not None:
-            items.append((node, text(node, "Product/Categorie"), text(node, "Product/Code"),
-                          (start, date_of(node, "Einddatum"))))
+            items.append(
+                (
+                    node,
+                    text(node, "Product/Categorie"),
+                    text(node, "Product/Code"),
+                    (start, date_of(node, "Einddatum")),
+                )
+            )
     for i, (node, categorie, code, period) in enumerate(items):
         for _, other_cat, other_code, other_period in items[:i]:
             if not periods_overlap(period, other_period):
                 continue
-            if same_product(categorie, code, other_cat, other_code,
-                            iwmo=ctx.message.message_type.standard.name == "iWmo"):
-                yield ctx.finding(node, product=f"{categorie or '-'}/{code or '-'}", begin=period[0],
-                                  other_begin=other_period[0], other_end=other_period[1])
+            if same_product(
+                categorie, code, other_cat, other_code, iwmo=ctx.message.message_type.standard.name == "iWmo"
+            ):
+                yield ctx.finding(
+                    node,
+                    product=f"{categorie or '-'}/{code or '-'}",
+                    begin=period[0],
+                    other_begin=other_period[0],
+                    other_end=other_period[1],
+                )
                 break

@@ -3,7 +3,9 @@ from validators.rules.registry import Level, rule
 from validators.rules.tr._common import header
 
 
-@rule("TR366", retourcode="9366", messages=("JW325",), level=Level.CROSS, target="Prestatie", needs=("history",))
+@rule(
+    "TR366", retourcode="9366", messages=("JW325",), level=Level.CROSS, target="Prestatie", needs=("history",)
+)
 def tr366(ctx, prestatie):
     """Every answered Prestatie must be a Prestatie of the declaration being answered."""
     _, aanbieder = header(ctx)

@@ -19,8 +19,17 @@ def _finish(ctx, tallies: dict[str, Tally | None]):
             yield said(tally.place, nummer=nummer, total=tally.total, budget=tally.toewijzing.budget)
 
 
-@rule("TR369", retourcode="9369", messages=("JW323",), level=Level.CROSS, target="Bericht",
-      needs=("history",), columns=PRESTATIE_COLUMNS, state=dict, finish=_finish)
+@rule(
+    "TR369",
+    retourcode="9369",
+    messages=("JW323",),
+    level=Level.CROSS,
+    target="Bericht",
+    needs=("history",),
+    columns=PRESTATIE_COLUMNS,
+    state=dict,
+    finish=_finish,
+)
 def tr369(ctx, bericht):
     """All that is declared on a toewijzing with a Budget (debits minus credits) must fit within that Budget."""
     # Per ToewijzingNummer a Tally: this message's amounts on it, chunk by chunk; the earlier lines

@@ -1,14 +1,20 @@
 from iwmo_ijw.xpath import text
 from validators.rules.checks import dagtekening
-from validators.sources.lifecycle import verzoek_stands
 from validators.rules.registry import Level, rule
 from validators.rules.tr._common import header
+from validators.sources.lifecycle import verzoek_stands
 
 AFGEWEZEN = "1"
 
 
-@rule("TR374", retourcode="9374", messages=("JW315", "JW317"), level=Level.CROSS, target="Client",
-      needs=("history",))
+@rule(
+    "TR374",
+    retourcode="9374",
+    messages=("JW315", "JW317"),
+    level=Level.CROSS,
+    target="Client",
+    needs=("history",),
+)
 def tr374(ctx, client):
     """No new request for a client while an earlier request of the same aanbieder is still being handled.
 
@@ -26,9 +32,15 @@ def tr374(ctx, client):
     for referentie, verzoeken in ctx.history.verzoeken.items():
         if referentie in own:
             continue
-        if not any(v.afzender == aanbieder and v.bsn == bsn and v.identificatie != identificatie
-                   and v.ontvanger in ("", gemeente) and not v.sent_after(sent)
-                   and verzoek_stands(ctx.history, v) for v in verzoeken):
+        if not any(
+            v.afzender == aanbieder
+            and v.bsn == bsn
+            and v.identificatie != identificatie
+            and v.ontvanger in ("", gemeente)
+            and not v.sent_after(sent)
+            and verzoek_stands(ctx.history, v)
+            for v in verzoeken
+        ):
             continue
         answers = ctx.history.verzoek_antwoorden_for(referentie, aanbieder=aanbieder)
         answered = any(a.antwoord == AFGEWEZEN for a in answers)

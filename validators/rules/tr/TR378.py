@@ -2,8 +2,8 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from iwmo_ijw.xpath import as_date, date_of, find, iter_local, text
-from validators.rules.context import said
 from validators.findings import Finding
+from validators.rules.context import said
 from validators.rules.registry import Level, rule
 
 # Which header element names a gemeente depends on who sends the message.
@@ -71,8 +71,11 @@ def tr378(ctx, bericht):
     if gemeenten.doubtful or number == "319":
         # 100,000 Prestaties share a handful of dates and toewijzingen: each distinct text is kept once.
         gemeenten.texts.update(el.text for el in bericht.iter(f"{{*}}{_TOEWIJZING_INGANGSDATUM}"))
-        gemeenten.texts.update(el.text for product in bericht.iter(f"{{*}}{_INGANGSDATUM[0]}")
-                               for el in product.iterchildren(f"{{*}}{_INGANGSDATUM[1]}"))
+        gemeenten.texts.update(
+            el.text
+            for product in bericht.iter(f"{{*}}{_INGANGSDATUM[0]}")
+            for el in product.iterchildren(f"{{*}}{_INGANGSDATUM[1]}")
+        )
         gemeenten.nummers.update((el.text or "").strip() for el in bericht.iter("{*}ToewijzingNummer"))
 
 

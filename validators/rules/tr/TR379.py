@@ -1,14 +1,20 @@
 from datetime import date
 
 from iwmo_ijw.xpath import date_of, find, text
-from validators.sources.lifecycle import toewijzing_stands
 from validators.rules.registry import Level, rule
 from validators.rules.tr._common import header
 from validators.rules.tr._coverage import absence_proves
+from validators.sources.lifecycle import toewijzing_stands
 
 
-@rule("TR379", retourcode="9379", messages=("JW301",), level=Level.CROSS, target="ToegewezenProduct",
-      needs=("history",))
+@rule(
+    "TR379",
+    retourcode="9379",
+    messages=("JW301",),
+    level=Level.CROSS,
+    target="ToegewezenProduct",
+    needs=("history",),
+)
 def tr379(ctx, product):
     """A ReferentieAanbieder on a toewijzing is the reference of a request this aanbieder sent for the client.
 
@@ -24,8 +30,12 @@ def tr379(ctx, product):
     bsn = text(product.getparent().getparent(), "Bsn")
     requests = ctx.history.verzoeken_for(referentie, aanbieder=aanbieder)
     if not requests:
-        if not absence_proves(ctx, None, fallback=ctx.history.has_verzoeken_from(aanbieder),
-                              what=f"a request with ReferentieAanbieder {referentie!r}"):
+        if not absence_proves(
+            ctx,
+            None,
+            fallback=ctx.history.has_verzoeken_from(aanbieder),
+            what=f"a request with ReferentieAanbieder {referentie!r}",
+        ):
             return
         yield ctx.finding(node, key="unknown", referentie=referentie, aanbieder=aanbieder)
     elif not any(v.bsn in (None, bsn) for v in requests):
@@ -33,8 +43,13 @@ def tr379(ctx, product):
     else:
         honoured = _honoured_before(ctx, product, referentie, gemeente, aanbieder)
         if honoured is not None:
-            yield ctx.finding(node, key="honoured", referentie=referentie, nummer=honoured.nummer,
-                              datum=honoured.toewijzingsdatum)
+            yield ctx.finding(
+                node,
+                key="honoured",
+                referentie=referentie,
+                nummer=honoured.nummer,
+                datum=honoured.toewijzingsdatum,
+            )
 
 
 def _honoured_before(ctx, product, referentie, gemeente, aanbieder):
@@ -46,7 +61,11 @@ def _honoured_before(ctx, product, referentie, gemeente, aanbieder):
     moment = (date_of(product, "Toewijzingsdatum") or date.min, text(product, "Toewijzingstijd") or "")
     for t in ctx.history.toewijzingen_by_referentie_aanbieder(referentie, aanbieder=aanbieder):
         # A toewijzing the aanbieder's JW302 rejected was not received: the resent one is the first.
-        if (t.afzender == gemeente and t.ontvanger == aanbieder and t.order_key < moment
-                and toewijzing_stands(ctx.history, t)):
+        if (
+            t.afzender == gemeente
+            and t.ontvanger == aanbieder
+            and t.order_key < moment
+            and toewijzing_stands(ctx.history, t)
+        ):
             return t
     return None

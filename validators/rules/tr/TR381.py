@@ -7,7 +7,10 @@ _CLASSES = {
     "301": ("Afzender", (("ToegewezenProduct", "Product/Categorie", "Product/Code", "Ingangsdatum"),)),
     "305": ("Ontvanger", (("StartProduct", "Product/Categorie", "Product/Code", "Begindatum"),)),
     "307": ("Ontvanger", (("StopProduct", "Product/Categorie", "Product/Code", "Begindatum"),)),
-    "315": ("Ontvanger", (("AangevraagdProduct", "Product/Categorie", "Product/Code", "ToewijzingIngangsdatum"),)),
+    "315": (
+        "Ontvanger",
+        (("AangevraagdProduct", "Product/Categorie", "Product/Code", "ToewijzingIngangsdatum"),),
+    ),
     "317": ("Ontvanger", (("NieuwProduct", "Product/Categorie", "Product/Code", "GewensteIngangsdatum"),)),
     "323": ("Ontvanger", (("Prestatie", "ProductCategorie", "ProductCode", "ProductPeriode/Begindatum"),)),
 }

@@ -2,8 +2,7 @@ from iwmo_ijw.xpath import iter_local
 from validators.rules.registry import Level, rule
 
 
-@rule("TR383", retourcode="0001", messages=("JW315",), level=Level.MESSAGE, target="Bericht",
-      state=set)
+@rule("TR383", retourcode="0001", messages=("JW315",), level=Level.MESSAGE, target="Bericht", state=set)
 def tr383(ctx, root):
     """Each AangevraagdProduct of a request message has its own ReferentieAanbieder."""
     # Unique across the whole message, not only per Client: the provider's reference is what the

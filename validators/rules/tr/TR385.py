@@ -1,13 +1,19 @@
-from iwmo_ijw.xpath import find, findall, text
-from validators.sources.lifecycle import prestatie_stands
+from iwmo_ijw.xpath import find, text
 from validators.rules.registry import Level, rule
 from validators.rules.tr._common import header
+from validators.sources.lifecycle import prestatie_stands
 
 VERWIJDERD = "13"
 
 
-@rule("TR385", retourcode="9385", messages=("JW301",), level=Level.CROSS, target="ToegewezenProduct",
-      needs=("history",))
+@rule(
+    "TR385",
+    retourcode="9385",
+    messages=("JW301",),
+    level=Level.CROSS,
+    target="ToegewezenProduct",
+    needs=("history",),
+)
 def tr385(ctx, product):
     """A toewijzing may not be withdrawn (RedenWijziging 13) while approved, uncredited Prestaties rest on it."""
     if text(product, "RedenWijziging") != VERWIJDERD:
@@ -21,9 +27,10 @@ def tr385(ctx, product):
         answered = ctx.history.antwoorden_op(p.declaratie_nummer or "", aanbieder=aanbieder)
         # A line rejected with its Client or its whole declaration (IV087) was never approved; a
         # rejected credit did not take an approved line back.
-        credited = any(c.debet_credit == "C" and prestatie_stands(ctx.history, c)
-                       for c in ctx.history.prestaties_by_vorig_referentie(p.referentie or "", aanbieder=aanbieder))
+        credited = any(
+            c.debet_credit == "C" and prestatie_stands(ctx.history, c)
+            for c in ctx.history.prestaties_by_vorig_referentie(p.referentie or "", aanbieder=aanbieder)
+        )
         if answered and prestatie_stands(ctx.history, p) and not credited:
-            yield ctx.finding(find(product, "RedenWijziging"),
-                              nummer=nummer, referentie=p.referentie)
+            yield ctx.finding(find(product, "RedenWijziging"), nummer=nummer, referentie=p.referentie)
             return

@@ -7,4 +7,6 @@ from validators.rules.registry import Level, rule
 def tr386(ctx, client):
     """A product is requested more than once in a message only for periods that do not overlap."""
     products = findall(client, "AangevraagdeProducten/AangevraagdProduct")
-    yield from same_product_overlaps(ctx, products, "ToewijzingIngangsdatum", "ToewijzingEinddatum", "AangevraagdProduct")
+    yield from same_product_overlaps(
+        ctx, products, "ToewijzingIngangsdatum", "ToewijzingEinddatum", "AangevraagdProduct"
+    )

@@ -3,8 +3,15 @@ from validators.rules.registry import Level, rule
 from validators.rules.tr._common import PRESTATIE_COLUMNS, line_of
 
 
-@rule("TR387", retourcode="9387", messages=("JW323",), level=Level.CROSS, target="Prestatie",
-      needs=("history",), columns=PRESTATIE_COLUMNS)
+@rule(
+    "TR387",
+    retourcode="9387",
+    messages=("JW323",),
+    level=Level.CROSS,
+    target="Prestatie",
+    needs=("history",),
+    columns=PRESTATIE_COLUMNS,
+)
 def tr387(ctx, prestatie):
     """A ProductPeriode begins on the first of its month, or on the toewijzing's later Ingangsdatum in that month."""
     p, t = line_of(ctx, prestatie)
@@ -13,5 +20,4 @@ def tr387(ctx, prestatie):
     # Any version's Ingangsdatum is accepted: a declaration may follow a version changed later.
     starts = {v.ingangsdatum for v in ctx.history.toewijzing_versions(t.nummer, gemeente=t.afzender)}
     if p.begindatum not in starts:
-        yield ctx.finding(find(prestatie, "ProductPeriode/Begindatum"),
-                          begin=p.begindatum, nummer=t.nummer)
+        yield ctx.finding(find(prestatie, "ProductPeriode/Begindatum"), begin=p.begindatum, nummer=t.nummer)

@@ -7,8 +7,15 @@ from validators.rules.tr._common import PRESTATIE_COLUMNS, line_of
 ONE_DAY = timedelta(days=1)
 
 
-@rule("TR388", retourcode="9388", messages=("JW323",), level=Level.CROSS, target="Prestatie",
-      needs=("history",), columns=PRESTATIE_COLUMNS)
+@rule(
+    "TR388",
+    retourcode="9388",
+    messages=("JW323",),
+    level=Level.CROSS,
+    target="Prestatie",
+    needs=("history",),
+    columns=PRESTATIE_COLUMNS,
+)
 def tr388(ctx, prestatie):
     """A ProductPeriode ends on the last day of its month, or on the toewijzing's earlier Einddatum in that month."""
     p, t = line_of(ctx, prestatie)
@@ -17,5 +24,4 @@ def tr388(ctx, prestatie):
     # Any version's Einddatum is accepted: a toewijzing shortened later still covers what was delivered.
     ends = {v.einddatum for v in ctx.history.toewijzing_versions(t.nummer, gemeente=t.afzender)}
     if p.einddatum not in ends:
-        yield ctx.finding(find(prestatie, "ProductPeriode/Einddatum"),
-                          end=p.einddatum, nummer=t.nummer)
+        yield ctx.finding(find(prestatie, "ProductPeriode/Einddatum"), end=p.einddatum, nummer=t.nummer)

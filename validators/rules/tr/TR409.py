@@ -15,5 +15,4 @@ def tr409(ctx, antwoord):
     """Only a refusal because of the woonplaatsbeginsel (reden 8) has a Woonplaatsbeginsel."""
     reden = value(antwoord, "RedenAfwijzingVerzoek")
     if reden != "8" and filled(antwoord, "Woonplaatsbeginsel"):
-        yield ctx.finding(find(antwoord, "Woonplaatsbeginsel"),
-                          reden=reden)
+        yield ctx.finding(find(antwoord, "Woonplaatsbeginsel"), reden=reden)

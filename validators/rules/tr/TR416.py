@@ -1,9 +1,15 @@
-from validators.engine.accumulate import Seen, line_keys
 from validators.engine._columns import stripped
+from validators.engine.accumulate import Seen, line_keys
 from validators.rules.registry import Level, rule
 from validators.rules.tr._keys import inside
 
-KEY = ("ToewijzingNummer", "ProductCategorie", "ProductCode", "ProductPeriode/Begindatum", "ProductPeriode/Einddatum")
+KEY = (
+    "ToewijzingNummer",
+    "ProductCategorie",
+    "ProductCode",
+    "ProductPeriode/Begindatum",
+    "ProductPeriode/Einddatum",
+)
 # The client is part of the key: the same ToewijzingNummer and product under two different
 # Clients (the official JW323 example has this) are two deliveries, and rejecting them would
 # cost the provider money.
@@ -34,8 +40,10 @@ def tr416(ctx, declaratie):
     for j in seen.repeated(keys if len(chosen) == len(keys) else [keys[i] for i in chosen], ctx.whole):
         i = chosen[j]
         key = [stripped(v) for v in keys[i]]
-        yield ctx.finding(columns.node(start + i), nummer=key[0], product=f"{key[1]}/{key[2]}", begin=key[3],
-                          end=key[4])
+        yield ctx.finding(
+            columns.node(start + i), nummer=key[0], product=f"{key[1]}/{key[2]}", begin=key[3], end=key[4]
+        )
+
 
 def _debits(keys: list[tuple]) -> list[int]:
     # Counted in C (list.count): most declarations hold debits only.

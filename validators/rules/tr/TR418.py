@@ -4,8 +4,15 @@ from validators.rules.tr._common import header
 from validators.rules.tr._tarief import MINUUT, UUR, per_minuut
 
 
-@rule("TR418", retourcode="0611", messages=("JW323",), level=Level.CROSS, target="Prestatie", needs=("registry",),
-      reads=("ProductTarief", "ProductPeriode/Begindatum", "ProductCategorie", "ProductCode", "Eenheid"))
+@rule(
+    "TR418",
+    retourcode="0611",
+    messages=("JW323",),
+    level=Level.CROSS,
+    target="Prestatie",
+    needs=("registry",),
+    reads=("ProductTarief", "ProductPeriode/Begindatum", "ProductCategorie", "ProductCode", "Eenheid"),
+)
 def tr418(ctx, prestatie):
     """ProductTarief is the tariff contracted for this aanbieder, gemeente and product on that date.
 
@@ -23,8 +30,14 @@ def tr418(ctx, prestatie):
         return
     expected = contracted(contract.tarief, contract.eenheid, text(prestatie, "Eenheid"))
     if expected is not None and expected != tarief:
-        yield ctx.finding(tarief_node, tarief=tarief, expected=expected, product=f"{categorie}/{code}",
-                                  gemeente=gemeente, on=on)
+        yield ctx.finding(
+            tarief_node,
+            tarief=tarief,
+            expected=expected,
+            product=f"{categorie}/{code}",
+            gemeente=gemeente,
+            on=on,
+        )
 
 
 def contracted(tarief: int, contract_eenheid: str | None, eenheid: str | None) -> int | None:

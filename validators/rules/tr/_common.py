@@ -9,10 +9,16 @@ from lxml import etree
 
 from iwmo_ijw.xpath import find, text
 from validators.engine._columns import stripped_column
-from validators.rules.context import RuleContext
 from validators.findings import Finding
-from validators.sources.history import (PRESTATIE_FIELDS, BerichtKey, Prestatie, Toewijzing, prestatie_record,
-                                prestatie_records)
+from validators.rules.context import RuleContext
+from validators.sources.history import (
+    PRESTATIE_FIELDS,
+    BerichtKey,
+    Prestatie,
+    Toewijzing,
+    prestatie_record,
+    prestatie_records,
+)
 from validators.sources.lifecycle import prestatie_stands
 
 CLIENT_BSN = "^Client/Bsn"  # Prestatie -> Prestaties -> Client: the nearest Client is the line's own
@@ -60,15 +66,17 @@ def _records(ctx: RuleContext) -> dict[etree._Element, Prestatie]:
     if not columns.size:
         return {}
     texts = {path: stripped_column(columns[path]) for path in PRESTATIE_COLUMNS["Prestatie"]}
-    records = prestatie_records(texts, texts[CLIENT_BSN], declaratie_nummer=_declaratie_nummer(ctx),
-                                key=_key(ctx))
+    records = prestatie_records(
+        texts, texts[CLIENT_BSN], declaratie_nummer=_declaratie_nummer(ctx), key=_key(ctx)
+    )
     return dict(zip(columns.nodes, records))
 
 
 def _record(ctx: RuleContext, node: etree._Element) -> Prestatie:
     client = node.getparent().getparent()  # Prestatie -> Prestaties -> Client
-    return prestatie_record(node, bsn=text(client, "Bsn"), declaratie_nummer=_declaratie_nummer(ctx),
-                            key=_key(ctx))
+    return prestatie_record(
+        node, bsn=text(client, "Bsn"), declaratie_nummer=_declaratie_nummer(ctx), key=_key(ctx)
+    )
 
 
 def _key(ctx: RuleContext) -> BerichtKey:
@@ -121,15 +129,18 @@ def message_prestaties(ctx: RuleContext) -> list[tuple[etree._Element, Prestatie
     """All Prestaties of the message under test, parsed once per message."""
     if "cross:prestaties" not in ctx.cache:
         ns = ctx.message.message_type.namespace
-        ctx.cache["cross:prestaties"] = [(n, prestatie_of(ctx, n)) for n in ctx.root.iter(f"{{{ns}}}Prestatie")]
+        ctx.cache["cross:prestaties"] = [
+            (n, prestatie_of(ctx, n)) for n in ctx.root.iter(f"{{{ns}}}Prestatie")
+        ]
     return ctx.cache["cross:prestaties"]
 
 
 def last_lines(ctx: RuleContext) -> dict[str, etree._Element]:
     """Per ToewijzingNummer of the message, its last Prestatie: where a total over the toewijzing is reported."""
     if "cross:last_lines" not in ctx.cache:
-        ctx.cache["cross:last_lines"] = {p.toewijzing_nummer: node for node, p in message_prestaties(ctx)
-                                         if p.toewijzing_nummer}
+        ctx.cache["cross:last_lines"] = {
+            p.toewijzing_nummer: node for node, p in message_prestaties(ctx) if p.toewijzing_nummer
+        }
     return ctx.cache["cross:last_lines"]
 
 
@@ -145,8 +156,11 @@ def message_prestaties_by_toewijzing(ctx: RuleContext) -> dict[str, list[Prestat
 def credited_in_message(ctx: RuleContext) -> set[str]:
     """VorigReferentieNummers credited by the message under test."""
     if "cross:credited" not in ctx.cache:
-        ctx.cache["cross:credited"] = {p.vorig_referentie for _, p in message_prestaties(ctx)
-                                       if p.debet_credit == "C" and p.vorig_referentie}
+        ctx.cache["cross:credited"] = {
+            p.vorig_referentie
+            for _, p in message_prestaties(ctx)
+            if p.debet_credit == "C" and p.vorig_referentie
+        }
     return ctx.cache["cross:credited"]
 
 
@@ -158,12 +172,17 @@ def standing_prestaties(ctx: RuleContext, toewijzing_nummer: str, aanbieder: str
     message that was also loaded as history) are counted once, from the message.
     """
     current = message_prestaties_by_toewijzing(ctx).get(toewijzing_nummer, [])
-    declared = ctx.history.prestaties_for_toewijzing(toewijzing_nummer, gemeente=header(ctx)[1], aanbieder=aanbieder)
+    declared = ctx.history.prestaties_for_toewijzing(
+        toewijzing_nummer, gemeente=header(ctx)[1], aanbieder=aanbieder
+    )
     if not declared:  # the usual case in a month: nothing declared on it before
         return list(current)
     refs = {p.referentie for p in current}
-    earlier = [p for p in declared
-               if p.afzender == aanbieder and p.referentie not in refs and prestatie_stands(ctx.history, p)]
+    earlier = [
+        p
+        for p in declared
+        if p.afzender == aanbieder and p.referentie not in refs and prestatie_stands(ctx.history, p)
+    ]
     return earlier + current
 
 
@@ -177,8 +196,11 @@ def judged_by(ctx: RuleContext, node: etree._Element) -> tuple[Prestatie, Toewij
     p, t = line_of(ctx, node)
     if t is None or p.debet_credit != "C" or not p.vorig_referentie:
         return p, t
-    debits = [d for d in ctx.history.prestaties_by_referentie(p.vorig_referentie, aanbieder=p.afzender)
-              if d.debet_credit == "D" and d.toewijzing_nummer == p.toewijzing_nummer]
+    debits = [
+        d
+        for d in ctx.history.prestaties_by_referentie(p.vorig_referentie, aanbieder=p.afzender)
+        if d.debet_credit == "D" and d.toewijzing_nummer == p.toewijzing_nummer
+    ]
     if not debits:
         return p, t
     declaratie = ctx.history.declaratie(debits[-1].declaratie_nummer or "", aanbieder=p.afzender)
@@ -201,8 +223,12 @@ class Tally:
     in_history: set[str] = field(default_factory=set)
 
 
-def tally_lines(ctx: RuleContext, tallies: dict[str, Tally | None], counts: Callable[[Toewijzing], bool],
-                add: Callable[[Tally, Prestatie], None]) -> None:
+def tally_lines(
+    ctx: RuleContext,
+    tallies: dict[str, Tally | None],
+    counts: Callable[[Toewijzing], bool],
+    add: Callable[[Tally, Prestatie], None],
+) -> None:
     """Add the lines of this run (the message, or a chunk of it) to the tallies of the toewijzingen
     of this gemeente and aanbieder they declare on, for those the rule `counts`."""
     aanbieder, gemeente = header(ctx)
@@ -210,13 +236,18 @@ def tally_lines(ctx: RuleContext, tallies: dict[str, Tally | None], counts: Call
     for nummer, node in last_lines(ctx).items():
         if nummer not in tallies:
             t = ctx.history.toewijzing(nummer, gemeente=gemeente)
-            tallies[nummer] = Tally(t) if (t is not None and t.afzender == gemeente and t.ontvanger == aanbieder
-                                           and counts(t)) else None
+            tallies[nummer] = (
+                Tally(t)
+                if (t is not None and t.afzender == gemeente and t.ontvanger == aanbieder and counts(t))
+                else None
+            )
         tally = tallies[nummer]
         if tally is None:
             continue
-        stored = {p.referentie
-                  for p in ctx.history.prestaties_for_toewijzing(nummer, gemeente=gemeente, aanbieder=aanbieder)}
+        stored = {
+            p.referentie
+            for p in ctx.history.prestaties_for_toewijzing(nummer, gemeente=gemeente, aanbieder=aanbieder)
+        }
         for p in by_toewijzing[nummer]:
             add(tally, p)
             if p.referentie in stored:
@@ -228,5 +259,10 @@ def earlier_lines(ctx: RuleContext, nummer: str, tally: Tally) -> list[Prestatie
     """The lines declared on a toewijzing before this message that still stand (not rejected on their
     own, with their Client or with their whole declaration: IV087)."""
     aanbieder, gemeente = header(ctx)
-    return [p for p in ctx.history.prestaties_for_toewijzing(nummer, gemeente=gemeente, aanbieder=aanbieder)
-            if p.afzender == aanbieder and p.referentie not in tally.in_history and prestatie_stands(ctx.history, p)]
+    return [
+        p
+        for p in ctx.history.prestaties_for_toewijzing(nummer, gemeente=gemeente, aanbieder=aanbieder)
+        if p.afzender == aanbieder
+        and p.referentie not in tally.in_history
+        and prestatie_stands(ctx.history, p)
+    ]

@@ -12,5 +12,4 @@ def not_current(ctx, product):
     client = product.getparent().getparent().getparent()  # product -> list -> Verzoek -> Client
     nummer = text(product, "ToewijzingNummer")
     if nummer not in {t.nummer for t in current(ctx, text(client, "Bsn") or "")}:
-        yield ctx.finding(find(product, "ToewijzingNummer"),
-                          item=local(product), nummer=nummer)
+        yield ctx.finding(find(product, "ToewijzingNummer"), item=local(product), nummer=nummer)

@@ -8,8 +8,8 @@ with equal columns are the same line under the same parent.
 from __future__ import annotations
 
 from collections import Counter
-from functools import lru_cache
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 
 from lxml import etree
 
@@ -19,20 +19,40 @@ from validators.engine.accumulate import Seen, line_keys
 
 # message -> class -> key paths (facts of the iJw 3.2 standard)
 LOGICAL_KEYS: dict[str, dict[str, tuple[str, ...]]] = {
-    "301": {"Client": ("Bsn",), "Contact": ("Soort",), "Relatie": ("Nummer",),
-            "ToegewezenProduct": ("ToewijzingNummer",)},
-    "305": {"Client": ("Bsn",), "StartProduct": ("ToewijzingNummer", "Product/Categorie", "Product/Code", "Begindatum")},
+    "301": {
+        "Client": ("Bsn",),
+        "Contact": ("Soort",),
+        "Relatie": ("Nummer",),
+        "ToegewezenProduct": ("ToewijzingNummer",),
+    },
+    "305": {
+        "Client": ("Bsn",),
+        "StartProduct": ("ToewijzingNummer", "Product/Categorie", "Product/Code", "Begindatum"),
+    },
     # IV008: a stop's Einddatum (and its reden) are no part of its key; a corrected stop with a
     # deletion of the old one in the same message is the same class twice.
-    "307": {"Client": ("Bsn",), "StopProduct": ("ToewijzingNummer", "Product/Categorie", "Product/Code", "Begindatum")},
+    "307": {
+        "Client": ("Bsn",),
+        "StopProduct": ("ToewijzingNummer", "Product/Categorie", "Product/Code", "Begindatum"),
+    },
     "315": {"Client": ("Bsn",), "AangevraagdProduct": ("ReferentieAanbieder",)},
-    "317": {"Client": ("Bsn",), "Verzoek": ("ReferentieAanbieder",), "OngewijzigdProduct": ("ToewijzingNummer",),
-            "TeWijzigenProduct": ("ToewijzingNummer",),
-            "NieuwProduct": ("Product/Categorie", "Product/Code", "GewensteIngangsdatum")},
-    "323": {"Declaratie": ("DeclaratieNummer",), "Client": ("Bsn",),
-            "Prestatie": ("ProductReferentie/ReferentieNummer", "ProductReferentie/VorigReferentieNummer")},
-    "325": {"DeclaratieAntwoord": ("DeclaratieNummer",), "Client": ("Bsn",),
-            "Prestatie": ("ProductReferentie/ReferentieNummer", "ProductReferentie/VorigReferentieNummer")},
+    "317": {
+        "Client": ("Bsn",),
+        "Verzoek": ("ReferentieAanbieder",),
+        "OngewijzigdProduct": ("ToewijzingNummer",),
+        "TeWijzigenProduct": ("ToewijzingNummer",),
+        "NieuwProduct": ("Product/Categorie", "Product/Code", "GewensteIngangsdatum"),
+    },
+    "323": {
+        "Declaratie": ("DeclaratieNummer",),
+        "Client": ("Bsn",),
+        "Prestatie": ("ProductReferentie/ReferentieNummer", "ProductReferentie/VorigReferentieNummer"),
+    },
+    "325": {
+        "DeclaratieAntwoord": ("DeclaratieNummer",),
+        "Client": ("Bsn",),
+        "Prestatie": ("ProductReferentie/ReferentieNummer", "ProductReferentie/VorigReferentieNummer"),
+    },
 }
 
 
@@ -102,11 +122,15 @@ def duplicate_lines(ctx, root: etree._Element):
     for name in keys:
         paths = tuple(chains[name])
         columns = ctx.columns.columns(name, paths)
-        if ctx.whole and any(len(set(ctx.columns.comparable(name, p))) == columns.size for p in reversed(paths)):
+        if ctx.whole and any(
+            len(set(ctx.columns.comparable(name, p))) == columns.size for p in reversed(paths)
+        ):
             continue  # the usual case: one key field (a ReferentieNummer) tells every line apart
         start = ctx.first_new(name)
         seen = ctx.state.setdefault(name, Seen())
         for i in seen.repeated(line_keys(ctx, name, paths), ctx.whole):
             node = columns.node(start + i)
-            shown = ", ".join(f"{p}={v}" for p, v in zip(keys[name], _own_key(node, keys[name])) if v is not None)
+            shown = ", ".join(
+                f"{p}={v}" for p, v in zip(keys[name], _own_key(node, keys[name])) if v is not None
+            )
             yield ctx.finding(node, name=name, shown=shown)

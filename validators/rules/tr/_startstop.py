@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from iwmo_ijw.xpath import date_of, find, text
 from validators.rules.context import RuleContext
+from validators.rules.tr._common import header
 from validators.sources.history import BerichtKey, StartStop, start_stop_record
 from validators.sources.lifecycle import notice_stands
-from validators.rules.tr._common import header
 
 VERWIJDEREN = "3"
 
@@ -19,8 +19,9 @@ def notice_of(ctx: RuleContext, product) -> StartStop:
     return start_stop_record(product, bsn=text(product.getparent().getparent(), "Bsn"), key=key)
 
 
-def standing(ctx: RuleContext, notice: StartStop, berichtcode_suffix: str, *,
-             after_own_deletions: bool = False) -> list[StartStop]:
+def standing(
+    ctx: RuleContext, notice: StartStop, berichtcode_suffix: str, *, after_own_deletions: bool = False
+) -> list[StartStop]:
     """Earlier notices of one kind (305/307) for the notice's toewijzing that were not deleted.
 
     Notices from the message under test itself (re-validation) are left out, and so is what
@@ -31,12 +32,24 @@ def standing(ctx: RuleContext, notice: StartStop, berichtcode_suffix: str, *,
     lets a deletion and its replacement travel in one message.
     """
     notices = ctx.history.start_stops_for(notice.toewijzing_nummer or "", gemeente=header(ctx)[1])
-    own = next((i for i, n in enumerate(notices)
-                if n.afzender == notice.afzender and n.identificatie == notice.identificatie
-                and n.berichtcode == notice.berichtcode), len(notices))
-    earlier = [n for n in notices[:own]
-               if n.afzender == notice.afzender and n.berichtcode.endswith(berichtcode_suffix)
-               and not _sent_after(n, notice) and notice_stands(ctx.history, n)]
+    own = next(
+        (
+            i
+            for i, n in enumerate(notices)
+            if n.afzender == notice.afzender
+            and n.identificatie == notice.identificatie
+            and n.berichtcode == notice.berichtcode
+        ),
+        len(notices),
+    )
+    earlier = [
+        n
+        for n in notices[:own]
+        if n.afzender == notice.afzender
+        and n.berichtcode.endswith(berichtcode_suffix)
+        and not _sent_after(n, notice)
+        and notice_stands(ctx.history, n)
+    ]
     current: dict[tuple, StartStop] = {}
     for n in earlier:  # oldest first: a later delivery with the same key replaces or removes
         if n.status == VERWIJDEREN:
@@ -56,13 +69,17 @@ def own_deletions(ctx: RuleContext) -> set[tuple]:
         item = "StartProduct" if ctx.message.message_type.number == "305" else "StopProduct"
         products = ctx.root.iter(f"{{{ctx.message.message_type.namespace}}}{item}")
         found = ctx.cache["cross:own_deletions"] = {
-            n.key for n in map(lambda p: notice_of(ctx, p), products) if n.status == VERWIJDEREN}
+            n.key for n in map(lambda p: notice_of(ctx, p), products) if n.status == VERWIJDEREN
+        }
     return found
 
 
 def sent_any(ctx: RuleContext, afzender: str, berichtcode_suffix: str) -> bool:
-    return any(n.afzender == afzender and n.berichtcode.endswith(berichtcode_suffix)
-               for ns in ctx.history.start_stops.values() for n in ns)
+    return any(
+        n.afzender == afzender and n.berichtcode.endswith(berichtcode_suffix)
+        for ns in ctx.history.start_stops.values()
+        for n in ns
+    )
 
 
 def _sent_after(other: StartStop, notice: StartStop) -> bool:

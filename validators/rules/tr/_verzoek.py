@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from iwmo_ijw.xpath import text
 from validators.rules.checks import dagtekening
-from validators.sources.history import Toewijzing
 from validators.rules.tr._common import header, knows_relation
+from validators.sources.history import Toewijzing
 
 
 def referenced(ctx, product) -> Toewijzing | None:

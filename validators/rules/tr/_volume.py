@@ -53,8 +53,16 @@ def convert(volume: int, from_eenheid: str, to_eenheid: str) -> float | None:
 
 
 @lru_cache(maxsize=4096)  # a month's lines share a few periods and toewijzing sizes
-def allowed_volume(volume: int, eenheid: str, frequentie: str, begin: date, end: date,
-                   start: date | None, stop: date | None, in_eenheid: str) -> float | None:
+def allowed_volume(
+    volume: int,
+    eenheid: str,
+    frequentie: str,
+    begin: date,
+    end: date,
+    start: date | None,
+    stop: date | None,
+    in_eenheid: str,
+) -> float | None:
     """Maximum declarable volume (in in_eenheid) for [begin, end]; None when it cannot be judged."""
     if frequentie not in (PER_DAG, PER_WEEK, PER_MAAND, TOTAAL):
         return None
