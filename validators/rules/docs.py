@@ -40,6 +40,8 @@ _WORDS = {
         "whole": "- (het hele bericht wordt afgekeurd)",
         "warning": "- (waarschuwing: het bericht wordt er niet om afgekeurd)",
         "fault": "fout",
+        "bad_warning": "voorbeeld met waarschuwing",
+        "fault_warning": "waarschuwing",
         "no_rule": "geen regel uit de catalogus; een code van de validator zelf",
     },
     "en": {
@@ -55,6 +57,8 @@ _WORDS = {
         "whole": "- (the whole message is rejected)",
         "warning": "- (a warning: the message is not rejected for it)",
         "fault": "fault",
+        "bad_warning": "example with a warning",
+        "fault_warning": "warning",
         "no_rule": "not a catalogue rule; a code of the validator itself",
     },
 }
@@ -247,12 +251,15 @@ def _examples(info: dict, w: dict, heading, block) -> list[str]:
     """The bad example around its marked faults, then the good one around the same lines."""
     bad, good = info["bad"], info["good"]
     near = sorted(bad.marks) if bad is not None else []
+    # A rule that only warns finds no fault: its example is marked as the warning it is.
+    warns = info.get("severity") in ("warning", "info")
+    bad_word, fault = (w["bad_warning"], w["fault_warning"]) if warns else (w["bad"], w["fault"])
     out: list[str] = []
-    for kind, shown in (("bad", bad), ("good", good)):
+    for title, shown in ((bad_word, bad), (w["good"], good)):
         if shown is None:
-            out += [heading(w[kind]), w["none"]]
+            out += [heading(title), w["none"]]
         else:
-            out += [heading(f"{w[kind]} ({shown.name})"), *block(shown.shown(near, fault=w["fault"]))]
+            out += [heading(f"{title} ({shown.name})"), *block(shown.shown(near, fault=fault))]
     return out
 
 
