@@ -14,6 +14,7 @@ from typing import Any
 import click
 
 from productcodes.errors import UserError
+from validators.cli.exitcodes import EXIT_USAGE
 
 # name -> "module:attribute"; each module owns its own commands.
 SUBCOMMANDS: dict[str, str] = {
@@ -21,7 +22,7 @@ SUBCOMMANDS: dict[str, str] = {
     "registry": "productcodes.commands.registry:registry",
     "demo": "productcodes.commands.demo:demo",
     "validate": "validators.cli.validate:validate",
-    "rules": "validators.cli.validate:rules",
+    "rules": "validators.cli.rules:rules",
     "store": "validators.cli.store:store",
     "respond": "validators.cli.respond:respond",
     "translate": "validators.cli.respond:translate",
@@ -32,9 +33,9 @@ SUBCOMMANDS: dict[str, str] = {
 
 
 class ToolError(click.ClickException):
-    """A UserError on its way out: one line on stderr, exit code 2."""
+    """A UserError on its way out: one line on stderr, exit code EXIT_USAGE."""
 
-    exit_code = 2
+    exit_code = EXIT_USAGE
 
     def show(self, file: Any = None) -> None:
         click.echo(f"error: {self.format_message()}", err=True)
@@ -51,7 +52,7 @@ class LazyGroup(click.Group):
             raise ToolError(str(exc)) from exc
         except Exception as exc:
             # Database trouble outside a transaction (a locked file, a server gone) is the
-            # user's to fix, not a bug: one line, exit 2. Anything else stays a traceback.
+            # user's to fix, not a bug: one line, EXIT_USAGE. Anything else stays a traceback.
             from sqlalchemy.exc import SQLAlchemyError
 
             if not isinstance(exc, SQLAlchemyError):

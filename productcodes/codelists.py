@@ -2,7 +2,10 @@
 
 Values and their meanings are facts of the iJw standard (JZ020 productcategorie, WJ756
 eenheid, WMO757 frequentie); the uitvoeringsvarianten are the three ways a product can be
-assigned and paid. The initial data migration seeds the registry's tables with these.
+assigned and paid, and OMVANG_PER_VARIANT says which eenheid and frequentie each allows. The
+initial data migration seeded the registry's tables with these lists; the validator's rules
+(PC001, PC002, through validators.variants) read the table and the names from here, so there is
+one source for both.
 """
 
 from __future__ import annotations
@@ -50,11 +53,12 @@ EENHEID: dict[str, tuple[str, int | None]] = {
 # An etmaal is a day of stay, not 24 hours of care: it converts to nothing but itself.
 CONVERTIBLE_TIME_UNITS = frozenset({"01", "04", "16"})
 
+PER_DAG, PER_WEEK, PER_MAAND, TOTAAL = "1", "2", "4", "6"
 FREQUENTIE: dict[str, str] = {
-    "1": "per dag",
-    "2": "per week",
-    "4": "per maand",
-    "6": "totaal binnen de geldigheidsduur van de toewijzing",
+    PER_DAG: "per dag",
+    PER_WEEK: "per week",
+    PER_MAAND: "per maand",
+    TOTAAL: "totaal binnen geldigheidsduur toewijzing",
 }
 
 UITVOERINGSVARIANT: dict[str, str] = {
@@ -62,6 +66,37 @@ UITVOERINGSVARIANT: dict[str, str] = {
     "outputgericht": "een resultaat of traject per periode, zonder urenverantwoording",
     "taakgericht": "een budget of lump sum voor een taak; geen volume per cliënt",
 }
+
+# The Omvang a product of each uitvoeringsvariant may be assigned in: eenheid -> the frequenties allowed
+# with it (the standard's table of toewijzingsvarianten). Days are no measure for dagdelen, etmalen,
+# stuks (inspanning) or euro's; taakgericht work is paid per task or lump sum, so it has no client-level
+# Omvang at all.
+_ELKE = frozenset({PER_DAG, PER_WEEK, PER_MAAND, TOTAAL})
+_NIET_PER_DAG = frozenset({PER_WEEK, PER_MAAND, TOTAAL})
+OMVANG_PER_VARIANT: dict[str, dict[str, frozenset[str]]] = {
+    "inspanningsgericht": {
+        "01": _ELKE,
+        "04": _ELKE,
+        "16": _NIET_PER_DAG,
+        "14": _NIET_PER_DAG,
+        "84": _NIET_PER_DAG,
+    },
+    "outputgericht": {
+        "82": _ELKE,
+        "83": _NIET_PER_DAG,
+    },
+    "taakgericht": {},
+}
+
+
+def eenheid_naam(code: str | None) -> str:
+    """ "16" -> "16 (dagdeel (4 uur))": the code with its meaning, or the code alone when unknown."""
+    return f"{code} ({EENHEID[code][0]})" if code in EENHEID else str(code)
+
+
+def frequentie_naam(code: str | None) -> str:
+    """ "2" -> "2 (per week)": the code with its meaning, or the code alone when unknown."""
+    return f"{code} ({FREQUENTIE[code]})" if code in FREQUENTIE else str(code)
 
 
 def conversion_factor(van: str | None, naar: str | None) -> Fraction | None:

@@ -551,7 +551,7 @@ def run_suggest(
 
 def _lang_option(func):
     """--lang for the report and its chart (Dutch by default): the validator's shared option."""
-    from validators.cli.validate import lang_option
+    from validators.cli.options import lang_option
 
     return lang_option(func)
 

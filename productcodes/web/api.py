@@ -139,7 +139,7 @@ async def respond(
 def rules(message: str | None = None, level: str | None = None, lang: str | None = None) -> list[dict]:
     """The rule catalogue as implemented, as `productcodes rules list --format json [--lang LANG]`."""
     from productcodes.errors import UserError
-    from validators.cli.validate import rule_rows
+    from validators.cli.rules import rule_rows
 
     try:
         with work.in_language(parse_lang(lang)) as chosen:
@@ -151,7 +151,7 @@ def rules(message: str | None = None, level: str | None = None, lang: str | None
 @router.get("/rules/{code}", tags=["regels"])
 def rule(code: str, lang: str | None = None) -> dict:
     """One rule with its good and bad example (where this installation has them)."""
-    from validators.cli.validate import rule_rows
+    from validators.cli.rules import rule_rows
     from validators.rules.docs import fixture_text
 
     with work.in_language(parse_lang(lang)) as chosen:

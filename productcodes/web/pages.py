@@ -102,7 +102,7 @@ async def read_page(request: Request):
 @router.get("/regels", response_class=HTMLResponse)
 def rules_page(request: Request, q: str = "", lang: str = ""):
     """The rule catalogue, filtered by a search text, its descriptions in `lang`."""
-    from validators.cli.validate import rule_rows
+    from validators.cli.rules import rule_rows
 
     with work.in_language(parse_lang(lang)) as chosen:
         rows = rule_rows(lang=chosen)
@@ -119,7 +119,7 @@ def rules_page(request: Request, q: str = "", lang: str = ""):
 @router.get("/regels/{code}", response_class=HTMLResponse)
 async def rule_page(request: Request, code: str, lang: str = ""):
     """One rule with its good example and its bad one, the fault marked."""
-    from validators.cli.validate import rule_rows
+    from validators.cli.rules import rule_rows
     from validators.rules.docs import fixture_text
 
     with work.in_language(parse_lang(lang)) as chosen:

@@ -13,7 +13,7 @@ from fastapi import HTTPException
 from starlette.datastructures import UploadFile
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from validators.cli.validate import _codes
+from validators.cli.options import split_codes
 
 FORMATS = ("json", "sarif", "junit")
 _UNSAFE = re.compile(r"[\x00-\x1f\x7f<>:\"|?*]")
@@ -107,7 +107,7 @@ def parse_today(value: str | None) -> date:
 
 def parse_codes(values: list[str] | None) -> tuple[str, ...]:
     """select/ignore as the CLI reads them: repeatable, comma-separated, upper-cased."""
-    return _codes(tuple(values or ()))
+    return split_codes(tuple(values or ()))
 
 
 def parse_format(value: str | None) -> str:

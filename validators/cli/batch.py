@@ -4,40 +4,63 @@ from __future__ import annotations
 
 import os
 import sys
-from datetime import date
 
 import click
 
-from validators.cli.validate import lang_option, rule_codes
+from validators.cli.exitcodes import EXIT_ERRORS, EXIT_INTERRUPTED
+from validators.cli.options import (
+    history_complete_option,
+    history_option,
+    ignore_option,
+    lang_option,
+    registry_option,
+    schemas_option,
+    select_option,
+    show_bsn_option,
+    store_option,
+    today_option,
+)
 from validators.engine.batch import SUMMARY, BatchResult, BatchSettings, run_batch
 
 
 @click.command()
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(exists=True))
-@click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False), help="Folder for reports.")
-@click.option("--workers", type=click.IntRange(1, 256), default=os.cpu_count() or 1, show_default=True)
-@click.option("--executor", type=click.Choice(["local", "dask"]), default="local", show_default=True)
 @click.option(
-    "--scheduler", metavar="ADDRESS", help="Dask scheduler (tcp://host:8786), or local:N for a local cluster."
+    "--out",
+    "out_dir",
+    required=True,
+    type=click.Path(file_okay=False),
+    metavar="MAP",
+    help="Map voor de rapporten.",
 )
 @click.option(
-    "--today", type=click.DateTime(["%Y-%m-%d"]), help="System date for date rules (default: today)."
-)
-@click.option("--select", multiple=True, help="Only these rule codes or prefixes (comma-separated).")
-@click.option("--ignore", multiple=True, help="Skip these rule codes or prefixes (comma-separated).")
-@click.option("--history", "history", multiple=True, type=click.Path(exists=True), help="Earlier messages.")
-@click.option(
-    "--history-complete",
-    "history_complete",
-    is_flag=True,
-    help="The --history files hold every message of their parties from their earliest Dagtekening.",
+    "--workers",
+    type=click.IntRange(1, 256),
+    default=os.cpu_count() or 1,
+    show_default=True,
+    help="Aantal processen dat tegelijk controleert.",
 )
 @click.option(
-    "--schemas", "schema_dir", type=click.Path(exists=True, file_okay=False), help="Official XSD folder."
+    "--executor",
+    type=click.Choice(["local", "dask"]),
+    default="local",
+    show_default=True,
+    help="Waar de controles draaien: lokale processen of een Dask-cluster.",
 )
-@click.option("--show-bsn", is_flag=True, help="Write BSNs unmasked in the reports.")
-@click.option("--store", "use_store", is_flag=True, help="Use the message store of --db as history.")
-@click.option("--registry", "use_registry", is_flag=True, help="Apply the registry rules of --db.")
+@click.option(
+    "--scheduler",
+    metavar="ADRES",
+    help="Dask-scheduler (tcp://host:8786), of local:N voor een lokaal cluster.",
+)
+@today_option
+@select_option
+@ignore_option
+@history_option
+@history_complete_option
+@schemas_option
+@show_bsn_option
+@store_option
+@registry_option
 @lang_option
 @click.pass_obj
 def batch(
@@ -58,20 +81,20 @@ def batch(
     use_registry: bool,
     lang: str | None,
 ) -> None:
-    """Validate every *.xml below INPUTS; write one JSON report per file and a summary.
+    """Controleer elk *.xml-bestand onder INPUTS; schrijf per bestand een JSON-rapport en een samenvatting.
 
-    Goes on past broken files, skips files already reported by an earlier (interrupted)
-    run, and exits 1 when any file has errors.
+    Gaat door na kapotte bestanden, slaat bestanden over die een eerdere (onderbroken) run al
+    rapporteerde, en eindigt met code 1 als een bestand fouten heeft (130 na Ctrl-C).
 
     \b
-    Examples:
-      productcodes batch inbox/2026-11 --out reports/2026-11 --workers 2
-      productcodes batch inbox --out reports --executor dask --scheduler tcp://10.0.0.5:8786
+    Voorbeelden:
+      productcodes batch inbox/2026-11 --out rapporten/2026-11 --workers 2
+      productcodes batch inbox --out rapporten --executor dask --scheduler tcp://10.0.0.5:8786
     """
     settings = BatchSettings(
-        today=today.date() if today else date.today(),
-        select=rule_codes("--select", select),
-        ignore=rule_codes("--ignore", ignore),
+        today=today,
+        select=select,
+        ignore=ignore,
         schema_dir=schema_dir,
         history_paths=tuple(history),
         history_complete=history_complete,
@@ -114,13 +137,13 @@ def batch(
             "validate the rest",
             err=True,
         )
-        raise click.exceptions.Exit(130) from None
+        raise click.exceptions.Exit(EXIT_INTERRUPTED) from None
     finally:
         for bar in bar_holder:
             bar.__exit__(None, None, None)
     _print_summary(result)
     if result.has_errors:
-        raise click.exceptions.Exit(1)
+        raise click.exceptions.Exit(EXIT_ERRORS)
 
 
 def _print_summary(result: BatchResult) -> None:

@@ -8,7 +8,18 @@ from pathlib import Path
 import click
 
 from productcodes.errors import UserError
-from validators.cli.validate import _codes, _history, _parse_day, collect, lang_option, registry_snapshot
+from validators.cli.exitcodes import exit_code
+from validators.cli.inputs import collect, load_history
+from validators.cli.options import (
+    history_option,
+    ignore_option,
+    lang_option,
+    registry_option,
+    schemas_option,
+    store_option,
+    today_option,
+)
+from validators.cli.validate import registry_snapshot
 
 
 @click.command()
@@ -18,44 +29,25 @@ from validators.cli.validate import _codes, _history, _parse_day, collect, lang_
     "out_dir",
     required=True,
     type=click.Path(file_okay=False),
-    help="Folder for the answer messages (created if missing).",
+    metavar="MAP",
+    help="Map voor de antwoordberichten (wordt zo nodig aangemaakt).",
 )
-@click.option(
-    "--history",
-    "history",
-    multiple=True,
-    type=click.Path(exists=True),
-    help="Earlier messages (file or folder, oldest first; repeatable) for cross-message rules.",
-)
-@click.option(
-    "--store",
-    "use_store",
-    is_flag=True,
-    help="Use the message store (--db) as history and keep the answers' sequence numbers there.",
-)
-@click.option(
-    "--today", metavar="DATE", help="System date for date rules and the Dagtekening (default today)."
-)
-@click.option("--ignore", multiple=True, help="Rule codes or prefixes not to apply (comma-separated).")
-@click.option(
-    "--registry/--no-registry",
-    "use_registry",
-    default=False,
-    help="Also apply the registry rules (product lists, gemeenten, tarieven) from --db.",
-)
-@click.option(
-    "--schemas", type=click.Path(exists=True, file_okay=False), help="Folder with the official XSDs."
-)
+@history_option
+@store_option
+@today_option
+@ignore_option
+@registry_option
+@schemas_option
 @lang_option
 @click.pass_obj
-def respond(app, paths, out_dir, history, use_store, today, ignore, use_registry, schemas, lang) -> None:
-    """Validate each message and write its answer: JW302/306/308/316/318/320 or JW325.
+def respond(app, paths, out_dir, history, use_store, today, ignore, use_registry, schema_dir, lang) -> None:
+    """Controleer elk bericht en schrijf het antwoord: JW302/306/308/316/318/320 of JW325.
 
-    The answer follows IV028 (retour messages) and IV087 (JW325): approved in full, the
-    Header alone (a JW325: 8001); an in-message error, the Header alone with 0001; an error
-    in the Header, the Header alone with its code; otherwise each class with its code.
-    Identifications never repeat: the last number used is kept in the store (--store) or
-    in --out (.productcodes-antwoorden.json). Example:
+    Het antwoord volgt IV028 (retourberichten) en IV087 (JW325): geheel goedgekeurd, alleen de
+    Header (bij een JW325: 8001); een fout binnen het bericht, alleen de Header met 0001; een fout
+    in de Header, alleen de Header met die code; anders elke klasse met haar code. --today is ook
+    de Dagtekening van de antwoorden. Identificaties herhalen nooit: het laatst gebruikte nummer
+    staat in de berichtenopslag (--store) of in --out (.productcodes-antwoorden.json). Voorbeeld:
 
         productcodes respond JW323-oktober.xml --history toewijzingen/ --out antwoorden/
     """
@@ -68,12 +60,12 @@ def respond(app, paths, out_dir, history, use_store, today, ignore, use_registry
     from validators.engine.pipeline import Options, validate_parsed
     from validators.rules.registry import RuleSet
 
-    day = _parse_day(today)
+    day = today
     options = Options(
         today=day,
-        ruleset=RuleSet(ignore=_codes(ignore)),
-        schema_dir=schemas,
-        history=_history(history, app if use_store else None),
+        ruleset=RuleSet(ignore=ignore),
+        schema_dir=schema_dir,
+        history=load_history(history, app if use_store else None),
         registry=registry_snapshot(app) if use_registry else None,
     )
     out = Path(out_dir)
@@ -94,7 +86,7 @@ def respond(app, paths, out_dir, history, use_store, today, ignore, use_registry
             target = out / f"{Path(item).stem}.{code}.xml"
             target.write_bytes(conforming(to_element(result.message)))
             click.echo(f"{item}: {code} written to {target} ({_verdict(result)})")
-    sys.exit(1 if failed else 0)
+    sys.exit(exit_code(failed > 0))
 
 
 def _verdict(result) -> str:
@@ -112,17 +104,23 @@ def _verdict(result) -> str:
     type=click.Choice(["national"]),
     default="national",
     show_default=True,
-    help="Translate into the national product set of the registry.",
+    help="Vertaal naar de landelijke productset van het register.",
 )
 @click.option(
-    "--out", "out_file", required=True, type=click.Path(dir_okay=False), help="Where to write the result."
+    "--out",
+    "out_file",
+    required=True,
+    type=click.Path(dir_okay=False),
+    metavar="BESTAND",
+    help="Bestand voor het resultaat.",
 )
 @click.pass_obj
 def translate(app, file: str, target: str, out_file: str) -> None:
-    """Rewrite a message with national product codes and converted volumes (approved mappings of --db).
+    """Herschrijf een bericht met landelijke productcodes en omgerekende volumes (goedgekeurde mappings
+    uit --db).
 
     \b
-    Example:
+    Voorbeeld:
       productcodes --db registry.sqlite translate JW301.xml --to national --out JW301-landelijk.xml
     """
     from iwmo_ijw.layout import conforming

@@ -6,6 +6,7 @@ import sys
 
 import click
 
+from validators.cli.exitcodes import exit_code
 from validators.cli.validate import collect
 
 
@@ -48,7 +49,7 @@ def ingest(app, paths, complete_from) -> None:
         f"{len(result.stored)} stored, {len(result.duplicates)} already in the store, "
         f"{len(result.refused)} refused"
     )
-    sys.exit(1 if result.refused else 0)
+    sys.exit(exit_code(bool(result.refused)))
 
 
 @store.command("list")
