@@ -110,8 +110,7 @@ async def respond(
     lang: str | None = None,
 ) -> Response:
     """The answer message (JW302 … JW325) of the first uploaded message, as XML (texts in `lang`)."""
-    from iwmo_ijw.parsing import MessageError
-    from validators.answers.respond import NoAnswer
+    from validators import NoAnswer
 
     _may_validate(request)
     job = _job(
@@ -125,7 +124,7 @@ async def respond(
     )
     try:
         xml, code = await request.app.state.pool.run(work.respond_job, job)
-    except (MessageError, NoAnswer) as exc:
+    except NoAnswer as exc:
         raise HTTPException(422, f"geen antwoordbericht: {exc}") from None
     stem = job.files[0][0].rsplit(".", 1)[0]
     return Response(

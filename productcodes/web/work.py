@@ -135,41 +135,36 @@ def not_run(file_report) -> list[dict]:
 def _answer_of(data: bytes, name: str, file_report, job: Job) -> tuple[str | None, str | None, str | None]:
     """The answer offered for download beside the verdict; it takes a number of its own, so it never
     repeats the identification of another answer (a number left unused is only a gap)."""
-    from iwmo_ijw.layout import conforming
-    from iwmo_ijw.models import to_element
-    from iwmo_ijw.parsing import MessageError, load
-    from validators.answers.respond import NoAnswer, answer
+    from validators import NoAnswer, answer
 
     try:
-        parsed = load(data, name=name)
         with _answer_numbers(job) as numbers:
-            result = answer(parsed, file_report, identificatie=numbers.next(), dagtekening=job.today)
-    except (MessageError, NoAnswer) as exc:
+            # The verdict is there already: no options needed to reach it again.
+            result = answer(
+                (name, data), identificatie=numbers.next(), dagtekening=job.today, report=file_report
+            )
+    except NoAnswer as exc:
         return None, None, str(exc)
-    return conforming(to_element(result.message)).decode("utf-8"), result.message.message_type.code, None
+    return result.data.decode("utf-8"), result.code, None
 
 
 def respond_job(job: Job) -> tuple[bytes, str]:
-    """The answer message of the first file, and its message code; NoAnswer/MessageError say why not.
+    """The answer message of the first file, and its message code; NoAnswer says why not.
 
     Built as `productcodes respond` builds it: the same rules, the same conforming bytes, and an
     identification from the sequence kept in the database, so no two answers share one.
     """
-    from iwmo_ijw.layout import conforming
-    from iwmo_ijw.models import to_element
-    from iwmo_ijw.parsing import load
-    from validators.answers.respond import answer
-    from validators.engine.pipeline import CONTENT_LEVELS, validate_parsed
+    from validators import answer
+    from validators.engine.pipeline import CONTENT_LEVELS
 
     name, data = job.files[0]
     with in_language(job.lang):
-        parsed = load(data, name=name)
         # `productcodes respond` checks the content only (no technical level): the same answer here.
-        report = validate_parsed(parsed, replace(options_of(job), levels=CONTENT_LEVELS))
+        options = replace(options_of(job), levels=CONTENT_LEVELS)
         with _answer_numbers(job) as numbers:
-            result = answer(parsed, report, identificatie=numbers.next(), dagtekening=job.today)
+            result = answer((name, data), options, identificatie=numbers.next(), dagtekening=job.today)
         # As `productcodes respond` writes it: OP192's layout (one element per line, CR/LF).
-        return conforming(to_element(result.message)), result.message.message_type.code
+        return result.data, result.code
 
 
 @contextmanager

@@ -112,5 +112,5 @@ def test_schema_invalid_message_gets_no_answer(code: str, tmp_path: Path):
     parsed = load(broken)
     report = validate_parsed(parsed, Options(today=dt.date(2026, 12, 1)))
     assert not report.valid
-    with pytest.raises(NoAnswer, match="rejected as a whole"):
+    with pytest.raises(NoAnswer, match="als geheel afgekeurd"):
         answer(parsed, report, identificatie="A1", dagtekening=dt.date(2026, 12, 1))

@@ -204,7 +204,7 @@ def test_rejected_declaratie_grants_nothing(jw323: Path):
 
 def test_schema_invalid_message_gets_no_answer(jw323: Path):
     report = FileReport(file="x", findings=[Finding("RS001", Severity.ERROR, None, "bad")])
-    with pytest.raises(NoAnswer, match="rejected as a whole"):
+    with pytest.raises(NoAnswer, match="als geheel afgekeurd"):
         answer(load(jw323), report, identificatie="A1", dagtekening=DAY)
 
 
@@ -279,7 +279,7 @@ def test_respond_command_writes_answers_and_goes_past_broken_files(jw301: Path, 
     assert result.exit_code == 1, result.output
     written = sorted(p.name for p in out.glob("*.xml"))
     assert written == ["JW301.JW302.xml", "JW323.JW325.xml"]
-    assert "broken.xml: no answer message" in result.output and "fully approved" in result.output
+    assert "broken.xml: geen antwoordbericht" in result.output and "geheel goedgekeurd" in result.output
     for path in out.glob("*.xml"):
         assert _valid(parse(path))
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from lxml import etree
 
@@ -36,6 +37,10 @@ NIET_BEOORDEELD = "0233"  # the class was not assessed because a class above it 
 VOLLEDIG_TOEGEWEZEN = "8001"  # the declaration is granted in full
 
 
+# Controleniveau 1: the sender hears of the error, but no answer message is made (IV028, IV087).
+UNREADABLE = "het bericht is onleesbaar of voldoet niet aan het XSD: het is als geheel afgekeurd, zonder antwoordbericht"
+
+
 class NoAnswer(ValueError):
     """The message cannot be answered with an answer message (and why)."""
 
@@ -47,17 +52,56 @@ class Answer:
     controleniveau: int | None = None  # the level that decided the answer; None: fully approved
 
 
+@dataclass
+class Answered:
+    """An answer message ready to send, with the verdict it rests on."""
+
+    report: FileReport
+    answer: Answer
+    data: bytes  # laid out as OP192 asks (one element per line, CR/LF)
+
+    @property
+    def code(self) -> str:
+        """The answer's message code (JW302 … JW320, JW325)."""
+        return self.answer.message.message_type.code
+
+
+def answer_to(
+    source: Any,
+    options: Any = None,
+    *,
+    name: str | None = None,
+    identificatie: str,
+    dagtekening: dt.date,
+    report: FileReport | None = None,
+) -> Answered:
+    """Validate one message (a path or bytes) and build its answer; NoAnswer says why there is none.
+
+    `report` is a verdict already reached on the same content with the same options (the web page
+    shows it before offering the answer), so the message is not judged twice.
+    """
+    from iwmo_ijw.layout import conforming
+    from iwmo_ijw.models import to_element
+    from iwmo_ijw.parsing import MessageError, load
+    from validators.engine.pipeline import Options, validate_parsed
+
+    try:
+        parsed = load(source, name=name)
+    except MessageError as exc:
+        raise NoAnswer(f"{UNREADABLE} ({exc})") from exc
+    report = report or validate_parsed(parsed, options or Options())
+    result = answer(parsed, report, identificatie=identificatie, dagtekening=dagtekening)
+    return Answered(report=report, answer=result, data=conforming(to_element(result.message)))
+
+
 def answer(parsed: ParsedMessage, report: FileReport, *, identificatie: str, dagtekening: dt.date) -> Answer:
     """The answer message for a validated heen-message (retour message, or JW325 for a JW323)."""
     levels = errors_by_level(report.findings)
     if 1 in levels:
-        raise NoAnswer(
-            "the message fails the XSD or cannot be read: it is rejected as a whole, "
-            "without an answer message"
-        )
+        raise NoAnswer(UNREADABLE)
     number = parsed.message_type.number
     if parsed.message_type.is_retour or number == "325":
-        raise NoAnswer(f"{parsed.message_type.code} is itself an answer; it gets no answer message")
+        raise NoAnswer(f"{parsed.message_type.code} is zelf een antwoord en krijgt geen antwoordbericht")
     content = [f for level in (3, 4) for f in levels.get(level, [])]
     if number == "323":
         return _declaratie_antwoord(parsed, levels, content, identificatie, dagtekening)

@@ -51,13 +51,9 @@ def respond(app, paths, out_dir, history, use_store, today, ignore, use_registry
 
         productcodes respond JW323-oktober.xml --history toewijzingen/ --out antwoorden/
     """
-    from iwmo_ijw.layout import conforming
-    from iwmo_ijw.models import to_element
-    from iwmo_ijw.parsing import MessageError, load
     from productcodes.commands import engine_for
-    from validators.answers.respond import NoAnswer, answer
+    from validators import NoAnswer, Options, answer
     from validators.answers.sequence import Sequence, StoreSequence
-    from validators.engine.pipeline import Options, validate_parsed
     from validators.rules.registry import RuleSet
 
     day = today
@@ -75,25 +71,23 @@ def respond(app, paths, out_dir, history, use_store, today, ignore, use_registry
     with numbers as sequence:
         for item in collect(paths):
             try:
-                parsed = load(item)
-                report = validate_parsed(parsed, options)
-                result = answer(parsed, report, identificatie=sequence.next(), dagtekening=day)
-            except (MessageError, NoAnswer) as exc:
+                result = answer(item, options, identificatie=sequence.next(), dagtekening=day)
+            except NoAnswer as exc:
                 failed += 1
-                click.echo(f"{item}: no answer message: {exc}", err=True)
+                click.echo(f"{item}: geen antwoordbericht: {exc}", err=True)
                 continue
-            code = result.message.message_type.code
+            code = result.code
             target = out / f"{Path(item).stem}.{code}.xml"
-            target.write_bytes(conforming(to_element(result.message)))
-            click.echo(f"{item}: {code} written to {target} ({_verdict(result)})")
+            target.write_bytes(result.data)
+            click.echo(f"{item}: {code} geschreven naar {target} ({_verdict(result.answer)})")
     sys.exit(exit_code(failed > 0))
 
 
 def _verdict(result) -> str:
     if result.controleniveau is None:
-        return "fully approved"
+        return "geheel goedgekeurd"
     placed = sum(len(v) for v in result.placed.values())
-    return f"controleniveau {result.controleniveau}: {placed} retourcode(s) placed"
+    return f"controleniveau {result.controleniveau}: {placed} retourcode(s) geplaatst"
 
 
 @click.command()

@@ -28,7 +28,6 @@ from validators.cli.options import (
     store_option,
     today_option,
 )
-from validators.findings import Report
 
 __all__ = ["collect", "registry_snapshot", "validate"]  # collect: `store` imports it from here
 
@@ -87,9 +86,9 @@ def validate(
 
         productcodes validate JW323-oktober.xml --history toewijzingen/ --format json -o rapport.json
     """
-    from validators.engine.pipeline import EVERY_LEVEL, Options
-    from validators.engine.pipeline import validate as validate_one
-    from validators.engine.stream import validate_auto, validate_stream
+    from validators import Options
+    from validators import validate as validate_all
+    from validators.engine.pipeline import EVERY_LEVEL
     from validators.reporting import render
     from validators.rules.registry import RuleSet
 
@@ -100,18 +99,18 @@ def validate(
         history=load_history(history, app if use_store else None, history_complete),
         registry=registry_snapshot(app) if use_registry else None,
         levels=EVERY_LEVEL,
+        stream=stream,
     )
-    report = Report()
-    for item in collect(paths):
-        if item == "-":
-            report.files.append(validate_one(sys.stdin.buffer.read(), options, name="<stdin>"))
-        elif stream is None:
-            report.files.append(validate_auto(item, options))
-        else:
-            report.files.append((validate_stream if stream else validate_one)(item, options))
+    report = validate_all(_items(collect(paths)), options)
     text = render(report, fmt, show_bsn=show_bsn, lang=lang)
     if output:
         Path(output).write_text(text, encoding="utf-8")
     else:
         click.echo(text, nl=False)
     sys.exit(exit_code(not report.valid))
+
+
+def _items(paths):
+    """Paths as given; "-" becomes the bytes read from standard input."""
+    for item in paths:
+        yield ("<stdin>", sys.stdin.buffer.read()) if item == "-" else item

@@ -43,12 +43,16 @@ CONCURRENT_FROM = 2 * 1024 * 1024
 
 @dataclass
 class Options:
+    """What a validation may use and should check: the day, the rules, the schemas and the sources."""
+
     today: date = field(default_factory=date.today)
     ruleset: RuleSet = field(default_factory=RuleSet)
     schema_dir: str | os.PathLike | None = None
     history: Any | None = None
     registry: Any | None = None
     levels: tuple[Level, ...] = CONTENT_LEVELS
+    # Paths only: True reads a chunk of Clients at a time, False the whole tree, None decides by size.
+    stream: bool | None = None
 
 
 def validate(source: Source, options: Options | None = None, *, name: str | None = None) -> FileReport:
