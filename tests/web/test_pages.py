@@ -127,6 +127,14 @@ def test_rules_are_searchable_and_a_rule_marks_its_fault(server):
     assert "9346" in rule and rule.count('data-fout="ja"') >= 1
     marked = re.search(r'<mark data-fout="ja">(.*?)</mark>', rule, re.S).group(1)
     assert "Bedrag" in marked
+    assert "Fout voorbeeld" in rule and "waarschuwing" not in rule.lower()
+
+
+def test_a_rule_that_only_warns_shows_its_example_as_a_warning(server):
+    with server.client() as client:
+        rule = client.get("/regels/OP087").text
+    assert "Voorbeeld met waarschuwing" in rule and "Fout voorbeeld" not in rule
+    assert rule.count('data-fout="ja"') >= 1
 
 
 def test_registry_lookup_and_dashboard(server):

@@ -83,6 +83,7 @@ def rule_rows(message: str | None = None, level: str | None = None, lang: str | 
                 "code": code,
                 "level": r.level.value,
                 "retourcode": r.retourcode,
+                "severity": r.severity.value,
                 "target": r.target if isinstance(r.target, str) else "|".join(r.target),
                 "messages": list(r.messages),
                 "description": rule_description(code, r.description, lang),
