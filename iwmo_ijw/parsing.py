@@ -14,14 +14,14 @@ import re
 import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Union
+from typing import IO
 
 from lxml import etree
 
 from iwmo_ijw.namespaces import BY_BERICHTCODE, BY_NAMESPACE, STANDARDS, SUPPORTED_RELEASES, MessageType
 from productcodes.errors import UserError
 
-Source = Union[str, os.PathLike, bytes, IO[bytes]]
+Source = str | os.PathLike | bytes | IO[bytes]
 
 # Prolog is short in practice; a DOCTYPE further in than this is still caught after parsing.
 _PROLOG_SCAN = 64 * 1024

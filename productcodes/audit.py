@@ -61,7 +61,10 @@ def read_audit(
     actie: str | None = None,
     limit: int | None = None,
 ) -> list[AuditEntry]:
-    """Audit entries, oldest first, filtered by mapping id, gemeente (CBS code), days (inclusive), who, action."""
+    """Audit entries, oldest first.
+
+    Filtered by mapping id, gemeente (CBS code), days (inclusive), who and action, each when given.
+    """
     query = select(AuditLog).order_by(AuditLog.id)
     if mapping_id is not None:
         query = query.where(

@@ -181,7 +181,9 @@ def export(
         if fmt == "json":
             path = out / f"{name}.json"
             path.write_text(
-                json.dumps([dict(zip(header, row)) for row in rows], ensure_ascii=False, indent=1),
+                json.dumps(
+                    [dict(zip(header, row, strict=True)) for row in rows], ensure_ascii=False, indent=1
+                ),
                 encoding="utf-8",
             )
         else:

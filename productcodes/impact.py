@@ -136,7 +136,10 @@ class _Target:
 
 
 class Translator:
-    """Municipal codes, mappings and national products in memory, to translate Prestaties without a query each."""
+    """Municipal codes, mappings and national products in memory.
+
+    Translates Prestaties without a query for each one.
+    """
 
     def __init__(self, session: Session, lijst: str | None = None) -> None:
         from productcodes.models import Gemeente, GemeentelijkProduct, Mapping, NationaalProduct

@@ -212,7 +212,10 @@ class Registry:
     # -- loading whole lists (importers, demo) ---------------------------------------------
 
     def add_gemeenten(self, rows: Iterable[GemeenteRow]) -> ImportResult:
-        """Gemeenten with their jeugdregio; the same list again changes nothing, a changed row is a new version."""
+        """Gemeenten with their jeugdregio.
+
+        The same list again changes nothing; a changed row becomes a new version.
+        """
         rows = rows if isinstance(rows, list) else list(rows)
         known_regios = set(self.session.scalars(select(Jeugdregio.naam)))
         for regio in sorted({r.jeugdregio for r in rows if r.jeugdregio} - known_regios):
@@ -298,7 +301,10 @@ class Registry:
     def add_national(
         self, lijst: str, rows: Iterable[NationalProductRow], omschrijving: str | None = None
     ) -> ImportResult:
-        """A national list; importing it again changes nothing, a changed product becomes a new dated version."""
+        """A national list.
+
+        Importing it again changes nothing; a changed product becomes a new dated version.
+        """
         rows = rows if isinstance(rows, list) else list(rows)
         if self.session.get(Productlijst, lijst) is None:
             self.session.add(Productlijst(naam=lijst, omschrijving=omschrijving))
@@ -393,7 +399,10 @@ class Registry:
         return set(self.session.scalars(select(Gemeente.gemeentecode)))
 
     def add_municipal(self, rows: Iterable[MunicipalProductRow]) -> ImportResult:
-        """A gemeente's (full) product list; the same list again changes nothing, a changed row is a new version."""
+        """A gemeente's (full) product list.
+
+        The same list again changes nothing; a changed row becomes a new version.
+        """
         rows = rows if isinstance(rows, list) else list(rows)
         national, gemeenten = self.national_codes(), self.known_gemeenten()
         existing: dict[tuple, list[Version]] = defaultdict(list)
@@ -724,7 +733,10 @@ class Registry:
         confidence: float | None = None,
         audit: bool = True,
     ) -> Mapping:
-        """Propose a mapping (status proposed) from `effective` (default the next change date; never in the past)."""
+        """Propose a mapping (status proposed) from `effective`.
+
+        `effective` defaults to the next change date and is never in the past.
+        """
         self._require_gemeente(gemeente)
         van = effective or self.change_date
         if van < self.today:
@@ -774,7 +786,10 @@ class Registry:
         return mapping
 
     def approve(self, mapping_id: int, *, expected_version: int | None = None) -> Mapping:
-        """Approve a proposal: not retroactively, not over another mapping, not with unexplained unit/categorie."""
+        """Approve a proposal.
+
+        Not retroactively, not over another mapping, and not with an unexplained unit or categorie.
+        """
         mapping = self.get_mapping(mapping_id, expected_version)
         if mapping.status != "proposed":
             raise ProtocolError(
@@ -807,7 +822,10 @@ class Registry:
         return [self.approve(mapping_id, expected_version=version) for mapping_id, version in ids]
 
     def reject(self, mapping_id: int, *, reason: str, expected_version: int | None = None) -> Mapping:
-        """Turn a proposal down with a reason; it stays in the registry (and the audit log), never resolves."""
+        """Turn a proposal down with a reason.
+
+        It stays in the registry (and the audit log) and never resolves a code.
+        """
         if not reason or not reason.strip():
             raise ProtocolError("een afwijzing heeft een reden nodig (--reason)")
         mapping = self.get_mapping(mapping_id, expected_version)

@@ -138,7 +138,8 @@ def _translate_one(
             new_tarief = tarief / factor
             if new_tarief.denominator != 1:
                 result.problems.append(
-                    f"{path_of(node)}: tarief {tarief} / {factor} is not whole cents; product {code} left untranslated"
+                    f"{path_of(node)}: tarief {tarief} / {factor} is not whole cents;"
+                    f" product {code} left untranslated"
                 )
                 return
             tarief_node.text = str(int(new_tarief))
@@ -149,5 +150,6 @@ def _translate_one(
     find(node, cat_path).text = national.productcategorie if national is not None else categorie
     volume_note = f", volume {volume} → {new_volume}" if new_volume is not None else ""
     result.changed.append(
-        f"{path_of(node)}: {categorie}/{code} → {find(node, cat_path).text}/{mapping.nationale_code}{volume_note}"
+        f"{path_of(node)}: {categorie}/{code} → "
+        f"{find(node, cat_path).text}/{mapping.nationale_code}{volume_note}"
     )

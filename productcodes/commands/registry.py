@@ -73,7 +73,8 @@ def _summary(result) -> str:
 @_by
 @click.pass_obj
 def import_gemeenten(app, file: str, by: str | None) -> None:
-    """Gemeenten with their jeugdregio (CSV: gemeentecode, gemeentenaam, jeugdregio[, geldig_van, geldig_tot]).
+    """Gemeenten with their jeugdregio
+    (CSV: gemeentecode, gemeentenaam, jeugdregio[, geldig_van, geldig_tot]).
 
     \b
     Example:
@@ -231,7 +232,8 @@ def lookup(app, gemeente: str, code: str, on: str | None, categorie: str | None,
         factor = f", volume x {data['factor']}" if data.get("factor") else ""
         via = f"; mapping {mapping['id']} versie {mapping['version']}, {mapping['status']}" if mapping else ""
         click.echo(
-            f"  national: {n['lijst']} {n['code']} {n['naam']} (categorie {n['productcategorie']}{factor}{via})"
+            f"  national: {n['lijst']} {n['code']} {n['naam']}"
+            f" (categorie {n['productcategorie']}{factor}{via})"
         )
     else:
         click.echo(f"  national: none on {day} (not mapped)")

@@ -39,7 +39,8 @@ BEGRIPPEN: tuple[tuple[str, str], ...] = (
     ("verblijf", "Hulp waarbij de jeugdige dag en nacht buiten het eigen huis woont."),
     (
         "perspectief",
-        "Het doel van een plaatsing: terug naar huis, opgroeien in het pleeg- of gezinshuis, of zelfstandigheid.",
+        "Het doel van een plaatsing: terug naar huis, opgroeien in het pleeg- of gezinshuis, "
+        "of zelfstandigheid.",
     ),
     (
         "crisisplaatsing",

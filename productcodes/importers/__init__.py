@@ -277,7 +277,7 @@ def _decode(path: Path) -> str:
     except UnicodeDecodeError as exc:
         raise ImportFailed(
             [RowError(str(path), 0, None, f"not UTF-8 (byte {exc.start}); save the file as UTF-8")]
-        )
+        ) from exc
 
 
 class Rows(list):

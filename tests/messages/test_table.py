@@ -386,7 +386,7 @@ def _check_source(message: ParsedMessage) -> int:
         assert len(columns) == len(nodes)
         if not nodes:
             continue
-        assert all(a is b for a, b in zip(columns.nodes, nodes))
+        assert all(a is b for a, b in zip(columns.nodes, nodes, strict=True))
         assert all(columns.node(i) is nodes[i] for i in (0, len(nodes) // 2, len(nodes) - 1))
         held = sole_holder(message.message_type, name) is not None  # read from its holder's table
         for path in sorted(paths):

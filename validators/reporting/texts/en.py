@@ -1,4 +1,7 @@
-"""English texts (on request: --lang en / PRODUCTCODES_LANG=en). Same keys as validators.reporting.texts.nl."""
+"""English texts (on request: --lang en / PRODUCTCODES_LANG=en).
+
+Same keys as validators.reporting.texts.nl.
+"""
 
 from __future__ import annotations
 
@@ -139,8 +142,8 @@ MESSAGES: dict[str, str] = {
     "TR373.volume": "total volume {old} -> {new} changes the whole toewijzing {nummer}, so "
     "GewensteIngangsdatum must "
     "be its Ingangsdatum {ingang}, not {gewenst}",
-    "TR373.totaal": "the Omvang of a total toewijzing ({old} in total) changes the whole toewijzing {nummer}, "
-    "so GewensteIngangsdatum must be its Ingangsdatum {ingang}, not {gewenst}",
+    "TR373.totaal": "the Omvang of a total toewijzing ({old} in total) changes the whole toewijzing "
+    "{nummer}, so GewensteIngangsdatum must be its Ingangsdatum {ingang}, not {gewenst}",
     "TR374": "request '{referentie}' for this client is still being handled (no rejection and no toewijzing "
     "yet); a "
     "new request must wait",
