@@ -14,6 +14,8 @@ from productcodes.models import AuditLog, Mapping
 
 @dataclass(frozen=True)
 class AuditEntry:
+    """One line of the audit log: who did what to which entity when, with the values before and after."""
+
     id: int
     op: datetime
     door: str
@@ -24,6 +26,7 @@ class AuditEntry:
     nieuw: dict | None
 
     def as_dict(self) -> dict:
+        """The entry as JSON-ready values (the time as ISO text)."""
         return {
             "id": self.id,
             "op": self.op.isoformat(),

@@ -174,6 +174,7 @@ def tables(
 def export(
     session: Session, out_dir: str | Path, fmt: str = "csv", national_list: str | None = None
 ) -> list[Path]:
+    """Write every table as CSV (the import formats) or JSON into `out_dir`; returns the files written."""
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     written = []

@@ -60,6 +60,7 @@ ACTIVE = ("approved", "retired")
 
 
 def next_first_of_january(today: date) -> date:
+    """1 January of the year after `today`."""
     return date(today.year + 1, 1, 1)
 
 
@@ -132,10 +133,12 @@ def overlaps(a_van: date, a_tot: date | None, b_van: date, b_tot: date | None) -
 
 
 def covers(van: date, tot: date | None, on: date) -> bool:
+    """True when the period van..tot (open-ended when tot is None) includes `on`."""
     return van <= on and (tot is None or on <= tot)
 
 
 def current_user() -> str:
+    """The login name for the audit log; unknown where the system has none."""
     try:
         return getpass.getuser()
     except Exception:  # no login name in some containers; the audit log still needs a name
@@ -393,9 +396,11 @@ class Registry:
         return product
 
     def national_codes(self) -> set[str]:
+        """Codes of every national product, of any list and period."""
         return set(self.session.scalars(select(NationaalProduct.code)))
 
     def known_gemeenten(self) -> set[str]:
+        """Codes of every gemeente in the registry."""
         return set(self.session.scalars(select(Gemeente.gemeentecode)))
 
     def add_municipal(self, rows: Iterable[MunicipalProductRow]) -> ImportResult:
@@ -667,6 +672,7 @@ class Registry:
     def municipal_product(
         self, gemeente: str, code: str, on: date, categorie: str | None = None
     ) -> GemeentelijkProduct:
+        """The gemeente's product with that code valid on `on`; ProtocolError for none or several."""
         query = select(GemeentelijkProduct).where(
             GemeentelijkProduct.gemeentecode == gemeente,
             GemeentelijkProduct.productcode == code,
@@ -688,6 +694,7 @@ class Registry:
         return found[0]
 
     def national_product(self, code: str, on: date, lijst: str | None = None) -> NationaalProduct:
+        """The national product with that code valid on `on`; ProtocolError for none or several."""
         query = select(NationaalProduct).where(
             NationaalProduct.code == code,
             NationaalProduct.geldig_van <= on,
@@ -773,6 +780,7 @@ class Registry:
         return mapping
 
     def get_mapping(self, mapping_id: int, expected_version: int | None = None) -> Mapping:
+        """The mapping with that id; ConflictError when it is no longer at `expected_version`."""
         mapping = self.session.get(Mapping, mapping_id)
         if mapping is None:
             raise ProtocolError(f"no mapping with id {mapping_id}")
@@ -1024,6 +1032,7 @@ class Registry:
 
 
 def asdict_product(product: GemeentelijkProduct) -> dict:
+    """The fields of a municipal product the audit log records."""
     return {
         "omschrijving": product.omschrijving,
         "eenheid": product.eenheid,

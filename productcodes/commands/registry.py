@@ -496,6 +496,11 @@ def run_suggest(
     engine=None,
     today: date | None = None,
 ) -> tuple[int, int, int]:
+    """Propose mappings for municipal codes still valid on `on` with no mapping (a rejected one does not count).
+
+    Suggestions below `min_confidence` are dropped; `approve_above` approves the surest at once.
+    Returns (proposed, approved, municipal codes considered).
+    """
     from sqlalchemy import or_, select
 
     from productcodes.db import session_scope
@@ -589,6 +594,7 @@ def report(
 def print_report(
     app, on: date | None, lijst: str | None, fmt: str, chart: str | None, unmapped: int = 15, engine=None
 ) -> None:
+    """Print the reduction report on `on` as text or JSON, and write its chart when asked."""
     from productcodes.db import session_scope
     from productcodes.report import reduction, render_text
 

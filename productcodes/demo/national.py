@@ -420,10 +420,12 @@ _PRODUCTS: tuple[tuple, ...] = (
 
 
 def begrippen() -> list[BegripRow]:
+    """The demo's begrippen, valid from the demo's start date."""
     return [BegripRow(term, definitie, SOURCE, VALID_FROM) for term, definitie in BEGRIPPEN]
 
 
 def national_products() -> list[NationalProductRow]:
+    """The demo's national product list."""
     return [
         NationalProductRow(
             code=code,
