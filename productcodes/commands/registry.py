@@ -496,7 +496,7 @@ def run_suggest(
     engine=None,
     today: date | None = None,
 ) -> tuple[int, int, int]:
-    """Propose mappings for municipal codes still valid on `on` with no mapping (a rejected one does not count).
+    """Propose mappings for municipal codes still valid on `on` without one (a rejected one does not count).
 
     Suggestions below `min_confidence` are dropped; `approve_above` approves the surest at once.
     Returns (proposed, approved, municipal codes considered).
