@@ -1,12 +1,14 @@
 """Validation of iJw/iWmo messages: XSD, in-message, cross-message and registry rules.
 
-The public API, the one entrance for the web service (and later the CLI):
+The public API, used by the web service and by library users:
 
     from validators import Options, validate
     report = validate([("declaratie.xml", data)], Options(today=date(2026, 4, 1)))
 
 `validate` delegates to the engine; names are resolved lazily so that importing a submodule
-(`validators.findings`) does not load the engine, lxml and the rules.
+(`validators.findings`) does not load the engine, lxml and the rules. The CLI (`productcodes
+validate`) calls the same engine functions itself, because it also reads standard input and
+lets --stream/--no-stream override the engine's choice.
 """
 
 from __future__ import annotations
@@ -45,6 +47,7 @@ def validate(items: Iterable[Item], options: Options | None = None) -> Report:
 
 
 def __getattr__(name: str) -> Any:
+    """Resolve Options, Finding and Report on first use (see the module docstring)."""
     if name == "Options":
         from validators.engine.pipeline import Options
 
