@@ -27,7 +27,7 @@ def bsn(i: int) -> str:
     """
     for prefix in (10_000_000 + 2 * i, 10_000_001 + 2 * i, 60_000_000 + i):
         digits = f"{prefix:08d}"
-        check = sum(int(d) * w for d, w in zip(digits, range(9, 1, -1))) % 11
+        check = sum(int(d) * w for d, w in zip(digits, range(9, 1, -1), strict=True)) % 11
         if check < 10:
             return digits + str(check)
     raise ValueError(f"no BSN for {i}")
@@ -64,9 +64,11 @@ def _clients(prestaties: int, seed: int, month: date, end: date, first_client: i
                 bedrag += 1
             amount += bedrag
             body.append(
-                f"<jw323:Prestatie><jw323:ProductReferentie><ijw:ReferentieNummer>R{c:08d}{p:03d}</ijw:ReferentieNummer>"
+                f"<jw323:Prestatie><jw323:ProductReferentie>"
+                f"<ijw:ReferentieNummer>R{c:08d}{p:03d}</ijw:ReferentieNummer>"
                 f"</jw323:ProductReferentie><jw323:ToewijzingNummer>{c * 10 + p}</jw323:ToewijzingNummer>"
-                f"<jw323:ProductCategorie>45</jw323:ProductCategorie><jw323:ProductCode>45N0{p % 4 + 1}</jw323:ProductCode>"
+                f"<jw323:ProductCategorie>45</jw323:ProductCategorie>"
+                f"<jw323:ProductCode>45N0{p % 4 + 1}</jw323:ProductCode>"
                 f"<jw323:ProductPeriode><ijw:Begindatum>{month}</ijw:Begindatum><ijw:Einddatum>{end}</ijw:Einddatum>"
                 f"</jw323:ProductPeriode><jw323:GeleverdVolume>{volume}</jw323:GeleverdVolume>"
                 f"<jw323:Eenheid>04</jw323:Eenheid><jw323:ProductTarief>{tarief}</jw323:ProductTarief>"

@@ -30,6 +30,7 @@ def _type(code: str | MessageType) -> MessageType:
 
 
 def xsd_versie() -> Node:
+    """The XsdVersie node every built message carries: release 1.0.0 for both schemas."""
     return node_class("XsdVersie")(basisschema_xsd_versie=XSD_VERSIE, bericht_xsd_versie=XSD_VERSIE)
 
 

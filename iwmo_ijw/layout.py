@@ -40,6 +40,7 @@ class LazyLayout:
         self._data, self._path, self._layout = data, path, None
 
     def get(self) -> Layout | None:
+        """The layout, scanned now if not yet; None when there is neither data nor path."""
         if self._layout is None:
             if self._data is not None:
                 self._layout = scan(self._data)

@@ -67,6 +67,8 @@ _BERICHTCODES = {
 
 @dataclass(frozen=True, slots=True)
 class Standard:
+    """One of the two standards (iJw or iWmo) at a release: the names its namespaces are built from."""
+
     name: str  # "iJw" / "iWmo", as the standard writes itself
     key: str  # "ijw" / "iwmo", as it appears in namespaces
     prefix: str  # "JW" / "WMO", the message-type prefix
@@ -74,13 +76,16 @@ class Standard:
 
     @property
     def release_path(self) -> str:
+        """The release as it appears in namespace paths: 3.2 -> 3_2."""
         return self.release.replace(".", "_")
 
     @property
     def base_namespace(self) -> str:
+        """Namespace of the standard's basisschema (the shared CDT_/LDT_ types)."""
         return f"http://www.istandaarden.nl/{self.key}/{self.release_path}/basisschema/schema"
 
     def message_namespace(self, number: str) -> str:
+        """Namespace of one message's own schema, by message number."""
         return (
             f"http://www.istandaarden.nl/{self.key}/{self.release_path}/{self.prefix.lower()}{number}/schema"
         )
@@ -93,20 +98,25 @@ STANDARDS = {s.name: s for s in (IJW, IWMO)}
 
 @dataclass(frozen=True, slots=True)
 class MessageType:
+    """A message type of one standard: its number and the BerichtCode it carries."""
+
     standard: Standard
     number: str  # "323"
     berichtcode: str  # "490"
 
     @property
     def code(self) -> str:
+        """The message-type code: JW323, WMO301."""
         return f"{self.standard.prefix}{self.number}"
 
     @property
     def namespace(self) -> str:
+        """Namespace of this message type's own schema."""
         return self.standard.message_namespace(self.number)
 
     @property
     def is_retour(self) -> bool:
+        """True for a retour message, one that answers another (JW302, JW325, ...)."""
         return self.number in RETOUR_OF
 
     @property

@@ -14,14 +14,14 @@ import re
 import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Union
+from typing import IO
 
 from lxml import etree
 
 from iwmo_ijw.namespaces import BY_BERICHTCODE, BY_NAMESPACE, STANDARDS, SUPPORTED_RELEASES, MessageType
 from productcodes.errors import UserError
 
-Source = Union[str, os.PathLike, bytes, IO[bytes]]
+Source = str | os.PathLike | bytes | IO[bytes]
 
 # Prolog is short in practice; a DOCTYPE further in than this is still caught after parsing.
 _PROLOG_SCAN = 64 * 1024
@@ -50,14 +50,20 @@ class MessageError(UserError):
 
 
 class MalformedXML(MessageError):
+    """Bytes that are not well-formed XML."""
+
     code = "XML"
 
 
 class HostileXML(MessageError):
+    """XML refused unread because it declares a DOCTYPE or entities."""
+
     code = "XML-UNSAFE"
 
 
 class UnknownMessage(MessageError):
+    """Well-formed XML that is no iJw/iWmo message this project knows."""
+
     code = "BERICHT"
 
 
@@ -69,10 +75,14 @@ class WrongBerichtCode(UnknownMessage):
 
 
 class BerichtCodeTooLong(WrongBerichtCode):
+    """A BerichtCode longer than the XSD's three characters (RS010)."""
+
     code = "RS010"
 
 
 class UnsupportedRelease(MessageError):
+    """A known message of a release other than the supported ones."""
+
     code = "RELEASE"
 
 
@@ -92,6 +102,8 @@ def safe_parser(**overrides: bool) -> etree.XMLParser:
 
 @dataclass(slots=True)
 class ParsedMessage:
+    """A safely parsed message with the type its namespace and BerichtCode say it is."""
+
     tree: etree._ElementTree
     message_type: MessageType
     source: str | None = None
@@ -102,6 +114,7 @@ class ParsedMessage:
 
     @property
     def root(self) -> etree._Element:
+        """The document element (Bericht)."""
         return self.tree.getroot()
 
     def content_digest(self) -> int:
@@ -124,20 +137,24 @@ class ParsedMessage:
 
     @property
     def standard(self) -> str:
+        """Name of the message's standard: iJw or iWmo."""
         return self.message_type.standard.name
 
     @property
     def release(self) -> str:
+        """The release of the message's standard, e.g. 3.2."""
         return self.message_type.standard.release
 
 
 def source_name(source: Source) -> str | None:
+    """A name for the source in reports: its path, a file object's name, or None for bytes."""
     if isinstance(source, (str, os.PathLike)):
         return os.fspath(source)
     return getattr(source, "name", None) if not isinstance(source, bytes) else None
 
 
 def read_bytes(source: Source) -> bytes:
+    """All bytes of a source (path, bytes or binary file object); an unreadable path is a MessageError."""
     if isinstance(source, bytes):
         return source
     if isinstance(source, (str, os.PathLike)):
@@ -151,6 +168,7 @@ def read_bytes(source: Source) -> bytes:
 
 
 def refuse_doctype(head: bytes, source: str | None = None) -> None:
+    """Refuse a document whose prolog declares a DOCTYPE or an entity, before any parsing."""
     if b"<!DOCTYPE" in head[:_PROLOG_SCAN] or b"<!ENTITY" in head[:_PROLOG_SCAN]:
         raise HostileXML(
             "the document has a DOCTYPE or entity declaration; iJw/iWmo messages have none, "

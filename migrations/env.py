@@ -9,6 +9,7 @@ target_metadata = Base.metadata
 
 
 def run() -> None:
+    """Run the migrations on the connection productcodes.migrate hands over (no URL from an ini file)."""
     connection = context.config.attributes["connection"]
     context.configure(
         connection=connection,

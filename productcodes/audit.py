@@ -14,6 +14,8 @@ from productcodes.models import AuditLog, Mapping
 
 @dataclass(frozen=True)
 class AuditEntry:
+    """One line of the audit log: who did what to which entity when, with the values before and after."""
+
     id: int
     op: datetime
     door: str
@@ -24,6 +26,7 @@ class AuditEntry:
     nieuw: dict | None
 
     def as_dict(self) -> dict:
+        """The entry as JSON-ready values (the time as ISO text)."""
         return {
             "id": self.id,
             "op": self.op.isoformat(),
@@ -61,7 +64,10 @@ def read_audit(
     actie: str | None = None,
     limit: int | None = None,
 ) -> list[AuditEntry]:
-    """Audit entries, oldest first, filtered by mapping id, gemeente (CBS code), days (inclusive), who, action."""
+    """Audit entries, oldest first.
+
+    Filtered by mapping id, gemeente (CBS code), days (inclusive), who and action, each when given.
+    """
     query = select(AuditLog).order_by(AuditLog.id)
     if mapping_id is not None:
         query = query.where(

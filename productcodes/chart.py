@@ -31,12 +31,16 @@ def check_target(path: str | Path) -> Path:
 
 
 def _axis_limit(largest: float) -> float:
-    """A bar axis that never collapses: room for the value labels, and at least 1 when all values are 0."""
+    """A bar axis that never collapses: room for the value labels, at least 1 when all values are 0."""
     return max(1.0, largest * 1.15)
 
 
+# The stylesheet of both HTML reports.
+_STYLE = "body{font-family:sans-serif;margin:2em} td{padding:2px 8px} .bar{background:#3b6ea5;height:12px}"
+
+
 def _label_bars(axis, bars, labels: list[str]) -> None:
-    for bar, label in zip(bars, labels):
+    for bar, label in zip(bars, labels, strict=True):
         axis.annotate(
             label,
             (bar.get_width(), bar.get_y() + bar.get_height() / 2),
@@ -54,7 +58,9 @@ _CHART = {
         "coverage": "Dekking per jeugdregio",
         "percent": "% van de codes gemapt",
         "title": "Reductie op {on}: {mapped} van {total} codes gemapt ({percent}%)",
-        "summary": "{mapped} van {total} gemeentelijke codes gemapt ({percent}%) op {used} landelijke producten.",
+        "summary": (
+            "{mapped} van {total} gemeentelijke codes gemapt ({percent}%) op {used} landelijke producten."
+        ),
         "of": "{percent}% van {codes}",
     },
     "en": {
@@ -162,7 +168,7 @@ def _html(r: Reduction, lang: str = "nl") -> str:
     )
     return f"""<!doctype html>
 <html lang="{lang}"><head><meta charset="utf-8"><title>{html.escape(title)}</title>
-<style>body{{font-family:sans-serif;margin:2em}} td{{padding:2px 8px}} .bar{{background:#3b6ea5;height:12px}}</style>
+<style>{_STYLE}</style>
 </head><body>
 <h1>{html.escape(title)}</h1>
 <p>{html.escape(summary)}</p>
@@ -196,7 +202,7 @@ def draw_impact(impact, path: str | Path) -> Path:
         path.write_text(
             f"""<!doctype html>
 <html lang="nl"><head><meta charset="utf-8"><title>Impact</title>
-<style>body{{font-family:sans-serif;margin:2em}} td{{padding:2px 8px}} .bar{{background:#3b6ea5;height:12px}}</style>
+<style>{_STYLE}</style>
 </head><body><h1>Tarief per eenheid per landelijk product (euro)</h1>
 <table>{_bar_rows(items, top)}</table></body></html>
 """,

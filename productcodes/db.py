@@ -30,6 +30,7 @@ class ConflictError(UserError):
 
 
 def default_url() -> str:
+    """SQLite in the user's data folder: where the registry lives when nothing else is configured."""
     from platformdirs import user_data_dir
 
     folder = Path(user_data_dir("productcodes"))
@@ -38,10 +39,12 @@ def default_url() -> str:
 
 
 def resolve_url(url: str | None) -> str:
+    """The URL given, else PRODUCTCODES_DB, else the default SQLite file."""
     return url or os.environ.get("PRODUCTCODES_DB") or default_url()
 
 
 def make_engine(url: str | None = None) -> Engine:
+    """An engine for the resolved URL; a URL that is no database URL is a DatabaseError."""
     url = resolve_url(url)
     try:
         parsed = make_url(url)

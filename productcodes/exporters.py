@@ -174,6 +174,7 @@ def tables(
 def export(
     session: Session, out_dir: str | Path, fmt: str = "csv", national_list: str | None = None
 ) -> list[Path]:
+    """Write every table as CSV (the import formats) or JSON into `out_dir`; returns the files written."""
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     written = []
@@ -181,7 +182,9 @@ def export(
         if fmt == "json":
             path = out / f"{name}.json"
             path.write_text(
-                json.dumps([dict(zip(header, row)) for row in rows], ensure_ascii=False, indent=1),
+                json.dumps(
+                    [dict(zip(header, row, strict=True)) for row in rows], ensure_ascii=False, indent=1
+                ),
                 encoding="utf-8",
             )
         else:

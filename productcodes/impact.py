@@ -136,7 +136,10 @@ class _Target:
 
 
 class Translator:
-    """Municipal codes, mappings and national products in memory, to translate Prestaties without a query each."""
+    """Municipal codes, mappings and national products in memory.
+
+    Translates Prestaties without a query for each one.
+    """
 
     def __init__(self, session: Session, lijst: str | None = None) -> None:
         from productcodes.models import Gemeente, GemeentelijkProduct, Mapping, NationaalProduct
@@ -237,6 +240,7 @@ class Spread:
     uitschieters: list[tuple[str, float]]
 
     def as_dict(self) -> dict:
+        """The spread as JSON-ready values (tariffs in cents, two decimals)."""
         return {
             "min": round(self.minimum, 2),
             "mediaan": round(self.mediaan, 2),
@@ -274,12 +278,15 @@ class ProductImpact:
     per_regio: dict[str, _Running] = field(default_factory=lambda: defaultdict(_Running))
 
     def spread_gemeenten(self) -> Spread | None:
+        """Spread of the mean tariff per gemeente; None when no gemeente has a tariff."""
         return spread({g: r.tarief for g, r in self.per_gemeente.items() if r.tarief is not None})
 
     def spread_regio(self) -> Spread | None:
+        """Spread of the mean tariff per jeugdregio; None when no regio has a tariff."""
         return spread({g: r.tarief for g, r in self.per_regio.items() if r.tarief is not None})
 
     def as_dict(self) -> dict:
+        """The product's figures as JSON-ready values."""
         sg, sr = self.spread_gemeenten(), self.spread_regio()
         return {
             "code": self.code,
@@ -312,6 +319,7 @@ class Impact:
     prestaties: int = 0
 
     def as_dict(self) -> dict:
+        """The whole analysis as JSON-ready values, products by amount."""
         return {
             "prestaties": self.prestaties,
             "vertaald": sum(p.totaal.regels for p in self.producten.values()),
@@ -332,6 +340,7 @@ class Impact:
         }
 
     def sorted_products(self) -> list[ProductImpact]:
+        """Products by the size of their amount, largest first; then by code and unit."""
         return sorted(self.producten.values(), key=lambda p: (-abs(p.totaal.bedrag), p.code, p.eenheid))
 
 

@@ -19,6 +19,7 @@ from productcodes.db import DatabaseError
 
 
 def config(engine: Engine | None = None) -> Config:
+    """An Alembic configuration for the project's migrations, bound to `engine` when given."""
     cfg = Config()
     cfg.set_main_option("script_location", str(Path(migrations.__file__).parent))
     cfg.attributes["engine"] = engine
@@ -33,18 +34,22 @@ def _run(engine: Engine, action, *args) -> None:
 
 
 def upgrade(engine: Engine, revision: str = "head") -> None:
+    """Migrate the database up to `revision` (default the newest)."""
     _run(engine, command.upgrade, revision)
 
 
 def downgrade(engine: Engine, revision: str) -> None:
+    """Migrate the database down to `revision`."""
     _run(engine, command.downgrade, revision)
 
 
 def head() -> str:
+    """The newest revision the project has."""
     return ScriptDirectory.from_config(config()).get_current_head()
 
 
 def current(engine: Engine) -> str | None:
+    """The revision the database is at; None for a database never migrated."""
     with engine.connect() as connection:
         return MigrationContext.configure(connection).get_current_revision()
 

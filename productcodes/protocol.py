@@ -60,6 +60,7 @@ ACTIVE = ("approved", "retired")
 
 
 def next_first_of_january(today: date) -> date:
+    """1 January of the year after `today`."""
     return date(today.year + 1, 1, 1)
 
 
@@ -132,10 +133,12 @@ def overlaps(a_van: date, a_tot: date | None, b_van: date, b_tot: date | None) -
 
 
 def covers(van: date, tot: date | None, on: date) -> bool:
+    """True when the period van..tot (open-ended when tot is None) includes `on`."""
     return van <= on and (tot is None or on <= tot)
 
 
 def current_user() -> str:
+    """The login name for the audit log; unknown where the system has none."""
     try:
         return getpass.getuser()
     except Exception:  # no login name in some containers; the audit log still needs a name
@@ -212,7 +215,10 @@ class Registry:
     # -- loading whole lists (importers, demo) ---------------------------------------------
 
     def add_gemeenten(self, rows: Iterable[GemeenteRow]) -> ImportResult:
-        """Gemeenten with their jeugdregio; the same list again changes nothing, a changed row is a new version."""
+        """Gemeenten with their jeugdregio.
+
+        The same list again changes nothing; a changed row becomes a new version.
+        """
         rows = rows if isinstance(rows, list) else list(rows)
         known_regios = set(self.session.scalars(select(Jeugdregio.naam)))
         for regio in sorted({r.jeugdregio for r in rows if r.jeugdregio} - known_regios):
@@ -298,7 +304,10 @@ class Registry:
     def add_national(
         self, lijst: str, rows: Iterable[NationalProductRow], omschrijving: str | None = None
     ) -> ImportResult:
-        """A national list; importing it again changes nothing, a changed product becomes a new dated version."""
+        """A national list.
+
+        Importing it again changes nothing; a changed product becomes a new dated version.
+        """
         rows = rows if isinstance(rows, list) else list(rows)
         if self.session.get(Productlijst, lijst) is None:
             self.session.add(Productlijst(naam=lijst, omschrijving=omschrijving))
@@ -387,13 +396,18 @@ class Registry:
         return product
 
     def national_codes(self) -> set[str]:
+        """Codes of every national product, of any list and period."""
         return set(self.session.scalars(select(NationaalProduct.code)))
 
     def known_gemeenten(self) -> set[str]:
+        """Codes of every gemeente in the registry."""
         return set(self.session.scalars(select(Gemeente.gemeentecode)))
 
     def add_municipal(self, rows: Iterable[MunicipalProductRow]) -> ImportResult:
-        """A gemeente's (full) product list; the same list again changes nothing, a changed row is a new version."""
+        """A gemeente's (full) product list.
+
+        The same list again changes nothing; a changed row becomes a new version.
+        """
         rows = rows if isinstance(rows, list) else list(rows)
         national, gemeenten = self.national_codes(), self.known_gemeenten()
         existing: dict[tuple, list[Version]] = defaultdict(list)
@@ -658,6 +672,7 @@ class Registry:
     def municipal_product(
         self, gemeente: str, code: str, on: date, categorie: str | None = None
     ) -> GemeentelijkProduct:
+        """The gemeente's product with that code valid on `on`; ProtocolError for none or several."""
         query = select(GemeentelijkProduct).where(
             GemeentelijkProduct.gemeentecode == gemeente,
             GemeentelijkProduct.productcode == code,
@@ -679,6 +694,7 @@ class Registry:
         return found[0]
 
     def national_product(self, code: str, on: date, lijst: str | None = None) -> NationaalProduct:
+        """The national product with that code valid on `on`; ProtocolError for none or several."""
         query = select(NationaalProduct).where(
             NationaalProduct.code == code,
             NationaalProduct.geldig_van <= on,
@@ -724,7 +740,10 @@ class Registry:
         confidence: float | None = None,
         audit: bool = True,
     ) -> Mapping:
-        """Propose a mapping (status proposed) from `effective` (default the next change date; never in the past)."""
+        """Propose a mapping (status proposed) from `effective`.
+
+        `effective` defaults to the next change date and is never in the past.
+        """
         self._require_gemeente(gemeente)
         van = effective or self.change_date
         if van < self.today:
@@ -761,6 +780,7 @@ class Registry:
         return mapping
 
     def get_mapping(self, mapping_id: int, expected_version: int | None = None) -> Mapping:
+        """The mapping with that id; ConflictError when it is no longer at `expected_version`."""
         mapping = self.session.get(Mapping, mapping_id)
         if mapping is None:
             raise ProtocolError(f"no mapping with id {mapping_id}")
@@ -774,7 +794,10 @@ class Registry:
         return mapping
 
     def approve(self, mapping_id: int, *, expected_version: int | None = None) -> Mapping:
-        """Approve a proposal: not retroactively, not over another mapping, not with unexplained unit/categorie."""
+        """Approve a proposal.
+
+        Not retroactively, not over another mapping, and not with an unexplained unit or categorie.
+        """
         mapping = self.get_mapping(mapping_id, expected_version)
         if mapping.status != "proposed":
             raise ProtocolError(
@@ -807,7 +830,10 @@ class Registry:
         return [self.approve(mapping_id, expected_version=version) for mapping_id, version in ids]
 
     def reject(self, mapping_id: int, *, reason: str, expected_version: int | None = None) -> Mapping:
-        """Turn a proposal down with a reason; it stays in the registry (and the audit log), never resolves."""
+        """Turn a proposal down with a reason.
+
+        It stays in the registry (and the audit log) and never resolves a code.
+        """
         if not reason or not reason.strip():
             raise ProtocolError("een afwijzing heeft een reden nodig (--reason)")
         mapping = self.get_mapping(mapping_id, expected_version)
@@ -1006,6 +1032,7 @@ class Registry:
 
 
 def asdict_product(product: GemeentelijkProduct) -> dict:
+    """The fields of a municipal product the audit log records."""
     return {
         "omschrijving": product.omschrijving,
         "eenheid": product.eenheid,

@@ -17,6 +17,8 @@ UITVOERINGSVARIANTEN = ("inspanningsgericht", "outputgericht", "taakgericht")
 
 @dataclass(frozen=True, slots=True)
 class GemeenteRow:
+    """A gemeente as imported: CBS code, name, jeugdregio and period."""
+
     gemeentecode: str  # CBS, 4 digits
     naam: str
     jeugdregio: str | None
@@ -26,6 +28,8 @@ class GemeenteRow:
 
 @dataclass(frozen=True, slots=True)
 class BegripRow:
+    """A term of the uniform begrippenkader with its definition and source."""
+
     term: str
     definitie: str
     bron: str | None = None
@@ -35,6 +39,8 @@ class BegripRow:
 
 @dataclass(frozen=True, slots=True)
 class NationalProductRow:
+    """A national product as imported from a national list."""
+
     code: str  # ProductCode as it travels in messages (max 5 characters)
     naam: str
     productcategorie: str  # JZ020
@@ -49,6 +55,8 @@ class NationalProductRow:
 
 @dataclass(frozen=True, slots=True)
 class MunicipalProductRow:
+    """A gemeente's own product code as imported, with its period."""
+
     gemeentecode: str
     productcategorie: str
     productcode: str
@@ -61,6 +69,8 @@ class MunicipalProductRow:
 
 @dataclass(frozen=True, slots=True)
 class MappingRow:
+    """A mapping from a municipal code to a national code from a date, with a unit factor when needed."""
+
     gemeentecode: str
     productcategorie: str
     productcode: str
@@ -89,6 +99,8 @@ class TariefRow:
 
 @dataclass(frozen=True, slots=True)
 class Suggestion:
+    """A proposed mapping for a municipal product, with how sure it is and why."""
+
     municipal: MunicipalProductRow
     nationale_code: str
     confidence: float  # 0..1

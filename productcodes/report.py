@@ -21,16 +21,21 @@ from productcodes.protocol import overlaps
 
 @dataclass
 class Coverage:
+    """How many municipal codes there are in a group and how many of them are mapped."""
+
     codes: int = 0
     mapped: int = 0
 
     @property
     def percent(self) -> float:
+        """Share mapped, in percent with one decimal; 0 for an empty group."""
         return round(100 * self.mapped / self.codes, 1) if self.codes else 0.0
 
 
 @dataclass
 class Reduction:
+    """The reduction report on a date: municipal codes, national products, and how far the mapping is."""
+
     on: date
     municipal_codes: int
     gemeenten: int
@@ -46,9 +51,11 @@ class Reduction:
 
     @property
     def percent_mapped(self) -> float:
+        """Share of the municipal codes mapped, in percent with one decimal."""
         return round(100 * self.mapped / self.municipal_codes, 1) if self.municipal_codes else 0.0
 
     def as_dict(self) -> dict:
+        """The report as JSON-ready values, percentages included."""
         data = asdict(self)
         data["on"] = self.on.isoformat()
         data["percent_mapped"] = self.percent_mapped
@@ -62,6 +69,7 @@ def _valid(column_van, column_tot, on: date):
 
 
 def reduction(session: Session, on: date | None = None, national_list: str | None = None) -> Reduction:
+    """The reduction report of the codes valid on `on` (default today), optionally for one national list."""
     on = on or date.today()
     products = session.scalars(
         select(GemeentelijkProduct).where(
@@ -130,6 +138,7 @@ def reduction(session: Session, on: date | None = None, national_list: str | Non
 
 
 def conflicts(mappings: list[Mapping]) -> list[dict]:
+    """Live mappings whose municipal and national product disagree on categorie or unit."""
     out = []
     live = [m for m in mappings if m.status in ("approved", "retired")]
     for m in live:

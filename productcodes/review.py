@@ -43,6 +43,7 @@ class Proposal:
     door: str
 
     def as_dict(self) -> dict:
+        """The item as JSON-ready values (dates as ISO text)."""
         data = asdict(self)
         data["geldig_van"] = str(self.geldig_van)
         data["geldig_tot"] = self.geldig_tot and str(self.geldig_tot)

@@ -51,6 +51,7 @@ def made_by(engine: Engine) -> str | None:
 
 
 def record_maker(engine: Engine, maker: str) -> None:
+    """Record in the registry which tool filled it (the demo refills only what it made)."""
     from productcodes.db import session_scope
     from productcodes.models import RegistryMeta
 
@@ -59,6 +60,7 @@ def record_maker(engine: Engine, maker: str) -> None:
 
 
 def set_today(engine: Engine, day) -> None:
+    """Record the date the registry lives on instead of the calendar's."""
     from productcodes.db import session_scope
     from productcodes.models import RegistryMeta
 

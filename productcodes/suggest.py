@@ -109,6 +109,7 @@ def _stem(word: str) -> str:
 
 
 def tokens(text: str) -> frozenset[str]:
+    """The meaningful words of a product description: lower case, abbreviations and synonyms resolved."""
     text = AFTER_18.sub(" verlengde ", AGE_BAND.sub(" ", text.lower()))
     words = re.findall(r"[a-zà-ÿ0-9+]+", text)
     out: set[str] = set()
@@ -131,6 +132,7 @@ def _share_a_word(a: frozenset[str], b: frozenset[str]) -> bool:
 
 
 def similarity(a: frozenset[str], b: frozenset[str]) -> float:
+    """How alike two descriptions' words are, from 0 to 1: word overlap and near-equal words."""
     if not a or not b:
         return 0.0
     jaccard = len(a & b) / len(a | b)

@@ -63,6 +63,8 @@ _PRODUCTS = {
 
 @dataclass
 class Translation:
+    """The translated copy of a message, with what changed and what could not be translated."""
+
     tree: etree._ElementTree
     changed: list[str] = field(default_factory=list)  # one line per translated product
     problems: list[str] = field(default_factory=list)  # products left as they were, and why
@@ -83,6 +85,10 @@ def _target_unit(node, volume_path: str, factor: Fraction, national):
 
 
 def translate(message: ParsedMessage, registry: RegistrySnapshot) -> Translation:
+    """A copy of the message in national codes, the caller's tree untouched.
+
+    Each mapped municipal product is replaced; volume and tarief are converted by the mapping's factor.
+    """
     tree = etree.ElementTree(etree.fromstring(etree.tostring(message.tree)))  # never touch the caller's tree
     result = Translation(tree=tree)
     spec = _PRODUCTS.get(message.message_type.number)
@@ -138,7 +144,8 @@ def _translate_one(
             new_tarief = tarief / factor
             if new_tarief.denominator != 1:
                 result.problems.append(
-                    f"{path_of(node)}: tarief {tarief} / {factor} is not whole cents; product {code} left untranslated"
+                    f"{path_of(node)}: tarief {tarief} / {factor} is not whole cents;"
+                    f" product {code} left untranslated"
                 )
                 return
             tarief_node.text = str(int(new_tarief))
@@ -149,5 +156,6 @@ def _translate_one(
     find(node, cat_path).text = national.productcategorie if national is not None else categorie
     volume_note = f", volume {volume} → {new_volume}" if new_volume is not None else ""
     result.changed.append(
-        f"{path_of(node)}: {categorie}/{code} → {find(node, cat_path).text}/{mapping.nationale_code}{volume_note}"
+        f"{path_of(node)}: {categorie}/{code} → "
+        f"{find(node, cat_path).text}/{mapping.nationale_code}{volume_note}"
     )

@@ -122,9 +122,11 @@ class Outcome:
     conflicts: list[str] = field(default_factory=list)
 
     def conflict(self, where: str, reason: str) -> None:
+        """Note a conflict at `where`; the import goes on, to find them all."""
         self.conflicts.append(f"{where}: {reason}")
 
     def check(self) -> None:
+        """Raise ImportConflicts with every conflict noted, if there is any; nothing is imported then."""
         if self.conflicts:
             shown_lines = "\n".join(f"  {c}" for c in self.conflicts[:50])
             more = f"\n  … en nog {len(self.conflicts) - 50}" if len(self.conflicts) > 50 else ""
@@ -135,6 +137,7 @@ class Outcome:
             )
 
     def result(self) -> ImportResult:
+        """The counts as the import's result."""
         return ImportResult(self.added, self.versions, self.unchanged)
 
 
@@ -154,6 +157,7 @@ class ImportResult(int):
     unchanged: int
 
     def __new__(cls, added: int, versions: int = 0, unchanged: int = 0) -> ImportResult:
+        """An int equal to the rows written, carrying the counts per kind."""
         result = super().__new__(cls, added + versions)
         result.added, result.versions, result.unchanged = added, versions, unchanged
         return result

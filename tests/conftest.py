@@ -34,7 +34,7 @@ def reference_path(*parts: str) -> Path:
     """A path inside ../shared/reference, or a skip that says why (the folder is not shipped)."""
     path = REFERENCE.joinpath(*parts)
     if not path.exists():
-        pytest.skip(f"reference material not present at {path} (../shared/reference is only beside the repo)")
+        pytest.skip(f"reference material not present at {path} (not shipped: set PRODUCTCODES_REFERENCE)")
     return path
 
 

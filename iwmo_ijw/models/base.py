@@ -19,6 +19,8 @@ from iwmo_ijw.xpath import Positions, path_of
 
 @dataclass(frozen=True, slots=True)
 class FieldSpec:
+    """How one element of a complex type maps onto an attribute of its generated class."""
+
     attr: str  # Python attribute, snake_case
     element: str  # element name in the standard
     kind: str  # "node", "str", "int", "date" or "time"
@@ -29,6 +31,8 @@ class FieldSpec:
 
 @dataclass(frozen=True, slots=True)
 class Location:
+    """Where a node or value was read from: its XPath and, when known, its source line."""
+
     xpath: str
     line: int | None
 
@@ -39,6 +43,8 @@ class ModelError(ValueError):
 
 @dataclass(kw_only=True)
 class Node:
+    """Base of every generated class: one complex-type element, with where it was read from."""
+
     _FIELDS: ClassVar[tuple[FieldSpec, ...]] = ()
     _BASIS: ClassVar[bool] = False  # elements of basisschema types live in the basis namespace
 
@@ -55,6 +61,7 @@ class Message(Node):
 
     @property
     def message_type(self) -> MessageType:
+        """The concrete message type, from the class's number and the message's standard."""
         return MESSAGE_TYPES[f"{self.standard.prefix}{self._NUMBER}"]
 
 
@@ -62,11 +69,13 @@ _CLASSES: dict[str, type[Node]] = {}
 
 
 def register(cls: type[Node]) -> type[Node]:
+    """Class decorator of the generated module: makes `cls` findable by name for `node_class`."""
     _CLASSES[cls.__name__] = cls
     return cls
 
 
 def node_class(name: str) -> type[Node]:
+    """The registered class of that name (FieldSpec.node names classes, not objects)."""
     return _CLASSES[name]
 
 
@@ -92,7 +101,9 @@ def _value(kind: str, el: etree._Element) -> Any:
     return raw
 
 
-def read_node(cls: type[Node], el: etree._Element, *, positions: Positions | None = None, **extra: Any) -> Node:
+def read_node(
+    cls: type[Node], el: etree._Element, *, positions: Positions | None = None, **extra: Any
+) -> Node:
     """Map one element onto `cls`; the tree is expected to be schema-valid."""
     positions = positions or Positions()
     by_name = {f.element: f for f in cls._FIELDS}
@@ -130,16 +141,22 @@ def _text(kind: str, value: Any) -> str:
     return str(value)
 
 
-def write_node(node: Node, parent: etree._Element, name: str, namespaces: tuple[str, str],
-               forbidden: frozenset[str] = frozenset()) -> etree._Element:
+def write_node(
+    node: Node,
+    parent: etree._Element,
+    name: str,
+    namespaces: tuple[str, str],
+    forbidden: frozenset[str] = frozenset(),
+) -> etree._Element:
     """Append `node` as element `name` (already namespaced) to `parent`."""
     el = etree.SubElement(parent, name)
     fill_element(node, el, namespaces, forbidden)
     return el
 
 
-def fill_element(node: Node, el: etree._Element, namespaces: tuple[str, str],
-                 forbidden: frozenset[str] = frozenset()) -> None:
+def fill_element(
+    node: Node, el: etree._Element, namespaces: tuple[str, str], forbidden: frozenset[str] = frozenset()
+) -> None:
     """Write the fields of `node` as children of `el`.
 
     `forbidden` names "Class.Element" pairs the target standard lacks (iWmo has no

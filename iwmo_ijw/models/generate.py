@@ -18,6 +18,9 @@ from iwmo_ijw.spec import Element, SchemaSpec, StandardSpec, load_standard
 TARGET = Path(__file__).with_name("messages.py")
 _PY_TYPES = {"str": "str", "int": "int", "date": "dt.date", "time": "dt.time"}
 _KINDS = {"string": "str", "integer": "int", "date": "date", "time": "time"}
+# The project's line length: the module is written the way `ruff format` would write it, so the
+# generated file passes `ruff format --check` and `ruff check` like every hand-written one.
+_WIDTH = 110
 
 
 def snake(name: str) -> str:
@@ -26,26 +29,49 @@ def snake(name: str) -> str:
 
 
 def basis_class(type_name: str) -> str:
+    """Class name of a basisschema type: CDT_Achternaam -> Achternaam."""
     return type_name.removeprefix("CDT_")
 
 
 def message_class(code: str, type_name: str) -> str:
+    """Class name of a message's own type: the root is the code itself, others are prefixed with it."""
     return code if type_name == "Root" else f"{code}{type_name}"
 
 
+def _quoted(text: str) -> str:
+    """A string literal in ruff's quote style; spec names are plain identifiers and digits."""
+    return f'"{text}"'
+
+
+def _call(indent: str, name: str, args: list[str], suffix: str) -> list[str]:
+    """A call on one line, or split the way ruff splits it when that line would be too long."""
+    flat = f"{indent}{name}({', '.join(args)}){suffix}"
+    if len(flat) <= _WIDTH:
+        return [flat]
+    inner = indent + "    "
+    hugged = f"{inner}{', '.join(args)}"
+    if len(hugged) <= _WIDTH:
+        return [f"{indent}{name}(", hugged, f"{indent}){suffix}"]
+    return [f"{indent}{name}(", *(f"{inner}{arg}," for arg in args), f"{indent}){suffix}"]
+
+
 class _Emitter:
+    """Collects the lines of the generated module, one class per complex type."""
+
     def __init__(self, spec: StandardSpec) -> None:
         self.spec = spec
         self.lines: list[str] = []
 
     def class_of(self, schema: SchemaSpec, type_name: str) -> str | None:
+        """The generated class for a complex type, or None for a simple type."""
         if schema is not self.spec.basis and type_name in schema.complex:
             return message_class(schema.name, type_name)
         if type_name in self.spec.basis.complex:
             return basis_class(type_name)
         return None
 
-    def field_line(self, schema: SchemaSpec, element: Element) -> tuple[str, str]:
+    def field_line(self, schema: SchemaSpec, element: Element) -> tuple[str, list[str]]:
+        """The annotated attribute of one element, and the lines of its FieldSpec."""
         node = self.class_of(schema, element.type)
         kind = "node" if node else _KINDS[self.spec.builtin_base(schema, element.type)]
         py = node or _PY_TYPES[kind]
@@ -56,24 +82,44 @@ class _Emitter:
             annotation, default = f"{py} | None", " = None"
         else:
             annotation, default = py, ""
-        meta = [repr(attr), repr(element.name), repr(kind)]
+        meta = [_quoted(attr), _quoted(element.name), _quoted(kind)]
         if node:
-            meta.append(f"node={node!r}")
+            meta.append(f"node={_quoted(node)}")
         if element.repeats:
             meta.append("repeats=True")
         if element.optional:
             meta.append("optional=True")
-        return f"    {attr}: {annotation}{default}", f"        FieldSpec({', '.join(meta)}),"
+        return f"    {attr}: {annotation}{default}", _call("        ", "FieldSpec", meta, ",")
 
     def emit_class(self, schema: SchemaSpec, type_name: str, name: str, base: str, extra: list[str]) -> None:
+        """Append the dataclass of one complex type, its docstring first."""
         complex_type = self.spec.complex_type(schema, type_name)
-        fields, metas = zip(*(self.field_line(schema, e) for e in complex_type.elements)) if complex_type.elements else ((), ())
+        pairs = [self.field_line(schema, e) for e in complex_type.elements]
         self.lines += ["", "", "@register", "@dataclass(kw_only=True)", f"class {name}({base}):"]
+        self.lines += [f'    """{self.docstring(schema, type_name)}"""', ""]
         self.lines += extra
-        self.lines += ["    _FIELDS: ClassVar[tuple[FieldSpec, ...]] = (", *metas, "    )"]
-        self.lines += list(fields)
+        self.lines += self.fields_tuple([meta for _, meta in pairs])
+        self.lines += [attribute for attribute, _ in pairs]
+
+    def docstring(self, schema: SchemaSpec, type_name: str) -> str:
+        """One line saying which part of which schema the class models."""
+        if schema is self.spec.basis:
+            return f"Basisschema type {type_name}, shared by the messages."
+        if type_name == "Root":
+            return f"The whole {schema.name} message, iJw or its iWmo twin (element {schema.root[0]})."
+        return f"Type {type_name} of the {schema.name} message."
+
+    def fields_tuple(self, metas: list[list[str]]) -> list[str]:
+        """The `_FIELDS` assignment; a single FieldSpec stays on the line when it fits, as ruff keeps it."""
+        head = "    _FIELDS: ClassVar[tuple[FieldSpec, ...]] = "
+        if len(metas) == 1 and len(metas[0]) == 1:
+            one = f"{head}({metas[0][0].strip()})"
+            if len(one) <= _WIDTH:
+                return [one]
+        return [f"{head}(", *(line for meta in metas for line in meta), "    )"]
 
     def module(self) -> str:
+        """The text of the whole module."""
         self.lines = [
             '"""Typed iJw/iWmo 3.2 message models. Generated by iwmo_ijw.models.generate; do not edit."""',
             "",
@@ -91,19 +137,24 @@ class _Emitter:
             for type_name in schema.complex:
                 if type_name == "Root":
                     number = code.removeprefix("JW")
-                    self.emit_class(schema, type_name, code, "Message", [f"    _NUMBER = {number!r}"])
+                    self.emit_class(schema, type_name, code, "Message", [f"    _NUMBER = {_quoted(number)}"])
                 else:
                     self.emit_class(schema, type_name, message_class(code, type_name), "Node", [])
         names = [message_class(code, "Root") for code in self.spec.messages]
-        self.lines += ["", "", f"MESSAGES: dict[str, type[Message]] = {{{', '.join(f'{n!r}: {n}' for n in names)}}}", ""]
+        # One entry a line with a trailing comma: ruff keeps such a literal as it is.
+        self.lines += ["", "", "MESSAGES: dict[str, type[Message]] = {"]
+        self.lines += [f"    {_quoted(n)}: {n}," for n in names]
+        self.lines += ["}", ""]
         return "\n".join(self.lines)
 
 
 def render() -> str:
+    """The module text as the current spec makes it."""
     return _Emitter(load_standard("iJw")).module()
 
 
 def main(argv: list[str]) -> int:
+    """Rewrite the module, or with --check only say whether it is stale (exit 1)."""
     text = render()
     if "--check" in argv:
         stale = not TARGET.is_file() or TARGET.read_text(encoding="utf-8") != text

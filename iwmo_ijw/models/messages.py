@@ -12,10 +12,12 @@ from iwmo_ijw.models.base import FieldSpec, Message, Node, register
 @register
 @dataclass(kw_only=True)
 class Achternaam(Node):
+    """Basisschema type CDT_Achternaam, shared by the messages."""
+
     _BASIS = True
     _FIELDS: ClassVar[tuple[FieldSpec, ...]] = (
-        FieldSpec('achternaam', 'Achternaam', 'str'),
-        FieldSpec('voorvoegsel', 'Voorvoegsel', 'str', optional=True),
+        FieldSpec("achternaam", "Achternaam", "str"),
+        FieldSpec("voorvoegsel", "Voorvoegsel", "str", optional=True),
     )
     achternaam: str
     voorvoegsel: str | None = None
@@ -24,13 +26,15 @@ class Achternaam(Node):
 @register
 @dataclass(kw_only=True)
 class Adres(Node):
+    """Basisschema type CDT_Adres, shared by the messages."""
+
     _BASIS = True
     _FIELDS: ClassVar[tuple[FieldSpec, ...]] = (
-        FieldSpec('huis', 'Huis', 'node', node='Huis', optional=True),
-        FieldSpec('postcode', 'Postcode', 'str', optional=True),
-        FieldSpec('straatnaam', 'Straatnaam', 'str', optional=True),
-        FieldSpec('plaatsnaam', 'Plaatsnaam', 'str', optional=True),
-        FieldSpec('land_code', 'LandCode', 'str', optional=True),
+        FieldSpec("huis", "Huis", "node", node="Huis", optional=True),
+        FieldSpec("postcode", "Postcode", "str", optional=True),
+        FieldSpec("straatnaam", "Straatnaam", "str", optional=True),
+        FieldSpec("plaatsnaam", "Plaatsnaam", "str", optional=True),
+        FieldSpec("land_code", "LandCode", "str", optional=True),
     )
     huis: Huis | None = None
     postcode: str | None = None
@@ -42,10 +46,12 @@ class Adres(Node):
 @register
 @dataclass(kw_only=True)
 class BedragMetDC(Node):
+    """Basisschema type CDT_BedragMetDC, shared by the messages."""
+
     _BASIS = True
     _FIELDS: ClassVar[tuple[FieldSpec, ...]] = (
-        FieldSpec('bedrag', 'Bedrag', 'int'),
-        FieldSpec('debet_credit', 'DebetCredit', 'str'),
+        FieldSpec("bedrag", "Bedrag", "int"),
+        FieldSpec("debet_credit", "DebetCredit", "str"),
     )
     bedrag: int
     debet_credit: str
@@ -54,10 +60,12 @@ class BedragMetDC(Node):
 @register
 @dataclass(kw_only=True)
 class BerichtIdentificatie(Node):
+    """Basisschema type CDT_BerichtIdentificatie, shared by the messages."""
+
     _BASIS = True
     _FIELDS: ClassVar[tuple[FieldSpec, ...]] = (
-        FieldSpec('identificatie', 'Identificatie', 'str'),
-        FieldSpec('dagtekening', 'Dagtekening', 'date'),
+        FieldSpec("identificatie", "Identificatie", "str"),
+        FieldSpec("dagtekening", "Dagtekening", "date"),
     )
     identificatie: str
     dagtekening: dt.date
@@ -66,10 +74,12 @@ class BerichtIdentificatie(Node):
 @register
 @dataclass(kw_only=True)
 class Communicatie(Node):
+    """Basisschema type CDT_Communicatie, shared by the messages."""
+
     _BASIS = True
     _FIELDS: ClassVar[tuple[FieldSpec, ...]] = (
-        FieldSpec('vorm', 'Vorm', 'str'),
-        FieldSpec('taal', 'Taal', 'str', optional=True),
+        FieldSpec("vorm", "Vorm", "str"),
+        FieldSpec("taal", "Taal", "str", optional=True),
     )
     vorm: str
     taal: str | None = None
@@ -78,10 +88,12 @@ class Communicatie(Node):
 @register
 @dataclass(kw_only=True)
 class Geboortedatum(Node):
+    """Basisschema type CDT_Geboortedatum, shared by the messages."""
+
     _BASIS = True
     _FIELDS: ClassVar[tuple[FieldSpec, ...]] = (
-        FieldSpec('datum', 'Datum', 'date'),
-        FieldSpec('datum_gebruik', 'DatumGebruik', 'str', optional=True),
+        FieldSpec("datum", "Datum", "date"),
+        FieldSpec("datum_gebruik", "DatumGebruik", "str", optional=True),
     )
     datum: dt.date
     datum_gebruik: str | None = None
@@ -90,10 +102,12 @@ class Geboortedatum(Node):
 @register
 @dataclass(kw_only=True)
 class GeslotenPeriode(Node):
+    """Basisschema type CDT_GeslotenPeriode, shared by the messages."""
+
     _BASIS = True
     _FIELDS: ClassVar[tuple[FieldSpec, ...]] = (
-        FieldSpec('begindatum', 'Begindatum', 'date'),
-        FieldSpec('einddatum', 'Einddatum', 'date'),
+        FieldSpec("begindatum", "Begindatum", "date"),
+        FieldSpec("einddatum", "Einddatum", "date"),
     )
     begindatum: dt.date
     einddatum: dt.date
@@ -102,12 +116,14 @@ class GeslotenPeriode(Node):
 @register
 @dataclass(kw_only=True)
 class Huis(Node):
+    """Basisschema type CDT_Huis, shared by the messages."""
+
     _BASIS = True
     _FIELDS: ClassVar[tuple[FieldSpec, ...]] = (
-        FieldSpec('huisnummer', 'Huisnummer', 'int'),
-        FieldSpec('huisletter', 'Huisletter', 'str', optional=True),
-        FieldSpec('huisnummer_toevoeging', 'HuisnummerToevoeging', 'str', optional=True),
-        FieldSpec('aanduiding_woonadres', 'AanduidingWoonadres', 'str', optional=True),
+        FieldSpec("huisnummer", "Huisnummer", "int"),
+        FieldSpec("huisletter", "Huisletter", "str", optional=True),
+        FieldSpec("huisnummer_toevoeging", "HuisnummerToevoeging", "str", optional=True),
+        FieldSpec("aanduiding_woonadres", "AanduidingWoonadres", "str", optional=True),
     )
     huisnummer: int
     huisletter: str | None = None
@@ -118,11 +134,13 @@ class Huis(Node):
 @register
 @dataclass(kw_only=True)
 class Omvang(Node):
+    """Basisschema type CDT_Omvang, shared by the messages."""
+
     _BASIS = True
     _FIELDS: ClassVar[tuple[FieldSpec, ...]] = (
-        FieldSpec('volume', 'Volume', 'int'),
-        FieldSpec('eenheid', 'Eenheid', 'str'),
-        FieldSpec('frequentie', 'Frequentie', 'str'),
+        FieldSpec("volume", "Volume", "int"),
+        FieldSpec("eenheid", "Eenheid", "str"),
+        FieldSpec("frequentie", "Frequentie", "str"),
     )
     volume: int
     eenheid: str
@@ -132,10 +150,12 @@ class Omvang(Node):
 @register
 @dataclass(kw_only=True)
 class OpenPeriode(Node):
+    """Basisschema type CDT_OpenPeriode, shared by the messages."""
+
     _BASIS = True
     _FIELDS: ClassVar[tuple[FieldSpec, ...]] = (
-        FieldSpec('begindatum', 'Begindatum', 'date', optional=True),
-        FieldSpec('einddatum', 'Einddatum', 'date', optional=True),
+        FieldSpec("begindatum", "Begindatum", "date", optional=True),
+        FieldSpec("einddatum", "Einddatum", "date", optional=True),
     )
     begindatum: dt.date | None = None
     einddatum: dt.date | None = None
@@ -144,10 +164,12 @@ class OpenPeriode(Node):
 @register
 @dataclass(kw_only=True)
 class Product(Node):
+    """Basisschema type CDT_Product, shared by the messages."""
+
     _BASIS = True
     _FIELDS: ClassVar[tuple[FieldSpec, ...]] = (
-        FieldSpec('categorie', 'Categorie', 'str'),
-        FieldSpec('code', 'Code', 'str', optional=True),
+        FieldSpec("categorie", "Categorie", "str"),
+        FieldSpec("code", "Code", "str", optional=True),
     )
     categorie: str
     code: str | None = None
@@ -156,10 +178,12 @@ class Product(Node):
 @register
 @dataclass(kw_only=True)
 class Referentie(Node):
+    """Basisschema type CDT_Referentie, shared by the messages."""
+
     _BASIS = True
     _FIELDS: ClassVar[tuple[FieldSpec, ...]] = (
-        FieldSpec('referentie_nummer', 'ReferentieNummer', 'str'),
-        FieldSpec('vorig_referentie_nummer', 'VorigReferentieNummer', 'str', optional=True),
+        FieldSpec("referentie_nummer", "ReferentieNummer", "str"),
+        FieldSpec("vorig_referentie_nummer", "VorigReferentieNummer", "str", optional=True),
     )
     referentie_nummer: str
     vorig_referentie_nummer: str | None = None
@@ -168,10 +192,12 @@ class Referentie(Node):
 @register
 @dataclass(kw_only=True)
 class Telefoon(Node):
+    """Basisschema type CDT_Telefoon, shared by the messages."""
+
     _BASIS = True
     _FIELDS: ClassVar[tuple[FieldSpec, ...]] = (
-        FieldSpec('telefoonnummer', 'Telefoonnummer', 'str'),
-        FieldSpec('landnummer', 'Landnummer', 'str'),
+        FieldSpec("telefoonnummer", "Telefoonnummer", "str"),
+        FieldSpec("landnummer", "Landnummer", "str"),
     )
     telefoonnummer: str
     landnummer: str
@@ -180,10 +206,12 @@ class Telefoon(Node):
 @register
 @dataclass(kw_only=True)
 class Telefoonnummers(Node):
+    """Basisschema type CDT_Telefoonnummers, shared by the messages."""
+
     _BASIS = True
     _FIELDS: ClassVar[tuple[FieldSpec, ...]] = (
-        FieldSpec('telefoon01', 'Telefoon01', 'node', node='Telefoon'),
-        FieldSpec('telefoon02', 'Telefoon02', 'node', node='Telefoon', optional=True),
+        FieldSpec("telefoon01", "Telefoon01", "node", node="Telefoon"),
+        FieldSpec("telefoon02", "Telefoon02", "node", node="Telefoon", optional=True),
     )
     telefoon01: Telefoon
     telefoon02: Telefoon | None = None
@@ -192,10 +220,12 @@ class Telefoonnummers(Node):
 @register
 @dataclass(kw_only=True)
 class TotaalBedragMetDC(Node):
+    """Basisschema type CDT_TotaalBedragMetDC, shared by the messages."""
+
     _BASIS = True
     _FIELDS: ClassVar[tuple[FieldSpec, ...]] = (
-        FieldSpec('totaal_bedrag', 'TotaalBedrag', 'int'),
-        FieldSpec('debet_credit', 'DebetCredit', 'str'),
+        FieldSpec("totaal_bedrag", "TotaalBedrag", "int"),
+        FieldSpec("debet_credit", "DebetCredit", "str"),
     )
     totaal_bedrag: int
     debet_credit: str
@@ -204,11 +234,13 @@ class TotaalBedragMetDC(Node):
 @register
 @dataclass(kw_only=True)
 class VerkorteNaam(Node):
+    """Basisschema type CDT_VerkorteNaam, shared by the messages."""
+
     _BASIS = True
     _FIELDS: ClassVar[tuple[FieldSpec, ...]] = (
-        FieldSpec('geslachtsnaam', 'Geslachtsnaam', 'node', node='Achternaam'),
-        FieldSpec('voornamen', 'Voornamen', 'str', optional=True),
-        FieldSpec('voorletters', 'Voorletters', 'str', optional=True),
+        FieldSpec("geslachtsnaam", "Geslachtsnaam", "node", node="Achternaam"),
+        FieldSpec("voornamen", "Voornamen", "str", optional=True),
+        FieldSpec("voorletters", "Voorletters", "str", optional=True),
     )
     geslachtsnaam: Achternaam
     voornamen: str | None = None
@@ -218,11 +250,13 @@ class VerkorteNaam(Node):
 @register
 @dataclass(kw_only=True)
 class Verwijzer(Node):
+    """Basisschema type CDT_Verwijzer, shared by the messages."""
+
     _BASIS = True
     _FIELDS: ClassVar[tuple[FieldSpec, ...]] = (
-        FieldSpec('type', 'Type', 'str'),
-        FieldSpec('naam', 'Naam', 'str', optional=True),
-        FieldSpec('zorgverlener_code', 'ZorgverlenerCode', 'str', optional=True),
+        FieldSpec("type", "Type", "str"),
+        FieldSpec("naam", "Naam", "str", optional=True),
+        FieldSpec("zorgverlener_code", "ZorgverlenerCode", "str", optional=True),
     )
     type: str
     naam: str | None = None
@@ -232,13 +266,15 @@ class Verwijzer(Node):
 @register
 @dataclass(kw_only=True)
 class VolledigeNaam(Node):
+    """Basisschema type CDT_VolledigeNaam, shared by the messages."""
+
     _BASIS = True
     _FIELDS: ClassVar[tuple[FieldSpec, ...]] = (
-        FieldSpec('geslachtsnaam', 'Geslachtsnaam', 'node', node='Achternaam'),
-        FieldSpec('partnernaam', 'Partnernaam', 'node', node='Achternaam', optional=True),
-        FieldSpec('voornamen', 'Voornamen', 'str', optional=True),
-        FieldSpec('voorletters', 'Voorletters', 'str', optional=True),
-        FieldSpec('naam_gebruik', 'NaamGebruik', 'str'),
+        FieldSpec("geslachtsnaam", "Geslachtsnaam", "node", node="Achternaam"),
+        FieldSpec("partnernaam", "Partnernaam", "node", node="Achternaam", optional=True),
+        FieldSpec("voornamen", "Voornamen", "str", optional=True),
+        FieldSpec("voorletters", "Voorletters", "str", optional=True),
+        FieldSpec("naam_gebruik", "NaamGebruik", "str"),
     )
     geslachtsnaam: Achternaam
     partnernaam: Achternaam | None = None
@@ -250,10 +286,12 @@ class VolledigeNaam(Node):
 @register
 @dataclass(kw_only=True)
 class XsdVersie(Node):
+    """Basisschema type CDT_XsdVersie, shared by the messages."""
+
     _BASIS = True
     _FIELDS: ClassVar[tuple[FieldSpec, ...]] = (
-        FieldSpec('basisschema_xsd_versie', 'BasisschemaXsdVersie', 'str'),
-        FieldSpec('bericht_xsd_versie', 'BerichtXsdVersie', 'str'),
+        FieldSpec("basisschema_xsd_versie", "BasisschemaXsdVersie", "str"),
+        FieldSpec("bericht_xsd_versie", "BerichtXsdVersie", "str"),
     )
     basisschema_xsd_versie: str
     bericht_xsd_versie: str
@@ -262,10 +300,12 @@ class XsdVersie(Node):
 @register
 @dataclass(kw_only=True)
 class JW301(Message):
-    _NUMBER = '301'
+    """The whole JW301 message, iJw or its iWmo twin (element Bericht)."""
+
+    _NUMBER = "301"
     _FIELDS: ClassVar[tuple[FieldSpec, ...]] = (
-        FieldSpec('header', 'Header', 'node', node='JW301Header'),
-        FieldSpec('client', 'Client', 'node', node='JW301Client'),
+        FieldSpec("header", "Header", "node", node="JW301Header"),
+        FieldSpec("client", "Client", "node", node="JW301Client"),
     )
     header: JW301Header
     client: JW301Client
@@ -274,14 +314,16 @@ class JW301(Message):
 @register
 @dataclass(kw_only=True)
 class JW301Header(Node):
+    """Type Header of the JW301 message."""
+
     _FIELDS: ClassVar[tuple[FieldSpec, ...]] = (
-        FieldSpec('bericht_code', 'BerichtCode', 'str'),
-        FieldSpec('bericht_versie', 'BerichtVersie', 'int'),
-        FieldSpec('bericht_subversie', 'BerichtSubversie', 'int'),
-        FieldSpec('afzender', 'Afzender', 'str'),
-        FieldSpec('ontvanger', 'Ontvanger', 'str'),
-        FieldSpec('bericht_identificatie', 'BerichtIdentificatie', 'node', node='BerichtIdentificatie'),
-        FieldSpec('xsd_versie', 'XsdVersie', 'node', node='XsdVersie'),
+        FieldSpec("bericht_code", "BerichtCode", "str"),
+        FieldSpec("bericht_versie", "BerichtVersie", "int"),
+        FieldSpec("bericht_subversie", "BerichtSubversie", "int"),
+        FieldSpec("afzender", "Afzender", "str"),
+        FieldSpec("ontvanger", "Ontvanger", "str"),
+        FieldSpec("bericht_identificatie", "BerichtIdentificatie", "node", node="BerichtIdentificatie"),
+        FieldSpec("xsd_versie", "XsdVersie", "node", node="XsdVersie"),
     )
     bericht_code: str
     bericht_versie: int
@@ -295,18 +337,20 @@ class JW301Header(Node):
 @register
 @dataclass(kw_only=True)
 class JW301Client(Node):
+    """Type Client of the JW301 message."""
+
     _FIELDS: ClassVar[tuple[FieldSpec, ...]] = (
-        FieldSpec('bsn', 'Bsn', 'str'),
-        FieldSpec('geboortedatum', 'Geboortedatum', 'node', node='Geboortedatum'),
-        FieldSpec('geslacht', 'Geslacht', 'str'),
-        FieldSpec('naam', 'Naam', 'node', node='VolledigeNaam'),
-        FieldSpec('communicatie', 'Communicatie', 'node', node='Communicatie', optional=True),
-        FieldSpec('juridische_status', 'JuridischeStatus', 'str', optional=True),
-        FieldSpec('wettelijke_vertegenwoordiging', 'WettelijkeVertegenwoordiging', 'str', optional=True),
-        FieldSpec('commentaar', 'Commentaar', 'str', optional=True),
-        FieldSpec('relaties', 'Relaties', 'node', node='JW301Relaties', optional=True),
-        FieldSpec('contactgegevens', 'Contactgegevens', 'node', node='JW301Contactgegevens'),
-        FieldSpec('toegewezen_producten', 'ToegewezenProducten', 'node', node='JW301ToegewezenProducten'),
+        FieldSpec("bsn", "Bsn", "str"),
+        FieldSpec("geboortedatum", "Geboortedatum", "node", node="Geboortedatum"),
+        FieldSpec("geslacht", "Geslacht", "str"),
+        FieldSpec("naam", "Naam", "node", node="VolledigeNaam"),
+        FieldSpec("communicatie", "Communicatie", "node", node="Communicatie", optional=True),
+        FieldSpec("juridische_status", "JuridischeStatus", "str", optional=True),
+        FieldSpec("wettelijke_vertegenwoordiging", "WettelijkeVertegenwoordiging", "str", optional=True),
+        FieldSpec("commentaar", "Commentaar", "str", optional=True),
+        FieldSpec("relaties", "Relaties", "node", node="JW301Relaties", optional=True),
+        FieldSpec("contactgegevens", "Contactgegevens", "node", node="JW301Contactgegevens"),
+        FieldSpec("toegewezen_producten", "ToegewezenProducten", "node", node="JW301ToegewezenProducten"),
     )
     bsn: str
     geboortedatum: Geboortedatum
@@ -324,8 +368,10 @@ class JW301Client(Node):
 @register
 @dataclass(kw_only=True)
 class JW301Relaties(Node):
+    """Type Relaties of the JW301 message."""
+
     _FIELDS: ClassVar[tuple[FieldSpec, ...]] = (
-        FieldSpec('relatie', 'Relatie', 'node', node='JW301Relatie', repeats=True),
+        FieldSpec("relatie", "Relatie", "node", node="JW301Relatie", repeats=True),
     )
     relatie: list[JW301Relatie] = field(default_factory=list)
 
@@ -333,14 +379,16 @@ class JW301Relaties(Node):
 @register
 @dataclass(kw_only=True)
 class JW301Relatie(Node):
+    """Type Relatie of the JW301 message."""
+
     _FIELDS: ClassVar[tuple[FieldSpec, ...]] = (
-        FieldSpec('nummer', 'Nummer', 'str'),
-        FieldSpec('volgorde', 'Volgorde', 'int', optional=True),
-        FieldSpec('soort', 'Soort', 'str'),
-        FieldSpec('geboortedatum', 'Geboortedatum', 'node', node='Geboortedatum', optional=True),
-        FieldSpec('geslacht', 'Geslacht', 'str', optional=True),
-        FieldSpec('naam', 'Naam', 'node', node='VolledigeNaam'),
-        FieldSpec('contact', 'Contact', 'node', node='JW301Contact'),
+        FieldSpec("nummer", "Nummer", "str"),
+        FieldSpec("volgorde", "Volgorde", "int", optional=True),
+        FieldSpec("soort", "Soort", "str"),
+        FieldSpec("geboortedatum", "Geboortedatum", "node", node="Geboortedatum", optional=True),
+        FieldSpec("geslacht", "Geslacht", "str", optional=True),
+        FieldSpec("naam", "Naam", "node", node="VolledigeNaam"),
+        FieldSpec("contact", "Contact", "node", node="JW301Contact"),
     )
     nummer: str
     volgorde: int | None = None
@@ -354,13 +402,15 @@ class JW301Relatie(Node):
 @register
 @dataclass(kw_only=True)
 class JW301Contact(Node):
+    """Type Contact of the JW301 message."""
+
     _FIELDS: ClassVar[tuple[FieldSpec, ...]] = (
-        FieldSpec('soort', 'Soort', 'str'),
-        FieldSpec('adres', 'Adres', 'node', node='Adres', optional=True),
-        FieldSpec('organisatie', 'Organisatie', 'str', optional=True),
-        FieldSpec('telefoon', 'Telefoon', 'node', node='Telefoonnummers', optional=True),
-        FieldSpec('emailadres', 'Emailadres', 'str', optional=True),
-        FieldSpec('periode', 'Periode', 'node', node='OpenPeriode', optional=True),
+        FieldSpec("soort", "Soort", "str"),
+        FieldSpec("adres", "Adres", "node", node="Adres", optional=True),
+        FieldSpec("organisatie", "Organisatie", "str", optional=True),
+        FieldSpec("telefoon", "Telefoon", "node", node="Telefoonnummers", optional=True),
+        FieldSpec("emailadres", "Emailadres", "str", optional=True),
+        FieldSpec("periode", "Periode", "node", node="OpenPeriode", optional=True),
     )
     soort: str
     adres: Adres | None = None
@@ -373,8 +423,10 @@ class JW301Contact(Node):
 @register
 @dataclass(kw_only=True)
 class JW301Contactgegevens(Node):
+    """Type Contactgegevens of the JW301 message."""
+
     _FIELDS: ClassVar[tuple[FieldSpec, ...]] = (
-        FieldSpec('contact', 'Contact', 'node', node='JW301Contact', repeats=True),
+        FieldSpec("contact", "Contact", "node", node="JW301Contact", repeats=True),
     )
     contact: list[JW301Contact] = field(default_factory=list)
 
@@ -382,8 +434,12 @@ class JW301Contactgegevens(Node):
 @register
 @dataclass(kw_only=True)
 class JW301ToegewezenProducten(Node):
+    """Type ToegewezenProducten of the JW301 message."""
+
     _FIELDS: ClassVar[tuple[FieldSpec, ...]] = (
-        FieldSpec('toegewezen_product', 'ToegewezenProduct', 'node', node='JW301ToegewezenProduct', repeats=True),
+        FieldSpec(
+            "toegewezen_product", "ToegewezenProduct", "node", node="JW301ToegewezenProduct", repeats=True
+        ),
     )
     toegewezen_product: list[JW301ToegewezenProduct] = field(default_factory=list)
 
@@ -391,18 +447,20 @@ class JW301ToegewezenProducten(Node):
 @register
 @dataclass(kw_only=True)
 class JW301ToegewezenProduct(Node):
+    """Type ToegewezenProduct of the JW301 message."""
+
     _FIELDS: ClassVar[tuple[FieldSpec, ...]] = (
-        FieldSpec('toewijzing_nummer', 'ToewijzingNummer', 'int'),
-        FieldSpec('referentie_aanbieder', 'ReferentieAanbieder', 'str', optional=True),
-        FieldSpec('product', 'Product', 'node', node='Product', optional=True),
-        FieldSpec('toewijzingsdatum', 'Toewijzingsdatum', 'date'),
-        FieldSpec('toewijzingstijd', 'Toewijzingstijd', 'time'),
-        FieldSpec('ingangsdatum', 'Ingangsdatum', 'date'),
-        FieldSpec('einddatum', 'Einddatum', 'date', optional=True),
-        FieldSpec('reden_wijziging', 'RedenWijziging', 'str', optional=True),
-        FieldSpec('omvang', 'Omvang', 'node', node='Omvang', optional=True),
-        FieldSpec('budget', 'Budget', 'int', optional=True),
-        FieldSpec('commentaar', 'Commentaar', 'str', optional=True),
+        FieldSpec("toewijzing_nummer", "ToewijzingNummer", "int"),
+        FieldSpec("referentie_aanbieder", "ReferentieAanbieder", "str", optional=True),
+        FieldSpec("product", "Product", "node", node="Product", optional=True),
+        FieldSpec("toewijzingsdatum", "Toewijzingsdatum", "date"),
+        FieldSpec("toewijzingstijd", "Toewijzingstijd", "time"),
+        FieldSpec("ingangsdatum", "Ingangsdatum", "date"),
+        FieldSpec("einddatum", "Einddatum", "date", optional=True),
+        FieldSpec("reden_wijziging", "RedenWijziging", "str", optional=True),
+        FieldSpec("omvang", "Omvang", "node", node="Omvang", optional=True),
+        FieldSpec("budget", "Budget", "int", optional=True),
+        FieldSpec("commentaar", "Commentaar", "str", optional=True),
     )
     toewijzing_nummer: int
     referentie_aanbieder: str | None = None
@@ -420,10 +478,12 @@ class JW301ToegewezenProduct(Node):
 @register
 @dataclass(kw_only=True)
 class JW302(Message):
-    _NUMBER = '302'
+    """The whole JW302 message, iJw or its iWmo twin (element Bericht)."""
+
+    _NUMBER = "302"
     _FIELDS: ClassVar[tuple[FieldSpec, ...]] = (
-        FieldSpec('header', 'Header', 'node', node='JW302Header'),
-        FieldSpec('client', 'Client', 'node', node='JW302Client', optional=True),
+        FieldSpec("header", "Header", "node", node="JW302Header"),
+        FieldSpec("client", "Client", "node", node="JW302Client", optional=True),
     )
     header: JW302Header
     client: JW302Client | None = None
@@ -432,19 +492,21 @@ class JW302(Message):
 @register
 @dataclass(kw_only=True)
 class JW302Header(Node):
+    """Type Header of the JW302 message."""
+
     _FIELDS: ClassVar[tuple[FieldSpec, ...]] = (
-        FieldSpec('bericht_code', 'BerichtCode', 'str'),
-        FieldSpec('bericht_versie', 'BerichtVersie', 'int'),
-        FieldSpec('bericht_subversie', 'BerichtSubversie', 'int'),
-        FieldSpec('afzender', 'Afzender', 'str'),
-        FieldSpec('ontvanger', 'Ontvanger', 'str'),
-        FieldSpec('bericht_identificatie', 'BerichtIdentificatie', 'node', node='BerichtIdentificatie'),
-        FieldSpec('xsd_versie', 'XsdVersie', 'node', node='XsdVersie'),
-        FieldSpec('identificatie_retour', 'IdentificatieRetour', 'str'),
-        FieldSpec('dagtekening_retour', 'DagtekeningRetour', 'date'),
-        FieldSpec('xslt_versie', 'XsltVersie', 'str', optional=True),
-        FieldSpec('xsd_versie_retour', 'XsdVersieRetour', 'node', node='XsdVersie'),
-        FieldSpec('retour_codes', 'RetourCodes', 'node', node='JW302RetourCodes', optional=True),
+        FieldSpec("bericht_code", "BerichtCode", "str"),
+        FieldSpec("bericht_versie", "BerichtVersie", "int"),
+        FieldSpec("bericht_subversie", "BerichtSubversie", "int"),
+        FieldSpec("afzender", "Afzender", "str"),
+        FieldSpec("ontvanger", "Ontvanger", "str"),
+        FieldSpec("bericht_identificatie", "BerichtIdentificatie", "node", node="BerichtIdentificatie"),
+        FieldSpec("xsd_versie", "XsdVersie", "node", node="XsdVersie"),
+        FieldSpec("identificatie_retour", "IdentificatieRetour", "str"),
+        FieldSpec("dagtekening_retour", "DagtekeningRetour", "date"),
+        FieldSpec("xslt_versie", "XsltVersie", "str", optional=True),
+        FieldSpec("xsd_versie_retour", "XsdVersieRetour", "node", node="XsdVersie"),
+        FieldSpec("retour_codes", "RetourCodes", "node", node="JW302RetourCodes", optional=True),
     )
     bericht_code: str
     bericht_versie: int
@@ -463,28 +525,30 @@ class JW302Header(Node):
 @register
 @dataclass(kw_only=True)
 class JW302RetourCodes(Node):
-    _FIELDS: ClassVar[tuple[FieldSpec, ...]] = (
-        FieldSpec('retour_code', 'RetourCode', 'str', repeats=True),
-    )
+    """Type RetourCodes of the JW302 message."""
+
+    _FIELDS: ClassVar[tuple[FieldSpec, ...]] = (FieldSpec("retour_code", "RetourCode", "str", repeats=True),)
     retour_code: list[str] = field(default_factory=list)
 
 
 @register
 @dataclass(kw_only=True)
 class JW302Client(Node):
+    """Type Client of the JW302 message."""
+
     _FIELDS: ClassVar[tuple[FieldSpec, ...]] = (
-        FieldSpec('bsn', 'Bsn', 'str'),
-        FieldSpec('geboortedatum', 'Geboortedatum', 'node', node='Geboortedatum'),
-        FieldSpec('geslacht', 'Geslacht', 'str'),
-        FieldSpec('naam', 'Naam', 'node', node='VolledigeNaam'),
-        FieldSpec('communicatie', 'Communicatie', 'node', node='Communicatie', optional=True),
-        FieldSpec('juridische_status', 'JuridischeStatus', 'str', optional=True),
-        FieldSpec('wettelijke_vertegenwoordiging', 'WettelijkeVertegenwoordiging', 'str', optional=True),
-        FieldSpec('commentaar', 'Commentaar', 'str', optional=True),
-        FieldSpec('relaties', 'Relaties', 'node', node='JW302Relaties', optional=True),
-        FieldSpec('contactgegevens', 'Contactgegevens', 'node', node='JW302Contactgegevens'),
-        FieldSpec('toegewezen_producten', 'ToegewezenProducten', 'node', node='JW302ToegewezenProducten'),
-        FieldSpec('retour_codes', 'RetourCodes', 'node', node='JW302RetourCodes'),
+        FieldSpec("bsn", "Bsn", "str"),
+        FieldSpec("geboortedatum", "Geboortedatum", "node", node="Geboortedatum"),
+        FieldSpec("geslacht", "Geslacht", "str"),
+        FieldSpec("naam", "Naam", "node", node="VolledigeNaam"),
+        FieldSpec("communicatie", "Communicatie", "node", node="Communicatie", optional=True),
+        FieldSpec("juridische_status", "JuridischeStatus", "str", optional=True),
+        FieldSpec("wettelijke_vertegenwoordiging", "WettelijkeVertegenwoordiging", "str", optional=True),
+        FieldSpec("commentaar", "Commentaar", "str", optional=True),
+        FieldSpec("relaties", "Relaties", "node", node="JW302Relaties", optional=True),
+        FieldSpec("contactgegevens", "Contactgegevens", "node", node="JW302Contactgegevens"),
+        FieldSpec("toegewezen_producten", "ToegewezenProducten", "node", node="JW302ToegewezenProducten"),
+        FieldSpec("retour_codes", "RetourCodes", "node", node="JW302RetourCodes"),
     )
     bsn: str
     geboortedatum: Geboortedatum
@@ -503,8 +567,10 @@ class JW302Client(Node):
 @register
 @dataclass(kw_only=True)
 class JW302Relaties(Node):
+    """Type Relaties of the JW302 message."""
+
     _FIELDS: ClassVar[tuple[FieldSpec, ...]] = (
-        FieldSpec('relatie', 'Relatie', 'node', node='JW302Relatie', repeats=True),
+        FieldSpec("relatie", "Relatie", "node", node="JW302Relatie", repeats=True),
     )
     relatie: list[JW302Relatie] = field(default_factory=list)
 
@@ -512,15 +578,17 @@ class JW302Relaties(Node):
 @register
 @dataclass(kw_only=True)
 class JW302Relatie(Node):
+    """Type Relatie of the JW302 message."""
+
     _FIELDS: ClassVar[tuple[FieldSpec, ...]] = (
-        FieldSpec('nummer', 'Nummer', 'str'),
-        FieldSpec('volgorde', 'Volgorde', 'int', optional=True),
-        FieldSpec('soort', 'Soort', 'str'),
-        FieldSpec('geboortedatum', 'Geboortedatum', 'node', node='Geboortedatum', optional=True),
-        FieldSpec('geslacht', 'Geslacht', 'str', optional=True),
-        FieldSpec('naam', 'Naam', 'node', node='VolledigeNaam'),
-        FieldSpec('contact', 'Contact', 'node', node='JW302Contact'),
-        FieldSpec('retour_codes', 'RetourCodes', 'node', node='JW302RetourCodes'),
+        FieldSpec("nummer", "Nummer", "str"),
+        FieldSpec("volgorde", "Volgorde", "int", optional=True),
+        FieldSpec("soort", "Soort", "str"),
+        FieldSpec("geboortedatum", "Geboortedatum", "node", node="Geboortedatum", optional=True),
+        FieldSpec("geslacht", "Geslacht", "str", optional=True),
+        FieldSpec("naam", "Naam", "node", node="VolledigeNaam"),
+        FieldSpec("contact", "Contact", "node", node="JW302Contact"),
+        FieldSpec("retour_codes", "RetourCodes", "node", node="JW302RetourCodes"),
     )
     nummer: str
     volgorde: int | None = None
@@ -535,14 +603,16 @@ class JW302Relatie(Node):
 @register
 @dataclass(kw_only=True)
 class JW302Contact(Node):
+    """Type Contact of the JW302 message."""
+
     _FIELDS: ClassVar[tuple[FieldSpec, ...]] = (
-        FieldSpec('soort', 'Soort', 'str'),
-        FieldSpec('adres', 'Adres', 'node', node='Adres', optional=True),
-        FieldSpec('organisatie', 'Organisatie', 'str', optional=True),
-        FieldSpec('telefoon', 'Telefoon', 'node', node='Telefoonnummers', optional=True),
-        FieldSpec('emailadres', 'Emailadres', 'str', optional=True),
-        FieldSpec('periode', 'Periode', 'node', node='OpenPeriode', optional=True),
-        FieldSpec('retour_codes', 'RetourCodes', 'node', node='JW302RetourCodes'),
+        FieldSpec("soort", "Soort", "str"),
+        FieldSpec("adres", "Adres", "node", node="Adres", optional=True),
+        FieldSpec("organisatie", "Organisatie", "str", optional=True),
+        FieldSpec("telefoon", "Telefoon", "node", node="Telefoonnummers", optional=True),
+        FieldSpec("emailadres", "Emailadres", "str", optional=True),
+        FieldSpec("periode", "Periode", "node", node="OpenPeriode", optional=True),
+        FieldSpec("retour_codes", "RetourCodes", "node", node="JW302RetourCodes"),
     )
     soort: str
     adres: Adres | None = None
@@ -556,8 +626,10 @@ class JW302Contact(Node):
 @register
 @dataclass(kw_only=True)
 class JW302Contactgegevens(Node):
+    """Type Contactgegevens of the JW302 message."""
+
     _FIELDS: ClassVar[tuple[FieldSpec, ...]] = (
-        FieldSpec('contact', 'Contact', 'node', node='JW302Contact', repeats=True),
+        FieldSpec("contact", "Contact", "node", node="JW302Contact", repeats=True),
     )
     contact: list[JW302Contact] = field(default_factory=list)
 
@@ -565,8 +637,12 @@ class JW302Contactgegevens(Node):
 @register
 @dataclass(kw_only=True)
 class JW302ToegewezenProducten(Node):
+    """Type ToegewezenProducten of the JW302 message."""
+
     _FIELDS: ClassVar[tuple[FieldSpec, ...]] = (
-        FieldSpec('toegewezen_product', 'ToegewezenProduct', 'node', node='JW302ToegewezenProduct', repeats=True),
+        FieldSpec(
+            "toegewezen_product", "ToegewezenProduct", "node", node="JW302ToegewezenProduct", repeats=True
+        ),
     )
     toegewezen_product: list[JW302ToegewezenProduct] = field(default_factory=list)
 
@@ -574,19 +650,21 @@ class JW302ToegewezenProducten(Node):
 @register
 @dataclass(kw_only=True)
 class JW302ToegewezenProduct(Node):
+    """Type ToegewezenProduct of the JW302 message."""
+
     _FIELDS: ClassVar[tuple[FieldSpec, ...]] = (
-        FieldSpec('toewijzing_nummer', 'ToewijzingNummer', 'int'),
-        FieldSpec('referentie_aanbieder', 'ReferentieAanbieder', 'str', optional=True),
-        FieldSpec('product', 'Product', 'node', node='Product', optional=True),
-        FieldSpec('toewijzingsdatum', 'Toewijzingsdatum', 'date'),
-        FieldSpec('toewijzingstijd', 'Toewijzingstijd', 'time'),
-        FieldSpec('ingangsdatum', 'Ingangsdatum', 'date'),
-        FieldSpec('einddatum', 'Einddatum', 'date', optional=True),
-        FieldSpec('reden_wijziging', 'RedenWijziging', 'str', optional=True),
-        FieldSpec('omvang', 'Omvang', 'node', node='Omvang', optional=True),
-        FieldSpec('budget', 'Budget', 'int', optional=True),
-        FieldSpec('commentaar', 'Commentaar', 'str', optional=True),
-        FieldSpec('retour_codes', 'RetourCodes', 'node', node='JW302RetourCodes'),
+        FieldSpec("toewijzing_nummer", "ToewijzingNummer", "int"),
+        FieldSpec("referentie_aanbieder", "ReferentieAanbieder", "str", optional=True),
+        FieldSpec("product", "Product", "node", node="Product", optional=True),
+        FieldSpec("toewijzingsdatum", "Toewijzingsdatum", "date"),
+        FieldSpec("toewijzingstijd", "Toewijzingstijd", "time"),
+        FieldSpec("ingangsdatum", "Ingangsdatum", "date"),
+        FieldSpec("einddatum", "Einddatum", "date", optional=True),
+        FieldSpec("reden_wijziging", "RedenWijziging", "str", optional=True),
+        FieldSpec("omvang", "Omvang", "node", node="Omvang", optional=True),
+        FieldSpec("budget", "Budget", "int", optional=True),
+        FieldSpec("commentaar", "Commentaar", "str", optional=True),
+        FieldSpec("retour_codes", "RetourCodes", "node", node="JW302RetourCodes"),
     )
     toewijzing_nummer: int
     referentie_aanbieder: str | None = None
@@ -605,10 +683,12 @@ class JW302ToegewezenProduct(Node):
 @register
 @dataclass(kw_only=True)
 class JW305(Message):
-    _NUMBER = '305'
+    """The whole JW305 message, iJw or its iWmo twin (element Bericht)."""
+
+    _NUMBER = "305"
     _FIELDS: ClassVar[tuple[FieldSpec, ...]] = (
-        FieldSpec('header', 'Header', 'node', node='JW305Header'),
-        FieldSpec('client', 'Client', 'node', node='JW305Client'),
+        FieldSpec("header", "Header", "node", node="JW305Header"),
+        FieldSpec("client", "Client", "node", node="JW305Client"),
     )
     header: JW305Header
     client: JW305Client
@@ -617,14 +697,16 @@ class JW305(Message):
 @register
 @dataclass(kw_only=True)
 class JW305Header(Node):
+    """Type Header of the JW305 message."""
+
     _FIELDS: ClassVar[tuple[FieldSpec, ...]] = (
-        FieldSpec('bericht_code', 'BerichtCode', 'str'),
-        FieldSpec('bericht_versie', 'BerichtVersie', 'int'),
-        FieldSpec('bericht_subversie', 'BerichtSubversie', 'int'),
-        FieldSpec('afzender', 'Afzender', 'str'),
-        FieldSpec('ontvanger', 'Ontvanger', 'str'),
-        FieldSpec('bericht_identificatie', 'BerichtIdentificatie', 'node', node='BerichtIdentificatie'),
-        FieldSpec('xsd_versie', 'XsdVersie', 'node', node='XsdVersie'),
+        FieldSpec("bericht_code", "BerichtCode", "str"),
+        FieldSpec("bericht_versie", "BerichtVersie", "int"),
+        FieldSpec("bericht_subversie", "BerichtSubversie", "int"),
+        FieldSpec("afzender", "Afzender", "str"),
+        FieldSpec("ontvanger", "Ontvanger", "str"),
+        FieldSpec("bericht_identificatie", "BerichtIdentificatie", "node", node="BerichtIdentificatie"),
+        FieldSpec("xsd_versie", "XsdVersie", "node", node="XsdVersie"),
     )
     bericht_code: str
     bericht_versie: int
@@ -638,12 +720,14 @@ class JW305Header(Node):
 @register
 @dataclass(kw_only=True)
 class JW305Client(Node):
+    """Type Client of the JW305 message."""
+
     _FIELDS: ClassVar[tuple[FieldSpec, ...]] = (
-        FieldSpec('bsn', 'Bsn', 'str'),
-        FieldSpec('geboortedatum', 'Geboortedatum', 'node', node='Geboortedatum'),
-        FieldSpec('geslacht', 'Geslacht', 'str'),
-        FieldSpec('naam', 'Naam', 'node', node='VerkorteNaam'),
-        FieldSpec('start_producten', 'StartProducten', 'node', node='JW305StartProducten'),
+        FieldSpec("bsn", "Bsn", "str"),
+        FieldSpec("geboortedatum", "Geboortedatum", "node", node="Geboortedatum"),
+        FieldSpec("geslacht", "Geslacht", "str"),
+        FieldSpec("naam", "Naam", "node", node="VerkorteNaam"),
+        FieldSpec("start_producten", "StartProducten", "node", node="JW305StartProducten"),
     )
     bsn: str
     geboortedatum: Geboortedatum
@@ -655,8 +739,10 @@ class JW305Client(Node):
 @register
 @dataclass(kw_only=True)
 class JW305StartProducten(Node):
+    """Type StartProducten of the JW305 message."""
+
     _FIELDS: ClassVar[tuple[FieldSpec, ...]] = (
-        FieldSpec('start_product', 'StartProduct', 'node', node='JW305StartProduct', repeats=True),
+        FieldSpec("start_product", "StartProduct", "node", node="JW305StartProduct", repeats=True),
     )
     start_product: list[JW305StartProduct] = field(default_factory=list)
 
@@ -664,12 +750,14 @@ class JW305StartProducten(Node):
 @register
 @dataclass(kw_only=True)
 class JW305StartProduct(Node):
+    """Type StartProduct of the JW305 message."""
+
     _FIELDS: ClassVar[tuple[FieldSpec, ...]] = (
-        FieldSpec('toewijzing_nummer', 'ToewijzingNummer', 'int', optional=True),
-        FieldSpec('product', 'Product', 'node', node='Product', optional=True),
-        FieldSpec('toewijzing_ingangsdatum', 'ToewijzingIngangsdatum', 'date', optional=True),
-        FieldSpec('begindatum', 'Begindatum', 'date'),
-        FieldSpec('status_aanlevering', 'StatusAanlevering', 'str'),
+        FieldSpec("toewijzing_nummer", "ToewijzingNummer", "int", optional=True),
+        FieldSpec("product", "Product", "node", node="Product", optional=True),
+        FieldSpec("toewijzing_ingangsdatum", "ToewijzingIngangsdatum", "date", optional=True),
+        FieldSpec("begindatum", "Begindatum", "date"),
+        FieldSpec("status_aanlevering", "StatusAanlevering", "str"),
     )
     toewijzing_nummer: int | None = None
     product: Product | None = None
@@ -681,10 +769,12 @@ class JW305StartProduct(Node):
 @register
 @dataclass(kw_only=True)
 class JW306(Message):
-    _NUMBER = '306'
+    """The whole JW306 message, iJw or its iWmo twin (element Bericht)."""
+
+    _NUMBER = "306"
     _FIELDS: ClassVar[tuple[FieldSpec, ...]] = (
-        FieldSpec('header', 'Header', 'node', node='JW306Header'),
-        FieldSpec('client', 'Client', 'node', node='JW306Client', optional=True),
+        FieldSpec("header", "Header", "node", node="JW306Header"),
+        FieldSpec("client", "Client", "node", node="JW306Client", optional=True),
     )
     header: JW306Header
     client: JW306Client | None = None
@@ -693,19 +783,21 @@ class JW306(Message):
 @register
 @dataclass(kw_only=True)
 class JW306Header(Node):
+    """Type Header of the JW306 message."""
+
     _FIELDS: ClassVar[tuple[FieldSpec, ...]] = (
-        FieldSpec('bericht_code', 'BerichtCode', 'str'),
-        FieldSpec('bericht_versie', 'BerichtVersie', 'int'),
-        FieldSpec('bericht_subversie', 'BerichtSubversie', 'int'),
-        FieldSpec('afzender', 'Afzender', 'str'),
-        FieldSpec('ontvanger', 'Ontvanger', 'str'),
-        FieldSpec('bericht_identificatie', 'BerichtIdentificatie', 'node', node='BerichtIdentificatie'),
-        FieldSpec('xsd_versie', 'XsdVersie', 'node', node='XsdVersie'),
-        FieldSpec('identificatie_retour', 'IdentificatieRetour', 'str'),
-        FieldSpec('dagtekening_retour', 'DagtekeningRetour', 'date'),
-        FieldSpec('xslt_versie', 'XsltVersie', 'str', optional=True),
-        FieldSpec('xsd_versie_retour', 'XsdVersieRetour', 'node', node='XsdVersie'),
-        FieldSpec('retour_codes', 'RetourCodes', 'node', node='JW306RetourCodes', optional=True),
+        FieldSpec("bericht_code", "BerichtCode", "str"),
+        FieldSpec("bericht_versie", "BerichtVersie", "int"),
+        FieldSpec("bericht_subversie", "BerichtSubversie", "int"),
+        FieldSpec("afzender", "Afzender", "str"),
+        FieldSpec("ontvanger", "Ontvanger", "str"),
+        FieldSpec("bericht_identificatie", "BerichtIdentificatie", "node", node="BerichtIdentificatie"),
+        FieldSpec("xsd_versie", "XsdVersie", "node", node="XsdVersie"),
+        FieldSpec("identificatie_retour", "IdentificatieRetour", "str"),
+        FieldSpec("dagtekening_retour", "DagtekeningRetour", "date"),
+        FieldSpec("xslt_versie", "XsltVersie", "str", optional=True),
+        FieldSpec("xsd_versie_retour", "XsdVersieRetour", "node", node="XsdVersie"),
+        FieldSpec("retour_codes", "RetourCodes", "node", node="JW306RetourCodes", optional=True),
     )
     bericht_code: str
     bericht_versie: int
@@ -724,22 +816,24 @@ class JW306Header(Node):
 @register
 @dataclass(kw_only=True)
 class JW306RetourCodes(Node):
-    _FIELDS: ClassVar[tuple[FieldSpec, ...]] = (
-        FieldSpec('retour_code', 'RetourCode', 'str', repeats=True),
-    )
+    """Type RetourCodes of the JW306 message."""
+
+    _FIELDS: ClassVar[tuple[FieldSpec, ...]] = (FieldSpec("retour_code", "RetourCode", "str", repeats=True),)
     retour_code: list[str] = field(default_factory=list)
 
 
 @register
 @dataclass(kw_only=True)
 class JW306Client(Node):
+    """Type Client of the JW306 message."""
+
     _FIELDS: ClassVar[tuple[FieldSpec, ...]] = (
-        FieldSpec('bsn', 'Bsn', 'str'),
-        FieldSpec('geboortedatum', 'Geboortedatum', 'node', node='Geboortedatum'),
-        FieldSpec('geslacht', 'Geslacht', 'str'),
-        FieldSpec('naam', 'Naam', 'node', node='VerkorteNaam'),
-        FieldSpec('start_producten', 'StartProducten', 'node', node='JW306StartProducten'),
-        FieldSpec('retour_codes', 'RetourCodes', 'node', node='JW306RetourCodes'),
+        FieldSpec("bsn", "Bsn", "str"),
+        FieldSpec("geboortedatum", "Geboortedatum", "node", node="Geboortedatum"),
+        FieldSpec("geslacht", "Geslacht", "str"),
+        FieldSpec("naam", "Naam", "node", node="VerkorteNaam"),
+        FieldSpec("start_producten", "StartProducten", "node", node="JW306StartProducten"),
+        FieldSpec("retour_codes", "RetourCodes", "node", node="JW306RetourCodes"),
     )
     bsn: str
     geboortedatum: Geboortedatum
@@ -752,8 +846,10 @@ class JW306Client(Node):
 @register
 @dataclass(kw_only=True)
 class JW306StartProducten(Node):
+    """Type StartProducten of the JW306 message."""
+
     _FIELDS: ClassVar[tuple[FieldSpec, ...]] = (
-        FieldSpec('start_product', 'StartProduct', 'node', node='JW306StartProduct', repeats=True),
+        FieldSpec("start_product", "StartProduct", "node", node="JW306StartProduct", repeats=True),
     )
     start_product: list[JW306StartProduct] = field(default_factory=list)
 
@@ -761,13 +857,15 @@ class JW306StartProducten(Node):
 @register
 @dataclass(kw_only=True)
 class JW306StartProduct(Node):
+    """Type StartProduct of the JW306 message."""
+
     _FIELDS: ClassVar[tuple[FieldSpec, ...]] = (
-        FieldSpec('toewijzing_nummer', 'ToewijzingNummer', 'int', optional=True),
-        FieldSpec('product', 'Product', 'node', node='Product', optional=True),
-        FieldSpec('toewijzing_ingangsdatum', 'ToewijzingIngangsdatum', 'date', optional=True),
-        FieldSpec('begindatum', 'Begindatum', 'date'),
-        FieldSpec('status_aanlevering', 'StatusAanlevering', 'str'),
-        FieldSpec('retour_codes', 'RetourCodes', 'node', node='JW306RetourCodes'),
+        FieldSpec("toewijzing_nummer", "ToewijzingNummer", "int", optional=True),
+        FieldSpec("product", "Product", "node", node="Product", optional=True),
+        FieldSpec("toewijzing_ingangsdatum", "ToewijzingIngangsdatum", "date", optional=True),
+        FieldSpec("begindatum", "Begindatum", "date"),
+        FieldSpec("status_aanlevering", "StatusAanlevering", "str"),
+        FieldSpec("retour_codes", "RetourCodes", "node", node="JW306RetourCodes"),
     )
     toewijzing_nummer: int | None = None
     product: Product | None = None
@@ -780,10 +878,12 @@ class JW306StartProduct(Node):
 @register
 @dataclass(kw_only=True)
 class JW307(Message):
-    _NUMBER = '307'
+    """The whole JW307 message, iJw or its iWmo twin (element Bericht)."""
+
+    _NUMBER = "307"
     _FIELDS: ClassVar[tuple[FieldSpec, ...]] = (
-        FieldSpec('header', 'Header', 'node', node='JW307Header'),
-        FieldSpec('client', 'Client', 'node', node='JW307Client'),
+        FieldSpec("header", "Header", "node", node="JW307Header"),
+        FieldSpec("client", "Client", "node", node="JW307Client"),
     )
     header: JW307Header
     client: JW307Client
@@ -792,14 +892,16 @@ class JW307(Message):
 @register
 @dataclass(kw_only=True)
 class JW307Header(Node):
+    """Type Header of the JW307 message."""
+
     _FIELDS: ClassVar[tuple[FieldSpec, ...]] = (
-        FieldSpec('bericht_code', 'BerichtCode', 'str'),
-        FieldSpec('bericht_versie', 'BerichtVersie', 'int'),
-        FieldSpec('bericht_subversie', 'BerichtSubversie', 'int'),
-        FieldSpec('afzender', 'Afzender', 'str'),
-        FieldSpec('ontvanger', 'Ontvanger', 'str'),
-        FieldSpec('bericht_identificatie', 'BerichtIdentificatie', 'node', node='BerichtIdentificatie'),
-        FieldSpec('xsd_versie', 'XsdVersie', 'node', node='XsdVersie'),
+        FieldSpec("bericht_code", "BerichtCode", "str"),
+        FieldSpec("bericht_versie", "BerichtVersie", "int"),
+        FieldSpec("bericht_subversie", "BerichtSubversie", "int"),
+        FieldSpec("afzender", "Afzender", "str"),
+        FieldSpec("ontvanger", "Ontvanger", "str"),
+        FieldSpec("bericht_identificatie", "BerichtIdentificatie", "node", node="BerichtIdentificatie"),
+        FieldSpec("xsd_versie", "XsdVersie", "node", node="XsdVersie"),
     )
     bericht_code: str
     bericht_versie: int
@@ -813,12 +915,14 @@ class JW307Header(Node):
 @register
 @dataclass(kw_only=True)
 class JW307Client(Node):
+    """Type Client of the JW307 message."""
+
     _FIELDS: ClassVar[tuple[FieldSpec, ...]] = (
-        FieldSpec('bsn', 'Bsn', 'str'),
-        FieldSpec('geboortedatum', 'Geboortedatum', 'node', node='Geboortedatum'),
-        FieldSpec('geslacht', 'Geslacht', 'str'),
-        FieldSpec('naam', 'Naam', 'node', node='VerkorteNaam'),
-        FieldSpec('stop_producten', 'StopProducten', 'node', node='JW307StopProducten'),
+        FieldSpec("bsn", "Bsn", "str"),
+        FieldSpec("geboortedatum", "Geboortedatum", "node", node="Geboortedatum"),
+        FieldSpec("geslacht", "Geslacht", "str"),
+        FieldSpec("naam", "Naam", "node", node="VerkorteNaam"),
+        FieldSpec("stop_producten", "StopProducten", "node", node="JW307StopProducten"),
     )
     bsn: str
     geboortedatum: Geboortedatum
@@ -830,8 +934,10 @@ class JW307Client(Node):
 @register
 @dataclass(kw_only=True)
 class JW307StopProducten(Node):
+    """Type StopProducten of the JW307 message."""
+
     _FIELDS: ClassVar[tuple[FieldSpec, ...]] = (
-        FieldSpec('stop_product', 'StopProduct', 'node', node='JW307StopProduct', repeats=True),
+        FieldSpec("stop_product", "StopProduct", "node", node="JW307StopProduct", repeats=True),
     )
     stop_product: list[JW307StopProduct] = field(default_factory=list)
 
@@ -839,14 +945,16 @@ class JW307StopProducten(Node):
 @register
 @dataclass(kw_only=True)
 class JW307StopProduct(Node):
+    """Type StopProduct of the JW307 message."""
+
     _FIELDS: ClassVar[tuple[FieldSpec, ...]] = (
-        FieldSpec('toewijzing_nummer', 'ToewijzingNummer', 'int', optional=True),
-        FieldSpec('product', 'Product', 'node', node='Product', optional=True),
-        FieldSpec('toewijzing_ingangsdatum', 'ToewijzingIngangsdatum', 'date', optional=True),
-        FieldSpec('begindatum', 'Begindatum', 'date'),
-        FieldSpec('reden_beeindiging', 'RedenBeeindiging', 'str'),
-        FieldSpec('einddatum', 'Einddatum', 'date'),
-        FieldSpec('status_aanlevering', 'StatusAanlevering', 'str'),
+        FieldSpec("toewijzing_nummer", "ToewijzingNummer", "int", optional=True),
+        FieldSpec("product", "Product", "node", node="Product", optional=True),
+        FieldSpec("toewijzing_ingangsdatum", "ToewijzingIngangsdatum", "date", optional=True),
+        FieldSpec("begindatum", "Begindatum", "date"),
+        FieldSpec("reden_beeindiging", "RedenBeeindiging", "str"),
+        FieldSpec("einddatum", "Einddatum", "date"),
+        FieldSpec("status_aanlevering", "StatusAanlevering", "str"),
     )
     toewijzing_nummer: int | None = None
     product: Product | None = None
@@ -860,10 +968,12 @@ class JW307StopProduct(Node):
 @register
 @dataclass(kw_only=True)
 class JW308(Message):
-    _NUMBER = '308'
+    """The whole JW308 message, iJw or its iWmo twin (element Bericht)."""
+
+    _NUMBER = "308"
     _FIELDS: ClassVar[tuple[FieldSpec, ...]] = (
-        FieldSpec('header', 'Header', 'node', node='JW308Header'),
-        FieldSpec('client', 'Client', 'node', node='JW308Client', optional=True),
+        FieldSpec("header", "Header", "node", node="JW308Header"),
+        FieldSpec("client", "Client", "node", node="JW308Client", optional=True),
     )
     header: JW308Header
     client: JW308Client | None = None
@@ -872,19 +982,21 @@ class JW308(Message):
 @register
 @dataclass(kw_only=True)
 class JW308Header(Node):
+    """Type Header of the JW308 message."""
+
     _FIELDS: ClassVar[tuple[FieldSpec, ...]] = (
-        FieldSpec('bericht_code', 'BerichtCode', 'str'),
-        FieldSpec('bericht_versie', 'BerichtVersie', 'int'),
-        FieldSpec('bericht_subversie', 'BerichtSubversie', 'int'),
-        FieldSpec('afzender', 'Afzender', 'str'),
-        FieldSpec('ontvanger', 'Ontvanger', 'str'),
-        FieldSpec('bericht_identificatie', 'BerichtIdentificatie', 'node', node='BerichtIdentificatie'),
-        FieldSpec('xsd_versie', 'XsdVersie', 'node', node='XsdVersie'),
-        FieldSpec('identificatie_retour', 'IdentificatieRetour', 'str'),
-        FieldSpec('dagtekening_retour', 'DagtekeningRetour', 'date'),
-        FieldSpec('xslt_versie', 'XsltVersie', 'str', optional=True),
-        FieldSpec('xsd_versie_retour', 'XsdVersieRetour', 'node', node='XsdVersie'),
-        FieldSpec('retour_codes', 'RetourCodes', 'node', node='JW308RetourCodes', optional=True),
+        FieldSpec("bericht_code", "BerichtCode", "str"),
+        FieldSpec("bericht_versie", "BerichtVersie", "int"),
+        FieldSpec("bericht_subversie", "BerichtSubversie", "int"),
+        FieldSpec("afzender", "Afzender", "str"),
+        FieldSpec("ontvanger", "Ontvanger", "str"),
+        FieldSpec("bericht_identificatie", "BerichtIdentificatie", "node", node="BerichtIdentificatie"),
+        FieldSpec("xsd_versie", "XsdVersie", "node", node="XsdVersie"),
+        FieldSpec("identificatie_retour", "IdentificatieRetour", "str"),
+        FieldSpec("dagtekening_retour", "DagtekeningRetour", "date"),
+        FieldSpec("xslt_versie", "XsltVersie", "str", optional=True),
+        FieldSpec("xsd_versie_retour", "XsdVersieRetour", "node", node="XsdVersie"),
+        FieldSpec("retour_codes", "RetourCodes", "node", node="JW308RetourCodes", optional=True),
     )
     bericht_code: str
     bericht_versie: int
@@ -903,22 +1015,24 @@ class JW308Header(Node):
 @register
 @dataclass(kw_only=True)
 class JW308RetourCodes(Node):
-    _FIELDS: ClassVar[tuple[FieldSpec, ...]] = (
-        FieldSpec('retour_code', 'RetourCode', 'str', repeats=True),
-    )
+    """Type RetourCodes of the JW308 message."""
+
+    _FIELDS: ClassVar[tuple[FieldSpec, ...]] = (FieldSpec("retour_code", "RetourCode", "str", repeats=True),)
     retour_code: list[str] = field(default_factory=list)
 
 
 @register
 @dataclass(kw_only=True)
 class JW308Client(Node):
+    """Type Client of the JW308 message."""
+
     _FIELDS: ClassVar[tuple[FieldSpec, ...]] = (
-        FieldSpec('bsn', 'Bsn', 'str'),
-        FieldSpec('geboortedatum', 'Geboortedatum', 'node', node='Geboortedatum'),
-        FieldSpec('geslacht', 'Geslacht', 'str'),
-        FieldSpec('naam', 'Naam', 'node', node='VerkorteNaam'),
-        FieldSpec('stop_producten', 'StopProducten', 'node', node='JW308StopProducten'),
-        FieldSpec('retour_codes', 'RetourCodes', 'node', node='JW308RetourCodes'),
+        FieldSpec("bsn", "Bsn", "str"),
+        FieldSpec("geboortedatum", "Geboortedatum", "node", node="Geboortedatum"),
+        FieldSpec("geslacht", "Geslacht", "str"),
+        FieldSpec("naam", "Naam", "node", node="VerkorteNaam"),
+        FieldSpec("stop_producten", "StopProducten", "node", node="JW308StopProducten"),
+        FieldSpec("retour_codes", "RetourCodes", "node", node="JW308RetourCodes"),
     )
     bsn: str
     geboortedatum: Geboortedatum
@@ -931,8 +1045,10 @@ class JW308Client(Node):
 @register
 @dataclass(kw_only=True)
 class JW308StopProducten(Node):
+    """Type StopProducten of the JW308 message."""
+
     _FIELDS: ClassVar[tuple[FieldSpec, ...]] = (
-        FieldSpec('stop_product', 'StopProduct', 'node', node='JW308StopProduct', repeats=True),
+        FieldSpec("stop_product", "StopProduct", "node", node="JW308StopProduct", repeats=True),
     )
     stop_product: list[JW308StopProduct] = field(default_factory=list)
 
@@ -940,15 +1056,17 @@ class JW308StopProducten(Node):
 @register
 @dataclass(kw_only=True)
 class JW308StopProduct(Node):
+    """Type StopProduct of the JW308 message."""
+
     _FIELDS: ClassVar[tuple[FieldSpec, ...]] = (
-        FieldSpec('toewijzing_nummer', 'ToewijzingNummer', 'int', optional=True),
-        FieldSpec('product', 'Product', 'node', node='Product', optional=True),
-        FieldSpec('toewijzing_ingangsdatum', 'ToewijzingIngangsdatum', 'date', optional=True),
-        FieldSpec('begindatum', 'Begindatum', 'date'),
-        FieldSpec('reden_beeindiging', 'RedenBeeindiging', 'str'),
-        FieldSpec('einddatum', 'Einddatum', 'date'),
-        FieldSpec('status_aanlevering', 'StatusAanlevering', 'str'),
-        FieldSpec('retour_codes', 'RetourCodes', 'node', node='JW308RetourCodes'),
+        FieldSpec("toewijzing_nummer", "ToewijzingNummer", "int", optional=True),
+        FieldSpec("product", "Product", "node", node="Product", optional=True),
+        FieldSpec("toewijzing_ingangsdatum", "ToewijzingIngangsdatum", "date", optional=True),
+        FieldSpec("begindatum", "Begindatum", "date"),
+        FieldSpec("reden_beeindiging", "RedenBeeindiging", "str"),
+        FieldSpec("einddatum", "Einddatum", "date"),
+        FieldSpec("status_aanlevering", "StatusAanlevering", "str"),
+        FieldSpec("retour_codes", "RetourCodes", "node", node="JW308RetourCodes"),
     )
     toewijzing_nummer: int | None = None
     product: Product | None = None
@@ -963,10 +1081,12 @@ class JW308StopProduct(Node):
 @register
 @dataclass(kw_only=True)
 class JW315(Message):
-    _NUMBER = '315'
+    """The whole JW315 message, iJw or its iWmo twin (element Bericht)."""
+
+    _NUMBER = "315"
     _FIELDS: ClassVar[tuple[FieldSpec, ...]] = (
-        FieldSpec('header', 'Header', 'node', node='JW315Header'),
-        FieldSpec('client', 'Client', 'node', node='JW315Client'),
+        FieldSpec("header", "Header", "node", node="JW315Header"),
+        FieldSpec("client", "Client", "node", node="JW315Client"),
     )
     header: JW315Header
     client: JW315Client
@@ -975,14 +1095,16 @@ class JW315(Message):
 @register
 @dataclass(kw_only=True)
 class JW315Header(Node):
+    """Type Header of the JW315 message."""
+
     _FIELDS: ClassVar[tuple[FieldSpec, ...]] = (
-        FieldSpec('bericht_code', 'BerichtCode', 'str'),
-        FieldSpec('bericht_versie', 'BerichtVersie', 'int'),
-        FieldSpec('bericht_subversie', 'BerichtSubversie', 'int'),
-        FieldSpec('afzender', 'Afzender', 'str'),
-        FieldSpec('ontvanger', 'Ontvanger', 'str'),
-        FieldSpec('bericht_identificatie', 'BerichtIdentificatie', 'node', node='BerichtIdentificatie'),
-        FieldSpec('xsd_versie', 'XsdVersie', 'node', node='XsdVersie'),
+        FieldSpec("bericht_code", "BerichtCode", "str"),
+        FieldSpec("bericht_versie", "BerichtVersie", "int"),
+        FieldSpec("bericht_subversie", "BerichtSubversie", "int"),
+        FieldSpec("afzender", "Afzender", "str"),
+        FieldSpec("ontvanger", "Ontvanger", "str"),
+        FieldSpec("bericht_identificatie", "BerichtIdentificatie", "node", node="BerichtIdentificatie"),
+        FieldSpec("xsd_versie", "XsdVersie", "node", node="XsdVersie"),
     )
     bericht_code: str
     bericht_versie: int
@@ -996,14 +1118,18 @@ class JW315Header(Node):
 @register
 @dataclass(kw_only=True)
 class JW315Client(Node):
+    """Type Client of the JW315 message."""
+
     _FIELDS: ClassVar[tuple[FieldSpec, ...]] = (
-        FieldSpec('bsn', 'Bsn', 'str'),
-        FieldSpec('geboortedatum', 'Geboortedatum', 'node', node='Geboortedatum'),
-        FieldSpec('geslacht', 'Geslacht', 'str'),
-        FieldSpec('naam', 'Naam', 'node', node='VerkorteNaam'),
-        FieldSpec('gezagsdrager_bekend', 'GezagsdragerBekend', 'str', optional=True),
-        FieldSpec('commentaar', 'Commentaar', 'str', optional=True),
-        FieldSpec('aangevraagde_producten', 'AangevraagdeProducten', 'node', node='JW315AangevraagdeProducten'),
+        FieldSpec("bsn", "Bsn", "str"),
+        FieldSpec("geboortedatum", "Geboortedatum", "node", node="Geboortedatum"),
+        FieldSpec("geslacht", "Geslacht", "str"),
+        FieldSpec("naam", "Naam", "node", node="VerkorteNaam"),
+        FieldSpec("gezagsdrager_bekend", "GezagsdragerBekend", "str", optional=True),
+        FieldSpec("commentaar", "Commentaar", "str", optional=True),
+        FieldSpec(
+            "aangevraagde_producten", "AangevraagdeProducten", "node", node="JW315AangevraagdeProducten"
+        ),
     )
     bsn: str
     geboortedatum: Geboortedatum
@@ -1017,8 +1143,12 @@ class JW315Client(Node):
 @register
 @dataclass(kw_only=True)
 class JW315AangevraagdeProducten(Node):
+    """Type AangevraagdeProducten of the JW315 message."""
+
     _FIELDS: ClassVar[tuple[FieldSpec, ...]] = (
-        FieldSpec('aangevraagd_product', 'AangevraagdProduct', 'node', node='JW315AangevraagdProduct', repeats=True),
+        FieldSpec(
+            "aangevraagd_product", "AangevraagdProduct", "node", node="JW315AangevraagdProduct", repeats=True
+        ),
     )
     aangevraagd_product: list[JW315AangevraagdProduct] = field(default_factory=list)
 
@@ -1026,18 +1156,20 @@ class JW315AangevraagdeProducten(Node):
 @register
 @dataclass(kw_only=True)
 class JW315AangevraagdProduct(Node):
+    """Type AangevraagdProduct of the JW315 message."""
+
     _FIELDS: ClassVar[tuple[FieldSpec, ...]] = (
-        FieldSpec('referentie_aanbieder', 'ReferentieAanbieder', 'str'),
-        FieldSpec('beschikking_nummer', 'BeschikkingNummer', 'int', optional=True),
-        FieldSpec('product', 'Product', 'node', node='Product', optional=True),
-        FieldSpec('beschikking_ingangsdatum', 'BeschikkingIngangsdatum', 'date', optional=True),
-        FieldSpec('toewijzing_ingangsdatum', 'ToewijzingIngangsdatum', 'date'),
-        FieldSpec('toewijzing_einddatum', 'ToewijzingEinddatum', 'date', optional=True),
-        FieldSpec('omvang', 'Omvang', 'node', node='Omvang', optional=True),
-        FieldSpec('budget', 'Budget', 'int', optional=True),
-        FieldSpec('verwijzer', 'Verwijzer', 'node', node='Verwijzer'),
-        FieldSpec('raamcontract', 'Raamcontract', 'str', optional=True),
-        FieldSpec('commentaar', 'Commentaar', 'str', optional=True),
+        FieldSpec("referentie_aanbieder", "ReferentieAanbieder", "str"),
+        FieldSpec("beschikking_nummer", "BeschikkingNummer", "int", optional=True),
+        FieldSpec("product", "Product", "node", node="Product", optional=True),
+        FieldSpec("beschikking_ingangsdatum", "BeschikkingIngangsdatum", "date", optional=True),
+        FieldSpec("toewijzing_ingangsdatum", "ToewijzingIngangsdatum", "date"),
+        FieldSpec("toewijzing_einddatum", "ToewijzingEinddatum", "date", optional=True),
+        FieldSpec("omvang", "Omvang", "node", node="Omvang", optional=True),
+        FieldSpec("budget", "Budget", "int", optional=True),
+        FieldSpec("verwijzer", "Verwijzer", "node", node="Verwijzer"),
+        FieldSpec("raamcontract", "Raamcontract", "str", optional=True),
+        FieldSpec("commentaar", "Commentaar", "str", optional=True),
     )
     referentie_aanbieder: str
     beschikking_nummer: int | None = None
@@ -1055,10 +1187,12 @@ class JW315AangevraagdProduct(Node):
 @register
 @dataclass(kw_only=True)
 class JW316(Message):
-    _NUMBER = '316'
+    """The whole JW316 message, iJw or its iWmo twin (element Bericht)."""
+
+    _NUMBER = "316"
     _FIELDS: ClassVar[tuple[FieldSpec, ...]] = (
-        FieldSpec('header', 'Header', 'node', node='JW316Header'),
-        FieldSpec('client', 'Client', 'node', node='JW316Client', optional=True),
+        FieldSpec("header", "Header", "node", node="JW316Header"),
+        FieldSpec("client", "Client", "node", node="JW316Client", optional=True),
     )
     header: JW316Header
     client: JW316Client | None = None
@@ -1067,19 +1201,21 @@ class JW316(Message):
 @register
 @dataclass(kw_only=True)
 class JW316Header(Node):
+    """Type Header of the JW316 message."""
+
     _FIELDS: ClassVar[tuple[FieldSpec, ...]] = (
-        FieldSpec('bericht_code', 'BerichtCode', 'str'),
-        FieldSpec('bericht_versie', 'BerichtVersie', 'int'),
-        FieldSpec('bericht_subversie', 'BerichtSubversie', 'int'),
-        FieldSpec('afzender', 'Afzender', 'str'),
-        FieldSpec('ontvanger', 'Ontvanger', 'str'),
-        FieldSpec('bericht_identificatie', 'BerichtIdentificatie', 'node', node='BerichtIdentificatie'),
-        FieldSpec('xsd_versie', 'XsdVersie', 'node', node='XsdVersie'),
-        FieldSpec('identificatie_retour', 'IdentificatieRetour', 'str'),
-        FieldSpec('dagtekening_retour', 'DagtekeningRetour', 'date'),
-        FieldSpec('xslt_versie', 'XsltVersie', 'str', optional=True),
-        FieldSpec('xsd_versie_retour', 'XsdVersieRetour', 'node', node='XsdVersie'),
-        FieldSpec('retour_codes', 'RetourCodes', 'node', node='JW316RetourCodes', optional=True),
+        FieldSpec("bericht_code", "BerichtCode", "str"),
+        FieldSpec("bericht_versie", "BerichtVersie", "int"),
+        FieldSpec("bericht_subversie", "BerichtSubversie", "int"),
+        FieldSpec("afzender", "Afzender", "str"),
+        FieldSpec("ontvanger", "Ontvanger", "str"),
+        FieldSpec("bericht_identificatie", "BerichtIdentificatie", "node", node="BerichtIdentificatie"),
+        FieldSpec("xsd_versie", "XsdVersie", "node", node="XsdVersie"),
+        FieldSpec("identificatie_retour", "IdentificatieRetour", "str"),
+        FieldSpec("dagtekening_retour", "DagtekeningRetour", "date"),
+        FieldSpec("xslt_versie", "XsltVersie", "str", optional=True),
+        FieldSpec("xsd_versie_retour", "XsdVersieRetour", "node", node="XsdVersie"),
+        FieldSpec("retour_codes", "RetourCodes", "node", node="JW316RetourCodes", optional=True),
     )
     bericht_code: str
     bericht_versie: int
@@ -1098,24 +1234,28 @@ class JW316Header(Node):
 @register
 @dataclass(kw_only=True)
 class JW316RetourCodes(Node):
-    _FIELDS: ClassVar[tuple[FieldSpec, ...]] = (
-        FieldSpec('retour_code', 'RetourCode', 'str', repeats=True),
-    )
+    """Type RetourCodes of the JW316 message."""
+
+    _FIELDS: ClassVar[tuple[FieldSpec, ...]] = (FieldSpec("retour_code", "RetourCode", "str", repeats=True),)
     retour_code: list[str] = field(default_factory=list)
 
 
 @register
 @dataclass(kw_only=True)
 class JW316Client(Node):
+    """Type Client of the JW316 message."""
+
     _FIELDS: ClassVar[tuple[FieldSpec, ...]] = (
-        FieldSpec('bsn', 'Bsn', 'str'),
-        FieldSpec('geboortedatum', 'Geboortedatum', 'node', node='Geboortedatum'),
-        FieldSpec('geslacht', 'Geslacht', 'str'),
-        FieldSpec('naam', 'Naam', 'node', node='VerkorteNaam'),
-        FieldSpec('gezagsdrager_bekend', 'GezagsdragerBekend', 'str', optional=True),
-        FieldSpec('commentaar', 'Commentaar', 'str', optional=True),
-        FieldSpec('aangevraagde_producten', 'AangevraagdeProducten', 'node', node='JW316AangevraagdeProducten'),
-        FieldSpec('retour_codes', 'RetourCodes', 'node', node='JW316RetourCodes'),
+        FieldSpec("bsn", "Bsn", "str"),
+        FieldSpec("geboortedatum", "Geboortedatum", "node", node="Geboortedatum"),
+        FieldSpec("geslacht", "Geslacht", "str"),
+        FieldSpec("naam", "Naam", "node", node="VerkorteNaam"),
+        FieldSpec("gezagsdrager_bekend", "GezagsdragerBekend", "str", optional=True),
+        FieldSpec("commentaar", "Commentaar", "str", optional=True),
+        FieldSpec(
+            "aangevraagde_producten", "AangevraagdeProducten", "node", node="JW316AangevraagdeProducten"
+        ),
+        FieldSpec("retour_codes", "RetourCodes", "node", node="JW316RetourCodes"),
     )
     bsn: str
     geboortedatum: Geboortedatum
@@ -1130,8 +1270,12 @@ class JW316Client(Node):
 @register
 @dataclass(kw_only=True)
 class JW316AangevraagdeProducten(Node):
+    """Type AangevraagdeProducten of the JW316 message."""
+
     _FIELDS: ClassVar[tuple[FieldSpec, ...]] = (
-        FieldSpec('aangevraagd_product', 'AangevraagdProduct', 'node', node='JW316AangevraagdProduct', repeats=True),
+        FieldSpec(
+            "aangevraagd_product", "AangevraagdProduct", "node", node="JW316AangevraagdProduct", repeats=True
+        ),
     )
     aangevraagd_product: list[JW316AangevraagdProduct] = field(default_factory=list)
 
@@ -1139,19 +1283,21 @@ class JW316AangevraagdeProducten(Node):
 @register
 @dataclass(kw_only=True)
 class JW316AangevraagdProduct(Node):
+    """Type AangevraagdProduct of the JW316 message."""
+
     _FIELDS: ClassVar[tuple[FieldSpec, ...]] = (
-        FieldSpec('referentie_aanbieder', 'ReferentieAanbieder', 'str'),
-        FieldSpec('beschikking_nummer', 'BeschikkingNummer', 'int', optional=True),
-        FieldSpec('product', 'Product', 'node', node='Product', optional=True),
-        FieldSpec('beschikking_ingangsdatum', 'BeschikkingIngangsdatum', 'date', optional=True),
-        FieldSpec('toewijzing_ingangsdatum', 'ToewijzingIngangsdatum', 'date'),
-        FieldSpec('toewijzing_einddatum', 'ToewijzingEinddatum', 'date', optional=True),
-        FieldSpec('omvang', 'Omvang', 'node', node='Omvang', optional=True),
-        FieldSpec('budget', 'Budget', 'int', optional=True),
-        FieldSpec('verwijzer', 'Verwijzer', 'node', node='Verwijzer'),
-        FieldSpec('raamcontract', 'Raamcontract', 'str', optional=True),
-        FieldSpec('commentaar', 'Commentaar', 'str', optional=True),
-        FieldSpec('retour_codes', 'RetourCodes', 'node', node='JW316RetourCodes'),
+        FieldSpec("referentie_aanbieder", "ReferentieAanbieder", "str"),
+        FieldSpec("beschikking_nummer", "BeschikkingNummer", "int", optional=True),
+        FieldSpec("product", "Product", "node", node="Product", optional=True),
+        FieldSpec("beschikking_ingangsdatum", "BeschikkingIngangsdatum", "date", optional=True),
+        FieldSpec("toewijzing_ingangsdatum", "ToewijzingIngangsdatum", "date"),
+        FieldSpec("toewijzing_einddatum", "ToewijzingEinddatum", "date", optional=True),
+        FieldSpec("omvang", "Omvang", "node", node="Omvang", optional=True),
+        FieldSpec("budget", "Budget", "int", optional=True),
+        FieldSpec("verwijzer", "Verwijzer", "node", node="Verwijzer"),
+        FieldSpec("raamcontract", "Raamcontract", "str", optional=True),
+        FieldSpec("commentaar", "Commentaar", "str", optional=True),
+        FieldSpec("retour_codes", "RetourCodes", "node", node="JW316RetourCodes"),
     )
     referentie_aanbieder: str
     beschikking_nummer: int | None = None
@@ -1170,10 +1316,12 @@ class JW316AangevraagdProduct(Node):
 @register
 @dataclass(kw_only=True)
 class JW317(Message):
-    _NUMBER = '317'
+    """The whole JW317 message, iJw or its iWmo twin (element Bericht)."""
+
+    _NUMBER = "317"
     _FIELDS: ClassVar[tuple[FieldSpec, ...]] = (
-        FieldSpec('header', 'Header', 'node', node='JW317Header'),
-        FieldSpec('client', 'Client', 'node', node='JW317Client'),
+        FieldSpec("header", "Header", "node", node="JW317Header"),
+        FieldSpec("client", "Client", "node", node="JW317Client"),
     )
     header: JW317Header
     client: JW317Client
@@ -1182,14 +1330,16 @@ class JW317(Message):
 @register
 @dataclass(kw_only=True)
 class JW317Header(Node):
+    """Type Header of the JW317 message."""
+
     _FIELDS: ClassVar[tuple[FieldSpec, ...]] = (
-        FieldSpec('bericht_code', 'BerichtCode', 'str'),
-        FieldSpec('bericht_versie', 'BerichtVersie', 'int'),
-        FieldSpec('bericht_subversie', 'BerichtSubversie', 'int'),
-        FieldSpec('afzender', 'Afzender', 'str'),
-        FieldSpec('ontvanger', 'Ontvanger', 'str'),
-        FieldSpec('bericht_identificatie', 'BerichtIdentificatie', 'node', node='BerichtIdentificatie'),
-        FieldSpec('xsd_versie', 'XsdVersie', 'node', node='XsdVersie'),
+        FieldSpec("bericht_code", "BerichtCode", "str"),
+        FieldSpec("bericht_versie", "BerichtVersie", "int"),
+        FieldSpec("bericht_subversie", "BerichtSubversie", "int"),
+        FieldSpec("afzender", "Afzender", "str"),
+        FieldSpec("ontvanger", "Ontvanger", "str"),
+        FieldSpec("bericht_identificatie", "BerichtIdentificatie", "node", node="BerichtIdentificatie"),
+        FieldSpec("xsd_versie", "XsdVersie", "node", node="XsdVersie"),
     )
     bericht_code: str
     bericht_versie: int
@@ -1203,9 +1353,11 @@ class JW317Header(Node):
 @register
 @dataclass(kw_only=True)
 class JW317Client(Node):
+    """Type Client of the JW317 message."""
+
     _FIELDS: ClassVar[tuple[FieldSpec, ...]] = (
-        FieldSpec('bsn', 'Bsn', 'str'),
-        FieldSpec('verzoek', 'Verzoek', 'node', node='JW317Verzoek'),
+        FieldSpec("bsn", "Bsn", "str"),
+        FieldSpec("verzoek", "Verzoek", "node", node="JW317Verzoek"),
     )
     bsn: str
     verzoek: JW317Verzoek
@@ -1214,12 +1366,26 @@ class JW317Client(Node):
 @register
 @dataclass(kw_only=True)
 class JW317Verzoek(Node):
+    """Type Verzoek of the JW317 message."""
+
     _FIELDS: ClassVar[tuple[FieldSpec, ...]] = (
-        FieldSpec('referentie_aanbieder', 'ReferentieAanbieder', 'str'),
-        FieldSpec('reden_verzoek', 'RedenVerzoek', 'str'),
-        FieldSpec('ongewijzigde_producten', 'OngewijzigdeProducten', 'node', node='JW317OngewijzigdeProducten', optional=True),
-        FieldSpec('te_wijzigen_producten', 'TeWijzigenProducten', 'node', node='JW317TeWijzigenProducten', optional=True),
-        FieldSpec('nieuwe_producten', 'NieuweProducten', 'node', node='JW317NieuweProducten', optional=True),
+        FieldSpec("referentie_aanbieder", "ReferentieAanbieder", "str"),
+        FieldSpec("reden_verzoek", "RedenVerzoek", "str"),
+        FieldSpec(
+            "ongewijzigde_producten",
+            "OngewijzigdeProducten",
+            "node",
+            node="JW317OngewijzigdeProducten",
+            optional=True,
+        ),
+        FieldSpec(
+            "te_wijzigen_producten",
+            "TeWijzigenProducten",
+            "node",
+            node="JW317TeWijzigenProducten",
+            optional=True,
+        ),
+        FieldSpec("nieuwe_producten", "NieuweProducten", "node", node="JW317NieuweProducten", optional=True),
     )
     referentie_aanbieder: str
     reden_verzoek: str
@@ -1231,8 +1397,12 @@ class JW317Verzoek(Node):
 @register
 @dataclass(kw_only=True)
 class JW317OngewijzigdeProducten(Node):
+    """Type OngewijzigdeProducten of the JW317 message."""
+
     _FIELDS: ClassVar[tuple[FieldSpec, ...]] = (
-        FieldSpec('ongewijzigd_product', 'OngewijzigdProduct', 'node', node='JW317OngewijzigdProduct', repeats=True),
+        FieldSpec(
+            "ongewijzigd_product", "OngewijzigdProduct", "node", node="JW317OngewijzigdProduct", repeats=True
+        ),
     )
     ongewijzigd_product: list[JW317OngewijzigdProduct] = field(default_factory=list)
 
@@ -1240,17 +1410,21 @@ class JW317OngewijzigdeProducten(Node):
 @register
 @dataclass(kw_only=True)
 class JW317OngewijzigdProduct(Node):
-    _FIELDS: ClassVar[tuple[FieldSpec, ...]] = (
-        FieldSpec('toewijzing_nummer', 'ToewijzingNummer', 'int'),
-    )
+    """Type OngewijzigdProduct of the JW317 message."""
+
+    _FIELDS: ClassVar[tuple[FieldSpec, ...]] = (FieldSpec("toewijzing_nummer", "ToewijzingNummer", "int"),)
     toewijzing_nummer: int
 
 
 @register
 @dataclass(kw_only=True)
 class JW317TeWijzigenProducten(Node):
+    """Type TeWijzigenProducten of the JW317 message."""
+
     _FIELDS: ClassVar[tuple[FieldSpec, ...]] = (
-        FieldSpec('te_wijzigen_product', 'TeWijzigenProduct', 'node', node='JW317TeWijzigenProduct', repeats=True),
+        FieldSpec(
+            "te_wijzigen_product", "TeWijzigenProduct", "node", node="JW317TeWijzigenProduct", repeats=True
+        ),
     )
     te_wijzigen_product: list[JW317TeWijzigenProduct] = field(default_factory=list)
 
@@ -1258,12 +1432,14 @@ class JW317TeWijzigenProducten(Node):
 @register
 @dataclass(kw_only=True)
 class JW317TeWijzigenProduct(Node):
+    """Type TeWijzigenProduct of the JW317 message."""
+
     _FIELDS: ClassVar[tuple[FieldSpec, ...]] = (
-        FieldSpec('toewijzing_nummer', 'ToewijzingNummer', 'int'),
-        FieldSpec('gewenste_ingangsdatum', 'GewensteIngangsdatum', 'date'),
-        FieldSpec('einddatum', 'Einddatum', 'date', optional=True),
-        FieldSpec('omvang', 'Omvang', 'node', node='Omvang', optional=True),
-        FieldSpec('budget', 'Budget', 'int', optional=True),
+        FieldSpec("toewijzing_nummer", "ToewijzingNummer", "int"),
+        FieldSpec("gewenste_ingangsdatum", "GewensteIngangsdatum", "date"),
+        FieldSpec("einddatum", "Einddatum", "date", optional=True),
+        FieldSpec("omvang", "Omvang", "node", node="Omvang", optional=True),
+        FieldSpec("budget", "Budget", "int", optional=True),
     )
     toewijzing_nummer: int
     gewenste_ingangsdatum: dt.date
@@ -1275,8 +1451,10 @@ class JW317TeWijzigenProduct(Node):
 @register
 @dataclass(kw_only=True)
 class JW317NieuweProducten(Node):
+    """Type NieuweProducten of the JW317 message."""
+
     _FIELDS: ClassVar[tuple[FieldSpec, ...]] = (
-        FieldSpec('nieuw_product', 'NieuwProduct', 'node', node='JW317NieuwProduct', repeats=True),
+        FieldSpec("nieuw_product", "NieuwProduct", "node", node="JW317NieuwProduct", repeats=True),
     )
     nieuw_product: list[JW317NieuwProduct] = field(default_factory=list)
 
@@ -1284,12 +1462,14 @@ class JW317NieuweProducten(Node):
 @register
 @dataclass(kw_only=True)
 class JW317NieuwProduct(Node):
+    """Type NieuwProduct of the JW317 message."""
+
     _FIELDS: ClassVar[tuple[FieldSpec, ...]] = (
-        FieldSpec('product', 'Product', 'node', node='Product', optional=True),
-        FieldSpec('gewenste_ingangsdatum', 'GewensteIngangsdatum', 'date'),
-        FieldSpec('einddatum', 'Einddatum', 'date', optional=True),
-        FieldSpec('omvang', 'Omvang', 'node', node='Omvang', optional=True),
-        FieldSpec('budget', 'Budget', 'int', optional=True),
+        FieldSpec("product", "Product", "node", node="Product", optional=True),
+        FieldSpec("gewenste_ingangsdatum", "GewensteIngangsdatum", "date"),
+        FieldSpec("einddatum", "Einddatum", "date", optional=True),
+        FieldSpec("omvang", "Omvang", "node", node="Omvang", optional=True),
+        FieldSpec("budget", "Budget", "int", optional=True),
     )
     product: Product | None = None
     gewenste_ingangsdatum: dt.date
@@ -1301,10 +1481,12 @@ class JW317NieuwProduct(Node):
 @register
 @dataclass(kw_only=True)
 class JW318(Message):
-    _NUMBER = '318'
+    """The whole JW318 message, iJw or its iWmo twin (element Bericht)."""
+
+    _NUMBER = "318"
     _FIELDS: ClassVar[tuple[FieldSpec, ...]] = (
-        FieldSpec('header', 'Header', 'node', node='JW318Header'),
-        FieldSpec('client', 'Client', 'node', node='JW318Client', optional=True),
+        FieldSpec("header", "Header", "node", node="JW318Header"),
+        FieldSpec("client", "Client", "node", node="JW318Client", optional=True),
     )
     header: JW318Header
     client: JW318Client | None = None
@@ -1313,19 +1495,21 @@ class JW318(Message):
 @register
 @dataclass(kw_only=True)
 class JW318Header(Node):
+    """Type Header of the JW318 message."""
+
     _FIELDS: ClassVar[tuple[FieldSpec, ...]] = (
-        FieldSpec('bericht_code', 'BerichtCode', 'str'),
-        FieldSpec('bericht_versie', 'BerichtVersie', 'int'),
-        FieldSpec('bericht_subversie', 'BerichtSubversie', 'int'),
-        FieldSpec('afzender', 'Afzender', 'str'),
-        FieldSpec('ontvanger', 'Ontvanger', 'str'),
-        FieldSpec('bericht_identificatie', 'BerichtIdentificatie', 'node', node='BerichtIdentificatie'),
-        FieldSpec('xsd_versie', 'XsdVersie', 'node', node='XsdVersie'),
-        FieldSpec('identificatie_retour', 'IdentificatieRetour', 'str'),
-        FieldSpec('dagtekening_retour', 'DagtekeningRetour', 'date'),
-        FieldSpec('xslt_versie', 'XsltVersie', 'str', optional=True),
-        FieldSpec('xsd_versie_retour', 'XsdVersieRetour', 'node', node='XsdVersie'),
-        FieldSpec('retour_codes', 'RetourCodes', 'node', node='JW318RetourCodes', optional=True),
+        FieldSpec("bericht_code", "BerichtCode", "str"),
+        FieldSpec("bericht_versie", "BerichtVersie", "int"),
+        FieldSpec("bericht_subversie", "BerichtSubversie", "int"),
+        FieldSpec("afzender", "Afzender", "str"),
+        FieldSpec("ontvanger", "Ontvanger", "str"),
+        FieldSpec("bericht_identificatie", "BerichtIdentificatie", "node", node="BerichtIdentificatie"),
+        FieldSpec("xsd_versie", "XsdVersie", "node", node="XsdVersie"),
+        FieldSpec("identificatie_retour", "IdentificatieRetour", "str"),
+        FieldSpec("dagtekening_retour", "DagtekeningRetour", "date"),
+        FieldSpec("xslt_versie", "XsltVersie", "str", optional=True),
+        FieldSpec("xsd_versie_retour", "XsdVersieRetour", "node", node="XsdVersie"),
+        FieldSpec("retour_codes", "RetourCodes", "node", node="JW318RetourCodes", optional=True),
     )
     bericht_code: str
     bericht_versie: int
@@ -1344,19 +1528,21 @@ class JW318Header(Node):
 @register
 @dataclass(kw_only=True)
 class JW318RetourCodes(Node):
-    _FIELDS: ClassVar[tuple[FieldSpec, ...]] = (
-        FieldSpec('retour_code', 'RetourCode', 'str', repeats=True),
-    )
+    """Type RetourCodes of the JW318 message."""
+
+    _FIELDS: ClassVar[tuple[FieldSpec, ...]] = (FieldSpec("retour_code", "RetourCode", "str", repeats=True),)
     retour_code: list[str] = field(default_factory=list)
 
 
 @register
 @dataclass(kw_only=True)
 class JW318Client(Node):
+    """Type Client of the JW318 message."""
+
     _FIELDS: ClassVar[tuple[FieldSpec, ...]] = (
-        FieldSpec('bsn', 'Bsn', 'str'),
-        FieldSpec('verzoek', 'Verzoek', 'node', node='JW318Verzoek'),
-        FieldSpec('retour_codes', 'RetourCodes', 'node', node='JW318RetourCodes'),
+        FieldSpec("bsn", "Bsn", "str"),
+        FieldSpec("verzoek", "Verzoek", "node", node="JW318Verzoek"),
+        FieldSpec("retour_codes", "RetourCodes", "node", node="JW318RetourCodes"),
     )
     bsn: str
     verzoek: JW318Verzoek
@@ -1366,13 +1552,27 @@ class JW318Client(Node):
 @register
 @dataclass(kw_only=True)
 class JW318Verzoek(Node):
+    """Type Verzoek of the JW318 message."""
+
     _FIELDS: ClassVar[tuple[FieldSpec, ...]] = (
-        FieldSpec('referentie_aanbieder', 'ReferentieAanbieder', 'str'),
-        FieldSpec('reden_verzoek', 'RedenVerzoek', 'str'),
-        FieldSpec('ongewijzigde_producten', 'OngewijzigdeProducten', 'node', node='JW318OngewijzigdeProducten', optional=True),
-        FieldSpec('te_wijzigen_producten', 'TeWijzigenProducten', 'node', node='JW318TeWijzigenProducten', optional=True),
-        FieldSpec('nieuwe_producten', 'NieuweProducten', 'node', node='JW318NieuweProducten', optional=True),
-        FieldSpec('retour_codes', 'RetourCodes', 'node', node='JW318RetourCodes'),
+        FieldSpec("referentie_aanbieder", "ReferentieAanbieder", "str"),
+        FieldSpec("reden_verzoek", "RedenVerzoek", "str"),
+        FieldSpec(
+            "ongewijzigde_producten",
+            "OngewijzigdeProducten",
+            "node",
+            node="JW318OngewijzigdeProducten",
+            optional=True,
+        ),
+        FieldSpec(
+            "te_wijzigen_producten",
+            "TeWijzigenProducten",
+            "node",
+            node="JW318TeWijzigenProducten",
+            optional=True,
+        ),
+        FieldSpec("nieuwe_producten", "NieuweProducten", "node", node="JW318NieuweProducten", optional=True),
+        FieldSpec("retour_codes", "RetourCodes", "node", node="JW318RetourCodes"),
     )
     referentie_aanbieder: str
     reden_verzoek: str
@@ -1385,8 +1585,12 @@ class JW318Verzoek(Node):
 @register
 @dataclass(kw_only=True)
 class JW318OngewijzigdeProducten(Node):
+    """Type OngewijzigdeProducten of the JW318 message."""
+
     _FIELDS: ClassVar[tuple[FieldSpec, ...]] = (
-        FieldSpec('ongewijzigd_product', 'OngewijzigdProduct', 'node', node='JW318OngewijzigdProduct', repeats=True),
+        FieldSpec(
+            "ongewijzigd_product", "OngewijzigdProduct", "node", node="JW318OngewijzigdProduct", repeats=True
+        ),
     )
     ongewijzigd_product: list[JW318OngewijzigdProduct] = field(default_factory=list)
 
@@ -1394,9 +1598,11 @@ class JW318OngewijzigdeProducten(Node):
 @register
 @dataclass(kw_only=True)
 class JW318OngewijzigdProduct(Node):
+    """Type OngewijzigdProduct of the JW318 message."""
+
     _FIELDS: ClassVar[tuple[FieldSpec, ...]] = (
-        FieldSpec('toewijzing_nummer', 'ToewijzingNummer', 'int'),
-        FieldSpec('retour_codes', 'RetourCodes', 'node', node='JW318RetourCodes'),
+        FieldSpec("toewijzing_nummer", "ToewijzingNummer", "int"),
+        FieldSpec("retour_codes", "RetourCodes", "node", node="JW318RetourCodes"),
     )
     toewijzing_nummer: int
     retour_codes: JW318RetourCodes
@@ -1405,8 +1611,12 @@ class JW318OngewijzigdProduct(Node):
 @register
 @dataclass(kw_only=True)
 class JW318TeWijzigenProducten(Node):
+    """Type TeWijzigenProducten of the JW318 message."""
+
     _FIELDS: ClassVar[tuple[FieldSpec, ...]] = (
-        FieldSpec('te_wijzigen_product', 'TeWijzigenProduct', 'node', node='JW318TeWijzigenProduct', repeats=True),
+        FieldSpec(
+            "te_wijzigen_product", "TeWijzigenProduct", "node", node="JW318TeWijzigenProduct", repeats=True
+        ),
     )
     te_wijzigen_product: list[JW318TeWijzigenProduct] = field(default_factory=list)
 
@@ -1414,13 +1624,15 @@ class JW318TeWijzigenProducten(Node):
 @register
 @dataclass(kw_only=True)
 class JW318TeWijzigenProduct(Node):
+    """Type TeWijzigenProduct of the JW318 message."""
+
     _FIELDS: ClassVar[tuple[FieldSpec, ...]] = (
-        FieldSpec('toewijzing_nummer', 'ToewijzingNummer', 'int'),
-        FieldSpec('gewenste_ingangsdatum', 'GewensteIngangsdatum', 'date'),
-        FieldSpec('einddatum', 'Einddatum', 'date', optional=True),
-        FieldSpec('omvang', 'Omvang', 'node', node='Omvang', optional=True),
-        FieldSpec('budget', 'Budget', 'int', optional=True),
-        FieldSpec('retour_codes', 'RetourCodes', 'node', node='JW318RetourCodes'),
+        FieldSpec("toewijzing_nummer", "ToewijzingNummer", "int"),
+        FieldSpec("gewenste_ingangsdatum", "GewensteIngangsdatum", "date"),
+        FieldSpec("einddatum", "Einddatum", "date", optional=True),
+        FieldSpec("omvang", "Omvang", "node", node="Omvang", optional=True),
+        FieldSpec("budget", "Budget", "int", optional=True),
+        FieldSpec("retour_codes", "RetourCodes", "node", node="JW318RetourCodes"),
     )
     toewijzing_nummer: int
     gewenste_ingangsdatum: dt.date
@@ -1433,8 +1645,10 @@ class JW318TeWijzigenProduct(Node):
 @register
 @dataclass(kw_only=True)
 class JW318NieuweProducten(Node):
+    """Type NieuweProducten of the JW318 message."""
+
     _FIELDS: ClassVar[tuple[FieldSpec, ...]] = (
-        FieldSpec('nieuw_product', 'NieuwProduct', 'node', node='JW318NieuwProduct', repeats=True),
+        FieldSpec("nieuw_product", "NieuwProduct", "node", node="JW318NieuwProduct", repeats=True),
     )
     nieuw_product: list[JW318NieuwProduct] = field(default_factory=list)
 
@@ -1442,13 +1656,15 @@ class JW318NieuweProducten(Node):
 @register
 @dataclass(kw_only=True)
 class JW318NieuwProduct(Node):
+    """Type NieuwProduct of the JW318 message."""
+
     _FIELDS: ClassVar[tuple[FieldSpec, ...]] = (
-        FieldSpec('product', 'Product', 'node', node='Product', optional=True),
-        FieldSpec('gewenste_ingangsdatum', 'GewensteIngangsdatum', 'date'),
-        FieldSpec('einddatum', 'Einddatum', 'date', optional=True),
-        FieldSpec('omvang', 'Omvang', 'node', node='Omvang', optional=True),
-        FieldSpec('budget', 'Budget', 'int', optional=True),
-        FieldSpec('retour_codes', 'RetourCodes', 'node', node='JW318RetourCodes'),
+        FieldSpec("product", "Product", "node", node="Product", optional=True),
+        FieldSpec("gewenste_ingangsdatum", "GewensteIngangsdatum", "date"),
+        FieldSpec("einddatum", "Einddatum", "date", optional=True),
+        FieldSpec("omvang", "Omvang", "node", node="Omvang", optional=True),
+        FieldSpec("budget", "Budget", "int", optional=True),
+        FieldSpec("retour_codes", "RetourCodes", "node", node="JW318RetourCodes"),
     )
     product: Product | None = None
     gewenste_ingangsdatum: dt.date
@@ -1461,10 +1677,12 @@ class JW318NieuwProduct(Node):
 @register
 @dataclass(kw_only=True)
 class JW319(Message):
-    _NUMBER = '319'
+    """The whole JW319 message, iJw or its iWmo twin (element Bericht)."""
+
+    _NUMBER = "319"
     _FIELDS: ClassVar[tuple[FieldSpec, ...]] = (
-        FieldSpec('header', 'Header', 'node', node='JW319Header'),
-        FieldSpec('antwoord', 'Antwoord', 'node', node='JW319Antwoord'),
+        FieldSpec("header", "Header", "node", node="JW319Header"),
+        FieldSpec("antwoord", "Antwoord", "node", node="JW319Antwoord"),
     )
     header: JW319Header
     antwoord: JW319Antwoord
@@ -1473,14 +1691,16 @@ class JW319(Message):
 @register
 @dataclass(kw_only=True)
 class JW319Header(Node):
+    """Type Header of the JW319 message."""
+
     _FIELDS: ClassVar[tuple[FieldSpec, ...]] = (
-        FieldSpec('bericht_code', 'BerichtCode', 'str'),
-        FieldSpec('bericht_versie', 'BerichtVersie', 'int'),
-        FieldSpec('bericht_subversie', 'BerichtSubversie', 'int'),
-        FieldSpec('afzender', 'Afzender', 'str'),
-        FieldSpec('ontvanger', 'Ontvanger', 'str'),
-        FieldSpec('bericht_identificatie', 'BerichtIdentificatie', 'node', node='BerichtIdentificatie'),
-        FieldSpec('xsd_versie', 'XsdVersie', 'node', node='XsdVersie'),
+        FieldSpec("bericht_code", "BerichtCode", "str"),
+        FieldSpec("bericht_versie", "BerichtVersie", "int"),
+        FieldSpec("bericht_subversie", "BerichtSubversie", "int"),
+        FieldSpec("afzender", "Afzender", "str"),
+        FieldSpec("ontvanger", "Ontvanger", "str"),
+        FieldSpec("bericht_identificatie", "BerichtIdentificatie", "node", node="BerichtIdentificatie"),
+        FieldSpec("xsd_versie", "XsdVersie", "node", node="XsdVersie"),
     )
     bericht_code: str
     bericht_versie: int
@@ -1494,11 +1714,15 @@ class JW319Header(Node):
 @register
 @dataclass(kw_only=True)
 class JW319Antwoord(Node):
+    """Type Antwoord of the JW319 message."""
+
     _FIELDS: ClassVar[tuple[FieldSpec, ...]] = (
-        FieldSpec('referentie_aanbieder', 'ReferentieAanbieder', 'str'),
-        FieldSpec('verzoek_antwoord', 'VerzoekAntwoord', 'str'),
-        FieldSpec('reden_afwijzing_verzoek', 'RedenAfwijzingVerzoek', 'str', optional=True),
-        FieldSpec('woonplaatsbeginsel', 'Woonplaatsbeginsel', 'node', node='JW319Woonplaatsbeginsel', optional=True),
+        FieldSpec("referentie_aanbieder", "ReferentieAanbieder", "str"),
+        FieldSpec("verzoek_antwoord", "VerzoekAntwoord", "str"),
+        FieldSpec("reden_afwijzing_verzoek", "RedenAfwijzingVerzoek", "str", optional=True),
+        FieldSpec(
+            "woonplaatsbeginsel", "Woonplaatsbeginsel", "node", node="JW319Woonplaatsbeginsel", optional=True
+        ),
     )
     referentie_aanbieder: str
     verzoek_antwoord: str
@@ -1509,19 +1733,21 @@ class JW319Antwoord(Node):
 @register
 @dataclass(kw_only=True)
 class JW319Woonplaatsbeginsel(Node):
-    _FIELDS: ClassVar[tuple[FieldSpec, ...]] = (
-        FieldSpec('gemeente', 'Gemeente', 'str'),
-    )
+    """Type Woonplaatsbeginsel of the JW319 message."""
+
+    _FIELDS: ClassVar[tuple[FieldSpec, ...]] = (FieldSpec("gemeente", "Gemeente", "str"),)
     gemeente: str
 
 
 @register
 @dataclass(kw_only=True)
 class JW320(Message):
-    _NUMBER = '320'
+    """The whole JW320 message, iJw or its iWmo twin (element Bericht)."""
+
+    _NUMBER = "320"
     _FIELDS: ClassVar[tuple[FieldSpec, ...]] = (
-        FieldSpec('header', 'Header', 'node', node='JW320Header'),
-        FieldSpec('antwoord', 'Antwoord', 'node', node='JW320Antwoord', optional=True),
+        FieldSpec("header", "Header", "node", node="JW320Header"),
+        FieldSpec("antwoord", "Antwoord", "node", node="JW320Antwoord", optional=True),
     )
     header: JW320Header
     antwoord: JW320Antwoord | None = None
@@ -1530,19 +1756,21 @@ class JW320(Message):
 @register
 @dataclass(kw_only=True)
 class JW320Header(Node):
+    """Type Header of the JW320 message."""
+
     _FIELDS: ClassVar[tuple[FieldSpec, ...]] = (
-        FieldSpec('bericht_code', 'BerichtCode', 'str'),
-        FieldSpec('bericht_versie', 'BerichtVersie', 'int'),
-        FieldSpec('bericht_subversie', 'BerichtSubversie', 'int'),
-        FieldSpec('afzender', 'Afzender', 'str'),
-        FieldSpec('ontvanger', 'Ontvanger', 'str'),
-        FieldSpec('bericht_identificatie', 'BerichtIdentificatie', 'node', node='BerichtIdentificatie'),
-        FieldSpec('xsd_versie', 'XsdVersie', 'node', node='XsdVersie'),
-        FieldSpec('identificatie_retour', 'IdentificatieRetour', 'str'),
-        FieldSpec('dagtekening_retour', 'DagtekeningRetour', 'date'),
-        FieldSpec('xslt_versie', 'XsltVersie', 'str', optional=True),
-        FieldSpec('xsd_versie_retour', 'XsdVersieRetour', 'node', node='XsdVersie'),
-        FieldSpec('retour_codes', 'RetourCodes', 'node', node='JW320RetourCodes', optional=True),
+        FieldSpec("bericht_code", "BerichtCode", "str"),
+        FieldSpec("bericht_versie", "BerichtVersie", "int"),
+        FieldSpec("bericht_subversie", "BerichtSubversie", "int"),
+        FieldSpec("afzender", "Afzender", "str"),
+        FieldSpec("ontvanger", "Ontvanger", "str"),
+        FieldSpec("bericht_identificatie", "BerichtIdentificatie", "node", node="BerichtIdentificatie"),
+        FieldSpec("xsd_versie", "XsdVersie", "node", node="XsdVersie"),
+        FieldSpec("identificatie_retour", "IdentificatieRetour", "str"),
+        FieldSpec("dagtekening_retour", "DagtekeningRetour", "date"),
+        FieldSpec("xslt_versie", "XsltVersie", "str", optional=True),
+        FieldSpec("xsd_versie_retour", "XsdVersieRetour", "node", node="XsdVersie"),
+        FieldSpec("retour_codes", "RetourCodes", "node", node="JW320RetourCodes", optional=True),
     )
     bericht_code: str
     bericht_versie: int
@@ -1561,21 +1789,25 @@ class JW320Header(Node):
 @register
 @dataclass(kw_only=True)
 class JW320RetourCodes(Node):
-    _FIELDS: ClassVar[tuple[FieldSpec, ...]] = (
-        FieldSpec('retour_code', 'RetourCode', 'str', repeats=True),
-    )
+    """Type RetourCodes of the JW320 message."""
+
+    _FIELDS: ClassVar[tuple[FieldSpec, ...]] = (FieldSpec("retour_code", "RetourCode", "str", repeats=True),)
     retour_code: list[str] = field(default_factory=list)
 
 
 @register
 @dataclass(kw_only=True)
 class JW320Antwoord(Node):
+    """Type Antwoord of the JW320 message."""
+
     _FIELDS: ClassVar[tuple[FieldSpec, ...]] = (
-        FieldSpec('referentie_aanbieder', 'ReferentieAanbieder', 'str'),
-        FieldSpec('verzoek_antwoord', 'VerzoekAntwoord', 'str'),
-        FieldSpec('reden_afwijzing_verzoek', 'RedenAfwijzingVerzoek', 'str', optional=True),
-        FieldSpec('woonplaatsbeginsel', 'Woonplaatsbeginsel', 'node', node='JW320Woonplaatsbeginsel', optional=True),
-        FieldSpec('retour_codes', 'RetourCodes', 'node', node='JW320RetourCodes'),
+        FieldSpec("referentie_aanbieder", "ReferentieAanbieder", "str"),
+        FieldSpec("verzoek_antwoord", "VerzoekAntwoord", "str"),
+        FieldSpec("reden_afwijzing_verzoek", "RedenAfwijzingVerzoek", "str", optional=True),
+        FieldSpec(
+            "woonplaatsbeginsel", "Woonplaatsbeginsel", "node", node="JW320Woonplaatsbeginsel", optional=True
+        ),
+        FieldSpec("retour_codes", "RetourCodes", "node", node="JW320RetourCodes"),
     )
     referentie_aanbieder: str
     verzoek_antwoord: str
@@ -1587,9 +1819,11 @@ class JW320Antwoord(Node):
 @register
 @dataclass(kw_only=True)
 class JW320Woonplaatsbeginsel(Node):
+    """Type Woonplaatsbeginsel of the JW320 message."""
+
     _FIELDS: ClassVar[tuple[FieldSpec, ...]] = (
-        FieldSpec('gemeente', 'Gemeente', 'str'),
-        FieldSpec('retour_codes', 'RetourCodes', 'node', node='JW320RetourCodes'),
+        FieldSpec("gemeente", "Gemeente", "str"),
+        FieldSpec("retour_codes", "RetourCodes", "node", node="JW320RetourCodes"),
     )
     gemeente: str
     retour_codes: JW320RetourCodes
@@ -1598,10 +1832,12 @@ class JW320Woonplaatsbeginsel(Node):
 @register
 @dataclass(kw_only=True)
 class JW323(Message):
-    _NUMBER = '323'
+    """The whole JW323 message, iJw or its iWmo twin (element Bericht)."""
+
+    _NUMBER = "323"
     _FIELDS: ClassVar[tuple[FieldSpec, ...]] = (
-        FieldSpec('header', 'Header', 'node', node='JW323Header'),
-        FieldSpec('declaratie', 'Declaratie', 'node', node='JW323Declaratie'),
+        FieldSpec("header", "Header", "node", node="JW323Header"),
+        FieldSpec("declaratie", "Declaratie", "node", node="JW323Declaratie"),
     )
     header: JW323Header
     declaratie: JW323Declaratie
@@ -1610,14 +1846,16 @@ class JW323(Message):
 @register
 @dataclass(kw_only=True)
 class JW323Header(Node):
+    """Type Header of the JW323 message."""
+
     _FIELDS: ClassVar[tuple[FieldSpec, ...]] = (
-        FieldSpec('bericht_code', 'BerichtCode', 'str'),
-        FieldSpec('bericht_versie', 'BerichtVersie', 'int'),
-        FieldSpec('bericht_subversie', 'BerichtSubversie', 'int'),
-        FieldSpec('afzender', 'Afzender', 'str'),
-        FieldSpec('ontvanger', 'Ontvanger', 'str'),
-        FieldSpec('bericht_identificatie', 'BerichtIdentificatie', 'node', node='BerichtIdentificatie'),
-        FieldSpec('xsd_versie', 'XsdVersie', 'node', node='XsdVersie'),
+        FieldSpec("bericht_code", "BerichtCode", "str"),
+        FieldSpec("bericht_versie", "BerichtVersie", "int"),
+        FieldSpec("bericht_subversie", "BerichtSubversie", "int"),
+        FieldSpec("afzender", "Afzender", "str"),
+        FieldSpec("ontvanger", "Ontvanger", "str"),
+        FieldSpec("bericht_identificatie", "BerichtIdentificatie", "node", node="BerichtIdentificatie"),
+        FieldSpec("xsd_versie", "XsdVersie", "node", node="XsdVersie"),
     )
     bericht_code: str
     bericht_versie: int
@@ -1631,12 +1869,14 @@ class JW323Header(Node):
 @register
 @dataclass(kw_only=True)
 class JW323Declaratie(Node):
+    """Type Declaratie of the JW323 message."""
+
     _FIELDS: ClassVar[tuple[FieldSpec, ...]] = (
-        FieldSpec('declaratie_nummer', 'DeclaratieNummer', 'str'),
-        FieldSpec('declaratie_periode', 'DeclaratiePeriode', 'node', node='GeslotenPeriode'),
-        FieldSpec('declaratie_dagtekening', 'DeclaratieDagtekening', 'date'),
-        FieldSpec('totaal_ingediend_bedrag', 'TotaalIngediendBedrag', 'node', node='TotaalBedragMetDC'),
-        FieldSpec('clienten', 'Clienten', 'node', node='JW323Clienten'),
+        FieldSpec("declaratie_nummer", "DeclaratieNummer", "str"),
+        FieldSpec("declaratie_periode", "DeclaratiePeriode", "node", node="GeslotenPeriode"),
+        FieldSpec("declaratie_dagtekening", "DeclaratieDagtekening", "date"),
+        FieldSpec("totaal_ingediend_bedrag", "TotaalIngediendBedrag", "node", node="TotaalBedragMetDC"),
+        FieldSpec("clienten", "Clienten", "node", node="JW323Clienten"),
     )
     declaratie_nummer: str
     declaratie_periode: GeslotenPeriode
@@ -1648,8 +1888,10 @@ class JW323Declaratie(Node):
 @register
 @dataclass(kw_only=True)
 class JW323Clienten(Node):
+    """Type Clienten of the JW323 message."""
+
     _FIELDS: ClassVar[tuple[FieldSpec, ...]] = (
-        FieldSpec('client', 'Client', 'node', node='JW323Client', repeats=True),
+        FieldSpec("client", "Client", "node", node="JW323Client", repeats=True),
     )
     client: list[JW323Client] = field(default_factory=list)
 
@@ -1657,9 +1899,11 @@ class JW323Clienten(Node):
 @register
 @dataclass(kw_only=True)
 class JW323Client(Node):
+    """Type Client of the JW323 message."""
+
     _FIELDS: ClassVar[tuple[FieldSpec, ...]] = (
-        FieldSpec('bsn', 'Bsn', 'str'),
-        FieldSpec('prestaties', 'Prestaties', 'node', node='JW323Prestaties'),
+        FieldSpec("bsn", "Bsn", "str"),
+        FieldSpec("prestaties", "Prestaties", "node", node="JW323Prestaties"),
     )
     bsn: str
     prestaties: JW323Prestaties
@@ -1668,8 +1912,10 @@ class JW323Client(Node):
 @register
 @dataclass(kw_only=True)
 class JW323Prestaties(Node):
+    """Type Prestaties of the JW323 message."""
+
     _FIELDS: ClassVar[tuple[FieldSpec, ...]] = (
-        FieldSpec('prestatie', 'Prestatie', 'node', node='JW323Prestatie', repeats=True),
+        FieldSpec("prestatie", "Prestatie", "node", node="JW323Prestatie", repeats=True),
     )
     prestatie: list[JW323Prestatie] = field(default_factory=list)
 
@@ -1677,16 +1923,18 @@ class JW323Prestaties(Node):
 @register
 @dataclass(kw_only=True)
 class JW323Prestatie(Node):
+    """Type Prestatie of the JW323 message."""
+
     _FIELDS: ClassVar[tuple[FieldSpec, ...]] = (
-        FieldSpec('product_referentie', 'ProductReferentie', 'node', node='Referentie'),
-        FieldSpec('toewijzing_nummer', 'ToewijzingNummer', 'int'),
-        FieldSpec('product_categorie', 'ProductCategorie', 'str'),
-        FieldSpec('product_code', 'ProductCode', 'str'),
-        FieldSpec('product_periode', 'ProductPeriode', 'node', node='GeslotenPeriode'),
-        FieldSpec('geleverd_volume', 'GeleverdVolume', 'int'),
-        FieldSpec('eenheid', 'Eenheid', 'str'),
-        FieldSpec('product_tarief', 'ProductTarief', 'int', optional=True),
-        FieldSpec('ingediend_bedrag', 'IngediendBedrag', 'node', node='BedragMetDC'),
+        FieldSpec("product_referentie", "ProductReferentie", "node", node="Referentie"),
+        FieldSpec("toewijzing_nummer", "ToewijzingNummer", "int"),
+        FieldSpec("product_categorie", "ProductCategorie", "str"),
+        FieldSpec("product_code", "ProductCode", "str"),
+        FieldSpec("product_periode", "ProductPeriode", "node", node="GeslotenPeriode"),
+        FieldSpec("geleverd_volume", "GeleverdVolume", "int"),
+        FieldSpec("eenheid", "Eenheid", "str"),
+        FieldSpec("product_tarief", "ProductTarief", "int", optional=True),
+        FieldSpec("ingediend_bedrag", "IngediendBedrag", "node", node="BedragMetDC"),
     )
     product_referentie: Referentie
     toewijzing_nummer: int
@@ -1702,10 +1950,14 @@ class JW323Prestatie(Node):
 @register
 @dataclass(kw_only=True)
 class JW325(Message):
-    _NUMBER = '325'
+    """The whole JW325 message, iJw or its iWmo twin (element Bericht)."""
+
+    _NUMBER = "325"
     _FIELDS: ClassVar[tuple[FieldSpec, ...]] = (
-        FieldSpec('header', 'Header', 'node', node='JW325Header'),
-        FieldSpec('declaratie_antwoord', 'DeclaratieAntwoord', 'node', node='JW325DeclaratieAntwoord', optional=True),
+        FieldSpec("header", "Header", "node", node="JW325Header"),
+        FieldSpec(
+            "declaratie_antwoord", "DeclaratieAntwoord", "node", node="JW325DeclaratieAntwoord", optional=True
+        ),
     )
     header: JW325Header
     declaratie_antwoord: JW325DeclaratieAntwoord | None = None
@@ -1714,18 +1966,20 @@ class JW325(Message):
 @register
 @dataclass(kw_only=True)
 class JW325Header(Node):
+    """Type Header of the JW325 message."""
+
     _FIELDS: ClassVar[tuple[FieldSpec, ...]] = (
-        FieldSpec('bericht_code', 'BerichtCode', 'str'),
-        FieldSpec('bericht_versie', 'BerichtVersie', 'int'),
-        FieldSpec('bericht_subversie', 'BerichtSubversie', 'int'),
-        FieldSpec('afzender', 'Afzender', 'str'),
-        FieldSpec('ontvanger', 'Ontvanger', 'str'),
-        FieldSpec('bericht_identificatie', 'BerichtIdentificatie', 'node', node='BerichtIdentificatie'),
-        FieldSpec('xsd_versie', 'XsdVersie', 'node', node='XsdVersie'),
-        FieldSpec('declaratie_identificatie', 'DeclaratieIdentificatie', 'node', node='BerichtIdentificatie'),
-        FieldSpec('xslt_versie', 'XsltVersie', 'str', optional=True),
-        FieldSpec('xsd_versie_declaratie', 'XsdVersieDeclaratie', 'node', node='XsdVersie'),
-        FieldSpec('retour_codes', 'RetourCodes', 'node', node='JW325RetourCodes'),
+        FieldSpec("bericht_code", "BerichtCode", "str"),
+        FieldSpec("bericht_versie", "BerichtVersie", "int"),
+        FieldSpec("bericht_subversie", "BerichtSubversie", "int"),
+        FieldSpec("afzender", "Afzender", "str"),
+        FieldSpec("ontvanger", "Ontvanger", "str"),
+        FieldSpec("bericht_identificatie", "BerichtIdentificatie", "node", node="BerichtIdentificatie"),
+        FieldSpec("xsd_versie", "XsdVersie", "node", node="XsdVersie"),
+        FieldSpec("declaratie_identificatie", "DeclaratieIdentificatie", "node", node="BerichtIdentificatie"),
+        FieldSpec("xslt_versie", "XsltVersie", "str", optional=True),
+        FieldSpec("xsd_versie_declaratie", "XsdVersieDeclaratie", "node", node="XsdVersie"),
+        FieldSpec("retour_codes", "RetourCodes", "node", node="JW325RetourCodes"),
     )
     bericht_code: str
     bericht_versie: int
@@ -1743,21 +1997,23 @@ class JW325Header(Node):
 @register
 @dataclass(kw_only=True)
 class JW325RetourCodes(Node):
-    _FIELDS: ClassVar[tuple[FieldSpec, ...]] = (
-        FieldSpec('retour_code', 'RetourCode', 'str', repeats=True),
-    )
+    """Type RetourCodes of the JW325 message."""
+
+    _FIELDS: ClassVar[tuple[FieldSpec, ...]] = (FieldSpec("retour_code", "RetourCode", "str", repeats=True),)
     retour_code: list[str] = field(default_factory=list)
 
 
 @register
 @dataclass(kw_only=True)
 class JW325DeclaratieAntwoord(Node):
+    """Type DeclaratieAntwoord of the JW325 message."""
+
     _FIELDS: ClassVar[tuple[FieldSpec, ...]] = (
-        FieldSpec('declaratie_nummer', 'DeclaratieNummer', 'str'),
-        FieldSpec('totaal_ingediend_bedrag', 'TotaalIngediendBedrag', 'node', node='TotaalBedragMetDC'),
-        FieldSpec('totaal_toegekend_bedrag', 'TotaalToegekendBedrag', 'node', node='TotaalBedragMetDC'),
-        FieldSpec('clienten', 'Clienten', 'node', node='JW325Clienten', optional=True),
-        FieldSpec('retour_codes', 'RetourCodes', 'node', node='JW325RetourCodes'),
+        FieldSpec("declaratie_nummer", "DeclaratieNummer", "str"),
+        FieldSpec("totaal_ingediend_bedrag", "TotaalIngediendBedrag", "node", node="TotaalBedragMetDC"),
+        FieldSpec("totaal_toegekend_bedrag", "TotaalToegekendBedrag", "node", node="TotaalBedragMetDC"),
+        FieldSpec("clienten", "Clienten", "node", node="JW325Clienten", optional=True),
+        FieldSpec("retour_codes", "RetourCodes", "node", node="JW325RetourCodes"),
     )
     declaratie_nummer: str
     totaal_ingediend_bedrag: TotaalBedragMetDC
@@ -1769,8 +2025,10 @@ class JW325DeclaratieAntwoord(Node):
 @register
 @dataclass(kw_only=True)
 class JW325Clienten(Node):
+    """Type Clienten of the JW325 message."""
+
     _FIELDS: ClassVar[tuple[FieldSpec, ...]] = (
-        FieldSpec('client', 'Client', 'node', node='JW325Client', repeats=True),
+        FieldSpec("client", "Client", "node", node="JW325Client", repeats=True),
     )
     client: list[JW325Client] = field(default_factory=list)
 
@@ -1778,10 +2036,12 @@ class JW325Clienten(Node):
 @register
 @dataclass(kw_only=True)
 class JW325Client(Node):
+    """Type Client of the JW325 message."""
+
     _FIELDS: ClassVar[tuple[FieldSpec, ...]] = (
-        FieldSpec('bsn', 'Bsn', 'str'),
-        FieldSpec('prestaties', 'Prestaties', 'node', node='JW325Prestaties'),
-        FieldSpec('retour_codes', 'RetourCodes', 'node', node='JW325RetourCodes'),
+        FieldSpec("bsn", "Bsn", "str"),
+        FieldSpec("prestaties", "Prestaties", "node", node="JW325Prestaties"),
+        FieldSpec("retour_codes", "RetourCodes", "node", node="JW325RetourCodes"),
     )
     bsn: str
     prestaties: JW325Prestaties
@@ -1791,8 +2051,10 @@ class JW325Client(Node):
 @register
 @dataclass(kw_only=True)
 class JW325Prestaties(Node):
+    """Type Prestaties of the JW325 message."""
+
     _FIELDS: ClassVar[tuple[FieldSpec, ...]] = (
-        FieldSpec('prestatie', 'Prestatie', 'node', node='JW325Prestatie', repeats=True),
+        FieldSpec("prestatie", "Prestatie", "node", node="JW325Prestatie", repeats=True),
     )
     prestatie: list[JW325Prestatie] = field(default_factory=list)
 
@@ -1800,17 +2062,19 @@ class JW325Prestaties(Node):
 @register
 @dataclass(kw_only=True)
 class JW325Prestatie(Node):
+    """Type Prestatie of the JW325 message."""
+
     _FIELDS: ClassVar[tuple[FieldSpec, ...]] = (
-        FieldSpec('product_referentie', 'ProductReferentie', 'node', node='Referentie'),
-        FieldSpec('toewijzing_nummer', 'ToewijzingNummer', 'int'),
-        FieldSpec('product_categorie', 'ProductCategorie', 'str'),
-        FieldSpec('product_code', 'ProductCode', 'str'),
-        FieldSpec('product_periode', 'ProductPeriode', 'node', node='GeslotenPeriode'),
-        FieldSpec('geleverd_volume', 'GeleverdVolume', 'int'),
-        FieldSpec('eenheid', 'Eenheid', 'str'),
-        FieldSpec('product_tarief', 'ProductTarief', 'int', optional=True),
-        FieldSpec('ingediend_bedrag', 'IngediendBedrag', 'node', node='BedragMetDC'),
-        FieldSpec('retour_codes', 'RetourCodes', 'node', node='JW325RetourCodes'),
+        FieldSpec("product_referentie", "ProductReferentie", "node", node="Referentie"),
+        FieldSpec("toewijzing_nummer", "ToewijzingNummer", "int"),
+        FieldSpec("product_categorie", "ProductCategorie", "str"),
+        FieldSpec("product_code", "ProductCode", "str"),
+        FieldSpec("product_periode", "ProductPeriode", "node", node="GeslotenPeriode"),
+        FieldSpec("geleverd_volume", "GeleverdVolume", "int"),
+        FieldSpec("eenheid", "Eenheid", "str"),
+        FieldSpec("product_tarief", "ProductTarief", "int", optional=True),
+        FieldSpec("ingediend_bedrag", "IngediendBedrag", "node", node="BedragMetDC"),
+        FieldSpec("retour_codes", "RetourCodes", "node", node="JW325RetourCodes"),
     )
     product_referentie: Referentie
     toewijzing_nummer: int
@@ -1824,4 +2088,19 @@ class JW325Prestatie(Node):
     retour_codes: JW325RetourCodes
 
 
-MESSAGES: dict[str, type[Message]] = {'JW301': JW301, 'JW302': JW302, 'JW305': JW305, 'JW306': JW306, 'JW307': JW307, 'JW308': JW308, 'JW315': JW315, 'JW316': JW316, 'JW317': JW317, 'JW318': JW318, 'JW319': JW319, 'JW320': JW320, 'JW323': JW323, 'JW325': JW325}
+MESSAGES: dict[str, type[Message]] = {
+    "JW301": JW301,
+    "JW302": JW302,
+    "JW305": JW305,
+    "JW306": JW306,
+    "JW307": JW307,
+    "JW308": JW308,
+    "JW315": JW315,
+    "JW316": JW316,
+    "JW317": JW317,
+    "JW318": JW318,
+    "JW319": JW319,
+    "JW320": JW320,
+    "JW323": JW323,
+    "JW325": JW325,
+}

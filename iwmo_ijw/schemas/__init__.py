@@ -21,10 +21,15 @@ _lock = threading.Lock()
 
 
 def default_dir(message_type: MessageType) -> Path:
+    """The folder of the project's generated XSDs for this message type's standard and release."""
     return SCHEMA_ROOT / f"{message_type.standard.key}-{message_type.standard.release}"
 
 
 def xsd_path(message_type: MessageType, schema_dir: str | os.PathLike | None = None) -> Path:
+    """Path of the message type's XSD in `schema_dir` (default: the project's).
+
+    A missing file is a ConfigurationError.
+    """
     folder = Path(schema_dir) if schema_dir is not None else default_dir(message_type)
     path = folder / f"{message_type.code}.xsd"
     if not path.is_file():
@@ -33,6 +38,7 @@ def xsd_path(message_type: MessageType, schema_dir: str | os.PathLike | None = N
 
 
 def load_schema(message_type: MessageType, schema_dir: str | os.PathLike | None = None) -> etree.XMLSchema:
+    """The compiled XSD of a message type, cached per path."""
     return _load(xsd_path(message_type, schema_dir))
 
 

@@ -137,6 +137,7 @@ def stale(root: Path = SCHEMA_ROOT) -> list[Path]:
 
 
 def write(root: Path = SCHEMA_ROOT) -> list[Path]:
+    """Write the XSDs of both standards under `root`; returns the files written."""
     written = []
     for standard in (IJW, IWMO):
         folder = root / f"{standard.key}-{standard.release}"
@@ -148,6 +149,7 @@ def write(root: Path = SCHEMA_ROOT) -> list[Path]:
 
 
 def main(argv: list[str]) -> int:
+    """Write the XSDs, or with --check only report stale ones (exit 1)."""
     if "--check" in argv:
         paths = stale()
         for path in paths:

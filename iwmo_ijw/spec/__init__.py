@@ -38,6 +38,8 @@ class SpecError(ValueError):
 
 @dataclass(frozen=True, slots=True)
 class Facets:
+    """The restrictions (facets) on a simple type or element; false when there are none."""
+
     patterns: tuple[str, ...] = ()
     enum: tuple[str, ...] = ()
     min_length: int | None = None
@@ -60,6 +62,8 @@ class Facets:
 
 @dataclass(frozen=True, slots=True)
 class SimpleType:
+    """A named simple type: its builtin base and facets."""
+
     name: str
     base: str
     facets: Facets
@@ -67,6 +71,8 @@ class SimpleType:
 
 @dataclass(frozen=True, slots=True)
 class Element:
+    """One element of a complex type's sequence: name, type, occurrence and own facets."""
+
     name: str
     type: str
     min_occurs: int = 1
@@ -75,19 +81,24 @@ class Element:
 
     @property
     def repeats(self) -> bool:
+        """True when the element may occur more than once."""
         return self.max_occurs is None or self.max_occurs > 1
 
     @property
     def optional(self) -> bool:
+        """True when the element may be absent."""
         return self.min_occurs == 0
 
 
 @dataclass(frozen=True, slots=True)
 class ComplexType:
+    """A named sequence type and its elements in schema order."""
+
     name: str
     elements: tuple[Element, ...]
 
     def element(self, name: str) -> Element:
+        """The element of that name; KeyError when the type has none."""
         for element in self.elements:
             if element.name == name:
                 return element
@@ -106,18 +117,23 @@ class SchemaSpec:
 
 @dataclass(frozen=True, slots=True)
 class StandardSpec:
+    """A whole standard: its basisschema and the schema of each message."""
+
     standard: Standard
     basis: SchemaSpec
     messages: dict[str, SchemaSpec] = field(default_factory=dict)
 
     def message(self, message_type: MessageType | str) -> SchemaSpec:
+        """The schema of one message, by type or code."""
         code = message_type if isinstance(message_type, str) else message_type.code
         return self.messages[code]
 
     def complex_type(self, schema: SchemaSpec, name: str) -> ComplexType | None:
+        """A complex type as `schema` sees it: its own first, else the basisschema's."""
         return schema.complex.get(name) or self.basis.complex.get(name)
 
     def simple_type(self, schema: SchemaSpec, name: str) -> SimpleType | None:
+        """A simple type as `schema` sees it: its own first, else the basisschema's."""
         return schema.simple.get(name) or self.basis.simple.get(name)
 
     def builtin_base(self, schema: SchemaSpec, name: str) -> str:
@@ -133,6 +149,7 @@ class StandardSpec:
 
 
 def parse_facets(text: str, where: str) -> Facets:
+    """The facets written after a type in a spec line; `where` names file and line in errors."""
     values: dict[str, object] = {}
     patterns: list[str] = []
     decoder = json.JSONDecoder()
@@ -177,6 +194,7 @@ def _element(line: str, where: str) -> Element:
 
 
 def parse_spec(text: str, name: str) -> SchemaSpec:
+    """Read one spec file's text (see the notation above) into a SchemaSpec."""
     root: tuple[str, str] | None = None
     simple: dict[str, SimpleType] = {}
     complex_: dict[str, ComplexType] = {}
@@ -213,6 +231,7 @@ def parse_spec(text: str, name: str) -> SchemaSpec:
 
 
 def spec_dir(standard: Standard) -> Path:
+    """The folder of a standard's spec files."""
     return SPEC_ROOT / f"{standard.key}-{standard.release}"
 
 

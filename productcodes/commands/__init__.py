@@ -20,6 +20,7 @@ def engine_for(app, *, migrated: bool = True) -> Engine:
 
 
 def shown_url(app) -> str:
+    """The database URL the command uses, with any password hidden, for messages."""
     from sqlalchemy.engine import make_url
 
     return make_url(resolve_url(getattr(app, "db_url", None))).render_as_string(hide_password=True)

@@ -73,7 +73,8 @@ def _summary(result) -> str:
 @_by
 @click.pass_obj
 def import_gemeenten(app, file: str, by: str | None) -> None:
-    """Gemeenten with their jeugdregio (CSV: gemeentecode, gemeentenaam, jeugdregio[, geldig_van, geldig_tot]).
+    """Gemeenten with their jeugdregio
+    (CSV: gemeentecode, gemeentenaam, jeugdregio[, geldig_van, geldig_tot]).
 
     \b
     Example:
@@ -231,7 +232,8 @@ def lookup(app, gemeente: str, code: str, on: str | None, categorie: str | None,
         factor = f", volume x {data['factor']}" if data.get("factor") else ""
         via = f"; mapping {mapping['id']} versie {mapping['version']}, {mapping['status']}" if mapping else ""
         click.echo(
-            f"  national: {n['lijst']} {n['code']} {n['naam']} (categorie {n['productcategorie']}{factor}{via})"
+            f"  national: {n['lijst']} {n['code']} {n['naam']}"
+            f" (categorie {n['productcategorie']}{factor}{via})"
         )
     else:
         click.echo(f"  national: none on {day} (not mapped)")
@@ -494,6 +496,11 @@ def run_suggest(
     engine=None,
     today: date | None = None,
 ) -> tuple[int, int, int]:
+    """Propose mappings for municipal codes still valid on `on` without one (a rejected one does not count).
+
+    Suggestions below `min_confidence` are dropped; `approve_above` approves the surest at once.
+    Returns (proposed, approved, municipal codes considered).
+    """
     from sqlalchemy import or_, select
 
     from productcodes.db import session_scope
@@ -587,6 +594,7 @@ def report(
 def print_report(
     app, on: date | None, lijst: str | None, fmt: str, chart: str | None, unmapped: int = 15, engine=None
 ) -> None:
+    """Print the reduction report on `on` as text or JSON, and write its chart when asked."""
     from productcodes.db import session_scope
     from productcodes.report import reduction, render_text
 

@@ -29,6 +29,8 @@ __all__ = [
 
 @dataclass(frozen=True)
 class DemoFiles:
+    """The CSV files of the demo landscape, written into `folder`, and the national list's name."""
+
     folder: Path
     gemeenten: Path
     begrippen: Path

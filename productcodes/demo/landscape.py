@@ -205,6 +205,8 @@ AANBIEDERS = ("12000001", "12000002", "12000003", "12000004")
 
 @dataclass
 class Landscape:
+    """The generated municipal landscape, with the national code each municipal code truly means."""
+
     gemeenten: list[GemeenteRow] = field(default_factory=list)
     municipal: list[MunicipalProductRow] = field(default_factory=list)
     mappings: list[MappingRow] = field(default_factory=list)
@@ -213,6 +215,7 @@ class Landscape:
 
     @staticmethod
     def key(row: MunicipalProductRow) -> tuple[str, str, str, date]:
+        """The key `truth` knows a municipal product by: gemeente, categorie, code and start date."""
         return row.gemeentecode, row.productcategorie, row.productcode, row.geldig_van
 
 
@@ -334,6 +337,7 @@ def _merge_two(
 
 
 def landscape(seed: int = 2026) -> Landscape:
+    """A reproducible landscape of municipal codes, mappings and tariffs (same seed, same data)."""
     rnd = random.Random(seed)
     national = national_products()
     regions = _regions(rnd, national)
@@ -466,4 +470,5 @@ def _mappings_and_tarieven(rnd: random.Random, result: Landscape, national: list
 
 
 def factor_text(factor: Fraction | None) -> str:
+    """A mapping factor as the CSV files write it; empty when there is none."""
     return "" if factor is None else format_number(factor)

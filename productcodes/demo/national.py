@@ -39,7 +39,8 @@ BEGRIPPEN: tuple[tuple[str, str], ...] = (
     ("verblijf", "Hulp waarbij de jeugdige dag en nacht buiten het eigen huis woont."),
     (
         "perspectief",
-        "Het doel van een plaatsing: terug naar huis, opgroeien in het pleeg- of gezinshuis, of zelfstandigheid.",
+        "Het doel van een plaatsing: terug naar huis, opgroeien in het pleeg- of gezinshuis, "
+        "of zelfstandigheid.",
     ),
     (
         "crisisplaatsing",
@@ -419,10 +420,12 @@ _PRODUCTS: tuple[tuple, ...] = (
 
 
 def begrippen() -> list[BegripRow]:
+    """The demo's begrippen, valid from the demo's start date."""
     return [BegripRow(term, definitie, SOURCE, VALID_FROM) for term, definitie in BEGRIPPEN]
 
 
 def national_products() -> list[NationalProductRow]:
+    """The demo's national product list."""
     return [
         NationalProductRow(
             code=code,

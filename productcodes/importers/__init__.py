@@ -34,6 +34,8 @@ SHOWN_ERRORS = 20
 
 @dataclass(frozen=True)
 class RowError:
+    """One problem in an import file: file, row, column when known, and what is wrong."""
+
     file: str
     row: int
     column: str | None
@@ -56,10 +58,13 @@ class ImportFailed(UserError):
 
 @dataclass
 class Parsed:
+    """The rows read from a file and the problems found on the way."""
+
     rows: list[Any] = field(default_factory=list)
     errors: list[RowError] = field(default_factory=list)
 
     def result(self) -> list[Any]:
+        """The rows; ImportFailed with every problem when there was any."""
         if self.errors:
             raise ImportFailed(self.errors)
         return self.rows
@@ -155,6 +160,7 @@ def _split(raw: str | None) -> tuple[str, ...]:
 
 
 def gemeente_row(row: dict) -> GemeenteRow:
+    """One row of the gemeenten CSV as a GemeenteRow."""
     van, tot = _period(row, False)
     return GemeenteRow(
         _gemeentecode(row), _text(row, "gemeentenaam"), _text(row, "jeugdregio", False), van, tot
@@ -162,11 +168,13 @@ def gemeente_row(row: dict) -> GemeenteRow:
 
 
 def begrip_row(row: dict) -> BegripRow:
+    """One row of the begrippen CSV as a BegripRow."""
     van, tot = _period(row, False)
     return BegripRow(_text(row, "term"), _text(row, "definitie"), _text(row, "bron", False), van, tot)
 
 
 def national_row(row: dict) -> NationalProductRow:
+    """One row of the national products CSV as a NationalProductRow."""
     van, tot = _period(row, False)
     eenheden = _split(row.get("eenheden"))
     for e in eenheden:
@@ -187,6 +195,7 @@ def national_row(row: dict) -> NationalProductRow:
 
 
 def municipal_row(row: dict) -> MunicipalProductRow:
+    """One row of the municipal products CSV as a MunicipalProductRow."""
     van, tot = _period(row, True)
     return MunicipalProductRow(
         gemeentecode=_gemeentecode(row),
@@ -211,6 +220,7 @@ def _factor(row: dict) -> Fraction | None:
 
 
 def mapping_row(row: dict) -> MappingRow:
+    """One row of the mappings CSV as a MappingRow (status proposed when none is given)."""
     van, tot = _period(row, True)
     status = (_text(row, "status", False) or "proposed").lower()
     if status not in ("proposed", "approved", "retired"):
@@ -229,6 +239,7 @@ def mapping_row(row: dict) -> MappingRow:
 
 
 def tarief_row(row: dict) -> TariefRow:
+    """One row of the tariffs CSV as a TariefRow."""
     van, tot = _period(row, True)
     aanbieder = _text(row, "aanbieder")
     if not (aanbieder.isdigit() and len(aanbieder) == 8):
@@ -277,7 +288,7 @@ def _decode(path: Path) -> str:
     except UnicodeDecodeError as exc:
         raise ImportFailed(
             [RowError(str(path), 0, None, f"not UTF-8 (byte {exc.start}); save the file as UTF-8")]
-        )
+        ) from exc
 
 
 class Rows(list):

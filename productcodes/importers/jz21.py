@@ -78,6 +78,7 @@ def _row(
 
 
 def read_xlsx(path: str | Path) -> list[NationalProductRow]:
+    """The national products of a JZ21 xlsx workbook; an unreadable workbook is an ImportFailed."""
     from openpyxl import load_workbook
     from openpyxl.utils.exceptions import InvalidFileException
 

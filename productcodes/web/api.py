@@ -202,6 +202,7 @@ def api_user(request: Request) -> tuple[str, str]:
 
 
 def maintainer(user: tuple[str, str] = Depends(api_user)) -> str:
+    """The signed-in user's name when they may change the registry; 403 otherwise."""
     if user[1] != "maintainer":
         raise HTTPException(403, "alleen beheerders (rol maintainer) mogen het register wijzigen")
     return user[0]
@@ -232,6 +233,8 @@ def proposals(
 
 
 class Decision(BaseModel):
+    """Besluit over een voorstel: de versie waarop het slaat en, bij afwijzen, de reden."""
+
     version: int
     reden: str | None = None
 

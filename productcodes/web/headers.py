@@ -31,6 +31,7 @@ class SecurityHeaders:
         self.app = app
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        """Pass the request on, adding the security headers to the response start."""
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return

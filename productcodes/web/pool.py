@@ -24,6 +24,7 @@ class WorkerPool:
         self._executor: Executor | None = None
 
     def executor(self) -> Executor:
+        """The executor, started on first use: processes, or one thread when size is 0."""
         if self._executor is None:
             if self.size <= 0:  # in-process (one thread), for debugging: still off the event loop
                 self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="productcodes-web")
@@ -47,6 +48,7 @@ class WorkerPool:
             ) from None
 
     def close(self) -> None:
+        """Shut the executor down, cancelling queued work; it starts again on next use."""
         if self._executor is not None:
             self._executor.shutdown(wait=True, cancel_futures=True)
             self._executor = None

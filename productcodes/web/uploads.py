@@ -24,6 +24,7 @@ class TooLarge(Exception):
 
 
 def too_large_text(limit: int) -> str:
+    """The message (Dutch, shown to the user) for a file over the limit of `limit` bytes."""
     return (
         f"Het bestand is te groot: de grens is {limit // (1024 * 1024)} MB per verzoek. "
         "Splits het bericht of vraag de beheerder de grens te verhogen."
@@ -37,6 +38,7 @@ class SizeLimit:
         self.app, self.limit = app, limit
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        """Pass the request on, or answer 413 once the body is over the limit."""
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
@@ -111,6 +113,7 @@ def parse_codes(values: list[str] | None) -> tuple[str, ...]:
 
 
 def parse_format(value: str | None) -> str:
+    """The report format asked for (default json); 400 for an unknown one."""
     fmt = (value or "json").lower()
     if fmt not in FORMATS:
         raise HTTPException(400, f"format: {value!r} is onbekend; kies json, sarif of junit")
@@ -118,6 +121,7 @@ def parse_format(value: str | None) -> str:
 
 
 def parse_bool(value: str | None) -> bool:
+    """A form flag: 1, true, yes, ja or on mean true."""
     return (value or "").lower() in ("1", "true", "yes", "ja", "on")
 
 

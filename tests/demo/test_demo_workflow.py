@@ -1,4 +1,7 @@
-"""The README's workflow story on the demo data: review, approve, audit and impact work on the demo registry."""
+"""The README's workflow story on the demo data.
+
+Review, approve, audit and impact work on the demo registry.
+"""
 
 from __future__ import annotations
 

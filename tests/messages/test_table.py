@@ -31,7 +31,7 @@ import iwmo_ijw.table as table_module
 from bench.generate import write_jw301, write_jw323
 from iwmo_ijw.parsing import ParsedMessage, load
 from iwmo_ijw.schemas import load_schema
-from iwmo_ijw.table import plain, qualified, read_table, sole_holder
+from iwmo_ijw.table import plain, plain_bytes, qualified, read_table, sole_holder
 from tests.conftest import FIXTURES, REFERENCE, reference_path
 from validators.engine import _columns as columns_module
 from validators.engine._columns import ColumnSource, element_value
@@ -354,9 +354,6 @@ def _plain_cases(jw323_bytes: bytes) -> dict[str, bytes]:
 
 def test_plain_from_bytes_never_calls_a_commented_document_plain(jw323_bytes: bytes):
     """ParsedMessage.plain (known from the bytes, when the loader sets it) errs only on the safe side."""
-    plain_bytes = getattr(table_module, "plain_bytes", None)
-    if plain_bytes is None:
-        pytest.skip("iwmo_ijw.table has no plain_bytes in this version")
     for name, data in _plain_cases(jw323_bytes).items():
         message = load(data, name=f"{name}.xml")
         truth = plain(message.tree)
@@ -366,8 +363,7 @@ def test_plain_from_bytes_never_calls_a_commented_document_plain(jw323_bytes: by
         assert not (shortcut is True and truth is False), (name, shortcut, truth)
         if name in ("comment", "pi", "comment-before-root"):
             assert truth is False
-        known = getattr(message, "plain", None)
-        assert not (known is True and truth is False), (name, known, truth)
+        assert not (message.plain is True and truth is False), (name, message.plain, truth)
 
 
 # --- through ColumnSource, as the rules get them -----------------------------------------------
@@ -386,7 +382,7 @@ def _check_source(message: ParsedMessage) -> int:
         assert len(columns) == len(nodes)
         if not nodes:
             continue
-        assert all(a is b for a, b in zip(columns.nodes, nodes))
+        assert all(a is b for a, b in zip(columns.nodes, nodes, strict=True))
         assert all(columns.node(i) is nodes[i] for i in (0, len(nodes) // 2, len(nodes) - 1))
         held = sole_holder(message.message_type, name) is not None  # read from its holder's table
         for path in sorted(paths):

@@ -1,4 +1,7 @@
-"""Issue 17.6: chart targets are checked before any work, and charts with little data keep an axis and values."""
+"""Issue 17.6: chart targets are checked before any work.
+
+Charts with little data keep an axis and their values.
+"""
 
 from __future__ import annotations
 

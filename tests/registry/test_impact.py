@@ -1,5 +1,8 @@
-"""Issue 17.5: `registry impact` — declarations translated by the mappings on their dates, per national product,
-with tariff spreads and what could not be translated; streamed (SQLite and PostgreSQL)."""
+"""Issue 17.5: `registry impact`.
+
+Declarations translated by the mappings on their dates, per national product, with tariff spreads
+and what could not be translated; streamed (SQLite and PostgreSQL).
+"""
 
 from __future__ import annotations
 
@@ -31,8 +34,9 @@ TARIEVEN = {"7001": 137, "7002": 140, "7003": 135, "7004": 138, "7005": 136, "70
 def prestatie(
     code: str, begin: str, volume: int, eenheid: str, tarief: int, debet: bool = True, n: int = 1
 ) -> str:
-    return f"""<Prestatie><ProductReferentie><b:ReferentieNummer>R{n:07d}</b:ReferentieNummer></ProductReferentie>
-<ToewijzingNummer>260101</ToewijzingNummer><ProductCategorie>{code[:2] if code[:2].isdigit() else "45"}</ProductCategorie>
+    categorie = code[:2] if code[:2].isdigit() else "45"
+    return f"""<Prestatie><ProductReferentie><b:ReferentieNummer>R{n:07d}</b:ReferentieNummer>
+</ProductReferentie><ToewijzingNummer>260101</ToewijzingNummer><ProductCategorie>{categorie}</ProductCategorie>
 <ProductCode>{code}</ProductCode><ProductPeriode><b:Begindatum>{begin}</b:Begindatum>
 <b:Einddatum>{begin}</b:Einddatum></ProductPeriode><GeleverdVolume>{volume}</GeleverdVolume>
 <Eenheid>{eenheid}</Eenheid><ProductTarief>{tarief}</ProductTarief><IngediendBedrag>

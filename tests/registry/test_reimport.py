@@ -1,5 +1,7 @@
-"""Issue 17.3 and 17.6: re-imports are updates (same file: nothing changes; changed rows: a new dated version or
-a conflict with its line), and bad files get clear errors (SQLite and PostgreSQL)."""
+"""Issue 17.3 and 17.6: re-imports are updates, and bad files get clear errors (SQLite and PostgreSQL).
+
+The same file again changes nothing; changed rows become a new dated version or a conflict with its line.
+"""
 
 from __future__ import annotations
 

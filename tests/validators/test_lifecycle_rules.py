@@ -182,13 +182,16 @@ def test_tr373_a_change_away_from_totaal_starts_on_the_ingangsdatum(tmp_path):
 
 
 def test_tr379_only_the_first_toewijzing_repeats_the_referentie(tmp_path):
-    honour = lambda ident, dag: (
-        jw301(ident=ident)
-        .replace(  # noqa: E731
-            "<b:Product>", "<b:ReferentieAanbieder>AVR-2026-7</b:ReferentieAanbieder>\n        <b:Product>"
+    def honour(ident: str, dag: str) -> str:
+        return (
+            jw301(ident=ident)
+            .replace(
+                "<b:Product>",
+                "<b:ReferentieAanbieder>AVR-2026-7</b:ReferentieAanbieder>\n        <b:Product>",
+            )
+            .replace("<b:Toewijzingsdatum>2026-08-25<", f"<b:Toewijzingsdatum>{dag}<")
         )
-        .replace("<b:Toewijzingsdatum>2026-08-25<", f"<b:Toewijzingsdatum>{dag}<")
-    )
+
     first = honour("TW2026-0101", "2026-08-25")
     later = honour("TW2026-0102", "2026-09-10")
     assert codes(tmp_path, [jw315()], first, ("TR379",)) == set()

@@ -14,15 +14,15 @@ from tests.conftest import FIXTURES
 GOOD = FIXTURES / "rules" / "TR006" / "good.xml"
 HEAVY = ("sqlalchemy", "alembic", "productcodes.models", "productcodes.db", "validators.sources.store")
 
-PROBE = """
+PROBE = f"""
 import json, sys
 from productcodes.cli import main
 try:
     main(sys.argv[1:])
 except SystemExit as exc:
     code = exc.code
-print(json.dumps({"exit": code, "loaded": sorted(m for m in %r if m in sys.modules)}))
-""" % (HEAVY,)
+print(json.dumps({{"exit": code, "loaded": sorted(m for m in {HEAVY!r} if m in sys.modules)}}))
+"""
 
 
 def _run(*args: str) -> dict:
@@ -85,7 +85,8 @@ AGREEMENT = """
 import glob, json
 from datetime import date
 from validators.engine.pipeline import Options, validate
-files = sorted(glob.glob("tests/fixtures/rules/*/bad*.xml"))[::5] + sorted(glob.glob("tests/fixtures/messages/*.xml"))
+files = sorted(glob.glob("tests/fixtures/rules/*/bad*.xml"))[::5]
+files += sorted(glob.glob("tests/fixtures/messages/*.xml"))
 def run():
     out = {}
     for f in files:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -51,7 +52,7 @@ def test_chunks_of_several_clients_hold_those_alone(declaration: Path):
         assert chunk.client is chunk.clients[0]
         positions.append((chunk.position, len(chunk.clients)))
     assert positions[0] == (1, 64) and sum(n for _, n in positions) == 500
-    assert all(p == q + n for (q, n), (p, _) in zip(positions, positions[1:]))
+    assert all(p == q + n for (q, n), (p, _) in pairwise(positions))
 
 
 def test_chunks_end_at_a_line_budget(declaration: Path):

@@ -120,7 +120,7 @@ _MUTATIONS = {
     "not-a-date": lambda root: _set(root, "Dagtekening", "gisteren"),
     "missing": lambda root: _drop(root, "BerichtCode"),
     "unknown-element": lambda root: etree.SubElement(
-        next(root.iter("{*}Header")), "{%s}Extra" % root.nsmap[None]
+        next(root.iter("{*}Header")), f"{{{root.nsmap[None]}}}Extra"
     ),
     "bad-code": lambda root: _set(root, "BerichtVersie", "9"),
     "short-bsn": lambda root: _set(root, "Bsn", "12345678"),
@@ -314,18 +314,18 @@ def test_rule_docs_has_a_page_per_rule_and_an_index_per_message(tmp_path: Path) 
             "waarde 'gisteren' is geen geldige waarde voor type LDT_Datum",
         ),
         (
-            "Element 'Identificatie': [facet 'maxLength'] The value has a length of '40'; this exceeds the allowed "
-            "maximum "
-            "length of '12'.",
+            "Element 'Identificatie': [facet 'maxLength'] The value has a length of '40'; "
+            "this exceeds the allowed maximum length of '12'.",
             "de waarde is 40 tekens lang; hoogstens 12 toegestaan",
         ),
         (
-            "Element 'DebetCredit': [facet 'enumeration'] The value 'DD' is not an element of the set {'C', 'D'}.",
+            "Element 'DebetCredit': [facet 'enumeration'] The value 'DD' is not an element of the set "
+            "{'C', 'D'}.",
             "waarde 'DD' staat niet in de codelijst; toegestaan: C, D",
         ),
         (
-            "Element 'Volume': [facet 'maxInclusive'] The value '100000' is greater than the maximum value allowed "
-            "('99999').",
+            "Element 'Volume': [facet 'maxInclusive'] The value '100000' is greater than the maximum "
+            "value allowed ('99999').",
             "groter dan het toegestane maximum 99999",
         ),
     ],

@@ -128,7 +128,7 @@ def test_tr101_credit_and_debit_of_the_same_referentie_are_different_lines():
 def _set_amounts(root: etree._Element, amounts: list[int]) -> None:
     """Give the JW323's Prestaties these signed amounts (cents) and a matching TotaalIngediendBedrag."""
     prestaties = list(at(root, "Declaratie/Clienten/Client/Prestaties"))
-    for prestatie, cents in zip(prestaties, amounts):
+    for prestatie, cents in zip(prestaties, amounts, strict=True):
         at(prestatie, "IngediendBedrag/Bedrag").text = str(abs(cents))
         at(prestatie, "IngediendBedrag/DebetCredit").text = "C" if cents < 0 else "D"
 

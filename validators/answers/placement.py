@@ -65,6 +65,7 @@ class Tree:
         self._children: dict[etree._Element, dict[str, list[etree._Element]]] = {}
 
     def child(self, parent: etree._Element, name: str, position: int) -> etree._Element | None:
+        """The `position`-th (from 1) child of `parent` named `name`, or None when there are fewer."""
         named = self._children.get(parent)
         if named is None:
             named = self._children[parent] = {}

@@ -47,6 +47,8 @@ class NoAnswer(ValueError):
 
 @dataclass
 class Answer:
+    """A built answer message, where its retourcodes went, and the level that decided it."""
+
     message: Message
     placed: dict[str, list[str]] = field(default_factory=dict)  # xpath of the heen class -> its codes
     controleniveau: int | None = None  # the level that decided the answer; None: fully approved

@@ -19,10 +19,12 @@ FORMATS: dict[str, str] = {"text": "text", "json": "json_format", "junit": "juni
 
 
 def renderer(name: str) -> Renderer:
+    """The render function of a report format, imported on first use; ValueError for an unknown name."""
     if name not in FORMATS:
         raise ValueError(f"unknown report format {name!r}; choose one of {', '.join(FORMATS)}")
     return importlib.import_module(f"{__name__}.{FORMATS[name]}").render
 
 
 def render(report: Report, name: str, *, show_bsn: bool = False, lang: str | None = None) -> str:
+    """The report in format `name`; BSNs masked unless `show_bsn`."""
     return renderer(name)(report, show_bsn=show_bsn, lang=lang)

@@ -8,4 +8,5 @@ from validators.findings import Report
 
 
 def render(report: Report, *, show_bsn: bool = False, lang: str | None = None) -> str:
+    """The report as indented JSON; BSNs masked unless `show_bsn`."""
     return json.dumps(report.as_dict(show_bsn, lang), indent=2, ensure_ascii=False) + "\n"

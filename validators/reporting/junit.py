@@ -8,6 +8,7 @@ from validators.findings import FileReport, Report, Severity
 
 
 def render(report: Report, *, show_bsn: bool = False, lang: str | None = None) -> str:
+    """JUnit XML: a test case per file, failing on its errors; skipped checks as skipped cases."""
     suite = etree.Element("testsuite", name="productcodes validate")
     failures = skipped = 0
     for fr in report.files:

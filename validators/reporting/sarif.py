@@ -22,6 +22,7 @@ BUILTIN = {
 
 
 def render(report: Report, *, show_bsn: bool = False, lang: str | None = None) -> str:
+    """The report as SARIF 2.1.0, one result per finding, for code-scanning tools."""
     codes = sorted({f.code for fr in report.files for f in fr.findings})
     index = {code: i for i, code in enumerate(codes)}
     results = [_result(fr, f, index, show_bsn, lang) for fr in report.files for f in fr.findings]

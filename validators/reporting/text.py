@@ -10,6 +10,7 @@ _SEVERITY_NL = {Severity.WARNING: "waarschuwing", Severity.INFO: "info"}
 
 
 def render(report: Report, *, show_bsn: bool = False, lang: str | None = None) -> str:
+    """The report as text: a line per finding, then the summary and what was skipped."""
     lang = check_lang(lang or current_lang())
     lines = [line for fr in report.files for f in fr.findings for line in _lines(fr, f, show_bsn, lang)]
     lines.append(summary(report, lang))
@@ -37,6 +38,7 @@ def _lines(fr: FileReport, finding: Finding, show_bsn: bool, lang: str) -> list[
 
 
 def summary(report: Report, lang: str | None = None) -> str:
+    """The closing line: files checked, how many passed, errors and other findings."""
     lang = check_lang(lang or current_lang())
     files = len(report.files)
     invalid = sum(not fr.valid for fr in report.files)

@@ -1,4 +1,7 @@
-"""English texts (on request: --lang en / PRODUCTCODES_LANG=en). Same keys as validators.reporting.texts.nl."""
+"""English texts (on request: --lang en / PRODUCTCODES_LANG=en).
+
+Same keys as validators.reporting.texts.nl.
+"""
 
 from __future__ import annotations
 
@@ -6,8 +9,7 @@ MESSAGES: dict[str, str] = {
     "*.required": "{element} is missing in {parent} although {because}",
     "*.forbidden": "{element}{shown} must be empty because {because}",
     "*.overlap": "{what} {product} from {begin} overlaps an earlier {what} of the same product in this "
-    "message "
-    "({other_begin}..{other_end})",
+    "message ({other_begin}..{other_end})",
     "CD034.no_adres": "Postcode is missing (no Adres) although Soort is {soort}",
     "CS002": "Bsn {bsn} does not pass the elfproef",
     "CS003": "{end} {stop} lies before {begin} {start}",
@@ -48,11 +50,9 @@ MESSAGES: dict[str, str] = {
     "TR342.rejected": "TotaalToegekendBedrag is {toegekend} although the DeclaratieAntwoord is rejected; it "
     "must be 0",
     "TR342.difference": "the rejected Prestaties add up to {afgewezen}, but TotaalIngediendBedrag "
-    "{ingediend} minus "
-    "TotaalToegekendBedrag {toegekend} is {verschil}",
-    "TR352": "Verzoek has neither an OngewijzigdProduct nor a TeWijzigenProduct: every current toewijzing of "
-    "the "
-    "client belongs in it",
+    "{ingediend} minus TotaalToegekendBedrag {toegekend} is {verschil}",
+    "TR352": "Verzoek has neither an OngewijzigdProduct nor a TeWijzigenProduct: every current toewijzing "
+    "of the client belongs in it",
     "TR353": "Verzoek asks for no change: it has neither a TeWijzigenProduct nor a NieuwProduct",
     "TR358": "TotaalIngediendBedrag {total} is not the sum of the IngediendBedrag values ({som})",
     "TR377": "Woonplaatsbeginsel is missing although RedenAfwijzingVerzoek is 8 (woonplaatsbeginsel)",
@@ -64,30 +64,24 @@ MESSAGES: dict[str, str] = {
     "TR019": "ToewijzingNummer '{nummer}' in {item} is not a toewijzing of gemeente {gemeente} to aanbieder "
     "{aanbieder}",
     "TR056": "BerichtIdentificatie/Identificatie '{identificatie}' was already used by Afzender {afzender} "
-    "in an "
-    "earlier {berichtcode}",
+    "in an earlier {berichtcode}",
     "TR063": "{item} for ToewijzingNummer '{nummer}' is deleted (StatusAanlevering 3) but no earlier "
-    "delivery with "
-    "the same key stands",
+    "delivery with the same key stands",
     "TR071": "StartProduct for ToewijzingNummer '{nummer}' cannot be deleted: a stop for it was already sent",
     "TR074": "{item} for ToewijzingNummer '{nummer}' repeats the key of an earlier delivery with "
-    "StatusAanlevering "
-    "1; use 2 to change it",
+    "StatusAanlevering 1; use 2 to change it",
     "TR304.toewijzing": "Bsn {bsn} differs from the Bsn {related} of toewijzing {nummer}",
     "TR304.prestatie": "Bsn {bsn} differs from the Bsn {related} of declared Prestatie {nummer}",
     "TR307": "ProductPeriode Begindatum {begin} lies before Ingangsdatum {ingang} of toewijzing {nummer}",
     "TR308": "ProductPeriode Einddatum {end} lies after Einddatum {toewijzing_end} of toewijzing {nummer}",
     "TR314.in_message": "ReferentieNummer '{referentie}' occurs more than once in this message",
     "TR314.earlier": "ReferentieNummer '{referentie}' was already used in an earlier declaration of "
-    "aanbieder "
-    "{aanbieder}",
+    "aanbieder {aanbieder}",
     "TR318": "DeclaratiePeriode from {begin} does not follow the last one declared "
-    "({last_begin}..{last_end}, "
-    "DeclaratieNummer {nummer})",
+    "({last_begin}..{last_end}, DeclaratieNummer {nummer})",
     "TR319": "ProductPeriode Einddatum {end} lies after DeclaratiePeriode Einddatum {einde}",
     "TR321": "GeleverdVolume {volume} exceeds the {allowed} that toewijzing {nummer} (Volume {toegewezen}, "
-    "Eenheid "
-    "{eenheid}, Frequentie {frequentie}) allows for ProductPeriode {begin}..{end}",
+    "Eenheid {eenheid}, Frequentie {frequentie}) allows for ProductPeriode {begin}..{end}",
     "TR322": "GeleverdVolume on toewijzing {nummer} adds up to {total} (Eenheid {eenheid}), more than the "
     "{allowed} it allows in total",
     "TR323.missing": "credit Prestatie '{referentie}' has no VorigReferentieNummer naming the debit it "
@@ -95,15 +89,13 @@ MESSAGES: dict[str, str] = {
     "TR323.unknown": "VorigReferentieNummer '{vorig}' names no earlier debit Prestatie of aanbieder "
     "{aanbieder}",
     "TR323.rejected": "VorigReferentieNummer '{vorig}' names a debit Prestatie that was rejected in "
-    "declaration "
-    "answer {nummer}",
+    "declaration answer {nummer}",
     "TR326": "ToewijzingNummer '{nummer}' still has a current start (Begindatum {begin}) without a stop",
     "TR332": "ToewijzingNummer '{nummer}' was already used by gemeente {gemeente} for another client or "
     "product",
     "TR333": "DeclaratieNummer '{nummer}' was already used by aanbieder {aanbieder}",
     "TR337": "DeclaratieIdentificatie '{identificatie}' of {dagtekening} is no declaration message received "
-    "from "
-    "aanbieder {aanbieder}",
+    "from aanbieder {aanbieder}",
     "TR338": "ToewijzingNummer '{nummer}' is not a toewijzing of gemeente {gemeente} to aanbieder "
     "{aanbieder}",
     "TR339": "ProductCategorie '{categorie}' differs from categorie '{expected}' of toewijzing {nummer}",
@@ -114,15 +106,12 @@ MESSAGES: dict[str, str] = {
     "TR349": "current toewijzing {nummer} ({product}) is neither an OngewijzigdProduct nor a "
     "TeWijzigenProduct",
     "TR350": "{item} names ToewijzingNummer {nummer}, which is not a current toewijzing of this client from "
-    "this "
-    "gemeente",
+    "this gemeente",
     "TR351": "{item} names ToewijzingNummer {nummer}, which is not a current toewijzing of this client from "
-    "this "
-    "gemeente",
+    "this gemeente",
     "TR355": "ReferentieAanbieder '{referentie}' is in no request from aanbieder {aanbieder}",
     "TR357": "GewensteIngangsdatum {gewenst} is not after the Dagtekening {sent}, so it must be the "
-    "Ingangsdatum "
-    "{ingang} of toewijzing {nummer}",
+    "Ingangsdatum {ingang} of toewijzing {nummer}",
     "TR359": "ReferentieAanbieder '{referentie}' was already answered with toewijzing {nummer}",
     "TR360": "VerzoekAntwoord {antwoord} for ReferentieAanbieder '{referentie}', which was answered before",
     "TR361": "product {product} from {begin} overlaps another product of the same kind in this request "
@@ -134,16 +123,13 @@ MESSAGES: dict[str, str] = {
     "{budget}",
     "TR371": "XsdVersieDeclaratie {answered} differs from the XsdVersie {declared} of declaration {nummer}",
     "TR373.budget": "Budget {old} -> {new} changes the whole toewijzing {nummer}, so GewensteIngangsdatum "
-    "must be its "
-    "Ingangsdatum {ingang}, not {gewenst}",
+    "must be its Ingangsdatum {ingang}, not {gewenst}",
     "TR373.volume": "total volume {old} -> {new} changes the whole toewijzing {nummer}, so "
-    "GewensteIngangsdatum must "
-    "be its Ingangsdatum {ingang}, not {gewenst}",
-    "TR373.totaal": "the Omvang of a total toewijzing ({old} in total) changes the whole toewijzing {nummer}, "
-    "so GewensteIngangsdatum must be its Ingangsdatum {ingang}, not {gewenst}",
+    "GewensteIngangsdatum must be its Ingangsdatum {ingang}, not {gewenst}",
+    "TR373.totaal": "the Omvang of a total toewijzing ({old} in total) changes the whole toewijzing "
+    "{nummer}, so GewensteIngangsdatum must be its Ingangsdatum {ingang}, not {gewenst}",
     "TR374": "request '{referentie}' for this client is still being handled (no rejection and no toewijzing "
-    "yet); a "
-    "new request must wait",
+    "yet); a new request must wait",
     "TR376": "DeclaratieNummer '{nummer}' names no declaration received from aanbieder {aanbieder}",
     "TR379.unknown": "ReferentieAanbieder '{referentie}' names no request (JW315/JW317) of aanbieder "
     "{aanbieder}",
@@ -153,23 +139,18 @@ MESSAGES: dict[str, str] = {
     "TR382": "StopProduct for ToewijzingNummer '{nummer}' with Begindatum {begin} matches no current start",
     "TR384": "ToewijzingNummer '{nummer}' was withdrawn with RedenWijziging {reden}",
     "TR385": "toewijzing {nummer} is withdrawn (RedenWijziging 13) while approved Prestatie '{referentie}' "
-    "on it "
-    "was not credited",
+    "on it was not credited",
     "TR387": "ProductPeriode Begindatum {begin} is neither the first of the month nor the Ingangsdatum of "
     "toewijzing {nummer}",
     "TR388": "ProductPeriode Einddatum {end} is neither the last day of the month nor the Einddatum of "
-    "toewijzing "
-    "{nummer}",
+    "toewijzing {nummer}",
     "TR389": "debit Prestatie '{referentie}' repeats ProductPeriode {begin}..{end} of toewijzing {nummer} "
-    "already "
-    "declared as '{old}', which was not credited",
+    "already declared as '{old}', which was not credited",
     "TR390": "Prestatie '{vorig}' named in VorigReferentieNummer was already credited",
     "TR413": "ToewijzingNummer {nummer} from {begin} already has a temporary stop (RedenBeeindiging 20); a "
-    "further "
-    "stop needs another reden",
+    "further stop needs another reden",
     "TR414": "Einddatum {end} lies before the Einddatum {standing_end} of the stop that stands for "
-    "ToewijzingNummer "
-    "{nummer} from {begin}",
+    "ToewijzingNummer {nummer} from {begin}",
     "TR415": "ToewijzingNummer {nummer} from {begin} is already stopped (RedenBeeindiging {reden}, Einddatum "
     "{end})",
     "TR418": "ProductTarief {tarief} differs from the contracted tariff {expected} for {product} of gemeente "
@@ -196,8 +177,7 @@ MESSAGES: dict[str, str] = {
     "TR381.unknown": "ProductCode {productcode} is not in the product list in use for gemeente {gemeente} on "
     "{on}",
     "TR381.other_categorie": "ProductCode {productcode} does not belong to ProductCategorie {categorie} in "
-    "the product list "
-    "in use for gemeente {gemeente} on {on} (it is in categorie {elsewhere})",
+    "the product list in use for gemeente {gemeente} on {on} (it is in categorie {elsewhere})",
     "PC001.variant": "Eenheid {eenheid} does not fit product {productcode}, which is {variant}",
     "PC001.product": "Eenheid {eenheid} is not an eenheid of product {productcode} ({allowed})",
     "PC002": "Frequentie {frequentie} is not allowed with Eenheid {eenheid} for {variant} product "
@@ -206,11 +186,9 @@ MESSAGES: dict[str, str] = {
     "PC010.many": "ProductCode {productcode} of gemeente {gemeente} is national product {nationaal}{naam} "
     "({lines} lines)",
     "PC010.one_volume": "ProductCode {productcode} of gemeente {gemeente} is national product "
-    "{nationaal}{naam}; volume "
-    "{volume} (eenheid {eenheid}) is {converted} in national units",
+    "{nationaal}{naam}; volume {volume} (eenheid {eenheid}) is {converted} in national units",
     "PC010.many_volume": "ProductCode {productcode} of gemeente {gemeente} is national product "
-    "{nationaal}{naam} ({lines} "
-    "lines); volume {volume} (eenheid {eenheid}) is {converted} in national units",
+    "{nationaal}{naam} ({lines} lines); volume {volume} (eenheid {eenheid}) is {converted} in national units",
     "*.schema": "{element} '{value}' does not conform: the schema requires {explain}",
     "XSD.libxml2": "{detail}",
     "RS047": "BerichtCode {berichtcode} does not belong to the namespace of {type}, which has BerichtCode "
@@ -300,8 +278,7 @@ HINTS: dict[str, str] = {
     "TR318": "Declare the next period; an earlier or the same period cannot be declared again.",
     "TR319": "Put Prestaties of a later month in that month's declaration.",
     "TR321": "Declare no more volume than the toewijzing allows for the period; correct the volume or ask "
-    "for a "
-    "change of the toewijzing.",
+    "for a change of the toewijzing.",
     "TR322": "Lower the declared volume, or ask for a larger Omvang of the toewijzing.",
     "TR323": "Refer in VorigReferentieNummer to an earlier, not rejected debit Prestatie.",
     "TR326": "Send a stop for the current start first, or change that start.",

@@ -32,13 +32,11 @@ MESSAGES: dict[str, str] = {
     "CD060.required": "VorigReferentieNummer ontbreekt bij een credit-Prestatie (DebetCredit C).",
     "CD060.forbidden": "VorigReferentieNummer{shown} staat bij een debet-Prestatie (DebetCredit D).",
     "CD066.forbidden": "Naam{shown} van de Verwijzer moet leeg zijn: bij Type {type} met een "
-    "ZorgverlenerCode "
-    "volstaat de code.",
+    "ZorgverlenerCode volstaat de code.",
     "CD067.required": "Naam van de Verwijzer ontbreekt: bij Type {type} zonder ZorgverlenerCode is de naam "
     "nodig.",
-    "CD068.forbidden": "ZorgverlenerCode{shown} hoort niet bij een Verwijzer van Type {type}; alleen Type 02 "
-    "t/m 05 "
-    "heeft er een.",
+    "CD068.forbidden": "ZorgverlenerCode{shown} hoort niet bij een Verwijzer van Type {type}; alleen Type "
+    "02 t/m 05 heeft er een.",
     "CD075.required": "{element} ontbreekt bij een product met een Budget.",
     "CD076.required": "{element} ontbreekt bij een product met Omvang per week (Frequentie 2).",
     "CD077.forbidden": "Omvang staat bij een product dat een Budget heeft.",
@@ -63,13 +61,11 @@ MESSAGES: dict[str, str] = {
     "CS058": "StatusAanlevering {status} is hier niet toegestaan; verwacht 1 (eerste aanlevering) of "
     "3 (verwijderen).",
     "CS089": "Postcode '{postcode}' is geen Nederlandse postcode (vier cijfers en twee letters), terwijl "
-    "LandCode "
-    "NL is.",
+    "LandCode NL is.",
     "CS100": "{parent}/{element} {day} ligt vóór {first}; perioden vóór die datum horen niet in release 3.2.",
     "CS139.gebruik1": "Geboortedatum {day} past niet bij DatumGebruik 1 (dag onbekend): de dag moet 1 zijn.",
     "CS139.gebruik2": "Geboortedatum {day} past niet bij DatumGebruik 2 (dag en maand onbekend): de datum "
-    "moet "
-    "1 januari zijn.",
+    "moet 1 januari zijn.",
     "CS139.gebruik3": "Geboortedatum {day} past niet bij DatumGebruik 3 (geheel onbekend): de datum moet "
     "01-01-1900 zijn.",
     "CS318": "NaamGebruik 6 (niet-natuurlijk persoon) kan niet bij een Client.",
@@ -79,14 +75,12 @@ MESSAGES: dict[str, str] = {
     "CS336": "RedenWijziging 01 (administratieve correctie) wordt niet meer gebruikt.",
     "CS337": "ProductPeriode/Einddatum {end} ligt niet in dezelfde maand als Begindatum {start}.",
     "CS338": "Frequentie {frequentie} is na 2020 niet toegestaan bij Eenheid {eenheid}; verwacht 2 (per "
-    "week), "
-    "4 (per maand) of 6 (totaal in de geldigheidsduur).",
+    "week), 4 (per maand) of 6 (totaal in de geldigheidsduur).",
     "CS339": "IngediendBedrag {bedrag} is niet gelijk aan GeleverdVolume {volume}, terwijl de Eenheid 83 "
     "(euro's) is.",
     "CS340": "DeclaratiePeriode {start} t/m {end} is niet precies één kalendermaand.",
     "CS343": "Frequentie {frequentie} is na 2020 niet toegestaan bij Eenheid {eenheid} in een aanvraag; "
-    "verwacht "
-    "2 (per week), 4 (per maand) of 6 (totaal in de geldigheidsduur).",
+    "verwacht 2 (per week), 4 (per maand) of 6 (totaal in de geldigheidsduur).",
     # TR: rules within one message
     "TR002": "Geboortedatum {day} ligt meer dan 120 jaar vóór de Dagtekening {sent}.",
     "TR006": "Contact heeft geen Telefoon en geen Adres met Huis en Postcode.",
@@ -98,8 +92,7 @@ MESSAGES: dict[str, str] = {
     "TR137.before_begin": "{parent}/Einddatum {end} ligt vóór Begindatum {start}.",
     "TR137.after_sent": "{parent}/Einddatum {end} ligt na de Dagtekening {sent} van het bericht.",
     "TR302.overlap": "ToegewezenProduct {product} vanaf {begin} overlapt met een eerdere toewijzing van "
-    "hetzelfde "
-    "product in dit bericht (periode {other_begin} t/m {other_end}).",
+    "hetzelfde product in dit bericht (periode {other_begin} t/m {other_end}).",
     "TR315": "VorigReferentieNummer '{nummer}' wordt in deze declaratie meer dan eens gecrediteerd.",
     "TR316": "VorigReferentieNummer '{nummer}' crediteert een Prestatie die in ditzelfde bericht "
     "gedeclareerd wordt.",
@@ -109,8 +102,7 @@ MESSAGES: dict[str, str] = {
     "declaratie-antwoord.",
     "TR342.rejected": "TotaalToegekendBedrag is {toegekend}, maar de declaratie is afgewezen; verwacht 0.",
     "TR342.difference": "De afgewezen Prestaties tellen op tot {afgewezen}, maar TotaalIngediendBedrag "
-    "{ingediend} "
-    "min TotaalToegekendBedrag {toegekend} is {verschil}.",
+    "{ingediend} min TotaalToegekendBedrag {toegekend} is {verschil}.",
     "TR352": "Het Verzoek heeft geen OngewijzigdProduct en geen TeWijzigenProduct.",
     "TR353": "Het Verzoek vraagt niets: er is geen TeWijzigenProduct en geen NieuwProduct.",
     "TR358": "TotaalIngediendBedrag {total} is niet de som van de IngediendBedragen van de Prestaties "
@@ -119,13 +111,11 @@ MESSAGES: dict[str, str] = {
     "TR380": "GewensteIngangsdatum {day} ligt niet na de Dagtekening {sent}.",
     "TR383": "ReferentieAanbieder '{referentie}' staat bij meer dan één AangevraagdProduct.",
     "TR386.overlap": "AangevraagdProduct {product} vanaf {begin} overlapt met een eerdere aanvraag van "
-    "hetzelfde "
-    "product in dit bericht (periode {other_begin} t/m {other_end}).",
+    "hetzelfde product in dit bericht (periode {other_begin} t/m {other_end}).",
     "TR409": "Woonplaatsbeginsel staat er, maar RedenAfwijzingVerzoek is {reden} en niet 8 "
     "(woonplaatsbeginsel).",
     "TR410.overlap": "NieuwProduct {product} vanaf {begin} overlapt met een eerder NieuwProduct van "
-    "hetzelfde "
-    "product in dit bericht (periode {other_begin} t/m {other_end}).",
+    "hetzelfde product in dit bericht (periode {other_begin} t/m {other_end}).",
     "TR416": "Tweede debet-Prestatie voor ToewijzingNummer {nummer}, product {product} en ProductPeriode "
     "{begin} t/m {end} in deze declaratie.",
     # TR: rules across messages
@@ -134,11 +124,9 @@ MESSAGES: dict[str, str] = {
     "TR056": "Identificatie '{identificatie}' is door afzender {afzender} al gebruikt in een eerder "
     "{berichtcode}.",
     "TR063": "{item} voor ToewijzingNummer '{nummer}' wordt verwijderd (StatusAanlevering 3), maar er staat "
-    "geen "
-    "eerdere aanlevering met dezelfde sleutel.",
+    "geen eerdere aanlevering met dezelfde sleutel.",
     "TR071": "De start voor ToewijzingNummer '{nummer}' kan niet meer worden verwijderd: er is al een stop "
-    "voor "
-    "verstuurd.",
+    "voor verstuurd.",
     "TR074": "{item} voor ToewijzingNummer '{nummer}' herhaalt de sleutel van een eerdere aanlevering met "
     "StatusAanlevering 1.",
     "TR304.toewijzing": "Bsn {bsn} wijkt af van Bsn {related} in toewijzing {nummer}.",
@@ -149,26 +137,21 @@ MESSAGES: dict[str, str] = {
     "TR314.earlier": "ReferentieNummer '{referentie}' is al gebruikt in een eerdere declaratie van aanbieder "
     "{aanbieder}.",
     "TR318": "DeclaratiePeriode vanaf {begin} sluit niet aan op de laatst gedeclareerde periode "
-    "({last_begin} t/m "
-    "{last_end}, DeclaratieNummer {nummer}).",
+    "({last_begin} t/m {last_end}, DeclaratieNummer {nummer}).",
     "TR319": "ProductPeriode/Einddatum {end} ligt na de Einddatum {einde} van de DeclaratiePeriode.",
     "TR321": "GeleverdVolume {volume} is meer dan de {allowed} die toewijzing {nummer} (Volume {toegewezen}, "
     "Eenheid {eenheid}, Frequentie {frequentie}) toestaat voor ProductPeriode {begin} t/m {end}.",
     "TR322": "Het GeleverdVolume op toewijzing {nummer} telt op tot {total} (Eenheid {eenheid}), meer dan de "
     "{allowed} die de toewijzing in totaal toestaat.",
     "TR323.missing": "Credit-Prestatie '{referentie}' noemt geen VorigReferentieNummer van de "
-    "debet-Prestatie die ze "
-    "terugdraait.",
+    "debet-Prestatie die ze terugdraait.",
     "TR323.unknown": "VorigReferentieNummer '{vorig}' verwijst naar geen eerdere debet-Prestatie van "
-    "aanbieder "
-    "{aanbieder}.",
-    "TR323.rejected": "VorigReferentieNummer '{vorig}' verwijst naar een debet-Prestatie die is afgewezen in "
-    "het "
-    "declaratie-antwoord op {nummer}.",
+    "aanbieder {aanbieder}.",
+    "TR323.rejected": "VorigReferentieNummer '{vorig}' verwijst naar een debet-Prestatie die is afgewezen "
+    "in het declaratie-antwoord op {nummer}.",
     "TR326": "ToewijzingNummer '{nummer}' heeft nog een lopende start (Begindatum {begin}) zonder stop.",
     "TR332": "ToewijzingNummer '{nummer}' is door gemeente {gemeente} al gebruikt voor een andere client of "
-    "een "
-    "ander product.",
+    "een ander product.",
     "TR333": "DeclaratieNummer '{nummer}' is al gebruikt door aanbieder {aanbieder}.",
     "TR337": "DeclaratieIdentificatie '{identificatie}' van {dagtekening} hoort bij geen declaratie die van "
     "aanbieder {aanbieder} is ontvangen.",
@@ -179,38 +162,30 @@ MESSAGES: dict[str, str] = {
     "TR341": "Eenheid '{eenheid}' past niet bij Eenheid '{expected}' van toewijzing {nummer}.",
     "TR347": "ReferentieAanbieder '{referentie}' is al gebruikt in een eerder {berichtcode} van deze "
     "aanbieder.",
-    "TR349": "Lopende toewijzing {nummer} ({product}) staat niet als OngewijzigdProduct of TeWijzigenProduct "
-    "in "
-    "het verzoek.",
+    "TR349": "Lopende toewijzing {nummer} ({product}) staat niet als OngewijzigdProduct of "
+    "TeWijzigenProduct in het verzoek.",
     "TR350": "{item} noemt ToewijzingNummer {nummer}, maar dat is geen lopende toewijzing van deze client "
-    "bij "
-    "deze gemeente.",
+    "bij deze gemeente.",
     "TR351": "{item} noemt ToewijzingNummer {nummer}, maar dat is geen lopende toewijzing van deze client "
-    "bij "
-    "deze gemeente.",
+    "bij deze gemeente.",
     "TR355": "ReferentieAanbieder '{referentie}' komt in geen verzoek van aanbieder {aanbieder} voor.",
     "TR357": "GewensteIngangsdatum {gewenst} ligt niet na de Dagtekening {sent}; dan moet het de "
-    "Ingangsdatum "
-    "{ingang} van toewijzing {nummer} zijn.",
+    "Ingangsdatum {ingang} van toewijzing {nummer} zijn.",
     "TR359": "ReferentieAanbieder '{referentie}' is al beantwoord met toewijzing {nummer}.",
-    "TR360": "VerzoekAntwoord {antwoord} (in onderzoek) voor ReferentieAanbieder '{referentie}', terwijl dit "
-    "verzoek "
-    "al eerder is beantwoord.",
+    "TR360": "VerzoekAntwoord {antwoord} (in onderzoek) voor ReferentieAanbieder '{referentie}', terwijl "
+    "dit verzoek al eerder is beantwoord.",
     "TR361": "Product {product} vanaf {begin} overlapt met een ander product van dezelfde soort in dit "
-    "verzoek "
-    "(periode {other_begin} t/m {other_end}).",
+    "verzoek (periode {other_begin} t/m {other_end}).",
     "TR365": "ReferentieAanbieder '{referentie}' heeft al een definitief antwoord gekregen (VerzoekAntwoord "
     "{antwoord}).",
     "TR366": "ReferentieNummer '{referentie}' is geen Prestatie van declaratie {nummer}.",
     "TR367": "{element} {answered} wijkt af van de gedeclareerde waarde {declared} van Prestatie "
     "'{referentie}'.",
     "TR369": "Het IngediendBedrag op toewijzing {nummer} telt op tot {total} eurocent, meer dan het Budget "
-    "van "
-    "{budget}.",
+    "van {budget}.",
     "TR371": "XsdVersieDeclaratie {answered} wijkt af van de XsdVersie {declared} van declaratie {nummer}.",
     "TR373.budget": "Budget {old} wordt {new}: dat wijzigt de hele toewijzing {nummer}, dus "
-    "GewensteIngangsdatum "
-    "moet de Ingangsdatum {ingang} zijn, niet {gewenst}.",
+    "GewensteIngangsdatum moet de Ingangsdatum {ingang} zijn, niet {gewenst}.",
     "TR373.volume": "Het totale volume {old} wordt {new}: dat wijzigt de hele toewijzing {nummer}, dus "
     "GewensteIngangsdatum moet de Ingangsdatum {ingang} zijn, niet {gewenst}.",
     "TR373.totaal": "De Omvang van een toewijzing met frequentie totaal ({old} in totaal) wijzigt: dat geldt "
@@ -232,22 +207,18 @@ MESSAGES: dict[str, str] = {
     "TR385": "Toewijzing {nummer} wordt ingetrokken (RedenWijziging 13), terwijl goedgekeurde Prestatie "
     "'{referentie}' erop niet is gecrediteerd.",
     "TR387": "ProductPeriode/Begindatum {begin} is niet de eerste van de maand en ook niet de Ingangsdatum "
-    "van "
-    "toewijzing {nummer}.",
+    "van toewijzing {nummer}.",
     "TR388": "ProductPeriode/Einddatum {end} is niet de laatste dag van de maand en ook niet de Einddatum "
-    "van "
-    "toewijzing {nummer}.",
+    "van toewijzing {nummer}.",
     "TR389": "Debet-Prestatie '{referentie}' herhaalt ProductPeriode {begin} t/m {end} van toewijzing "
-    "{nummer}, "
-    "die al als '{old}' is gedeclareerd en niet gecrediteerd.",
+    "{nummer}, die al als '{old}' is gedeclareerd en niet gecrediteerd.",
     "TR390": "Prestatie '{vorig}' uit VorigReferentieNummer is al gecrediteerd.",
     "TR411.required": "Omvang ontbreekt bij de wijziging van een toewijzing voor een specifiek product.",
     "TR412.forbidden": "Omvang staat bij de wijziging van een toewijzing op categorieniveau die na 2020 "
     "loopt.",
     "TR413": "ToewijzingNummer {nummer} vanaf {begin} is al tijdelijk gestopt (RedenBeeindiging 20).",
     "TR414": "Einddatum {end} ligt vóór Einddatum {standing_end} van de stop die al staat voor "
-    "ToewijzingNummer "
-    "{nummer} vanaf {begin}.",
+    "ToewijzingNummer {nummer} vanaf {begin}.",
     "TR415": "ToewijzingNummer {nummer} vanaf {begin} is al definitief gestopt (RedenBeeindiging {reden}, "
     "Einddatum {end}).",
     "TR418": "ProductTarief {tarief} wijkt af van het gecontracteerde tarief {expected} voor {product} van "
@@ -274,28 +245,23 @@ MESSAGES: dict[str, str] = {
     "TR378.unknown": "Gemeentecode {gemeentecode} staat niet in de CBS-lijst van gemeenten.",
     "TR378.ended": "Gemeentecode {gemeentecode} is geen geldige gemeente op de data van dit bericht ({first} "
     "t/m {last}).",
-    "TR381.unknown": "ProductCode {productcode} staat niet in de productcodelijst die gemeente {gemeente} op "
-    "{on} "
-    "gebruikt.",
-    "TR381.other_categorie": "ProductCode {productcode} hoort in de productcodelijst van gemeente {gemeente} "
-    "op {on} niet "
-    "bij ProductCategorie {categorie}, maar bij categorie {elsewhere}.",
+    "TR381.unknown": "ProductCode {productcode} staat niet in de productcodelijst die gemeente {gemeente} "
+    "op {on} gebruikt.",
+    "TR381.other_categorie": "ProductCode {productcode} hoort in de productcodelijst van gemeente "
+    "{gemeente} op {on} niet bij ProductCategorie {categorie}, maar bij categorie {elsewhere}.",
     # registry (the project's own harmonisation rules)
     "PC001.variant": "Eenheid {eenheid} past niet bij product {productcode} met uitvoeringsvariant "
     "{variant}.",
     "PC001.product": "Eenheid {eenheid} is geen eenheid van product {productcode} (toegestaan: {allowed}).",
     "PC002": "Frequentie {frequentie} is niet toegestaan bij Eenheid {eenheid} voor product {productcode} "
-    "met "
-    "uitvoeringsvariant {variant}.",
+    "met uitvoeringsvariant {variant}.",
     "PC010.one": "ProductCode {productcode} van gemeente {gemeente} is landelijk product {nationaal}{naam}.",
     "PC010.many": "ProductCode {productcode} van gemeente {gemeente} is landelijk product {nationaal}{naam} "
     "({lines} regels).",
     "PC010.one_volume": "ProductCode {productcode} van gemeente {gemeente} is landelijk product "
-    "{nationaal}{naam}; volume "
-    "{volume} (eenheid {eenheid}) is {converted} in landelijke eenheden.",
+    "{nationaal}{naam}; volume {volume} (eenheid {eenheid}) is {converted} in landelijke eenheden.",
     "PC010.many_volume": "ProductCode {productcode} van gemeente {gemeente} is landelijk product "
-    "{nationaal}{naam} "
-    "({lines} regels); volume {volume} (eenheid {eenheid}) is {converted} in landelijke "
+    "{nationaal}{naam} ({lines} regels); volume {volume} (eenheid {eenheid}) is {converted} in landelijke "
     "eenheden.",
     # codes that are no rule: reading, recognising and the schema
     "*.schema": "{waar}{element} '{value}' voldoet niet aan het schema: verwacht {explain}.",
@@ -317,9 +283,8 @@ MESSAGES: dict[str, str] = {
 HINTS: dict[str, str] = {
     "*.required": "Vul het ontbrekende element in, of pas de waarde aan die het verplicht maakt.",
     "*.forbidden": "Laat het element weg, of pas de waarde aan waardoor het hier niet mag staan.",
-    "*.overlap": "Laat de perioden van hetzelfde product niet overlappen: pas een begin- of einddatum aan of "
-    "voeg "
-    "de regels samen.",
+    "*.overlap": "Laat de perioden van hetzelfde product niet overlappen: pas een begin- of einddatum aan "
+    "of voeg de regels samen.",
     "CD005": "Vul LandCode in als er een Postcode is; laat LandCode weg als er geen Postcode is.",
     "CD007": "Vul Taal alleen in bij Vorm 1 (tolk taal), en dan altijd.",
     "CD009": "Geef alleen een tijdelijk adres (Soort 04) een Periode; laat die bij andere soorten weg.",
@@ -328,8 +293,7 @@ HINTS: dict[str, str] = {
     "CD041": "Geef de Omvang (Volume, Eenheid, Frequentie) op bij een product met ProductCode.",
     "CD043": "Vul BeschikkingNummer en BeschikkingIngangsdatum samen in, of laat ze allebei weg.",
     "CD060": "Noem bij een creditregel in VorigReferentieNummer de debetregel die wordt teruggedraaid; laat "
-    "het "
-    "bij een debetregel weg.",
+    "het bij een debetregel weg.",
     "CD066": "Laat de Naam van de verwijzer weg als de ZorgverlenerCode is ingevuld.",
     "CD067": "Vul de Naam van de verwijzer in, of geef de ZorgverlenerCode.",
     "CD068": "Laat ZorgverlenerCode weg, of kies het Type verwijzer dat bij een zorgverlener hoort (02 t/m "
@@ -351,8 +315,7 @@ HINTS: dict[str, str] = {
     "CS058": "Gebruik StatusAanlevering 1 voor een nieuwe start of stop en 3 om er een te verwijderen.",
     "CS089": "Schrijf de postcode als 1234AB, zonder spatie, of controleer de LandCode.",
     "CS100": "Declareer alleen perioden vanaf 1 januari 2021 in release 3.2; oudere perioden gaan via de "
-    "oude "
-    "afspraken.",
+    "oude afspraken.",
     "CS139": "Schrijf het onbekende deel van de geboortedatum zoals DatumGebruik het voorschrijft, of pas "
     "DatumGebruik aan.",
     "CS318": "Gebruik voor een client een NaamGebruik voor een natuurlijk persoon (1 t/m 4).",
@@ -377,8 +340,7 @@ HINTS: dict[str, str] = {
     "samen.",
     "TR315": "Crediteer elke Prestatie maar één keer; verwijder de dubbele creditregel.",
     "TR316": "Haal de debet- en creditregel van dezelfde Prestatie uit het bericht, of crediteer in een "
-    "later "
-    "bericht.",
+    "later bericht.",
     "TR335": "Declareer alleen zorg van de afgelopen vijf jaar; controleer de ProductPeriode.",
     "TR342": "Neem alleen afgewezen Prestaties op en laat de totalen kloppen: ingediend min toegekend is het "
     "afgewezen bedrag.",
@@ -394,8 +356,7 @@ HINTS: dict[str, str] = {
     "TR410": "Laat nieuwe producten van dezelfde soort niet in tijd overlappen.",
     "TR416": "Voeg de debetregels samen, of crediteer eerst de eerdere regel.",
     "TR019": "Controleer het ToewijzingNummer: het moet een toewijzing zijn die deze aanbieder van deze "
-    "gemeente "
-    "heeft ontvangen.",
+    "gemeente heeft ontvangen.",
     "TR056": "Geef elk bericht een nieuwe Identificatie.",
     "TR063": "Verwijder alleen een start of stop die eerder is aangeleverd, met precies dezelfde sleutel.",
     "TR071": "Verwijder eerst de stop; daarna kan de start worden verwijderd.",
@@ -445,9 +406,8 @@ HINTS: dict[str, str] = {
     "TR385": "Laat eerst de goedgekeurde Prestaties crediteren, of trek de toewijzing niet in.",
     "TR387": "Laat de ProductPeriode op de eerste van de maand beginnen, of op de latere Ingangsdatum van de "
     "toewijzing.",
-    "TR388": "Laat de ProductPeriode op de laatste dag van de maand eindigen, of op de eerdere Einddatum van "
-    "de "
-    "toewijzing.",
+    "TR388": "Laat de ProductPeriode op de laatste dag van de maand eindigen, of op de eerdere Einddatum "
+    "van de toewijzing.",
     "TR389": "Crediteer eerst de eerdere debetregel, of declareer niet opnieuw.",
     "TR390": "Crediteer elke Prestatie maar één keer.",
     "TR411": "Geef de Omvang op bij de wijziging van een toewijzing voor een specifiek product.",
@@ -629,8 +589,7 @@ DESCRIPTIONS: dict[str, str] = {
     "CD041": "Een product met ProductCode heeft een Omvang.",
     "CD043": "BeschikkingIngangsdatum is ingevuld als BeschikkingNummer is ingevuld, en anders niet.",
     "CD060": "Een credit-Prestatie noemt in VorigReferentieNummer de regel die ze corrigeert; een "
-    "debet-Prestatie "
-    "niet.",
+    "debet-Prestatie niet.",
     "CD066": "Een verwijzer van Type 02 t/m 05 met ZorgverlenerCode heeft geen Naam.",
     "CD067": "Een verwijzer van Type 02 t/m 05 zonder ZorgverlenerCode heeft een Naam.",
     "CD068": "Alleen een verwijzer van Type 02 t/m 05 heeft een ZorgverlenerCode.",
@@ -669,8 +628,7 @@ DESCRIPTIONS: dict[str, str] = {
     "TR018": "De Einddatum van een stop ligt niet vóór de Begindatum.",
     "TR061": "Een client heeft minstens één adres van Soort 01 (BRP), 02 (correspondentie) of 03 (verblijf).",
     "TR101": "Geen dubbele regels: binnen een bericht is de sleutel van elke regel met die van haar "
-    "bovenliggende "
-    "regels uniek.",
+    "bovenliggende regels uniek.",
     "TR134": "Een datum van iets dat al gebeurd is, ligt op of vóór de Dagtekening van het bericht.",
     "TR137": "De Einddatum van een periode ligt niet vóór de Begindatum en niet na de Dagtekening.",
     "TR302": "Hetzelfde product wordt in één bericht alleen meer dan eens toegewezen voor perioden die niet "
@@ -679,8 +637,7 @@ DESCRIPTIONS: dict[str, str] = {
     "TR316": "Een Prestatie wordt niet gecrediteerd in hetzelfde bericht waarin ze gedeclareerd wordt.",
     "TR335": "Een ProductPeriode eindigt hoogstens vijf jaar vóór de DeclaratieDagtekening.",
     "TR342": "Een declaratie-antwoord bevat alleen afgewezen Prestaties, en die verklaren het verschil "
-    "tussen "
-    "ingediend en toegekend.",
+    "tussen ingediend en toegekend.",
     "TR352": "Een wijzigingsverzoek noemt minstens één OngewijzigdProduct of TeWijzigenProduct.",
     "TR353": "Een wijzigingsverzoek heeft minstens één TeWijzigenProduct of NieuwProduct.",
     "TR358": "TotaalIngediendBedrag is de som van de IngediendBedragen, credit afgetrokken.",
@@ -712,8 +669,7 @@ DESCRIPTIONS: dict[str, str] = {
     "TR321": "Het GeleverdVolume van een Prestatie is niet meer dan de toewijzing voor die periode toestaat.",
     "TR322": "Al het volume op een toewijzing (debet min credit) past binnen haar Omvang over de hele duur.",
     "TR323": "Een credit-Prestatie verwijst met VorigReferentieNummer naar een eerdere debet-Prestatie die "
-    "niet "
-    "is afgewezen.",
+    "niet is afgewezen.",
     "TR326": "Een nieuwe start voor een toewijzing kan alleen als elke eerdere start is gestopt.",
     "TR332": "Een gemeente geeft elk ToewijzingNummer aan één toegewezen product.",
     "TR333": "Een aanbieder gebruikt elk DeclaratieNummer maar één keer.",
@@ -744,23 +700,20 @@ DESCRIPTIONS: dict[str, str] = {
     "TR373": "Een wijziging van Budget of totaalvolume geldt voor de hele toewijzing en begint op haar "
     "Ingangsdatum.",
     "TR374": "Geen nieuw verzoek voor een client zolang een eerder verzoek van dezelfde aanbieder in "
-    "behandeling "
-    "is.",
+    "behandeling is.",
     "TR375": "Een wijziging van een toewijzing zonder Product (budget) die na 2020 loopt, vraagt geen "
     "Omvang.",
     "TR376": "Een declaratie-antwoord noemt met DeclaratieNummer een declaratie van die aanbieder.",
     "TR379": "Een ReferentieAanbieder op een toewijzing is die van een verzoek van deze aanbieder voor de "
     "client.",
     "TR382": "Een stop herhaalt ongewijzigd de sleutel van een staande start (Bsn, ToewijzingNummer, "
-    "Product, "
-    "Begindatum).",
+    "Product, Begindatum).",
     "TR384": "Er wordt niet gedeclareerd op een toewijzing die de gemeente heeft ingetrokken (RedenWijziging "
     "13).",
     "TR385": "Een toewijzing wordt niet ingetrokken zolang er goedgekeurde, niet gecrediteerde Prestaties op "
     "staan.",
     "TR387": "Een ProductPeriode begint op de eerste van de maand, of op de latere Ingangsdatum van de "
-    "toewijzing "
-    "in die maand.",
+    "toewijzing in die maand.",
     "TR388": "Een ProductPeriode eindigt op de laatste dag van de maand, of op de eerdere Einddatum van de "
     "toewijzing in die maand.",
     "TR389": "Een tweede debet voor dezelfde ProductPeriode, product en toewijzing kan pas als de eerste is "

@@ -18,7 +18,7 @@ def _wanted(message_type) -> dict[str, list[str]]:
 
 def _finish(ctx, products: dict):
     """The sentence per product, once the whole message (every chunk of it) is counted."""
-    for (_, gemeente, categorie, code, on, eenheid), entry in products.items():
+    for (_, gemeente, _categorie, code, _on, eenheid), entry in products.items():
         if entry is None:
             continue
         place, lines, volume, found = entry
@@ -92,7 +92,8 @@ class _Groups:
         self.columns = ctx.columns.columns(
             product_class.name, [p for p in (cat, code, on, self._volume_path, eenheid) if p]
         )
-        self.keys = list(zip(self.columns[cat], self.columns[code], self.columns[on], self.columns[eenheid]))
+        columns = (self.columns[cat], self.columns[code], self.columns[on], self.columns[eenheid])
+        self.keys = list(zip(*columns, strict=True))
         self._totals: dict[tuple, int | None] | None = None
 
     def products(self) -> dict[tuple, tuple[int, int, list[tuple]]]:
@@ -102,7 +103,7 @@ class _Groups:
         if len(counts) <= 64:  # a few products: find each first line by a scan in C
             first = {key: self.keys.index(key) for key in counts}
         else:
-            first = dict(zip(reversed(self.keys), range(len(self.keys) - 1, -1, -1)))
+            first = dict(zip(reversed(self.keys), range(len(self.keys) - 1, -1, -1), strict=True))
         merged: dict[tuple, list] = {}
         for raw in sorted(counts, key=first.__getitem__):
             c, p, d, e = raw
@@ -120,7 +121,9 @@ class _Groups:
         if self._totals is None:
             self._totals = {}
             # Summed per distinct (key, volume): a month's lines repeat a few volumes per product.
-            for (key, value), lines in Counter(zip(self.keys, self.columns[self._volume_path])).items():
+            for (key, value), lines in Counter(
+                zip(self.keys, self.columns[self._volume_path], strict=True)
+            ).items():
                 self._totals[key] = _add(self._totals.get(key, 0), value, lines)
         totals = [self._totals[k] for k in raw_keys]
         return None if None in totals else sum(totals)

@@ -22,7 +22,8 @@ class ProductUse:
     frequentie_path: str | None
 
 
-# message number -> (gemeente header element, ((class, categorie, code, date, volume, eenheid, frequentie), …))
+# message number -> (gemeente header element,
+#                    ((class, categorie, code, date, volume, eenheid, frequentie), …))
 _WHERE = {
     "301": (
         "Afzender",
