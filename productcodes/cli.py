@@ -38,11 +38,15 @@ class ToolError(click.ClickException):
     exit_code = EXIT_USAGE
 
     def show(self, file: Any = None) -> None:
+        """One line on stderr, in place of click's "Error:" block."""
         click.echo(f"error: {self.format_message()}", err=True)
 
 
 class LazyGroup(click.Group):
+    """The root group: sub-commands imported only when called, user errors as one line."""
+
     def invoke(self, ctx: click.Context) -> Any:
+        """Run the sub-command; a user's or database error becomes one line, unless -v asks for more."""
         try:
             return super().invoke(ctx)
         except UserError as exc:
@@ -65,9 +69,11 @@ class LazyGroup(click.Group):
             raise ToolError(describe(exc)) from exc
 
     def list_commands(self, ctx: click.Context) -> list[str]:
+        """Every sub-command, loaded or not."""
         return sorted(set(super().list_commands(ctx)) | set(self._available()))
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        """The sub-command, imported now."""
         found = super().get_command(ctx, cmd_name)
         if found is not None or cmd_name not in SUBCOMMANDS:
             return found
@@ -104,9 +110,11 @@ class AppContext:
     _resources: list[Any] = field(default_factory=list)
 
     def on_close(self, resource: Any) -> None:
+        """Dispose of this resource when the invocation ends."""
         self._resources.append(resource)
 
     def close(self) -> None:
+        """Dispose of every resource, the newest first."""
         while self._resources:
             resource = self._resources.pop()
             dispose = getattr(resource, "dispose", None) or resource.close

@@ -49,13 +49,17 @@ class FractionType(TypeDecorator):
     cache_ok = True
 
     def process_bind_param(self, value, dialect):
+        """A ratio as its exact text."""
         return None if value is None else str(Fraction(value))
 
     def process_result_value(self, value, dialect):
+        """The stored text as an exact Fraction."""
         return None if value is None else Fraction(value)
 
 
 class Base(DeclarativeBase):
+    """The registry's tables, with constraint names that stay the same on SQLite and PostgreSQL."""
+
     metadata = MetaData(naming_convention=NAMING)
 
 
@@ -67,6 +71,8 @@ def _valid_period() -> CheckConstraint:
 
 
 class Productcategorie(Base):
+    """A ProductCategorie of the code list (WJ747), current or historical."""
+
     __tablename__ = "productcategorie"
     code: Mapped[str] = mapped_column(String(2), primary_key=True)
     omschrijving: Mapped[str] = mapped_column(String(200))
@@ -74,6 +80,8 @@ class Productcategorie(Base):
 
 
 class Eenheid(Base):
+    """A unit of volume (WJ756), with its length in minutes where it is a time."""
+
     __tablename__ = "eenheid"
     code: Mapped[str] = mapped_column(String(2), primary_key=True)
     omschrijving: Mapped[str] = mapped_column(String(100))
@@ -81,12 +89,16 @@ class Eenheid(Base):
 
 
 class Frequentie(Base):
+    """How often a volume applies (code list WJ757)."""
+
     __tablename__ = "frequentie"
     code: Mapped[str] = mapped_column(String(1), primary_key=True)
     omschrijving: Mapped[str] = mapped_column(String(100))
 
 
 class Uitvoeringsvariant(Base):
+    """A way a toewijzing is carried out (inspanning, output, taak), by the standard's variants."""
+
     __tablename__ = "uitvoeringsvariant"
     code: Mapped[str] = mapped_column(String(20), primary_key=True)
     omschrijving: Mapped[str] = mapped_column(String(300))
@@ -96,11 +108,15 @@ class Uitvoeringsvariant(Base):
 
 
 class Jeugdregio(Base):
+    """A region in which gemeenten buy youth care together (CBS)."""
+
     __tablename__ = "jeugdregio"
     naam: Mapped[str] = mapped_column(String(120), primary_key=True)
 
 
 class Gemeente(Base):
+    """A gemeente as it existed over a period: codes change with mergers, so each version is dated."""
+
     __tablename__ = "gemeente"
     __table_args__ = (UniqueConstraint("gemeentecode", "geldig_van"), _valid_period())
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -115,6 +131,8 @@ class Gemeente(Base):
 
 
 class Productlijst(Base):
+    """A named list of national products (for example the JZ21 list)."""
+
     __tablename__ = "productlijst"
     naam: Mapped[str] = mapped_column(String(40), primary_key=True)
     omschrijving: Mapped[str | None] = mapped_column(String(300))
@@ -129,6 +147,8 @@ product_begrip = Table(
 
 
 class Begrip(Base):
+    """A concept (begrip) of the reduced national set, which products are defined by."""
+
     __tablename__ = "begrip"
     __table_args__ = (UniqueConstraint("term", "geldig_van"), _valid_period())
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -140,6 +160,8 @@ class Begrip(Base):
 
 
 class NationaalProduct(Base):
+    """A product of the reduced national set, with the units it may be delivered in."""
+
     __tablename__ = "nationaal_product"
     __table_args__ = (UniqueConstraint("lijst", "code", "geldig_van"), _valid_period())
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -160,6 +182,8 @@ class NationaalProduct(Base):
 
 
 class GemeentelijkProduct(Base):
+    """A product code one gemeente uses, as it was valid over a period."""
+
     __tablename__ = "gemeentelijk_product"
     __table_args__ = (
         UniqueConstraint("gemeentecode", "productcategorie", "productcode", "geldig_van"),
@@ -179,6 +203,8 @@ class GemeentelijkProduct(Base):
 
 
 class Mapping(Base):
+    """A municipal product mapped to a national one, with its conversion, status and review."""
+
     __tablename__ = "mapping"
     __table_args__ = (
         CheckConstraint(
@@ -204,6 +230,8 @@ class Mapping(Base):
 
 
 class ContractTarief(Base):
+    """A contracted tariff (cents per eenheid) of a municipal product over a period."""
+
     __tablename__ = "contract_tarief"
     __table_args__ = (
         UniqueConstraint("aanbieder", "gemeentecode", "productcategorie", "productcode", "geldig_van"),

@@ -1,5 +1,6 @@
 """What `rules show` prints and what `rules docs` writes: a rule explained from the registry, the
-message catalogue (validators.reporting.texts) and the rule's fixtures, with the fault in the bad example marked.
+message catalogue (validators.reporting.texts) and the rule's fixtures, with the fault in the bad
+example marked.
 
 The fixtures live with the tests (tests/fixtures/rules/CODE/), not in the wheel: installed
 without them, a rule is explained without examples.
@@ -66,6 +67,8 @@ _WORDS = {
 
 @dataclass
 class Example:
+    """A fixture shown as an example, with the lines where its rule reports marked."""
+
     name: str
     lines: list[str]
     marks: dict[int, str] = field(default_factory=dict)  # line number (1-based) -> the finding's message
