@@ -44,7 +44,7 @@ def _finish(ctx, products: dict):
     messages=MESSAGES,
     level=Level.REGISTRY,
     severity=Severity.INFO,
-    needs=("registry",),
+    needs=("registry:producten",),
     columns=_wanted,
     state=dict,
     finish=_finish,
@@ -55,8 +55,6 @@ def pc010(ctx, bericht):
     Once per product, eenheid and date in the message, on its first line: a declaration of
     100,000 lines would otherwise carry 100,000 times the same sentence.
     """
-    if not ctx.registry.provides("products"):
-        return
     gemeente, classes = where_products(ctx.message.message_type.number, ctx)
     if gemeente is None:
         return
