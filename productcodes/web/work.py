@@ -101,7 +101,9 @@ def validate_job(job: Job, *, details: bool = False) -> Outcome:
         report = validate(job.files, options)
         outcome = Outcome(text=render(report, job.fmt, show_bsn=job.show_bsn, lang=lang), valid=report.valid)
         if options.registry is not None:
-            outcome.missing = {k: list(v) for k, v in options.registry.missing().items()}
+            from validators.engine.needs import registry_gaps
+
+            outcome.missing = {k: list(v) for k, v in registry_gaps(options.registry).items()}
         if details:
             for (name, data), file_report in zip(job.files, report.files, strict=True):
                 outcome.files.append(_page_view(name, data, file_report, job, lang))

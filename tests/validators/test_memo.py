@@ -40,6 +40,7 @@ from tests.conftest import FIXTURES
 from validators.engine import _columns as columns_module
 from validators.engine import _memo as memo_module
 from validators.engine import pipeline as engine_module
+from validators.engine.needs import HISTORY, REGISTRY, available, reason, wants
 from validators.engine.pipeline import Options, validate
 from validators.rules.context import RuleContext
 from validators.rules.registry import RULES, Level, Rule, RuleSet, all_rules
@@ -362,7 +363,7 @@ FIRING = {
 def memoisable_rules(code: str) -> set[str]:
     """The rules with reads that the engine runs on a message of this type with the registry above."""
     rules = all_rules()
-    return {c for c in READS_RULES if rules[c].applies_to(code) and rules[c].needs <= {"registry"}}
+    return {c for c in READS_RULES if rules[c].applies_to(code) and not wants(rules[c].needs, HISTORY)}
 
 
 MEMOISED_323 = memoisable_rules("JW323")
@@ -715,22 +716,22 @@ def _context(rule: Rule, case: Case) -> tuple[RuleContext, tuple] | None:
     sources = [f for f in (folder, own) if f is not None]
     registry, history = case.registry, None
     ident: list = [today, id(case.registry)]
-    wants_registry = "registry" in rule.needs or (folder and (folder / "registry.json").is_file())
+    wants_registry = wants(rule.needs, REGISTRY) or (folder and (folder / "registry.json").is_file())
     for f in sources if registry is None and wants_registry else ():
         if (f / "registry.json").is_file():
             data = json.loads((f / "registry.json").read_text(encoding="utf-8"))
             registry = RegistrySnapshot.from_dict(data)
             ident.append(f / "registry.json")
             break
-    for f in sources if "history" in rule.needs or (folder and (folder / "history").is_dir()) else ():
+    for f in sources if wants(rule.needs, HISTORY) or (folder and (folder / "history").is_dir()) else ():
         if (f / "history").is_dir():
             from validators.sources.history import History
 
             history = History.from_paths(sorted((f / "history").glob("*.xml")))
             ident.append(f / "history")
             break
-    if ("registry" in rule.needs and registry is None) or ("history" in rule.needs and history is None):
-        return None
+    if reason(rule.needs, available(history, registry)) is not None:
+        return None  # the engine would skip the rule (validators.engine.needs)
     ctx = RuleContext(message=case.message, today=today, registry=registry, history=history)
     ctx.rule = rule
     return ctx, tuple(ident)  # ident: what else than the message decides the outcome

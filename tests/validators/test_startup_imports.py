@@ -51,10 +51,11 @@ def test_the_store_is_imported_when_asked_for(tmp_path):
 
 def test_the_rule_index_matches_the_rules():
     # After adding or changing a rule module: `python -m validators.rules` rewrites the index.
-    from validators.rules import build_index
-    from validators.rules._index import INDEX
+    from validators.rules import build_index, build_needs
+    from validators.rules._index import INDEX, NEEDS
 
     assert INDEX == build_index()
+    assert NEEDS == build_needs()
 
 
 def test_a_declaration_imports_only_rules_that_can_apply_to_it():

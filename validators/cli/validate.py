@@ -33,12 +33,14 @@ __all__ = ["collect", "registry_snapshot", "validate"]  # collect: `store` impor
 
 
 def registry_snapshot(app):
-    """The registry as rules see it; one warning (stderr) for each kind of data it lacks."""
+    """The registry as rules see it; one warning (stderr) for each kind of data it lacks, with the
+    rules therefore not evaluated (validators.engine.needs says which)."""
+    from validators.engine.needs import registry_warnings
     from validators.sources.snapshot_db import load_snapshot
 
     snapshot = load_snapshot(app)
-    for what, codes in snapshot.missing().items():
-        click.echo(f"warning: the registry has no {what}: {', '.join(codes)} not evaluated", err=True)
+    for line in registry_warnings(snapshot):
+        click.echo(line, err=True)
     return snapshot
 
 

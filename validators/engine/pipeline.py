@@ -24,6 +24,7 @@ from iwmo_ijw.xpath import text
 from validators.engine._columns import ColumnSource
 from validators.engine._gcpause import collector_paused
 from validators.engine._memo import memoisable, run_memoised
+from validators.engine.needs import available, reason
 from validators.findings import FileReport, Finding, Severity, Skipped
 from validators.rules.context import RuleContext
 from validators.rules.registry import Level, Rule, RuleSet
@@ -127,8 +128,8 @@ def check_technical(message: ParsedMessage, options: Options) -> list[Finding]:
         message=message, today=options.today, history=options.history, registry=options.registry
     )
     found: list[Finding] = []
-    available = _available(ctx)
-    for rule in options.ruleset.rules_for(message.message_type, (Level.TECHNICAL,), available):
+    have = available(ctx.history, ctx.registry)
+    for rule in options.ruleset.rules_for(message.message_type, (Level.TECHNICAL,), have):
         ctx.rule = rule
         found.extend(_guarded(rule, ctx, lambda out, rule=rule: _each(rule, ctx, [message.root], out)))
     return found
@@ -188,10 +189,10 @@ def prepare(
         ctx.positions = chunk.positions or ctx.positions
     if rules is None:
         content = tuple(level for level in options.levels if level is not Level.TECHNICAL)
-        available = _available(ctx)
-        rules = options.ruleset.rules_for(message.message_type, content, available)
+        have = available(ctx.history, ctx.registry)
+        rules = options.ruleset.rules_for(message.message_type, content, have)
         report.skipped.extend(filtered_out(options.ruleset, message.message_type, options.levels))
-        _skip_unloaded(report, options, message, content, available)
+        _skip_unloaded(report, options, message, content, have)
     run = RuleRun(
         ctx,
         tuple(r for r in rules if _has_what_it_needs(r, ctx, report)),
@@ -370,26 +371,13 @@ def _guarded(rule: Rule, ctx: RuleContext, run: Callable[[list[Finding]], None])
     return out
 
 
-# Why a rule did not run, in the report's words (Dutch: the reports' readers are).
-_LACKING = {
-    "history": "geen eerdere berichten (--history of --store)",
-    "registry": "geen register (--registry)",
-}
-
-
-def lacking(missing: list[str]) -> str:
-    """The reason a rule needing `missing` (history, registry) did not run."""
-    return " en ".join(_LACKING.get(need, f"geen {need}") for need in missing)
-
-
 def _has_what_it_needs(rule: Rule, ctx: RuleContext, report: FileReport) -> bool:
-    missing = [need for need in sorted(rule.needs) if getattr(ctx, need, None) is None]
-    if missing:
-        report.skip(rule.code, lacking(missing))
-        return False
-    gap = registry_gaps(ctx.registry).get(rule.code) if ctx.registry is not None else None
-    if gap:
-        report.skip(rule.code, f"het register heeft geen {gap}")
+    """Whether the rule runs (validators.engine.needs decides); a skipped rule is listed with the reason."""
+    if not rule.needs:
+        return True
+    why = reason(rule.needs, available(ctx.history, ctx.registry))
+    if why is not None:
+        report.skip(rule.code, why)
         return False
     return True
 
@@ -406,35 +394,19 @@ def filtered_out(ruleset: RuleSet, message_type: Any, levels: tuple[Level, ...])
     return tuple(Skipped(r.code, FILTERED) for r in every if not ruleset.includes(r.code))
 
 
-def _available(ctx: RuleContext) -> frozenset[str]:
-    """What the rules of this validation can have (as `_has_what_it_needs` asks the context)."""
-    from validators.rules import need_names
-
-    return frozenset(need for need in need_names() if getattr(ctx, need, None) is not None)
-
-
 def _skip_unloaded(
     report: FileReport,
     options: Options,
     message: ParsedMessage,
     levels: tuple[Level, ...],
-    available: frozenset[str],
+    have: frozenset[str],
 ) -> None:
-    """The rules left unimported for lack of history or registry, as `_has_what_it_needs` says them."""
+    """The rules left unimported for lack of what they need, with the reason an imported one gets."""
     from validators.rules import load_for
 
-    for code, level, needs in load_for(message.message_type, available):
+    for code, level, needs in load_for(message.message_type, have):
         if Level(level) in levels and options.ruleset.includes(code):
-            missing = [need for need in sorted(needs.split()) if need not in available]
-            report.skip(code, lacking(missing))
-
-
-def registry_gaps(registry: Any) -> dict[str, str]:
-    """Rule code -> the kind of data the registry snapshot lacks for it (none when complete)."""
-    missing = getattr(registry, "missing", None)
-    if missing is None:
-        return {}
-    return {code: what for what, codes in missing().items() for code in codes}
+            report.skip(code, reason(needs.split(), have) or "")
 
 
 def _targets(message: ParsedMessage, target: str | tuple[str, ...]) -> list[etree._Element]:

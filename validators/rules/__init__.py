@@ -46,9 +46,10 @@ def load_all() -> None:
 def load_for(message_type: Any, available: frozenset[str] | None = None) -> list[tuple[str, str, str]]:
     """Import the rule modules that can apply to `message_type` (a MessageType or a code like "JW323").
 
-    Given what the validation `available`ly has ("history", "registry"), modules whose rules all
-    need something else are not imported either: they could only be skipped. They come back as
-    (code, level, needs) for the report to list as not evaluated.
+    Given what the validation `available`ly has (validators.engine.needs.available), modules whose
+    rules all need something else are not imported either: they could only be skipped. They come
+    back as (code, level, needs) for the report to list as not evaluated, for the same reason
+    (validators.engine.needs.reason) as an imported rule would be.
     """
     if _all_loaded:
         return []
@@ -79,11 +80,15 @@ def load_for(message_type: Any, available: frozenset[str] | None = None) -> list
     return deferred
 
 
-def need_names() -> frozenset[str]:
-    """Every kind of data some indexed rule module needs ("history", "registry", ...)."""
-    from validators.rules._index import INDEX
+def rule_needs() -> dict[str, frozenset[str]]:
+    """Rule code -> what it needs (validators.engine.needs), for every rule that needs anything:
+    from the index, so that no rule module is imported for it, and from the rules registered since."""
+    from validators.rules._index import NEEDS
+    from validators.rules.registry import RULES
 
-    return frozenset(need for entry in INDEX.values() if len(entry) > 2 for need in entry[2].split())
+    found = {code: frozenset(needs.split()) for code, needs in NEEDS.items()}
+    found.update((code, r.needs) for code, r in RULES.items() if r.needs)
+    return found
 
 
 def _standard_and_number(message_type: Any) -> tuple[str, str]:
@@ -95,10 +100,8 @@ def _standard_and_number(message_type: Any) -> tuple[str, str]:
     return standard, code[-3:]
 
 
-def build_index() -> dict[str, tuple[str, ...]]:
-    """The index as the registered rules make it, space-separated: module -> (message numbers,
-    standards[, needs, codes, level]); the last three only where every rule of the module needs
-    the same data and has the same level, so that the module can be left unimported without it."""
+def _indexed_rules() -> dict[str, list[Any]]:
+    """The registered rules by rule module (relative name), every rule module imported."""
     from validators.rules.registry import RULES
 
     load_all()
@@ -109,8 +112,15 @@ def build_index() -> dict[str, tuple[str, ...]]:
         if not module.startswith(prefix) or module.rpartition(".")[2].startswith("_"):
             continue  # registered by a test or through a helper: such modules are always imported
         grouped.setdefault(module.removeprefix(prefix), []).append(rule)
+    return grouped
+
+
+def build_index() -> dict[str, tuple[str, ...]]:
+    """The index as the registered rules make it, space-separated: module -> (message numbers,
+    standards[, needs, codes, level]); the last three only where every rule of the module needs
+    the same data and has the same level, so that the module can be left unimported without it."""
     index: dict[str, tuple[str, ...]] = {}
-    for module, rules in sorted(grouped.items()):
+    for module, rules in sorted(_indexed_rules().items()):
         numbers = " ".join(sorted({n for r in rules for n in r.numbers}))
         standards = " ".join(sorted({s for r in rules for s in r.standards}))
         needs = {" ".join(sorted(r.needs)) for r in rules}
@@ -123,6 +133,15 @@ def build_index() -> dict[str, tuple[str, ...]]:
     return index
 
 
+def build_needs() -> dict[str, str]:
+    """Rule code -> its needs, space-separated, for every indexed rule that needs anything."""
+    return {
+        r.code: " ".join(sorted(r.needs))
+        for r in sorted((r for rules in _indexed_rules().values() for r in rules), key=lambda r: r.code)
+        if r.needs
+    }
+
+
 def write_index() -> str:
     """The text of `_index.py` (`python -m validators.rules` writes it)."""
     lines = [
@@ -131,13 +150,27 @@ def write_index() -> str:
         "INDEX: dict[str, tuple[str, ...]] = {",
     ]
     # Double quotes and tuple commas as `ruff format` writes them, so the lint check passes as generated.
-    lines += [f"    {_quoted(module)}: {_tuple(entry)}," for module, entry in build_index().items()]
+    lines += [_entry(module, entry) for module, entry in build_index().items()]
+    lines += [
+        "}",
+        "",
+        "# Rule code -> what it needs (validators.engine.needs), for every rule that needs anything.",
+    ]
+    lines.append("NEEDS: dict[str, str] = {")
+    lines += [f"    {_quoted(code)}: {_quoted(needs)}," for code, needs in build_needs().items()]
     lines.append("}")
     return "\n".join(lines) + "\n"
 
 
 def _quoted(text: str) -> str:
     return json.dumps(text, ensure_ascii=False)
+
+
+def _entry(key: str, items: tuple[str, ...]) -> str:
+    line = f"    {_quoted(key)}: {_tuple(items)},"
+    if len(line) <= 110:  # ruff's line length (pyproject.toml); longer tuples get a line per item
+        return line
+    return "\n".join([f"    {_quoted(key)}: (", *(f"        {_quoted(i)}," for i in items), "    ),"])
 
 
 def _tuple(items: tuple[str, ...]) -> str:

@@ -16,6 +16,7 @@ from lxml import etree
 
 from iwmo_ijw.xpath import date_of, find, local, text
 from validators.findings import Finding
+from validators.rules import values
 from validators.rules.context import RuleContext
 
 CUTOFF_2020 = date(2020, 12, 31)  # the conditions on Omvang/Frequentie apply to periods after 2020
@@ -121,10 +122,10 @@ def signed_text(amount: str | None, debet_credit: str | None) -> int | None:
 
 
 def signed_sum(amounts: list[str], debet_credit: list[str]) -> int:
-    """The sum of `signed_text` over two columns (validators.engine._columns values), absent or odd ones 0.
+    """The sum of `signed_text` over two columns (`ctx.columns` values), absent or odd ones 0.
     Read once per distinct amount and sign (counted in C): a month's lines repeat them."""
     return sum(
-        (signed_text(a[1:] if a else None, dc[1:] if dc else None) or 0) * lines
+        (signed_text(values.text(a), values.text(dc)) or 0) * lines
         for (a, dc), lines in Counter(zip(amounts, debet_credit)).items()
     )
 

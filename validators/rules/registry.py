@@ -8,6 +8,7 @@ from enum import Enum
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
+from validators.engine.needs import declared
 from validators.findings import Severity
 
 if TYPE_CHECKING:
@@ -54,7 +55,9 @@ class Rule:
     func: RuleFunc
     severity: Severity = Severity.ERROR
     standards: tuple[str, ...] = ("iJw", "iWmo")
-    needs: frozenset[str] = field(default_factory=frozenset)  # "history", "registry"
+    # What the rule needs from outside the message ("history", "registry", "registry:producten"...):
+    # the vocabulary and the one decision whether a validation has it are validators.engine.needs.
+    needs: frozenset[str] = field(default_factory=frozenset)
     # Whether the rule stays correct when a huge message is read one Client at a time (True, ONCE or
     # EACH_CHUNK, see above). Rules per Client/Prestatie are; a rule over the whole Bericht must say so
     # itself, or keep a state.
@@ -137,7 +140,7 @@ def rule(
             func=func,
             severity=severity,
             standards=tuple(standards),
-            needs=frozenset(needs),
+            needs=declared(code, needs),
             streaming=(target != "Bericht" or state is not None) if streaming is None else streaming,
             reads=tuple(reads),
             columns=columns,
@@ -182,8 +185,9 @@ class RuleSet:
         levels: Iterable[Level] | None = None,
         available: frozenset[str] | None = None,
     ) -> Iterator[Rule]:
-        """The selected rules for this message type; `available` ("history", "registry") lets
-        rule modules that need something else stay unimported (see validators.rules.load_for)."""
+        """The selected rules for this message type; `available` (what the validation has, as
+        validators.engine.needs.available says it) lets rule modules that need something else stay
+        unimported (see validators.rules.load_for)."""
         from validators.rules import load_for
 
         load_for(

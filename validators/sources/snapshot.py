@@ -22,13 +22,6 @@ from productcodes.records import (
     TariefRow,
 )
 
-# What a snapshot can lack, and the rules that then cannot be evaluated.
-DATA_RULES = {
-    "gemeenten": ("TR378",),
-    "products": ("TR381", "PC001", "PC002", "PC010"),
-    "tarieven": ("TR418",),
-}
-
 
 class Dated(Protocol):
     geldig_van: date | None
@@ -125,18 +118,16 @@ class RegistrySnapshot:
 
     # -- what is there ---------------------------------------------------------------------
 
-    def provides(self, what: str) -> bool:
-        if what == "gemeenten":
+    def provides(self, kind: str) -> bool:
+        """Whether the snapshot holds this kind of data (validators.engine.needs.KINDS): rules that
+        need a kind the snapshot lacks are skipped, not run on nothing."""
+        if kind == "gemeenten":
             return bool(self.gemeenten)
-        if what == "products":
+        if kind == "producten":
             return bool(self.national or self.municipal)
-        if what == "tarieven":
+        if kind == "tarieven":
             return bool(self.tarieven)
         return False
-
-    def missing(self) -> dict[str, tuple[str, ...]]:
-        """Kinds of data the registry lacks, with the rules that are therefore not evaluated."""
-        return {what: rules for what, rules in DATA_RULES.items() if not self.provides(what)}
 
     # -- lookups ---------------------------------------------------------------------------
 

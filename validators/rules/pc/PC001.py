@@ -11,7 +11,7 @@ from validators.variants import ALLOWED, eenheid_naam
     messages=MESSAGES,
     level=Level.REGISTRY,
     severity=Severity.WARNING,
-    needs=("registry",),
+    needs=("registry:producten",),
     target=CLASSES,
     reads=READS,
 )
@@ -21,7 +21,7 @@ def pc001(ctx, node):
     A harmonisation rule of the national set, not (yet) of the standard: reported as a warning
     so that no message is rejected on it.
     """
-    use = product_use(ctx, node) if ctx.registry.provides("products") else None
+    use = product_use(ctx, node)
     if use is None:
         return
     eenheid_node = find(use.node, use.eenheid_path)

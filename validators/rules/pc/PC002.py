@@ -11,7 +11,7 @@ from validators.variants import ALLOWED, eenheid_naam, frequentie_naam
     messages=MESSAGES,
     level=Level.REGISTRY,
     severity=Severity.WARNING,
-    needs=("registry",),
+    needs=("registry:producten",),
     target=CLASSES,
     reads=READS,
 )
@@ -20,7 +20,7 @@ def pc002(ctx, node):
 
     Harmonisation rule of the national set (warning): e.g. a dagdeel cannot be assigned per dag.
     """
-    use = product_use(ctx, node) if ctx.registry.provides("products") else None
+    use = product_use(ctx, node)
     if use is None or use.frequentie_path is None:
         return
     frequentie_node = find(use.node, use.frequentie_path)

@@ -1,13 +1,11 @@
 from collections import Counter
-from datetime import date
 
-from iwmo_ijw.xpath import as_date
 from productcodes.codelists import format_number
-from validators.engine._columns import stripped
 from validators.findings import Severity
 from validators.rules.context import said
 from validators.rules.pc._products import MESSAGES, where_products
 from validators.rules.registry import Level, rule
+from validators.rules.values import date_of, int_of, text
 from validators.sources.snapshot import converted_volume
 
 
@@ -44,7 +42,7 @@ def _finish(ctx, products: dict):
     messages=MESSAGES,
     level=Level.REGISTRY,
     severity=Severity.INFO,
-    needs=("registry",),
+    needs=("registry:producten",),
     columns=_wanted,
     state=dict,
     finish=_finish,
@@ -55,8 +53,6 @@ def pc010(ctx, bericht):
     Once per product, eenheid and date in the message, on its first line: a declaration of
     100,000 lines would otherwise carry 100,000 times the same sentence.
     """
-    if not ctx.registry.provides("products"):
-        return
     gemeente, classes = where_products(ctx.message.message_type.number, ctx)
     if gemeente is None:
         return
@@ -107,7 +103,7 @@ class _Groups:
         merged: dict[tuple, list] = {}
         for raw in sorted(counts, key=first.__getitem__):
             c, p, d, e = raw
-            key = (stripped(c), stripped(p), _date(d), stripped(e))
+            key = (text(c), text(p), date_of(d), text(e))
             if key[0] and key[1] and key[2] is not None:
                 entry = merged.setdefault(key, [first[raw], 0, []])
                 entry[1] += counts[raw]
@@ -130,12 +126,5 @@ class _Groups:
 
 
 def _add(total: int | None, value: str, lines: int) -> int | None:
-    text = stripped(value)
-    try:
-        return None if total is None or not text else total + int(text) * lines
-    except ValueError:
-        return None
-
-
-def _date(value: str) -> date | None:
-    return as_date(stripped(value))
+    volume = int_of(value)
+    return None if total is None or volume is None else total + volume * lines

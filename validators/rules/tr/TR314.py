@@ -1,7 +1,7 @@
 from iwmo_ijw.xpath import text
-from validators.engine._columns import stripped
 from validators.rules.registry import Level, rule
 from validators.rules.tr._keys import in_declaratie
+from validators.rules.values import text as column_text
 
 REFERENTIE = ("ReferentieNummer",)
 
@@ -24,7 +24,7 @@ def tr314(ctx, declaratie):
     aanbieder = text(ctx.root, "Header/Afzender") or ""  # one standard's history is one legal domain
     referenties = columns["ReferentieNummer"]
     for i in kept:
-        nummer = stripped(referenties[i])
+        nummer = column_text(referenties[i])
         if nummer is None:
             continue
         if nummer in seen:

@@ -1,6 +1,6 @@
-from validators.engine._columns import stripped
 from validators.rules.registry import Level, rule
 from validators.rules.tr._keys import in_declaratie
+from validators.rules.values import text
 
 VORIG = ("VorigReferentieNummer",)
 
@@ -20,7 +20,7 @@ def tr315(ctx, declaratie):
     seen = ctx.state  # the VorigReferentieNummers credited so far, in every chunk
     vorige = columns["VorigReferentieNummer"]
     for i in kept:
-        nummer = stripped(vorige[i])
+        nummer = text(vorige[i])
         if nummer is None:
             continue
         if nummer in seen:

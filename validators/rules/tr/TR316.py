@@ -1,10 +1,10 @@
 from dataclasses import dataclass, field
 
-from validators.engine._columns import stripped
 from validators.engine.accumulate import Seen
 from validators.rules.context import said
 from validators.rules.registry import Level, rule
 from validators.rules.tr._keys import in_declaratie
+from validators.rules.values import texts
 
 REFERENTIE = ("ReferentieNummer", "VorigReferentieNummer")
 
@@ -38,12 +38,10 @@ def _finish(ctx, credits: _Credits):
 def tr316(ctx, declaratie):
     """A Prestatie is not credited in the same message that declares it."""
     columns, kept = in_declaratie(ctx, declaratie, "ProductReferentie", REFERENTIE)
-    raw_referenties, raw_vorige = columns["ReferentieNummer"], columns["VorigReferentieNummer"]
+    referenties, vorige = texts(columns["ReferentieNummer"]), texts(columns["VorigReferentieNummer"])
     credits = ctx.state
-    credits.declared.add(
-        [stripped(raw_referenties[i]) for i in kept if raw_referenties[i]], ctx.whole
-    )  # "": absent
-    credited = [(i, stripped(raw_vorige[i])) for i in kept if raw_vorige[i]]
+    credits.declared.add([referenties[i] for i in kept if referenties[i] is not None], ctx.whole)
+    credited = [(i, vorige[i]) for i in kept if vorige[i] is not None]
     declared = credits.declared.met([nummer for _, nummer in credited], ctx.whole)
     for (i, nummer), earlier in zip(credited, declared):
         node = columns.node(i).find("{*}VorigReferentieNummer")

@@ -44,15 +44,13 @@ def _finish(ctx, gemeenten: _Gemeenten):
     messages=("JW301", "JW305", "JW307", "JW315", "JW317", "JW319", "JW323", "JW325"),
     level=Level.EXTERNAL,
     target="Bericht",
-    needs=("registry",),
+    needs=("registry:gemeenten",),
     state=_Gemeenten,
     finish=_finish,
 )
 def tr378(ctx, bericht):
     """A gemeentecode must be in the CBS gemeente list valid on the message's relevant dates."""
     registry = ctx.registry
-    if not registry.provides("gemeenten"):
-        return
     gemeenten = ctx.state
     number = ctx.message.message_type.number
     nodes = []

@@ -26,14 +26,12 @@ _READS = tuple(dict.fromkeys(p for _, classes in _CLASSES.values() for c in clas
     messages=("JW301", "JW305", "JW307", "JW315", "JW317", "JW323"),
     level=Level.EXTERNAL,
     target=_TARGETS,
-    needs=("registry",),
+    needs=("registry:producten",),
     reads=_READS,
 )
 def tr381(ctx, product):
     """A ProductCode must exist, under that ProductCategorie, in the product list the gemeente uses on that date."""
     registry = ctx.registry
-    if not registry.provides("products"):
-        return
     header_element, classes = _CLASSES[ctx.message.message_type.number]
     name = local(product)
     for class_name, categorie_path, code_path, date_path in classes:

@@ -1,7 +1,7 @@
-from validators.engine._columns import stripped
 from validators.engine.accumulate import Seen, line_keys
 from validators.rules.registry import Level, rule
 from validators.rules.tr._keys import inside
+from validators.rules.values import holding, text
 
 KEY = (
     "ToewijzingNummer",
@@ -32,14 +32,14 @@ def tr416(ctx, declaratie):
     start = ctx.first_new("Prestatie")
     columns = ctx.columns.columns("Prestatie", PATHS)
     keep = inside(ctx, declaratie, "Prestatie")
-    keys = line_keys(ctx, "Prestatie", PATHS)  # the sign is part of the key: all the same, "=D"
+    keys = line_keys(ctx, "Prestatie", PATHS)  # the sign is part of the key: the same D for all
     chosen = _debits(keys)
     if keep is not None:
         chosen = [i for i in chosen if keep(columns.node(start + i))]
     seen = ctx.state.setdefault(declaratie.findtext("{*}DeclaratieNummer"), Seen())
     for j in seen.repeated(keys if len(chosen) == len(keys) else [keys[i] for i in chosen], ctx.whole):
         i = chosen[j]
-        key = [stripped(v) for v in keys[i]]
+        key = [text(v) for v in keys[i]]
         yield ctx.finding(
             columns.node(start + i), nummer=key[0], product=f"{key[1]}/{key[2]}", begin=key[3], end=key[4]
         )
@@ -47,7 +47,7 @@ def tr416(ctx, declaratie):
 
 def _debits(keys: list[tuple]) -> list[int]:
     # Counted in C (list.count): most declarations hold debits only.
-    signs = [key[-1] for key in keys]
-    if signs.count("=D") == len(signs):
+    signs, debit = [key[-1] for key in keys], holding("D")
+    if signs.count(debit) == len(signs):
         return list(range(len(signs)))
-    return [i for i, sign in enumerate(signs) if sign == "=D"]
+    return [i for i, sign in enumerate(signs) if sign == debit]

@@ -10,7 +10,7 @@ from validators.rules.tr._tarief import MINUUT, UUR, per_minuut
     messages=("JW323",),
     level=Level.CROSS,
     target="Prestatie",
-    needs=("registry",),
+    needs=("registry:tarieven",),
     reads=("ProductTarief", "ProductPeriode/Begindatum", "ProductCategorie", "ProductCode", "Eenheid"),
 )
 def tr418(ctx, prestatie):

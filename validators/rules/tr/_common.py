@@ -8,9 +8,9 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from iwmo_ijw.xpath import find, text
-from validators.engine._columns import stripped_column
 from validators.findings import Finding
 from validators.rules.context import RuleContext
+from validators.rules.values import texts as column_texts
 from validators.sources.history import (
     PRESTATIE_FIELDS,
     BerichtKey,
@@ -65,7 +65,7 @@ def _records(ctx: RuleContext) -> dict[etree._Element, Prestatie]:
     columns = ctx.columns.columns("Prestatie", PRESTATIE_COLUMNS["Prestatie"])
     if not columns.size:
         return {}
-    texts = {path: stripped_column(columns[path]) for path in PRESTATIE_COLUMNS["Prestatie"]}
+    texts = {path: column_texts(columns[path]) for path in PRESTATIE_COLUMNS["Prestatie"]}
     records = prestatie_records(
         texts, texts[CLIENT_BSN], declaratie_nummer=_declaratie_nummer(ctx), key=_key(ctx)
     )

@@ -1,6 +1,6 @@
 """Logical keys per message class (TR101, TR416): which elements identify a line within its parent.
 
-Duplicates are looked for on the key columns (`validators.engine._columns`, fast on large messages):
+Duplicates are looked for on the key columns (`ctx.columns`, fast on large messages):
 a line's key path includes the keys of every keyed class that may enclose it, so two lines
 with equal columns are the same line under the same parent.
 """
@@ -13,9 +13,9 @@ from functools import lru_cache
 
 from lxml import etree
 
-from iwmo_ijw.table import enclosing, only_inside
 from iwmo_ijw.xpath import local, text
 from validators.engine.accumulate import Seen, line_keys
+from validators.rules.values import enclosing, sole
 
 # message -> class -> key paths (facts of the iJw 3.2 standard)
 LOGICAL_KEYS: dict[str, dict[str, tuple[str, ...]]] = {
@@ -92,8 +92,7 @@ def inside(ctx, within: etree._Element, name: str):
     """A test whether a `name` element lies in `within`, or None when all do: the spec puts
     every `name` inside an element like `within` and the message has only that one (a JW323
     has one Declaratie), which spares a walk up for each of 100,000 lines."""
-    holder = local(within)
-    if only_inside(ctx.message.message_type, name, holder) and len(ctx.columns.nodes(holder)) == 1:
+    if sole(ctx, name, local(within)):
         return None
     return lambda node: any(a is within for a in node.iterancestors())
 
