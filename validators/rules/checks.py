@@ -23,6 +23,7 @@ CUTOFF_2020 = date(2020, 12, 31)  # the conditions on Omvang/Frequentie apply to
 
 
 def filled(node: etree._Element | None, path: str) -> bool:
+    """Whether the element at `path` under node exists and holds text or children."""
     if node is None:
         return False
     element = find(node, path)
@@ -30,6 +31,7 @@ def filled(node: etree._Element | None, path: str) -> bool:
 
 
 def value(node: etree._Element | None, path: str) -> str | None:
+    """The stripped text at `path` under node; None when either is absent."""
     return text(node, path) if node is not None else None
 
 
@@ -51,6 +53,8 @@ def required(
 def forbidden(
     ctx: RuleContext, parent: etree._Element, path: str, because: str, **values
 ) -> Iterator[Finding]:
+    """A finding at the element when `path` is filled although it must stay empty (`because`, as in
+    `required`)."""
     if filled(parent, path):
         element = find(parent, path)
         shown = "" if len(element) else f" {(element.text or '').strip()!r}"
@@ -81,10 +85,12 @@ def after_2020(end: date | None) -> bool:
 
 
 def open_after_2020(node: etree._Element, end_path: str) -> bool:
+    """`after_2020` of the end date at `end_path` under node."""
     return after_2020(date_of(node, end_path))
 
 
 def dagtekening(ctx: RuleContext) -> date | None:
+    """The message's Dagtekening, read once per message."""
     key = "checks:dagtekening"
     if key not in ctx.cache:
         ctx.cache[key] = date_of(ctx.root, "Header/BerichtIdentificatie/Dagtekening")
@@ -126,11 +132,12 @@ def signed_sum(amounts: list[str], debet_credit: list[str]) -> int:
     Read once per distinct amount and sign (counted in C): a month's lines repeat them."""
     return sum(
         (signed_text(values.text(a), values.text(dc)) or 0) * lines
-        for (a, dc), lines in Counter(zip(amounts, debet_credit)).items()
+        for (a, dc), lines in Counter(zip(amounts, debet_credit, strict=True)).items()
     )
 
 
 def periods_overlap(a: tuple[date, date | None], b: tuple[date, date | None]) -> bool:
+    """Whether two (begin, end) periods share a day; an end of None is open."""
     return (b[1] is None or a[0] <= b[1]) and (a[1] is None or b[0] <= a[1])
 
 
@@ -180,7 +187,7 @@ def same_product_overlaps(
             continue
         period = (start, date_of(item, end_path))
         categorie, code = value(item, "Product/Categorie"), value(item, "Product/Code")
-        for other_cat, other_code, other_period, other in seen:
+        for other_cat, other_code, other_period, _other in seen:
             if not periods_overlap(period, other_period):
                 continue
             if same_product(categorie, code, other_cat, other_code, iwmo=_is_iwmo(ctx)):

@@ -21,11 +21,13 @@ if TYPE_CHECKING:
 
 
 class History(Protocol):
-    """Earlier messages of the same parties (cross-message rules); implemented in validators.sources.history."""
+    """Earlier messages of the same parties (cross-message rules); implemented in
+    validators.sources.history."""
 
 
 class RegistrySnapshot(Protocol):
-    """Products, mappings, gemeenten and tariffs valid on a date; implemented in validators.sources.snapshot."""
+    """Products, mappings, gemeenten and tariffs valid on a date; implemented in
+    validators.sources.snapshot."""
 
 
 @dataclass

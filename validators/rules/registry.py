@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from validators.rules.context import RuleContext
 
 
-class Level(str, Enum):
+class Level(StrEnum):
     """Controleniveau as the catalogue names it."""
 
     XSD = "xsd"  # 1: message format
@@ -27,9 +27,6 @@ class Level(str, Enum):
     REGISTRY = "registry"  # the project's harmonisation rules on top of the standard
     # The file itself (OP192: encoding, byte-order mark, line ends, extension), checked before the XSD.
     TECHNICAL = "technisch"
-
-    def __str__(self) -> str:
-        return self.value
 
 
 RuleFunc = Callable[["RuleContext", "etree._Element"], Iterable[Any]]
@@ -46,6 +43,8 @@ EACH_CHUNK = "each chunk"
 
 @dataclass(frozen=True, slots=True, eq=False)
 class Rule:
+    """A registered rule: its catalogue facts, what it is called for, and what it needs."""
+
     code: str
     retourcode: str | None
     messages: tuple[str, ...]  # iJw codes ("JW323"); iWmo messages with the same number follow
@@ -84,20 +83,24 @@ class Rule:
         return self.state is not None or self.streaming == EACH_CHUNK
 
     def columns_for(self, message_type: Any) -> dict[str, list[str]]:
+        """The columns the rule reads on this message type (column name -> element paths)."""
         wanted = self.columns(message_type) if callable(self.columns) else self.columns
         return dict(wanted or {})
 
     @property
     def names(self) -> tuple[str, ...]:
+        """The local names of the elements the rule is called for."""
         return (self.target,) if isinstance(self.target, str) else tuple(self.target)
 
     @property
     def description(self) -> str:
+        """The docstring's first paragraph, on one line: the rule in the project's own words."""
         doc = (self.func.__doc__ or "").strip()
-        return doc.splitlines()[0] if doc else ""
+        return " ".join(line.strip() for line in doc.split("\n\n")[0].splitlines())
 
     @property
     def numbers(self) -> frozenset[str]:
+        """The message numbers ("323") of the rule's messages, standard aside."""
         return frozenset(m[-3:] for m in self.messages)
 
     def applies_to(self, message_type: Any) -> bool:
@@ -128,6 +131,14 @@ def rule(
     state: Callable[[], Any] | None = None,
     finish: FinishFunc | None = None,
 ) -> Callable[[RuleFunc], RuleFunc]:
+    """Register the decorated function as rule `code`, with its catalogue facts and what it reads and needs.
+
+    `target` names the element(s) it is called for ("Bericht": once per message); `reads`/`columns`
+    declare the values it reads so large messages can be served by columns and the memo; `state` and
+    `finish` make it a rule over the whole message (see `Rule.state`); `streaming` says how a streamed
+    message meets a rule over the Bericht (ONCE or EACH_CHUNK).
+    """
+
     def register(func: RuleFunc) -> RuleFunc:
         if code in RULES:
             raise RuntimeError(f"rule {code} registered twice")
@@ -175,6 +186,7 @@ class RuleSet:
     ignore: tuple[str, ...] = ()
 
     def includes(self, code: str) -> bool:
+        """Whether the rule with this code runs under --select/--ignore."""
         if self.select and not any(code.startswith(s) for s in self.select):
             return False
         return not any(code.startswith(i) for i in self.ignore)

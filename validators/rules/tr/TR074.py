@@ -14,7 +14,8 @@ NIEUW = "1"
     needs=("history",),
 )
 def tr074(ctx, client):
-    """A new delivery (StatusAanlevering 1) may not repeat the key of an earlier delivery that still stands."""
+    """A new delivery (StatusAanlevering 1) may not repeat the key of an earlier delivery that
+    still stands."""
     suffix = ctx.message.message_type.code[-3:]
     item = "StartProduct" if suffix == "305" else "StopProduct"
     for product in client.iter(f"{{{ctx.message.message_type.namespace}}}{item}"):

@@ -12,5 +12,6 @@ from validators.rules.tr._keys import duplicate_lines, key_columns
     state=dict,  # per keyed class: the keys met so far (a Seen)
 )
 def tr101(ctx, root):
-    """No duplicate lines: within a message, each class's logical key together with its parents' keys is unique."""
+    """No duplicate lines: within a message, each class's logical key together with its parents' keys is
+    unique."""
     yield from duplicate_lines(ctx, root)

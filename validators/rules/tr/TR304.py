@@ -14,7 +14,8 @@ from validators.rules.tr._common import PRESTATIE_COLUMNS, header, line_of, pres
     columns=PRESTATIE_COLUMNS,
 )
 def tr304(ctx, prestatie):
-    """The client's Bsn must be the Bsn in the related earlier message (toewijzing, or the declared Prestatie)."""
+    """The client's Bsn must be the Bsn in the related earlier message (toewijzing, or the declared
+    Prestatie)."""
     if prestatie.tag.rpartition("}")[2] == "Verzoek":  # the local name, without a QName per line
         yield from _verzoek(ctx, prestatie)
         return

@@ -20,7 +20,7 @@ class _Credits:
 def _finish(ctx, credits: _Credits):
     waiting = list(credits.waiting.items())
     met = credits.declared.met([nummer for nummer, _ in waiting], ctx.whole)
-    for (nummer, places), declared in zip(waiting, met):
+    for (nummer, places), declared in zip(waiting, met, strict=True):
         for place in places if declared else ():
             yield said(place, nummer=nummer)
 
@@ -43,7 +43,7 @@ def tr316(ctx, declaratie):
     credits.declared.add([referenties[i] for i in kept if referenties[i] is not None], ctx.whole)
     credited = [(i, vorige[i]) for i in kept if vorige[i] is not None]
     declared = credits.declared.met([nummer for _, nummer in credited], ctx.whole)
-    for (i, nummer), earlier in zip(credited, declared):
+    for (i, nummer), earlier in zip(credited, declared, strict=True):
         node = columns.node(i).find("{*}VorigReferentieNummer")
         if earlier:
             yield ctx.finding(node, nummer=nummer)

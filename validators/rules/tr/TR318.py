@@ -15,7 +15,8 @@ from validators.sources.lifecycle import declaratie_stands
     streaming=True,
 )
 def tr318(ctx, declaratie):
-    """A DeclaratiePeriode follows the earlier ones of the same aanbieder and gemeente; it never goes back or repeats.
+    """A DeclaratiePeriode follows the earlier ones of the same aanbieder and gemeente; it never goes
+    back or repeats.
 
     Months without care may be skipped (the next period then starts where care resumed),
     so only a period on or before the last one declared is certain to be wrong. A

@@ -13,7 +13,8 @@ from validators.rules.tr._common import PRESTATIE_COLUMNS, prestatie_of
     columns=PRESTATIE_COLUMNS,
 )
 def tr319(ctx, prestatie):
-    """A declaration may hold Prestaties of its own DeclaratiePeriode or earlier ones, never of a later period."""
+    """A declaration may hold Prestaties of its own DeclaratiePeriode or earlier ones, never of a later
+    period."""
     p = prestatie_of(ctx, prestatie)
     einde = _einde(ctx)
     if einde is not None and p.einddatum is not None and p.einddatum > einde:

@@ -57,7 +57,8 @@ def _finish(ctx, tallies: dict[str, Tally | None]):
     finish=_finish,
 )
 def tr322(ctx, bericht):
-    """All volume declared on a toewijzing (debits minus credits) must fit its Omvang over its whole duration."""
+    """All volume declared on a toewijzing (debits minus credits) must fit its Omvang over its whole
+    duration."""
     # Per ToewijzingNummer a Tally: this message's volume on it, chunk by chunk; the earlier lines
     # (those that still stand) are added when the message has ended.
     tally_lines(ctx, ctx.state, _counts, _add)

@@ -14,7 +14,8 @@ from validators.rules.tr._coverage import absence_proves
     streaming=ONCE,
 )
 def tr337(ctx, bericht):
-    """DeclaratieIdentificatie must repeat the BerichtIdentificatie of a declaration received from the aanbieder."""
+    """DeclaratieIdentificatie must repeat the BerichtIdentificatie of a declaration received from the
+    aanbieder."""
     _, aanbieder = header(ctx)
     node = find(bericht, "Header/DeclaratieIdentificatie")
     identificatie = text(node, "Identificatie")

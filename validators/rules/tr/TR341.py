@@ -15,7 +15,8 @@ MINUUT, UUR = "01", "04"
     columns=PRESTATIE_COLUMNS,
 )
 def tr341(ctx, prestatie):
-    """A Prestatie's Eenheid must be its toewijzing's Eenheid; minutes may be declared on an hours toewijzing."""
+    """A Prestatie's Eenheid must be its toewijzing's Eenheid; minutes may be declared on an hours
+    toewijzing."""
     p, t = line_of(ctx, prestatie)
     if t is None or not t.eenheid or not p.eenheid or p.eenheid == t.eenheid:
         return

@@ -48,7 +48,8 @@ def _finish(ctx, antwoorden: dict):
     finish=_finish,
 )
 def tr342(ctx, declaratieantwoord):
-    """A declaratie-antwoord holds only rejected Prestaties, and they explain the difference between submitted and granted."""
+    """A declaratie-antwoord holds only rejected Prestaties, and they explain the difference between
+    submitted and granted."""
     prestaties = list(iter_local(declaratieantwoord, "Prestatie"))
     for prestatie in prestaties:
         codes = [(c.text or "").strip() for c in findall(prestatie, "RetourCodes/RetourCode")]

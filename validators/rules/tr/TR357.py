@@ -13,7 +13,8 @@ from validators.rules.tr._verzoek import referenced
     needs=("history",),
 )
 def tr357(ctx, product):
-    """A change that does not start in the future applies to the whole toewijzing: it starts on its Ingangsdatum."""
+    """A change that does not start in the future applies to the whole toewijzing: it starts on its
+    Ingangsdatum."""
     gewenst, sent = date_of(product, "GewensteIngangsdatum"), dagtekening(ctx)
     toewijzing = referenced(ctx, product)
     if gewenst is None or sent is None or toewijzing is None or toewijzing.ingangsdatum is None:

@@ -7,7 +7,8 @@ from validators.rules.tr._common import header
     "TR359", retourcode="9359", messages=("JW319",), level=Level.CROSS, target="Antwoord", needs=("history",)
 )
 def tr359(ctx, antwoord):
-    """No answer may follow once the request was honoured with a toewijzing carrying its ReferentieAanbieder."""
+    """No answer may follow once the request was honoured with a toewijzing carrying its
+    ReferentieAanbieder."""
     gemeente, aanbieder = header(ctx)
     node = find(antwoord, "ReferentieAanbieder")
     referentie = text(node)

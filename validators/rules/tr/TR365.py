@@ -7,7 +7,8 @@ from validators.rules.tr._antwoord import IN_ONDERZOEK, earlier_answers
     "TR365", retourcode="9365", messages=("JW319",), level=Level.CROSS, target="Antwoord", needs=("history",)
 )
 def tr365(ctx, antwoord):
-    """A request may be answered again only when every earlier answer said 'in onderzoek' (VerzoekAntwoord 2)."""
+    """A request may be answered again only when every earlier answer said 'in onderzoek' (VerzoekAntwoord
+    2)."""
     referentie, answers = earlier_answers(ctx, antwoord)
     final = [a for a in answers if a.antwoord != IN_ONDERZOEK]
     if final:

@@ -31,7 +31,8 @@ def _finish(ctx, tallies: dict[str, Tally | None]):
     finish=_finish,
 )
 def tr369(ctx, bericht):
-    """All that is declared on a toewijzing with a Budget (debits minus credits) must fit within that Budget."""
+    """All that is declared on a toewijzing with a Budget (debits minus credits) must fit within that
+    Budget."""
     # Per ToewijzingNummer a Tally: this message's amounts on it, chunk by chunk; the earlier lines
     # are added when the message has ended.
     tally_lines(ctx, ctx.state, lambda t: t.budget is not None, _add)

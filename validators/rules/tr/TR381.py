@@ -30,7 +30,8 @@ _READS = tuple(dict.fromkeys(p for _, classes in _CLASSES.values() for c in clas
     reads=_READS,
 )
 def tr381(ctx, product):
-    """A ProductCode must exist, under that ProductCategorie, in the product list the gemeente uses on that date."""
+    """A ProductCode must exist, under that ProductCategorie, in the product list the gemeente uses on that
+    date."""
     registry = ctx.registry
     header_element, classes = _CLASSES[ctx.message.message_type.number]
     name = local(product)

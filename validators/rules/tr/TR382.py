@@ -13,7 +13,8 @@ from validators.rules.tr._startstop import VERWIJDEREN, notice_of, sent_any, sta
     needs=("history",),
 )
 def tr382(ctx, product):
-    """A stop must repeat unchanged the key of a start that stands (Bsn, ToewijzingNummer, Product, Begindatum)."""
+    """A stop must repeat unchanged the key of a start that stands (Bsn, ToewijzingNummer, Product,
+    Begindatum)."""
     notice = notice_of(ctx, product)
     # A deletion is judged by TR063.
     if notice.status == VERWIJDEREN:

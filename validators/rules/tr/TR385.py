@@ -15,7 +15,8 @@ VERWIJDERD = "13"
     needs=("history",),
 )
 def tr385(ctx, product):
-    """A toewijzing may not be withdrawn (RedenWijziging 13) while approved, uncredited Prestaties rest on it."""
+    """A toewijzing may not be withdrawn (RedenWijziging 13) while approved, uncredited Prestaties rest on
+    it."""
     if text(product, "RedenWijziging") != VERWIJDERD:
         return
     gemeente, aanbieder = header(ctx)

@@ -13,7 +13,8 @@ from validators.rules.tr._common import PRESTATIE_COLUMNS, line_of
     columns=PRESTATIE_COLUMNS,
 )
 def tr387(ctx, prestatie):
-    """A ProductPeriode begins on the first of its month, or on the toewijzing's later Ingangsdatum in that month."""
+    """A ProductPeriode begins on the first of its month, or on the toewijzing's later Ingangsdatum in that
+    month."""
     p, t = line_of(ctx, prestatie)
     if t is None or p.begindatum is None or p.begindatum.day == 1:
         return

@@ -17,7 +17,8 @@ ONE_DAY = timedelta(days=1)
     columns=PRESTATIE_COLUMNS,
 )
 def tr388(ctx, prestatie):
-    """A ProductPeriode ends on the last day of its month, or on the toewijzing's earlier Einddatum in that month."""
+    """A ProductPeriode ends on the last day of its month, or on the toewijzing's earlier Einddatum in that
+    month."""
     p, t = line_of(ctx, prestatie)
     if t is None or p.einddatum is None or (p.einddatum + ONE_DAY).day == 1:
         return

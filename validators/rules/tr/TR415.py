@@ -12,7 +12,8 @@ from validators.rules.tr._stops import NEW_DELIVERY, TIJDELIJK, standing_stops
     needs=("history",),
 )
 def tr415(ctx, product):
-    """A start that is stopped for good (a reden other than 20) gets no new stop; change or delete that one."""
+    """A start that is stopped for good (a reden other than 20) gets no new stop; change or delete that
+    one."""
     notice, earlier = standing_stops(ctx, product)
     final = [s for s in earlier if s.reden_beeindiging != TIJDELIJK]
     if notice.status in NEW_DELIVERY and final:

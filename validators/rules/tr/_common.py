@@ -69,7 +69,7 @@ def _records(ctx: RuleContext) -> dict[etree._Element, Prestatie]:
     records = prestatie_records(
         texts, texts[CLIENT_BSN], declaratie_nummer=_declaratie_nummer(ctx), key=_key(ctx)
     )
-    return dict(zip(columns.nodes, records))
+    return dict(zip(columns.nodes, records, strict=True))
 
 
 def _record(ctx: RuleContext, node: etree._Element) -> Prestatie:
@@ -136,7 +136,8 @@ def message_prestaties(ctx: RuleContext) -> list[tuple[etree._Element, Prestatie
 
 
 def last_lines(ctx: RuleContext) -> dict[str, etree._Element]:
-    """Per ToewijzingNummer of the message, its last Prestatie: where a total over the toewijzing is reported."""
+    """Per ToewijzingNummer of the message, its last Prestatie: where a total over the toewijzing is
+    reported."""
     if "cross:last_lines" not in ctx.cache:
         ctx.cache["cross:last_lines"] = {
             p.toewijzing_nummer: node for node, p in message_prestaties(ctx) if p.toewijzing_nummer

@@ -25,7 +25,10 @@ def absence_proves(ctx: RuleContext, day: date | None, *, fallback: bool, what: 
     decided = coverage.proves_absence(day) if coverage is not None and day is not None else None
     if decided is None:
         decided = fallback
-        reason = "niet bekend of de eerdere berichten volledig zijn (gebruik --history-complete of een berichtenopslag)"
+        reason = (
+            "niet bekend of de eerdere berichten volledig zijn "
+            "(gebruik --history-complete of een berichtenopslag)"
+        )
     else:
         reason = f"de eerdere berichten zijn pas volledig vanaf {coverage.complete_from.isoformat()}"
     if not decided and ctx.rule is not None:

@@ -68,7 +68,7 @@ def repeated(ctx, within: etree._Element | None, name: str, paths: Iterable[str]
     parts = [ctx.columns.comparable(name, p) for p in paths]
     if any(len(set(part)) == columns.size for part in reversed(parts)):
         return  # the usual case: one key field (a ReferentieNummer) tells every line apart
-    keys = list(zip(*parts))
+    keys = list(zip(*parts, strict=True))
     counts = Counter(keys)
     if len(counts) == len(keys):
         return
@@ -130,6 +130,8 @@ def duplicate_lines(ctx, root: etree._Element):
         for i in seen.repeated(line_keys(ctx, name, paths), ctx.whole):
             node = columns.node(start + i)
             shown = ", ".join(
-                f"{p}={v}" for p, v in zip(keys[name], _own_key(node, keys[name])) if v is not None
+                f"{p}={v}"
+                for p, v in zip(keys[name], _own_key(node, keys[name]), strict=True)
+                if v is not None
             )
             yield ctx.finding(node, name=name, shown=shown)
