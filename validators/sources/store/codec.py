@@ -38,6 +38,8 @@ KINDS: dict[type, str] = {
 }
 _CLASSES = {code: cls for cls, code in KINDS.items()}
 _FIELDS = {cls: tuple(f.name for f in fields(cls) if f.name != "seq") for cls in KINDS}
+# Where `seq` stands among the constructor's positional arguments (not always last: Verzoek).
+_SEQ_AT = {cls: [f.name for f in fields(cls)].index("seq") for cls in KINDS}
 
 
 class StoredRecordError(ValueError):
@@ -72,8 +74,9 @@ def decode(kind: str, payload: str, seq: int):
     """The record a row holds, at arrival position `seq`."""
     try:
         cls = _CLASSES[kind]
-        values = json.loads(payload, object_hook=_tagged)
-        record = cls(*map(_tuples, values), seq=seq)
+        values = list(map(_tuples, json.loads(payload, object_hook=_tagged)))
+        values.insert(_SEQ_AT[cls], seq)
+        record = cls(*values)
     except (KeyError, TypeError, ValueError) as exc:
         raise StoredRecordError(f"stored record ({kind}) of message {seq} cannot be read: {exc}") from None
     return record

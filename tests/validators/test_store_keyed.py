@@ -1,0 +1,164 @@
+"""Keyed loading from the message store gives the verdicts of the whole history (issue 15.2).
+
+`validate --store` loads only the records a message's keys reach. Every rule that reads the
+history must still conclude as it would with every stored message read from the files: each
+rule fixture with a history, and each lifecycle scenario, is validated both ways, with
+unrelated messages (another fixture's history, the same messages between other parties) in
+the store, and the findings compared.
+"""
+
+from __future__ import annotations
+
+import shutil
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+import tests.validators.test_lifecycle as lifecycle_scenarios
+from productcodes.db import make_engine, session_scope
+from productcodes.migrate import upgrade
+from tests.validators.test_cross_rules import _schema_dir
+from tests.validators.test_history_verdicts import _other_parties
+from validators.engine.pipeline import Options, validate
+from validators.rules.registry import RuleSet, all_rules
+from validators.sources.history import History
+from validators.sources.store import build_history, complete_from, ingest
+
+RULES = Path(__file__).parents[1] / "fixtures" / "rules"
+FOLDERS = sorted(f for f in RULES.iterdir() if (f / "history").is_dir())
+HISTORY_RULES = tuple(sorted(code for code, r in all_rules().items() if "history" in r.needs))
+TODAY = date(2026, 12, 1)
+
+
+@pytest.fixture(scope="module")
+def empty_store(tmp_path_factory) -> Path:
+    """A migrated SQLite store, copied for each test: migrating once keeps the many cases quick."""
+    path = tmp_path_factory.mktemp("template") / "store.sqlite"
+    engine = make_engine(f"sqlite:///{path}")
+    upgrade(engine)
+    engine.dispose()
+    return path
+
+
+def _new_store(template: Path, folder: Path) -> str:
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / "store.sqlite"
+    shutil.copy(template, target)
+    return f"sqlite:///{target}"
+
+
+def _fill(url: str, files: list[Path], *, refusals: bool = False) -> list[Path]:
+    """Ingest `files` in order; gives those stored (a copy of an earlier one is kept once). The
+    lifecycle scenarios invent retourcodes the XSD refuses (`refusals`): the store cannot hold those."""
+    engine = make_engine(url)
+    try:
+        with session_scope(engine) as session:
+            result = ingest(session, [str(f) for f in files], batch=7)  # batches end mid-list
+    finally:
+        engine.dispose()
+    assert refusals or not result.refused, result.refused
+    return [Path(name) for name in result.stored]
+
+
+def _findings(xml: Path, history) -> list[tuple]:
+    options = Options(
+        today=TODAY, ruleset=RuleSet(select=HISTORY_RULES), schema_dir=_schema_dir(), history=history
+    )
+    report = validate(xml, options)
+    return sorted((f.code, f.xpath or "", f.message, str(f.severity)) for f in report.findings) + sorted(
+        map(str, report.skipped)
+    )
+
+
+def _assert_same(url: str, stored: list[Path], messages: list[Path]) -> int:
+    """Each message against the whole history and against the keyed store; gives how many findings."""
+    full = History.from_paths(stored)
+    engine = make_engine(url)
+    try:
+        with session_scope(engine) as session:
+            since = complete_from(session)
+        if since is not None:  # the store vouches for itself from its first message: so does the whole
+            full.declare_complete("store", since)
+        keyed = build_history(engine)
+        total = 0
+        for xml in messages:
+            expected = _findings(xml, full)
+            assert _findings(xml, keyed) == expected, xml
+            total += len(expected)
+    finally:
+        engine.dispose()
+    return total
+
+
+def _shadows(files: list[Path], folder: Path) -> list[Path]:
+    folder.mkdir(parents=True, exist_ok=True)
+    out = []
+    for path in files:
+        copy = folder / f"other-{path.parent.parent.name}-{path.name}"
+        copy.write_bytes(_other_parties(path.read_bytes()))
+        out.append(copy)
+    return out
+
+
+@pytest.mark.parametrize("folder", FOLDERS, ids=lambda f: f.name)
+def test_each_fixture_judged_alike_by_the_keyed_store_and_the_whole_history(folder, empty_store, tmp_path):
+    own = sorted((folder / "history").glob("*.xml"))
+    neighbour = FOLDERS[(FOLDERS.index(folder) + 1) % len(FOLDERS)]
+    noise = sorted((neighbour / "history").glob("*.xml"))
+    url = _new_store(empty_store, tmp_path)
+    stored = _fill(url, [*noise, *own, *_shadows(own, tmp_path / "other")])
+    # The fixture's own messages, and the stored ones again (judged by what came before each).
+    _assert_same(url, stored, [*sorted(folder.glob("*.xml")), *own])
+
+
+@pytest.mark.parametrize("store_kind", ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def test_one_store_of_every_fixture_history(store_kind, empty_store, tmp_path, request):
+    """Every fixture's history in one store: many messages share numbers and parties."""
+    if store_kind == "sqlite":
+        url = _new_store(empty_store, tmp_path)
+    else:
+        url = request.getfixturevalue("pg_url")
+        engine = make_engine(url)
+        upgrade(engine)
+        engine.dispose()
+    files = [f for folder in FOLDERS for f in sorted((folder / "history").glob("*.xml"))]
+    stored = _fill(url, files)
+    messages = [f for folder in FOLDERS for f in sorted(folder.glob("*.xml"))]
+    assert _assert_same(url, stored, messages) > 0  # a comparison of empty reports would prove nothing
+
+
+LIFECYCLE_SCENARIOS = sorted(
+    name
+    for name in dir(lifecycle_scenarios)
+    if name.startswith("test_") and "tmp_path" in getattr(lifecycle_scenarios, name).__code__.co_varnames
+)
+
+
+@pytest.mark.parametrize("scenario", LIFECYCLE_SCENARIOS)
+def test_lifecycle_scenarios_judged_alike(scenario, empty_store, tmp_path, monkeypatch):
+    """Rejections by retour and answer messages: each scenario's history, stored, gives its verdicts."""
+    original = lifecycle_scenarios.codes
+    runs = []
+
+    def both(tmp, history, message, select, *, only_selected=False):
+        expected = original(tmp, history, message, select, only_selected=only_selected)
+        run = tmp / f"keyed{len(runs)}"
+        (run / "history").mkdir(parents=True)
+        files = []
+        for i, text in enumerate(history):
+            path = run / "history" / f"{i:02d}.xml"
+            path.write_text(text, encoding="utf-8")
+            files.append(path)
+        message_path = run / "message.xml"
+        message_path.write_text(message, encoding="utf-8")
+        url = _new_store(empty_store, run)
+        stored = _fill(url, files, refusals=True)
+        if stored == files:  # the scenario's history exactly (a repeated message would be stored once)
+            _assert_same(url, stored, [message_path])
+        runs.append(stored == files)
+        return expected
+
+    monkeypatch.setattr(lifecycle_scenarios, "codes", both)
+    getattr(lifecycle_scenarios, scenario)(tmp_path)
+    assert any(runs), "no scenario run compared"
