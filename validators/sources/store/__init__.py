@@ -32,6 +32,7 @@ from validators.sources.store.writing import (
     pending,
     read_stored,
     reindex_batch,
+    reset_extraction,
     write_records,
 )
 
@@ -42,6 +43,7 @@ __all__ = [
     "StoredMessageError",
     "build_history",
     "complete_from",
+    "ensure_indexed",
     "ingest",
     "reindex",
     "set_complete_from",
@@ -166,13 +168,18 @@ def stored_messages(session: Session, batch: int = 500) -> Iterator[ParsedMessag
         yield read_stored(bericht_id, bestand, inhoud)[0]
 
 
-def reindex(engine, progress: Callable[[int, int], None] | None = None, *, batch: int = 200) -> int:
+def reindex(
+    engine, progress: Callable[[int, int], None] | None = None, *, batch: int = 200, again: bool = False
+) -> int:
     """Extract the records of every stored message that has none (stored before they existed, or by
-    an older extraction); a batch per transaction, so an interrupted reindex resumes. `progress`
-    is told (done, total) after each batch. Gives how many messages it extracted."""
+    an older extraction; with `again`: of every message); a batch per transaction, so an interrupted
+    reindex resumes. `progress` is told (done, total) after each batch. Gives how many messages it
+    extracted."""
     from productcodes.db import session_scope
 
     with session_scope(engine) as session:
+        if again:
+            reset_extraction(session)
         total = pending(session)
     done = 0
     while done < total:
@@ -190,7 +197,14 @@ def _tell(message: str) -> None:
     print(message, file=sys.stderr)
 
 
-def ensure_indexed(engine, notify: Callable[[str], None] = _tell, progress=None) -> int:
+def _tty_progress(done: int, total: int) -> None:
+    # Only on a terminal: a log file or a CI run gets the one message, not a line per batch.
+    if sys.stderr.isatty():
+        end = "\n" if done >= total else ""
+        print(f"\ruitpakken: {done}/{total}", end=end, file=sys.stderr, flush=True)
+
+
+def ensure_indexed(engine, notify: Callable[[str], None] = _tell, progress=_tty_progress) -> int:
     """Reindex a store that holds messages without records, saying so (in Dutch, on stderr)."""
     from productcodes.db import session_scope
 

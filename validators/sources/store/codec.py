@@ -14,6 +14,7 @@ from dataclasses import fields
 from datetime import date
 from decimal import Decimal
 
+from productcodes.errors import UserError
 from productcodes.store_models import SLEUTEL_LENGTE
 from validators.sources.history.records import (
     Declaratie,
@@ -42,7 +43,7 @@ _FIELDS = {cls: tuple(f.name for f in fields(cls) if f.name != "seq") for cls in
 _SEQ_AT = {cls: [f.name for f in fields(cls)].index("seq") for cls in KINDS}
 
 
-class StoredRecordError(ValueError):
+class StoredRecordError(UserError):
     """A stored record that cannot be read back (the database was changed outside this program)."""
 
 
@@ -78,7 +79,11 @@ def decode(kind: str, payload: str, seq: int):
         values.insert(_SEQ_AT[cls], seq)
         record = cls(*values)
     except (KeyError, TypeError, ValueError) as exc:
-        raise StoredRecordError(f"stored record ({kind}) of message {seq} cannot be read: {exc}") from None
+        raise StoredRecordError(
+            f"een opgeslagen gegeven ({kind}) van bericht {seq} in de berichtenopslag kan niet gelezen "
+            f"worden ({exc}); `productcodes store reindex --opnieuw` haalt het opnieuw uit het "
+            "bewaarde bericht"
+        ) from None
     return record
 
 

@@ -126,6 +126,14 @@ def pending(session: Session) -> int:
     )
 
 
+def reset_extraction(session: Session) -> None:
+    """Mark every stored message as not extracted, so a reindex extracts all records again. The
+    messages stay; their old records make way batch by batch, the party table at once (it is rebuilt
+    as the batches go)."""
+    session.execute(update(OntvangenBericht).values(uitgepakt=None))
+    session.execute(delete(OpslagPartij))
+
+
 def reindex_batch(session: Session, size: int = 200) -> int:
     """Extract the records of the next `size` messages that have none; gives how many it did.
 
