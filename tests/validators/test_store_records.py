@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import zlib
 from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -24,7 +25,7 @@ from productcodes.db import make_engine, session_scope
 from productcodes.migrate import upgrade
 from productcodes.store_models import OntvangenBericht, OpslagPartij, OpslagRecord, OpslagSleutel
 from tests.conftest import FIXTURES
-from validators.sources.store import StoredMessageError, ingest, reindex
+from validators.sources.store import StoredMessageError, complete_from, ingest, reindex
 from validators.sources.store.codec import decode
 
 CASE = FIXTURES / "rules" / "TR304"  # the bad case fails only with its history
@@ -216,3 +217,60 @@ def test_a_damaged_record_is_a_clear_error(engine, db_url):
     assert run(db_url, "store", "reindex", "--opnieuw", "--no-progress").exit_code == 0
     result = run(db_url, "validate", "--select", "TR304", "--today", "2026-12-01", "--store", str(bad))
     assert result.exit_code == 1 and "TR304" in result.stdout
+
+
+def _inbox(tmp_path, folders):
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    for folder in folders:
+        for xml in sorted(folder.glob("*.xml")):
+            (inbox / f"{folder.name}-{xml.name}").write_bytes(xml.read_bytes())
+    return inbox
+
+
+BATCH_CASES = [FIXTURES / "rules" / code for code in ("TR304", "TR323", "TR385", "TR389", "TR374", "TR063")]
+
+
+def _batch_codes(engine, db_url, tmp_path, **how) -> dict[str, list]:
+    from tests.validators.test_store_keyed import HISTORY_RULES
+    from validators.engine.batch import BatchSettings, run_batch
+
+    with session_scope(engine) as session:
+        ingest(session, [str(p) for f in BATCH_CASES for p in sorted((f / "history").glob("*.xml"))])
+    settings = BatchSettings(
+        today=datetime(2026, 12, 1).date(), select=HISTORY_RULES, db_url=db_url, use_store=True
+    )
+    result = run_batch([_inbox(tmp_path, BATCH_CASES)], tmp_path / "out", settings, **how)
+    return {Path(o.file).name: sorted(code for code, _, _ in o.codes) for o in result.outcomes}
+
+
+def _whole_history_codes(engine, tmp_path) -> dict[str, list]:
+    from tests.validators.test_store_keyed import HISTORY_RULES
+    from validators.engine.pipeline import Options, validate
+    from validators.rules.registry import RuleSet
+    from validators.sources.history import History
+
+    files = [p for f in BATCH_CASES for p in sorted((f / "history").glob("*.xml"))]
+    history = History.from_paths(files)
+    with session_scope(engine) as session:
+        history.declare_complete("store", complete_from(session))
+    options = Options(
+        today=datetime(2026, 12, 1).date(), ruleset=RuleSet(select=HISTORY_RULES), history=history
+    )
+    return {
+        xml.name: sorted(f.code for f in validate(xml, options).findings)
+        for xml in sorted((tmp_path / "inbox").glob("*.xml"))
+    }
+
+
+def test_batch_workers_load_by_key_as_validate_does(engine, db_url, tmp_path):
+    found = _batch_codes(engine, db_url, tmp_path, workers=2)
+    assert found == _whole_history_codes(engine, tmp_path)
+    assert any(found.values())
+
+
+@pytest.mark.slow
+def test_dask_workers_open_the_store_by_url(engine, db_url, tmp_path):
+    found = _batch_codes(engine, db_url, tmp_path, executor="dask", scheduler="local:2")
+    assert found == _whole_history_codes(engine, tmp_path)
+    assert any(found.values())

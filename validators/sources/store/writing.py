@@ -146,6 +146,7 @@ def reindex_batch(session: Session, size: int = 200) -> int:
         .where(or_(OntvangenBericht.uitgepakt.is_(None), OntvangenBericht.uitgepakt != EXTRACTION))
         .order_by(OntvangenBericht.id)
         .limit(size)
+        .with_for_update(skip_locked=True)  # PostgreSQL: two reindexing processes take turns, not rows
     ).all()
     if not rows:
         return 0
