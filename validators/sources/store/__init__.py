@@ -133,19 +133,21 @@ def _store(
         result.stored.append(name)
     if not rows:
         return
-    session.add_all(rows)
-    session.flush()  # the ids: arrival order, as added
-    write_records(session, ((row.id, found) for row, found in zip(rows, extracts, strict=True)))
-    first = next((row.dagtekening for row in rows if row.dagtekening is not None), None)
+    # One statement for the batch; the ids come back in the rows' order, which is arrival order.
+    table = OntvangenBericht.__table__
+    ids = session.connection().execute(
+        table.insert().returning(table.c.id, sort_by_parameter_order=True), rows
+    )
+    ids = ids.scalars().all()
+    write_records(session, zip(ids, extracts, strict=True))
+    first = next((row["dagtekening"] for row in rows if row["dagtekening"] is not None), None)
     if first is not None and complete_from(session) is None:
         set_complete_from(session, first, "eerste bericht")  # its traffic starts here
 
 
-def _row(
-    message: ParsedMessage, name: str, data: bytes, digest: str, now: datetime, extracted: dict
-) -> OntvangenBericht:
+def _row(message: ParsedMessage, name: str, data: bytes, digest: str, now: datetime, extracted: dict) -> dict:
     header = message.root.find("{*}Header")
-    return OntvangenBericht(
+    return dict(
         berichttype=message.message_type.code,
         afzender=text(header, "Afzender") or "",
         ontvanger=text(header, "Ontvanger") or "",

@@ -53,12 +53,20 @@ class StoredRecordError(UserError):
 def encode(record) -> tuple[str, str]:
     """(kind code, JSON of the fields) of a record."""
     cls = type(record)
-    values = [_plain(getattr(record, name)) for name in _FIELDS[cls]]
-    return KINDS[cls], json.dumps(values, ensure_ascii=False, separators=(",", ":"))
+    values = [
+        value if value is None or type(value) in _AS_IS else _plain(value)
+        for value in map(record.__getattribute__, _FIELDS[cls])
+    ]
+    return KINDS[cls], _ENCODE(values)
+
+
+# One encoder for every record: json.dumps with options builds a new one per call.
+_ENCODE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), check_circular=False).encode
+_AS_IS = frozenset({str, int, bool})
 
 
 def _plain(value):
-    if value is None or type(value) in (str, int, bool):
+    if value is None or type(value) in _AS_IS:
         return value
     if isinstance(value, date):
         return {"d": value.isoformat()}

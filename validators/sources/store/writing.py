@@ -46,10 +46,12 @@ def write_records(session: Session, extracts: Iterable[tuple[int, Extract]]) -> 
             for scope in scopes_of(record):
                 if scope not in scopes:  # ids rise through a batch: the first is the smallest
                     scopes[scope] = bericht_id
+    # Core inserts on the session's connection: a plain executemany, without the ORM's bookkeeping per row.
+    connection = session.connection()
     if records:
-        session.execute(insert(OpslagRecord), records)
+        connection.execute(OpslagRecord.__table__.insert(), records)
     if keys:
-        session.execute(insert(OpslagSleutel), keys)
+        connection.execute(OpslagSleutel.__table__.insert(), keys)
     _note_scopes(session, scopes)
 
 
