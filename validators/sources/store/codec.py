@@ -83,7 +83,7 @@ def decode(kind: str, payload: str, seq: int):
     """The record a row holds, at arrival position `seq`."""
     try:
         cls = _CLASSES[kind]
-        values = list(map(_tuples, json.loads(payload, object_hook=_tagged)))
+        values = list(map(_tuples, _DECODE(payload)))
         values.insert(_SEQ_AT[cls], seq)
         record = cls(*values)
     except (KeyError, TypeError, ValueError) as exc:
@@ -96,6 +96,7 @@ def decode(kind: str, payload: str, seq: int):
 
 
 def _tagged(obj: dict):
+    # Only values `_plain` wrote come as objects: a date, a number with decimals, a set.
     if "d" in obj:
         return date.fromisoformat(obj["d"])
     if "n" in obj:
@@ -103,6 +104,9 @@ def _tagged(obj: dict):
     if "s" in obj:
         return frozenset(obj["s"])
     raise ValueError(f"unknown value {obj!r}")
+
+
+_DECODE = json.JSONDecoder(object_hook=_tagged).decode
 
 
 def _tuples(value):

@@ -60,21 +60,30 @@ def load_history(session, keys: Iterable[str]) -> History:
     berichten: dict[int, tuple] = {}
     asked: set[str] = set()
     todo = set(keys)
+    connection = session.connection()  # Core rows: no ORM bookkeeping for thousands of records
+    postgres = connection.dialect.name == "postgresql"
+    records_by_key, berichten_by_identificatie = _QUERIES[postgres]
+    if postgres:
+        # A load is a few hundred index probes. PostgreSQL's default costs (spinning disks) make a
+        # store of some 100k keys look cheaper to scan whole: 50 ms instead of 2. For this transaction only.
+        connection.exec_driver_sql("SET LOCAL random_page_cost = 1.1")
     while todo:
         asked |= todo
-        found = set()
-        for chunk in _chunks(sorted(todo)):
-            for bericht_id, volgnummer, soort, inhoud in session.execute(_RECORDS_BY_KEY, {"keys": chunk}):
+        found: set[str] = set()
+        for chunk in _chunks(sorted(todo), postgres):
+            for bericht_id, volgnummer, soort, inhoud in connection.execute(records_by_key, {"keys": chunk}):
                 if (bericht_id, volgnummer) not in records:
                     record = records[(bericht_id, volgnummer)] = decode(soort, inhoud, bericht_id)
-                    found.update(cut(k) for k in follow(record) if k)
-            for row in session.execute(_BERICHTEN_BY_IDENTIFICATIE, {"keys": chunk}):
+                    found.update(follow(record))
+            for row in connection.execute(berichten_by_identificatie, {"keys": chunk}):
                 berichten[row[0]] = row
-        todo = found - asked
+        found.discard(None)
+        found.discard("")
+        todo = {cut(k) for k in found} - asked
     history = History()
     with collector_paused():
         _fill(history, berichten, records)
-    for soort, afzender, ontvanger, eerste in session.execute(_PARTIES):
+    for soort, afzender, ontvanger, eerste in connection.execute(_PARTIES):
         history.note_scope((soort, afzender, ontvanger) if soort == "relatie" else (soort, afzender), eerste)
     history._seq = max(history._seq, session.scalar(select(func.max(OntvangenBericht.id))) or 0)
     from validators.sources.store import complete_from
@@ -113,14 +122,26 @@ def _fill(history: History, berichten: dict[int, tuple], records: dict[tuple[int
             history.add_record(records[(bericht_id, volgnummer)])
 
 
-def _chunks(values: list[str]) -> Iterable[list[str]]:
+def _chunks(values: list[str], postgres: bool) -> Iterable[list[str]]:
+    if postgres:  # one array parameter: no limit, and no placeholder per key for the driver to parse
+        yield values
+        return
     for start in range(0, len(values), _CHUNK):
         yield values[start : start + _CHUNK]
 
 
-def _records_by_key():
-    from sqlalchemy import bindparam
+def _keys_param(postgres: bool):
+    from sqlalchemy import String, any_, bindparam
 
+    if postgres:
+        from sqlalchemy.dialects.postgresql import ARRAY
+
+        return lambda column: column == any_(bindparam("keys", type_=ARRAY(String)))
+    return lambda column: column.in_(bindparam("keys", expanding=True))
+
+
+def _records_by_key(postgres: bool):
+    matches = _keys_param(postgres)
     return (
         select(OpslagRecord.bericht_id, OpslagRecord.volgnummer, OpslagRecord.soort, OpslagRecord.inhoud)
         .join(
@@ -130,13 +151,11 @@ def _records_by_key():
                 OpslagSleutel.volgnummer == OpslagRecord.volgnummer,
             ),
         )
-        .where(OpslagSleutel.waarde.in_(bindparam("keys", expanding=True)))
+        .where(matches(OpslagSleutel.waarde))
     )
 
 
-def _berichten_by_identificatie():
-    from sqlalchemy import bindparam
-
+def _berichten_by_identificatie(postgres: bool):
     b = OntvangenBericht
     return select(
         b.id,
@@ -149,12 +168,14 @@ def _berichten_by_identificatie():
         b.basisschema_xsd_versie,
         b.bericht_xsd_versie,
         b.retour,
-    ).where(b.identificatie.in_(bindparam("keys", expanding=True)))
+    ).where(_keys_param(postgres)(b.identificatie))
 
 
-_RECORDS_BY_KEY = _records_by_key()
+# Per dialect (PostgreSQL or not): the two queries a load repeats.
+_QUERIES = {
+    postgres: (_records_by_key(postgres), _berichten_by_identificatie(postgres)) for postgres in (False, True)
+}
 _PARTIES = select(OpslagPartij.soort, OpslagPartij.afzender, OpslagPartij.ontvanger, OpslagPartij.eerste)
-_BERICHTEN_BY_IDENTIFICATIE = _berichten_by_identificatie()
 
 
 class StoreHistory:
