@@ -162,3 +162,96 @@ def test_lifecycle_scenarios_judged_alike(scenario, empty_store, tmp_path, monke
     monkeypatch.setattr(lifecycle_scenarios, "codes", both)
     getattr(lifecycle_scenarios, scenario)(tmp_path)
     assert any(runs), "no scenario run compared"
+
+
+# -- random histories: the chains between records, beyond what the fixtures show ---------------------
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from tests.fixtures.lifecycle_messages import jw325_geheel, jw325_volledig, retour  # noqa: E402
+from tests.fixtures.make_cross_fixtures import (  # noqa: E402
+    jw301,
+    jw305,
+    jw307,
+    jw315,
+    jw319,
+    jw323,
+    jw325,
+    prestatie,
+)
+
+NUMMERS = st.sampled_from(["80451", "80452"])
+REFS = st.sampled_from(["PRJ-0042", "PRJ-0043", "PRJ-0044"])
+# Identificatie and DeclaratieNummer drawn apart: a message under test often names neither of an
+# earlier declaration, which its lines and answers then reach only through the records' own keys.
+DECLARATIES = st.tuples(
+    st.sampled_from(["DCL2026-0917", "DCL2026-1017", "DCL2026-1117"]),
+    st.sampled_from(["SEP2026A", "OKT2026A"]),
+)
+LINES = st.builds(
+    prestatie,
+    ref=REFS,
+    vorig=st.none() | REFS,
+    nummer=NUMMERS,
+    dc=st.sampled_from(["D", "C"]),
+)
+
+
+@st.composite
+def _messages(draw):
+    kind = draw(
+        st.sampled_from(["301", "305", "307", "315", "319", "323", "325", "geheel", "volledig", "retour"])
+    )
+    n = draw(st.integers(0, 9))
+    if kind == "301":
+        return jw301(
+            ident=f"TW2026-01{n}", nummer=draw(NUMMERS), reden=draw(st.sampled_from([None, "13", "01"]))
+        )
+    if kind == "305":
+        return jw305(nummer=draw(NUMMERS), ident=f"ST2026-000{n}")
+    if kind == "307":
+        return jw307(nummer=draw(NUMMERS), ident=f"SP2026-000{n}")
+    if kind == "315":
+        return jw315(referentie=draw(st.sampled_from(["AVR-2026-7", "AVR-2026-8"])))
+    if kind == "319":
+        return jw319(
+            referentie=draw(st.sampled_from(["AVR-2026-7", "AVR-2026-8"])),
+            antwoord=draw(st.sampled_from("12")),
+        )
+    ident, nummer = draw(DECLARATIES)
+    if kind == "323":
+        return jw323(
+            *draw(
+                st.lists(LINES, min_size=1, max_size=3, unique_by=lambda p: p.split("ReferentieNummer>")[1])
+            ),
+            ident=ident,
+            nummer=nummer,
+        )
+    if kind == "325":
+        return jw325(
+            ref=draw(REFS), retour=draw(st.sampled_from(["0200", "8001", "9389"])), nummer=nummer, ident=ident
+        )
+    if kind == "geheel":
+        return jw325_geheel("8214", nummer=nummer, ident=ident)
+    if kind == "volledig":
+        return jw325_volledig(nummer=nummer, ident=ident)
+    heen = draw(st.sampled_from([jw301(nummer="80451"), jw305(), jw307(), jw315()]))
+    return retour(heen, item_code=draw(st.sampled_from(["0200", "8001"])))
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(history=st.lists(_messages(), min_size=1, max_size=9), message=_messages())
+def test_random_histories_judged_alike(history, message, empty_store, tmp_path_factory):
+    """Histories drawn from a few numbers, so lines, answers, credits, retours and requests meet."""
+    run = tmp_path_factory.mktemp("random")
+    files = []
+    for i, text in enumerate(history):
+        path = run / f"{i:02d}.xml"
+        path.write_text(text, encoding="utf-8")
+        files.append(path)
+    under_test = run / "message.xml"
+    under_test.write_text(message, encoding="utf-8")
+    url = _new_store(empty_store, run / "store")
+    stored = _fill(url, files, refusals=True)
+    _assert_same(url, stored, [under_test, *stored])
