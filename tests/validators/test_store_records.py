@@ -127,6 +127,7 @@ def test_an_old_store_migrates_and_is_extracted_when_validating(db_url, tmp_path
     engine = make_engine(db_url)
     try:
         assert _counts(engine)[:2] == (len(HISTORY), 0)  # the messages are there, their records not yet
+        assert f"{len(HISTORY)} message(s) without records yet" in run(db_url, "store", "list").stdout
         bad = next(CASE.glob("bad*.xml"))
         result = run(db_url, "validate", "--select", "TR304", "--today", "2026-12-01", "--store", str(bad))
         assert result.exit_code == 1 and "TR304" in result.stdout, result.output

@@ -60,15 +60,19 @@ def list_cmd(app) -> None:
     from productcodes.commands import engine_for
     from productcodes.db import session_scope
     from validators.sources.store import complete_from, summary
+    from validators.sources.store.writing import pending
 
     with session_scope(engine_for(app)) as session:
         counts = summary(session)
         since = complete_from(session)
+        waiting = pending(session)
     for berichttype, count in sorted(counts.items()):
         click.echo(f"{berichttype:<8} {count:>8}")
     click.echo(f"{sum(counts.values())} message(s)")
     if since is not None:
         click.echo(f"complete from {since.isoformat()}")
+    if waiting:
+        click.echo(f"{waiting} message(s) without records yet: `productcodes store reindex` extracts them")
 
 
 @store.command()
