@@ -42,4 +42,5 @@ def test_store_bench_prints_every_figure(tmp_path: Path):
     assert re.search(r"ingest on SQLite\s+\d+ messages/s \(target >= 1,000\)", out), out
     assert re.search(r"the whole store parsed\s+[\d.]+ s", out), out
     assert re.search(r"60 against 30 stored\s+[\d.]+x \(target <= 1.3x\)", out), out
+    assert len(re.findall(r"same records in memory\s+[\d.]+ s", out)) == 2, out
     assert "refused" not in out  # the generated messages are schema-valid: the store holds them all
