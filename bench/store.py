@@ -190,6 +190,9 @@ def bench_sizes(sizes: list[int], lines: int, workdir: Path, repeat: int, full: 
         url = f"sqlite:///{workdir / f'store-{size}-g{GENERATION}.sqlite'}"
         Path(url.removeprefix("sqlite:///")).unlink(missing_ok=True)
         rate, refused = build_store(url, files)
+        # The baseline again, next to this store's figures: the best of every measurement so far, so a
+        # quiet moment for the store and a busy one for the baseline never flatter the ratio.
+        bare = min(bare, time_validation(declaration, None, repeat)[0])
         engine = _engine(url)
         keyed, codes = time_validation(declaration, build_history(engine), repeat)
         engine.dispose()
@@ -198,7 +201,8 @@ def bench_sizes(sizes: list[int], lines: int, workdir: Path, repeat: int, full: 
         figures[size] = keyed
         print(
             f"  store of {size:>9,} JW301     {keyed:7.3f} s   {keyed / bare:4.2f}x without history "
-            f"(target <= 2x)   keyed load {load_s * 1000:6.1f} ms, {records} toewijzingen   findings {codes}"
+            f"({bare:.3f} s; target <= 2x)   keyed load {load_s * 1000:6.1f} ms, {records} toewijzingen   "
+            f"findings {codes}"
         )
         print(f"    same records in memory   {memory:7.3f} s   {memory / bare:4.2f}x (cross rules' own cost)")
         print(

@@ -36,7 +36,11 @@ def test_store_bench_prints_every_figure(tmp_path: Path):
     out = run.stdout
     assert re.search(r"without history\s+[\d.]+ s", out), out
     assert (
-        len(re.findall(r"store of\s+\d+ JW301\s+[\d.]+ s\s+[\d.]+x without history \(target <= 2x\)", out))
+        len(
+            re.findall(
+                r"store of\s+\d+ JW301\s+[\d.]+ s\s+[\d.]+x without history \([\d.]+ s; target <= 2x\)", out
+            )
+        )
         == 2
     )
     assert re.search(r"ingest on SQLite\s+\d+ messages/s \(target >= 1,000\)", out), out
