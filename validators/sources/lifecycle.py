@@ -205,7 +205,7 @@ class Lifecycle:
         return heen in self.berichten or (heen, identiteit) in self.klassen
 
     def notice_afgewezen(self, notice) -> bool:
-        """Whether a start or stop notice (validators.sources.history.StartStop) was rejected by its retour."""
+        """Whether a start or stop notice (a history StartStop) was rejected by its retour."""
         return self.klasse_afgewezen(
             notice.afzender,
             notice.berichtcode[-3:],
@@ -225,7 +225,7 @@ class Lifecycle:
         )
 
     def toewijzing_afgewezen(self, toewijzing) -> bool:
-        """Whether the aanbieder's JW302 rejected this toewijzing version (validators.sources.history.Toewijzing)."""
+        """Whether the aanbieder's JW302 rejected this toewijzing version (a history Toewijzing)."""
         if not self.toewijzingen:
             return False
         shown = toewijzing.toewijzingsdatum.isoformat() if toewijzing.toewijzingsdatum else None
