@@ -2,7 +2,8 @@
 
 from alembic import context
 
-import validators.sources.store  # noqa: F401  (the message store's table shares the metadata)
+import productcodes.store_models  # noqa: F401  (the message store's tables share the metadata)
+import validators.sources.store  # noqa: F401  (and the answer sequence it brings along)
 from productcodes.models import Base
 
 target_metadata = Base.metadata

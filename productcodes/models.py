@@ -280,3 +280,7 @@ class RegistryMeta(Base):
     __tablename__ = "registry_meta"
     sleutel: Mapped[str] = mapped_column(String(60), primary_key=True)
     waarde: Mapped[str] = mapped_column(String(300))
+
+
+# The message store's tables share this metadata (migrations, create_all); their own module keeps them apart.
+import productcodes.store_models  # noqa: E402,F401

@@ -20,16 +20,13 @@ from bench.generate import write_jw301, write_jw323
 from iwmo_ijw.namespaces import message_type
 from iwmo_ijw.parsing import load
 from iwmo_ijw.schemas import load_schema
-from iwmo_ijw.xpath import date_of, decimal_of, findall, int_of, iter_local, text
+from iwmo_ijw.xpath import as_date, as_decimal, as_int, date_of, decimal_of, findall, int_of, iter_local, text
 from validators.engine.pipeline import Options, validate
 from validators.rules.registry import Level, all_rules
 from validators.sources.history import (
     PRESTATIE_FIELDS,
     TOEWIJZING_FIELDS,
     History,
-    as_date,
-    as_decimal,
-    as_int,
     as_text,
     prestatie_record,
     read_texts,

@@ -432,6 +432,9 @@ def run_dask(
         from distributed import Client, LocalCluster, as_completed
     except ImportError as exc:  # pragma: no cover - the dask extra is part of the test install
         raise UserError("the Dask executor needs `pip install productcodes[dask]`") from exc
+    # Built once here first: a store with messages not yet extracted is reindexed by the driver,
+    # not by every worker at once; the workers then open the store by its URL, per message keyed.
+    _options_for(settings)
     cluster = None
     if scheduler.startswith("local:"):
         cluster = LocalCluster(

@@ -46,6 +46,22 @@ DeclaratieRef = tuple[str, str, date | None]  # (aanbieder, Identificatie, Dagte
 BerichtRef = tuple[str, str, str, date | None]  # (afzender, heen message number, Identificatie, Dagtekening)
 
 
+@dataclass(frozen=True, slots=True)
+class LifecycleFact:
+    """One entry a message made in a Lifecycle, so the message store can keep it and replay it:
+    `kind` names the table (a field of Lifecycle), `key` its key, `value` what it maps to (for
+    "declaraties" and "declaratie_xsd"; the declaration's key for "nummers"; else unused)."""
+
+    kind: str
+    key: tuple
+    value: tuple | None = None
+    seq: int = 0
+
+
+# The tables a message's seq goes into, first one kept (setdefault), as `note` fills them.
+_FIRST_SEQ = ("geheel", "geheel_bericht", "regels", "berichten", "klassen", "toewijzingen")
+
+
 @dataclass
 class Lifecycle:
     """Rejections, each mapped to the arrival position of the message that rejected."""
@@ -133,6 +149,27 @@ class Lifecycle:
                 if number == "302":  # a toewijzing record does not know its message: keyed by its own facts
                     self.toewijzingen.setdefault((key.afzender, *identity(element, item)), seq)
 
+    # -- keeping (the message store) ---------------------------------------------------
+
+    def facts(self) -> list[LifecycleFact]:
+        """What this lifecycle holds, as facts without their seq: of one message, what it noted."""
+        found = [LifecycleFact("declaraties", ref, value) for ref, value in self.declaraties.items()]
+        found += [LifecycleFact("declaratie_xsd", ref, value) for ref, value in self.declaratie_xsd.items()]
+        found += [LifecycleFact("nummers", key, ref) for key, refs in self.nummers.items() for ref, _ in refs]
+        found += [LifecycleFact(kind, key) for kind in _FIRST_SEQ for key in getattr(self, kind)]
+        return found
+
+    def replay(self, fact: LifecycleFact) -> None:
+        """Note a kept fact again, at its seq: the same entry `note` made for its message."""
+        if fact.kind in ("declaraties", "declaratie_xsd"):
+            getattr(self, fact.kind)[fact.key] = fact.value
+        elif fact.kind == "nummers":
+            self.nummers.setdefault(fact.key, []).append((fact.value, fact.seq))
+        elif fact.kind in _FIRST_SEQ:
+            getattr(self, fact.kind).setdefault(fact.key, fact.seq)
+        else:
+            raise ValueError(f"unknown lifecycle fact {fact.kind!r}")
+
     # -- asking --------------------------------------------------------------------
 
     def declaratie_afgewezen(self, aanbieder: str, nummer: str | None) -> bool:
@@ -168,7 +205,7 @@ class Lifecycle:
         return heen in self.berichten or (heen, identiteit) in self.klassen
 
     def notice_afgewezen(self, notice) -> bool:
-        """Whether a start or stop notice (validators.sources.history.StartStop) was rejected by its retour."""
+        """Whether a start or stop notice (a history StartStop) was rejected by its retour."""
         return self.klasse_afgewezen(
             notice.afzender,
             notice.berichtcode[-3:],
@@ -188,7 +225,7 @@ class Lifecycle:
         )
 
     def toewijzing_afgewezen(self, toewijzing) -> bool:
-        """Whether the aanbieder's JW302 rejected this toewijzing version (validators.sources.history.Toewijzing)."""
+        """Whether the aanbieder's JW302 rejected this toewijzing version (a history Toewijzing)."""
         if not self.toewijzingen:
             return False
         shown = toewijzing.toewijzingsdatum.isoformat() if toewijzing.toewijzingsdatum else None

@@ -75,11 +75,8 @@ def own_deletions(ctx: RuleContext) -> set[tuple]:
 
 
 def sent_any(ctx: RuleContext, afzender: str, berichtcode_suffix: str) -> bool:
-    return any(
-        n.afzender == afzender and n.berichtcode.endswith(berichtcode_suffix)
-        for ns in ctx.history.start_stops.values()
-        for n in ns
-    )
+    # Asked of the history, not by walking its notices: a store answers without loading them all.
+    return ctx.history.has_start_stops_from(afzender, berichtcode_suffix)
 
 
 def _sent_after(other: StartStop, notice: StartStop) -> bool:
