@@ -40,7 +40,8 @@ from tests.conftest import FIXTURES
 from validators.engine import _columns as columns_module
 from validators.engine import _memo as memo_module
 from validators.engine import pipeline as engine_module
-from validators.engine.needs import HISTORY, REGISTRY, available, reason, wants
+from validators.engine.needs import HISTORY, available, reason, wants
+from validators.engine.needs import REGISTRY as NEEDS_REGISTRY
 from validators.engine.pipeline import Options, validate
 from validators.rules.context import RuleContext
 from validators.rules.registry import RULES, Level, Rule, RuleSet, all_rules
@@ -716,7 +717,7 @@ def _context(rule: Rule, case: Case) -> tuple[RuleContext, tuple] | None:
     sources = [f for f in (folder, own) if f is not None]
     registry, history = case.registry, None
     ident: list = [today, id(case.registry)]
-    wants_registry = wants(rule.needs, REGISTRY) or (folder and (folder / "registry.json").is_file())
+    wants_registry = wants(rule.needs, NEEDS_REGISTRY) or (folder and (folder / "registry.json").is_file())
     for f in sources if registry is None and wants_registry else ():
         if (f / "registry.json").is_file():
             data = json.loads((f / "registry.json").read_text(encoding="utf-8"))

@@ -60,6 +60,7 @@ class Outcome:
 
     @classmethod
     def from_report(cls, data: dict, skipped: bool = False) -> Outcome:
+        """The outcome of one file, from its JSON report (as written, or found from an earlier run)."""
         findings = data.get("findings", [])
         return cls(
             file=data["file"],
@@ -73,7 +74,8 @@ class Outcome:
 
 
 def discover(paths: Iterable[str | os.PathLike]) -> list[Path]:
-    """.xml/.XML files below the given folders (and given files), in a stable order, as `validate` has them."""
+    """.xml/.XML files below the given folders (and given files), in a stable order, as `validate`
+    has them."""
     from validators.sources.files import message_files
 
     found: list[Path] = []
@@ -99,6 +101,7 @@ def key_root(paths: list[str | os.PathLike]) -> Path | None:
 
 
 def report_path(out_dir: Path, root: Path, file: Path) -> Path:
+    """Where the report of a file goes: its path below root, mirrored under out_dir."""
     try:
         # Files found below root are spelled from it: no filesystem lookup needed (10k files).
         relative = file.relative_to(root)
@@ -128,6 +131,7 @@ TMP_PREFIX = ".tmp-"
 
 
 def write_atomic(target: Path, text: str) -> None:
+    """Write text to target through a temporary file, so a report is whole or absent, never half."""
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=TMP_PREFIX, suffix=target.suffix)
     try:
@@ -274,6 +278,7 @@ def validate_one(settings: BatchSettings, file: str, target: str) -> dict:
 
 
 def validate_chunk(settings: BatchSettings, jobs: list[tuple[str, str]]) -> list[Outcome]:
+    """Validate a worker's share of the files; return only what the summary needs."""
     # Only what the summary needs travels back: the reports are on disk already, and
     # unpickling them whole would keep the driver busy while the workers wait.
     return [Outcome.from_report(validate_one(settings, file, target)) for file, target in jobs]
@@ -284,15 +289,19 @@ def validate_chunk(settings: BatchSettings, jobs: list[tuple[str, str]]) -> list
 
 @dataclass
 class BatchResult:
+    """What a batch found: one outcome per file, where the reports are, and history files refused."""
+
     outcomes: list[Outcome]
     out_dir: Path
     refused_history: list[tuple[str, str]] = field(default_factory=list)
 
     @property
     def has_errors(self) -> bool:
+        """Whether any file was rejected."""
         return any(not o.valid for o in self.outcomes)
 
     def summary(self) -> dict:
+        """Counts per rule code, retourcode and sender, for the summary report."""
         per_code: Counter[str] = Counter()
         per_retourcode: Counter[str] = Counter()
         per_sender: dict[str, Counter[str]] = {}
@@ -368,6 +377,7 @@ def _chunks(jobs: list[tuple[str, str]], size: int) -> Iterator[list[tuple[str, 
 def run_local(
     settings: BatchSettings, jobs: list[tuple[str, str]], workers: int, progress: Progress
 ) -> list[Outcome]:
+    """Run the jobs on this machine, in worker processes when workers > 1, reporting progress."""
     results: list[Outcome] = []
     # What is loaded once (rules, schemas, history, registry snapshot) lives for the whole
     # batch: frozen, the collector never walks it again, and forked workers (Linux) start with
@@ -475,6 +485,7 @@ def run_batch(
     scheduler: str | None = None,
     progress: Callable[[int, int], Progress] | None = None,
 ) -> BatchResult:
+    """Validate every message file below paths into out_dir, skipping those already reported (resumable)."""
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     todo, done = plan(list(paths), out)

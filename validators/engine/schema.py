@@ -2,7 +2,8 @@
 
 Only called for messages lxml already rejected, so the cost here never touches valid files.
 libxml2's error log names the facet, the element path and the line; the declarative table in
-`validators/rules/rs/` (with three CS rules in `cs/`) says which (message, path, facet) combination is which RS/CS rule.
+`validators/rules/rs/` (with three CS rules in `cs/`) says which (message, path, facet) combination
+is which RS/CS rule.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ _INDEX = re.compile(r"\[\d+\]")
 
 
 def schema_findings(message: ParsedMessage, error_log: Any, options: Any) -> list[Finding]:
+    """The schema errors of a message lxml rejected, each as a finding under its RS/CS code (else XSD)."""
     findings: list[Finding] = []
     seen: set[tuple] = set()
     for entry in error_log:

@@ -24,6 +24,7 @@ class Seen:
         self._real: set[str] = set()
 
     def first(self, path: str | os.PathLike) -> bool:
+        """True the first time a file is met, by its real path (a file given twice is judged once)."""
         real = os.path.realpath(path)
         if real in self._real:
             return False

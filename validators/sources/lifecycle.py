@@ -195,6 +195,7 @@ class Lifecycle:
     def bericht_afgewezen(
         self, afzender: str, number: str, identificatie: str, dagtekening: date | None
     ) -> bool:
+        """Whether a retour message rejected this message (by sender, number, identification and date)."""
         return (afzender, number, identificatie, dagtekening) in self.berichten
 
     def klasse_afgewezen(

@@ -24,11 +24,14 @@ from productcodes.records import (
 
 
 class Dated(Protocol):
+    """A registry row valid over a period (either end may be open)."""
+
     geldig_van: date | None
     geldig_tot: date | None
 
 
 def covers(row: Dated, on: date) -> bool:
+    """Whether the row is valid on that day."""
     return (row.geldig_van is None or row.geldig_van <= on) and (
         row.geldig_tot is None or on <= row.geldig_tot
     )
@@ -52,6 +55,8 @@ class ProductInfo:
 
 @dataclass
 class RegistrySnapshot:
+    """The registry as rules see it, held in dictionaries for quick lookups during a run."""
+
     gemeenten: dict[str, list[GemeenteRow]] = field(default_factory=dict)
     national: dict[str, list[tuple[str, NationalProductRow]]] = field(
         default_factory=dict
@@ -73,6 +78,7 @@ class RegistrySnapshot:
         mappings: Iterable[MappingRow] = (),
         tarieven: Iterable[TariefRow] = (),
     ) -> RegistrySnapshot:
+        """A snapshot from plain rows (the database loader, a registry.json fixture, tests)."""
         snap = cls()
         by_gemeente: dict[str, list[GemeenteRow]] = defaultdict(list)
         for g in gemeenten:
@@ -132,9 +138,11 @@ class RegistrySnapshot:
     # -- lookups ---------------------------------------------------------------------------
 
     def gemeente(self, code: str, on: date) -> GemeenteRow | None:
+        """The gemeente with this code as it was on that day, or None."""
         return _first(self.gemeenten.get(code, ()), on)
 
     def gemeente_known(self, code: str) -> bool:
+        """Whether the registry knows this gemeentecode on any day."""
         return code in self.gemeenten
 
     def products(self, gemeente: str | None, code: str, on: date) -> list[ProductInfo]:
@@ -162,6 +170,7 @@ class RegistrySnapshot:
         return found
 
     def product(self, gemeente: str | None, categorie: str, code: str, on: date) -> ProductInfo | None:
+        """The product with this categorie and code in the gemeente's lists on that day, or None."""
         return next((p for p in self.products(gemeente, code, on) if p.productcategorie == categorie), None)
 
     def national_for(
@@ -175,9 +184,11 @@ class RegistrySnapshot:
         return mapping, national
 
     def tarief(self, aanbieder: str, gemeente: str, categorie: str, code: str, on: date) -> TariefRow | None:
+        """The contracted tariff of this product between aanbieder and gemeente on that day, or None."""
         return _first(self.tarieven.get((aanbieder, gemeente, categorie, code), ()), on)
 
     def has_contract(self, aanbieder: str, gemeente: str) -> bool:
+        """Whether the registry holds any contract tariff between aanbieder and gemeente."""
         return (aanbieder, gemeente) in self.contracts
 
 
@@ -203,4 +214,5 @@ def _factor(row: dict) -> dict:
 
 
 def converted_volume(volume: int, factor: Fraction | None) -> Fraction:
+    """A volume in national units: times the mapping's factor (1 when it has none)."""
     return Fraction(volume) * (factor if factor is not None else 1)

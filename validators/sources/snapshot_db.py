@@ -14,6 +14,7 @@ def _van(value):
 
 
 def snapshot_from_engine(engine: Engine) -> RegistrySnapshot:
+    """The snapshot of everything in the registry database (products, mappings, gemeenten, tariffs)."""
     from productcodes.db import session_scope
     from productcodes.models import ContractTarief, Gemeente, GemeentelijkProduct, Mapping, NationaalProduct
 

@@ -69,6 +69,8 @@ def set_complete_from(session: Session, day: date, bron: str = "opgegeven") -> N
 
 @dataclass
 class IngestResult:
+    """What an ingest did with each file: stored, already there, or refused with the reason."""
+
     stored: list[str] = field(default_factory=list)
     duplicates: list[str] = field(default_factory=list)
     refused: list[tuple[str, str]] = field(default_factory=list)  # (file, reason)
@@ -246,6 +248,7 @@ def build_history(engine=None, paths=(), *, complete: bool = False, notify: Call
 
 
 def summary(session: Session) -> dict[str, int]:
+    """How many messages the store holds, per message type."""
     from sqlalchemy import func
 
     rows = session.execute(

@@ -122,6 +122,7 @@ def pair_key(afzender: str, ontvanger: str) -> str:
 
 
 def cut(value: str) -> str:
+    """A key value as the key column holds it (its first SLEUTEL_LENGTE characters)."""
     return value[:SLEUTEL_LENGTE]
 
 

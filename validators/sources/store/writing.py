@@ -171,4 +171,5 @@ def reindex_batch(session: Session, size: int = 200) -> int:
 
 
 def first_dated(rows: Iterable[OntvangenBericht]) -> date | None:
+    """The Dagtekening of the first of these messages that has one."""
     return next((row.dagtekening for row in rows if row.dagtekening is not None), None)
