@@ -7,6 +7,7 @@ between iJw and iWmo, so the namespace would only get in the way.
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
@@ -104,10 +105,11 @@ class Positions:
     """Positions of elements among their same-named siblings, and the paths of ancestors.
 
     A large parent (a Clienten of 25,000 Clients) is indexed once: scanning its children per
-    path would cost 250 million steps for 10,000 findings. A small parent (a Prestatie's
-    dozen children) is not: counting a few siblings in C costs less than indexing every child
-    of every parent that holds a finding. Ancestors' paths are kept, so the findings under
-    one Client share its steps and a finding costs the steps below its nearest known ancestor.
+    path would cost 250 million steps for 10,000 findings. Below the nearest large parent (or
+    known ancestor) the steps are counted by lxml in C (`getelementpath`, which writes a
+    position where siblings share the name, as the report paths do): a finding costs one call
+    there, not a Python walk over the siblings of every step. The paths of large parents and
+    of their children are kept, so the findings under one Client share its steps.
     """
 
     LARGE = 32  # children from which a parent is indexed
@@ -117,39 +119,60 @@ class Positions:
         self._paths: dict[etree._Element, str] = {}
 
     def step(self, node: etree._Element, parent: etree._Element) -> str:
+        """`node`'s step below `parent`: its local name, with a position where siblings share it."""
+        if not self._indexed(parent):
+            return _small_step(node, local(node))
+        index, counts = self._by_parent[parent]
         name = local(node)
-        known = self._by_parent.get(parent)
-        if known is None:
-            if len(parent) < self.LARGE:
-                return _small_step(node, name)
-            index: dict[etree._Element, int] = {}
-            counts: dict[str, int] = {}
-            for child in parent:
-                counts[child.tag] = index[child] = counts.get(child.tag, 0) + 1
-            known = self._by_parent[parent] = (index, counts)
-        index, counts = known
         return f"{name}[{index[node]}]" if counts[node.tag] > 1 else name
 
+    def _indexed(self, parent: etree._Element) -> bool:
+        """Whether `parent`'s children are numbered from an index (made here when it is large)."""
+        if parent in self._by_parent:
+            return True
+        if len(parent) < self.LARGE:
+            return False
+        index: dict[etree._Element, int] = {}
+        counts: dict[str, int] = {}
+        for child in parent:
+            counts[child.tag] = index[child] = counts.get(child.tag, 0) + 1
+        self._by_parent[parent] = (index, counts)
+        return True
+
     def path(self, el: etree._Element) -> str:
-        """The report path of `el`; the paths of its ancestors are kept for the next call."""
-        steps = []
-        node = el
-        prefix = ""
-        while node is not None:
-            known = self._paths.get(node) if node is not el else None
-            if known is not None:
-                prefix = known
+        """The report path of `el`; the paths of large parents and their children are kept."""
+        paths = self._paths
+        known = paths.get(el)
+        if known is not None:
+            return known
+        top = el
+        while True:  # up to the nearest known ancestor, large parent or the root
+            parent = top.getparent()
+            if parent is None:
+                head = paths[top] = "/" + local(top)
                 break
-            parent = node.getparent()
-            steps.append((node, self.step(node, parent) if parent is not None else local(node)))
-            node = parent
-        path = prefix
-        for i in range(len(steps) - 1, -1, -1):
-            node, step = steps[i]
-            path = f"{path}/{step}"
-            if i >= 2:  # the element itself is rarely asked again; its ancestors are, by its siblings
-                self._paths[node] = path
-        return path
+            if self._indexed(parent):
+                head = paths.get(top)
+                if head is None:
+                    above = paths.get(parent)
+                    if above is None:
+                        above = paths[parent] = self.path(parent)
+                    head = paths[top] = f"{above}/{self.step(top, parent)}"
+                break
+            head = paths.get(parent)
+            if head is not None:
+                top = parent
+                break
+            top = parent
+        return head if top is el else f"{head}/{_below(top, el)}"
+
+
+_NAMESPACE = re.compile(r"\{[^}]*\}")
+
+
+def _below(ancestor: etree._Element, el: etree._Element) -> str:
+    # The steps from `ancestor` down to `el` with local names; no parent on the way is large.
+    return _NAMESPACE.sub("", etree.ElementTree(ancestor).getelementpath(el))
 
 
 def _small_step(node: etree._Element, name: str) -> str:

@@ -37,23 +37,18 @@ class Finding:
         """The message in a language (default: the chosen one); free-text findings keep `message`."""
         if self.key is None:
             return self.message
-        from validators.reporting.texts import current_lang, render
-
-        if not show_bsn and (lang or current_lang()) == self.lang:
+        texts = _texts()
+        if not show_bsn and (lang or texts.current_lang()) == self.lang:
             return self.message  # rendered once already, in this language
-        return render(self.key, dict(self.values), lang, show_bsn) or self.message
+        return texts.render(self.key, dict(self.values), lang, show_bsn) or self.message
 
     def hint(self, lang: str | None = None) -> str | None:
         """What to do about this finding, in a language."""
-        from validators.reporting.texts import hint
-
-        return hint(self.code, self.key, lang)
+        return _texts().hint(self.code, self.key, lang)
 
     def retourcode_description(self, lang: str | None = None) -> str | None:
         """A short description of the retourcode in a language (own words), None without one."""
-        from validators.reporting.texts import retourcode_description
-
-        return retourcode_description(self.retourcode, lang)
+        return _texts().retourcode_description(self.retourcode, lang)
 
     def as_dict(self, lang: str | None = None, show_bsn: bool = False) -> dict:
         return {
@@ -66,6 +61,20 @@ class Finding:
             "xpath": self.xpath,
             "line": self.line,
         }
+
+
+_TEXTS: Any = None
+
+
+def _texts() -> Any:
+    """The message catalogue package, bound on first use (it imports the reporting package, which
+    imports this module); a finding asks it for every rendering."""
+    global _TEXTS
+    if _TEXTS is None:
+        from validators.reporting import texts
+
+        _TEXTS = texts
+    return _TEXTS
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,33 +171,40 @@ def mask_secrets(text: str, secrets: frozenset[str]) -> str:
     run of a secret's length (nine digits for a BSN), never a pattern made of the secrets themselves.
 
     The rare secret that is no digit run (a malformed Bsn of an invalid message) is replaced
-    as a substring.
+    as a substring. A text met before with the same secrets is masked once: the findings of
+    one rule share a few sentences, however many lines they are about.
     """
-    runs, odd = _plan(secrets)
+    runs, odd, done = _plan(secrets)
+    masked = done.get(text)
+    if masked is not None:
+        return masked
     masked = text
     if runs is not None:
         masked = runs.sub(lambda m: mask_bsn(m.group(0)) if m.group(0) in secrets else m.group(0), text)
     for secret in odd:
         masked = masked.replace(secret, mask_bsn(secret))
+    if len(done) < _MASKED_MAX:
+        done[text] = masked
     return masked
 
 
-_plans: dict[int, tuple[frozenset[str], re.Pattern[str] | None, tuple[str, ...]]] = {}
+_MASKED_MAX = 4096  # masked texts kept per set of secrets
+_plans: dict[int, tuple[frozenset[str], re.Pattern[str] | None, tuple[str, ...], dict[str, str]]] = {}
 
 
-def _plan(secrets: frozenset[str]) -> tuple[re.Pattern[str] | None, tuple[str, ...]]:
+def _plan(secrets: frozenset[str]) -> tuple[re.Pattern[str] | None, tuple[str, ...], dict[str, str]]:
     # Made once per distinct set of secrets (one per message), not per finding.
     cached = _plans.get(id(secrets))
     if cached is not None and cached[0] is secrets:
-        return cached[1], cached[2]
+        return cached[1], cached[2], cached[3]
     lengths = sorted({len(s) for s in secrets if s.isdigit()}, reverse=True)
     alternatives = "|".join(r"\d{%d}" % n for n in lengths)
     runs = re.compile(rf"(?<!\d)(?:{alternatives})(?!\d)") if lengths else None
     odd = tuple(sorted((s for s in secrets if s and not s.isdigit()), key=len, reverse=True))
     if len(_plans) > 64:
         _plans.clear()
-    _plans[id(secrets)] = (secrets, runs, odd)
-    return runs, odd
+    _plans[id(secrets)] = (secrets, runs, odd, {})
+    return runs, odd, _plans[id(secrets)][3]
 
 
 @dataclass(slots=True)

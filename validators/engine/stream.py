@@ -24,7 +24,7 @@ from lxml import etree
 
 from iwmo_ijw.parsing import MessageError, ParsedMessage
 from iwmo_ijw.streaming import UNIT, Chunk, StreamSchemaError, iter_chunks
-from iwmo_ijw.xpath import Positions, path_of
+from iwmo_ijw.xpath import Positions, _small_step, local, path_of
 from validators.engine._gcpause import collector_paused
 from validators.engine.pipeline import (
     Chunked,
@@ -212,9 +212,14 @@ class _ChunkPositions(Positions):
         self._first = chunk.position
         self._own = {client: i for i, client in enumerate(chunk.clients)}
 
+    def _indexed(self, parent: etree._Element) -> bool:
+        return parent is self._holder or super()._indexed(parent)
+
     def step(self, node: etree._Element, parent: etree._Element) -> str:
-        if parent is self._holder and node in self._own:
-            return f"{UNIT}[{self._first + self._own[node]}]"
+        if parent is self._holder:
+            if node in self._own:
+                return f"{UNIT}[{self._first + self._own[node]}]"
+            return _small_step(node, local(node))  # a skeleton element beside the Clients
         return super().step(node, parent)
 
 

@@ -122,13 +122,44 @@ class RuleContext:
 
 def _said(code: str, key: str | None, values: dict[str, Any]) -> tuple[str, tuple, str, str | None]:
     """(catalogue key, frozen values, message in the current language, that language) of a finding."""
-    from validators.reporting.texts import current_lang, render
-
-    catalogue_key, lang = (f"{code}.{key}" if key else code), current_lang()
+    texts = _texts()
+    catalogue_key, lang = (f"{code}.{key}" if key else code), texts.current_lang()
+    if _PLAIN.issuperset(map(type, values.values())):
+        # Plain texts and counts: equal values render alike, so a sentence is rendered once per
+        # shape (a declaration where every line is wrong has a few hundred, not a finding each).
+        frozen = tuple(values.items())
+        shape = (catalogue_key, lang, frozen)
+        said = _SAID.get(shape)
+        if said is None:
+            if len(_SAID) >= _SAID_MAX:
+                _SAID.clear()
+            said = _SAID[shape] = _rendered(texts, catalogue_key, frozen, lang)
+        return catalogue_key, frozen, said[0], said[1]
     frozen = tuple((name, _hashable(v)) for name, v in values.items())
-    rendered = render(catalogue_key, dict(frozen), lang)
-    message = rendered or catalogue_key  # never the values: they may hold a BSN
-    return catalogue_key, frozen, message, lang if rendered else None
+    message, shown = _rendered(texts, catalogue_key, frozen, lang)
+    return catalogue_key, frozen, message, shown
+
+
+def _rendered(texts: Any, catalogue_key: str, frozen: tuple, lang: str) -> tuple[str, str | None]:
+    rendered = texts.render(catalogue_key, dict(frozen), lang)
+    return (rendered, lang) if rendered else (catalogue_key, None)  # never the values: they may hold a BSN
+
+
+# Exact types only: a Bsn is a str subclass and renders masked; True equals 1 and Decimal("1.0") 1.
+_PLAIN = frozenset({str, int})
+_SAID: dict[tuple, tuple[str, str | None]] = {}
+_SAID_MAX = 4096
+_TEXTS: Any = None
+
+
+def _texts() -> Any:
+    # Bound on first use: the catalogue package imports the reporting package, which imports findings.
+    global _TEXTS
+    if _TEXTS is None:
+        from validators.reporting import texts
+
+        _TEXTS = texts
+    return _TEXTS
 
 
 def said(place: Finding, key: str | None = None, **values: Any) -> Finding:
