@@ -28,6 +28,7 @@ def _steps(path: str) -> tuple[str, ...] | None:
 
 
 def find(el: etree._Element, path: str) -> etree._Element | None:
+    """The first element at a slash-separated path of local names below el (any namespace), or None."""
     steps = _steps(path)
     if steps is None:
         return el.find(_wild(path))
@@ -40,10 +41,12 @@ def find(el: etree._Element, path: str) -> etree._Element | None:
 
 
 def findall(el: etree._Element, path: str) -> list[etree._Element]:
+    """Every element at a path of local names below el (any namespace)."""
     return el.findall(_wild(path))
 
 
 def iter_local(el: etree._Element, name: str):
+    """Every descendant (and el itself) with this local name, in document order."""
     return el.iter(f"{{*}}{name}")
 
 
@@ -61,16 +64,19 @@ def date_of(el: etree._Element | None, path: str | None = None) -> date | None:
 
 
 def int_of(el: etree._Element | None, path: str | None = None) -> int | None:
+    """The whole number at el (or el/path); None when absent, empty or not a number."""
     return as_int(text(el, path))
 
 
 def decimal_of(el: etree._Element | None, path: str | None = None) -> Decimal | None:
+    """The decimal at el (or el/path); None when absent, empty or not a number."""
     return as_decimal(text(el, path))
 
 
 # The same readers for a stripped text already in hand (a column, a record): None when the
 # text is absent, empty or not of the type.
 def as_date(value: str | None) -> date | None:
+    """A text starting with an ISO date (YYYY-MM-DD) as a date; None when empty or not a date."""
     if not value:
         return None
     try:
@@ -80,6 +86,7 @@ def as_date(value: str | None) -> date | None:
 
 
 def as_int(value: str | None) -> int | None:
+    """A text as a whole number; None when empty or not a number."""
     try:
         return int(value) if value else None
     except ValueError:
@@ -87,6 +94,7 @@ def as_int(value: str | None) -> int | None:
 
 
 def as_decimal(value: str | None) -> Decimal | None:
+    """A text as a Decimal; None when empty or not a number."""
     try:
         return Decimal(value) if value else None
     except InvalidOperation:
@@ -94,6 +102,7 @@ def as_decimal(value: str | None) -> Decimal | None:
 
 
 def local(el: etree._Element) -> str:
+    """The element's local name, without its namespace."""
     tag = el.tag
     if isinstance(tag, str):
         # A finding's path takes a local name per step: splitting the tag saves a QName object.

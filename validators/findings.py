@@ -4,21 +4,22 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 from typing import Any
 
 
-class Severity(str, Enum):
+class Severity(StrEnum):
+    """How much a finding weighs: an error rejects, a warning or information does not."""
+
     ERROR = "error"  # the message (or line) is rejected; carries a retourcode where the standard has one
     WARNING = "warning"
     INFO = "info"
 
-    def __str__(self) -> str:
-        return self.value
-
 
 @dataclass(frozen=True, slots=True)
 class Finding:
+    """One thing a rule found: its code, weight, retourcode, sentence and where in which file."""
+
     code: str  # "TR346", "CD007", "RS017", "XSD", "XML"
     severity: Severity
     retourcode: str | None
@@ -51,6 +52,7 @@ class Finding:
         return _texts().retourcode_description(self.retourcode, lang)
 
     def as_dict(self, lang: str | None = None, show_bsn: bool = False) -> dict:
+        """The finding as JSON-ready data, its message in `lang` with BSNs masked unless asked."""
         return {
             "code": self.code,
             "severity": self.severity.value,
@@ -88,6 +90,7 @@ class Skipped:
         return f"{self.code}: {self.reason}"
 
     def as_dict(self) -> dict:
+        """The skipped rule as JSON-ready data."""
         return {"code": self.code, "reason": self.reason}
 
     @classmethod
@@ -119,10 +122,12 @@ class FileReport:
 
     @property
     def valid(self) -> bool:
+        """Whether no finding is an error."""
         return not any(f.severity is Severity.ERROR for f in self.findings)
 
     @property
     def errors(self) -> list[Finding]:
+        """The findings that reject."""
         return [f for f in self.findings if f.severity is Severity.ERROR]
 
     def mask(self, text: str | None, show_bsn: bool = False) -> str | None:
@@ -150,6 +155,7 @@ class FileReport:
         return self.mask(finding.text(lang, show_bsn), show_bsn) or ""
 
     def as_dict(self, show_bsn: bool = False, lang: str | None = None) -> dict:
+        """The verdict as JSON-ready data: findings masked and in `lang`, skipped rules with reasons."""
         findings = []
         for f in self.findings:
             record = f.as_dict(lang, show_bsn)
@@ -198,7 +204,7 @@ def _plan(secrets: frozenset[str]) -> tuple[re.Pattern[str] | None, tuple[str, .
     if cached is not None and cached[0] is secrets:
         return cached[1], cached[2], cached[3]
     lengths = sorted({len(s) for s in secrets if s.isdigit()}, reverse=True)
-    alternatives = "|".join(r"\d{%d}" % n for n in lengths)
+    alternatives = "|".join(rf"\d{{{n}}}" for n in lengths)
     runs = re.compile(rf"(?<!\d)(?:{alternatives})(?!\d)") if lengths else None
     odd = tuple(sorted((s for s in secrets if s and not s.isdigit()), key=len, reverse=True))
     if len(_plans) > 64:
@@ -209,11 +215,15 @@ def _plan(secrets: frozenset[str]) -> tuple[re.Pattern[str] | None, tuple[str, .
 
 @dataclass(slots=True)
 class Report:
+    """The verdicts of a validation, one FileReport per message in the order given."""
+
     files: list[FileReport] = field(default_factory=list)
 
     @property
     def valid(self) -> bool:
+        """Whether every file is free of errors."""
         return all(f.valid for f in self.files)
 
     def as_dict(self, show_bsn: bool = False, lang: str | None = None) -> dict:
+        """Every file's verdict as JSON-ready data."""
         return {"files": [f.as_dict(show_bsn, lang) for f in self.files]}

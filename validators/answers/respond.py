@@ -38,7 +38,10 @@ VOLLEDIG_TOEGEWEZEN = "8001"  # the declaration is granted in full
 
 
 # Controleniveau 1: the sender hears of the error, but no answer message is made (IV028, IV087).
-UNREADABLE = "het bericht is onleesbaar of voldoet niet aan het XSD: het is als geheel afgekeurd, zonder antwoordbericht"
+UNREADABLE = (
+    "het bericht is onleesbaar of voldoet niet aan het XSD: "
+    "het is als geheel afgekeurd, zonder antwoordbericht"
+)
 
 
 class NoAnswer(ValueError):

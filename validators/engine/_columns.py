@@ -153,7 +153,7 @@ class ColumnSource:
                 else ()
             )
             first = (
-                dict(zip(zip(*(columns[p] for p in varying)), range(columns.size)))
+                dict(zip(zip(*(columns[p] for p in varying), strict=True), range(columns.size), strict=True))
                 if varying
                 else {(): 0}
                 if columns.size

@@ -50,14 +50,14 @@ def _one_each(rule: Rule, name: str, source: ColumnSource) -> dict[tuple, int]:
     of all memoised rules of a class are grouped once; each rule then only projects them."""
     varying, rows, first = source.groups(name, _shared(rule, name, source))
     positions = [varying.index(p) for p in rule.reads if p in varying]
-    return dict(zip((tuple(row[j] for j in positions) for row in rows), first))
+    return dict(zip((tuple(row[j] for j in positions) for row in rows), first, strict=True))
 
 
 def _keys(rule: Rule, name: str, source: ColumnSource, columns) -> list[tuple]:
     """The combination of each element, as `_one_each` spells them."""
     varying = source.groups(name, _shared(rule, name, source))[0]
     kept = [columns[path] for path in rule.reads if path in varying]
-    return list(zip(*kept)) if kept else [()] * columns.size
+    return list(zip(*kept, strict=True)) if kept else [()] * columns.size
 
 
 def _shared(rule: Rule, name: str, source: ColumnSource) -> tuple[str, ...]:

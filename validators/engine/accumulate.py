@@ -124,7 +124,7 @@ def line_keys(ctx, name: str, paths: Sequence[str]) -> list[tuple]:
     columns = ctx.columns.columns(name, tuple(paths))
     start = ctx.first_new(name)
     parts = [_canonical(columns[p][start:] if start else columns[p]) for p in paths]
-    return list(zip(*parts)) if parts else [()] * (columns.size - start)
+    return list(zip(*parts, strict=True)) if parts else [()] * (columns.size - start)
 
 
 def _canonical(values: list[str]) -> list[str]:

@@ -68,6 +68,7 @@ def validate(source: Source, options: Options | None = None, *, name: str | None
 
 
 def validate_parsed(message: ParsedMessage, options: Options) -> FileReport:
+    """Validate a message already parsed: the technical checks, the XSD and the rules of the levels asked."""
     report = FileReport(
         file=message.source,
         standard=message.standard,
@@ -136,6 +137,7 @@ def check_technical(message: ParsedMessage, options: Options) -> list[Finding]:
 
 
 def check_schema(message: ParsedMessage, options: Options) -> list[Finding]:
+    """The XSD's verdict: nothing when lxml accepts the message, else its errors as findings."""
     schema = load_schema(message.message_type, options.schema_dir)
     if schema.validate(message.tree):
         return []
@@ -152,7 +154,8 @@ def run_rules(
     targets_of: Callable[[str], list[etree._Element]] | None = None,
     chunk: Chunked | None = None,
 ) -> list[Finding]:
-    """Run the content rules; `rules`/`targets_of`/`chunk` let the streaming reader run them a chunk at a time."""
+    """Run the content rules; `rules`/`targets_of`/`chunk` let the streaming reader run them a chunk
+    at a time."""
     return prepare(message, options, report, rules, targets_of, chunk=chunk).execute()
 
 
@@ -220,6 +223,7 @@ class Targets:
         self._found: dict[str | tuple[str, ...], list[etree._Element]] = {}
 
     def __call__(self, target: str | tuple[str, ...]) -> list[etree._Element]:
+        """The elements a rule with this target is called for, found once per message."""
         nodes = self._found.get(target)
         if nodes is None:
             nodes = self._found[target] = self._find(target)
@@ -245,6 +249,7 @@ class RuleRun:
         self.around = chunk.around if chunk is not None else None
 
     def execute(self) -> list[Finding]:
+        """Run every rule over the message (or this chunk) and return their findings in rule order."""
         ctx = self.ctx
         results: dict[Rule, list[Finding]] = {}
         # Rules that read no columns first: they run while the columns are being read.
@@ -281,7 +286,9 @@ class RuleRun:
             for name in rule.names
             if around(name)
             for f in _guarded(
-                rule, ctx, lambda found: _each(rule, ctx, self.nodes_of(name)[around(name) :], found)
+                rule,
+                ctx,
+                lambda found, name=name: _each(rule, ctx, self.nodes_of(name)[around(name) :], found),
             )
         ]
         if inside and memoisable(rule, ctx.columns):
@@ -299,7 +306,9 @@ class RuleRun:
         return out + [
             f
             for name in inside
-            for f in _guarded(rule, ctx, lambda found: _each(rule, ctx, self.nodes_of(name), found))
+            for f in _guarded(
+                rule, ctx, lambda found, name=name: _each(rule, ctx, self.nodes_of(name), found)
+            )
         ]
 
 
@@ -309,7 +318,9 @@ def finish_rules(ctx: RuleContext, rules: Iterable[Rule]) -> dict[Rule, list[Fin
     for rule in rules:
         if rule.finish is not None:
             ctx.rule = rule
-            found[rule] = _guarded(rule, ctx, lambda out: out.extend(rule.finish(ctx, ctx.state) or ()))
+            found[rule] = _guarded(
+                rule, ctx, lambda out, rule=rule: out.extend(rule.finish(ctx, ctx.state) or ())
+            )
     ctx.rule = None
     return found
 

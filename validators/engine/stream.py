@@ -50,6 +50,7 @@ LINES_PER_CHUNK = 16_000
 
 
 def validate_auto(path: str | os.PathLike, options: Options | None = None) -> FileReport:
+    """Validate a file whole, or streamed when it is large (STREAM_THRESHOLD bytes and up)."""
     from validators.engine.pipeline import validate
 
     if Path(path).stat().st_size >= STREAM_THRESHOLD:
@@ -169,6 +170,7 @@ def _schema_findings(exc: StreamSchemaError, name: str) -> list[Finding]:
 
 
 def place_of(path: str | None) -> str:
+    """Where a schema error stands, said in the report's words."""
     from validators.reporting.texts.libxml2 import place_of as place
 
     return place(path)

@@ -32,6 +32,8 @@ class RegistrySnapshot(Protocol):
 
 @dataclass
 class RuleContext:
+    """What a rule may look at while it runs: the message, today, history, registry and its own state."""
+
     message: ParsedMessage
     today: date = field(default_factory=date.today)
     history: Any | None = None
@@ -65,6 +67,7 @@ class RuleContext:
 
     @property
     def root(self) -> etree._Element:
+        """The message's root element (Bericht)."""
         return self.message.root
 
     @property
