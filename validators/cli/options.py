@@ -15,10 +15,12 @@ from typing import Any, TypeVar
 import click
 
 from productcodes.errors import UserError
+from validators.reporting import FORMATS
 
 F = TypeVar("F", bound=Callable[..., Any])
 
-REPORT_FORMATS = ("text", "json", "junit", "sarif")
+# Every format validators.reporting knows: a new renderer there is a new --format choice here.
+REPORT_FORMATS = tuple(FORMATS)
 
 
 # --- values ----------------------------------------------------------------------------------------
