@@ -33,22 +33,37 @@ SUBCOMMANDS: dict[str, str] = {
 
 
 class ToolError(click.ClickException):
-    """A UserError on its way out: one line on stderr, exit code EXIT_USAGE."""
+    """A UserError or usage error on its way out: one Dutch line on stderr, exit code EXIT_USAGE."""
 
     exit_code = EXIT_USAGE
 
     def show(self, file: Any = None) -> None:
         """One line on stderr, in place of click's "Error:" block."""
-        click.echo(f"error: {self.format_message()}", err=True)
+        click.echo(f"fout: {self.format_message()}", err=True)
 
 
 class LazyGroup(click.Group):
     """The root group: sub-commands imported only when called, user errors as one line."""
 
+    def make_context(
+        self, info_name: str | None, args: list[str], parent: click.Context | None = None, **extra
+    ):
+        """The root's own options parsed; a usage error in them becomes one Dutch line."""
+        try:
+            return super().make_context(info_name, args, parent, **extra)
+        except click.UsageError as exc:
+            if _help_shown(exc):
+                raise
+            raise _usage(exc) from exc
+
     def invoke(self, ctx: click.Context) -> Any:
         """Run the sub-command; a user's or database error becomes one line, unless -v asks for more."""
         try:
             return super().invoke(ctx)
+        except click.UsageError as exc:
+            if _help_shown(exc):
+                raise
+            raise _usage(exc) from exc
         except UserError as exc:
             app = ctx.obj if isinstance(ctx.obj, AppContext) else None
             if app is not None and app.verbose:
@@ -88,6 +103,17 @@ class LazyGroup(click.Group):
             if importlib.util.find_spec(module) is not None:
                 names.append(name)
         return names
+
+
+def _help_shown(exc: click.UsageError) -> bool:
+    # A group called without a command shows its help (click 8.2 and later): that stays as click prints it.
+    return isinstance(exc, getattr(click.exceptions, "NoArgsIsHelpError", ()))
+
+
+def _usage(exc: click.UsageError) -> ToolError:
+    from productcodes.cli_nl import usage_line
+
+    return ToolError(usage_line(exc))
 
 
 def _load(target: str) -> click.Command | None:
