@@ -33,7 +33,7 @@ _TYPE_MESSAGES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             r"optie \g<o> heeft \g<n> waarden nodig",
         ),
         (r"^Option (?P<o>'[^']+') does not take a value\.$", r"optie \g<o> neemt geen waarde"),
-        (r"^Got unexpected extra arguments? \((?P<a>.*)\)$", r"onverwacht extra argument: \g<a>"),
+        (r"^Got unexpected extra arguments? \((?P<a>.*)\)$", r"te veel argumenten: \g<a>"),
         (r"^No such command (?P<c>'[^']+')\.", r"onbekend commando \g<c>"),
         (r"^Missing command\.$", "welk commando? Geef er een"),
     )

@@ -32,13 +32,21 @@ from validators.cli.options import (
 __all__ = ["collect", "registry_snapshot", "validate"]  # collect: `store` imports it from here
 
 
+# The snapshot names the kinds of data it lacks by their keys; a person reads them in Dutch.
+_DATA_NAMES = {"products": "productlijsten"}
+
+
 def registry_snapshot(app):
     """The registry as rules see it; one warning (stderr) for each kind of data it lacks."""
     from validators.sources.snapshot_db import load_snapshot
 
     snapshot = load_snapshot(app)
     for what, codes in snapshot.missing().items():
-        click.echo(f"warning: the registry has no {what}: {', '.join(codes)} not evaluated", err=True)
+        click.echo(
+            f"waarschuwing: het register heeft geen {_DATA_NAMES.get(what, what)}: "
+            f"{', '.join(codes)} niet beoordeeld; importeer ze met `productcodes registry`",
+            err=True,
+        )
     return snapshot
 
 
