@@ -31,7 +31,7 @@ def upgrade(app, revision: str) -> None:
 
     engine = engine_for(app, migrated=False)
     migrate.upgrade(engine, revision)
-    click.echo(f"{shown_url(app)} is at revision {migrate.current(engine)}")
+    click.echo(f"{shown_url(app)} staat op revisie {migrate.current(engine)}")
 
 
 @db.command()
@@ -53,7 +53,7 @@ def downgrade(app, revision: str, yes: bool) -> None:
     engine = engine_for(app, migrated=False)
     confirm(f"{shown_url(app)} gaat terug naar revisie {revision}.", yes)
     migrate.downgrade(engine, revision)
-    click.echo(f"{shown_url(app)} is at revision {migrate.current(engine) or 'base'}")
+    click.echo(f"{shown_url(app)} staat op revisie {migrate.current(engine) or 'base'}")
 
 
 @db.command()
@@ -69,5 +69,5 @@ def current(app) -> None:
 
     engine = engine_for(app, migrated=False)
     found = migrate.current(engine)
-    state = "up to date" if found == migrate.head() else "run `productcodes db upgrade`"
-    click.echo(f"{shown_url(app)}: revision {found or 'none'} (latest {migrate.head()}; {state})")
+    state = "bijgewerkt" if found == migrate.head() else "geef `productcodes db upgrade`"
+    click.echo(f"{shown_url(app)}: revisie {found or 'geen'} (nieuwste {migrate.head()}; {state})")

@@ -62,8 +62,8 @@ def demo(app, out_dir: str | None, seed: int, chart: str | None, demo_db: str | 
     started = time.perf_counter()
     if app is not None and app.db_url and not demo_db:
         click.echo(
-            "note: the demo does not use --db/PRODUCTCODES_DB; it builds its own database "
-            "(give `productcodes demo --db URL` to choose one)",
+            "let op: de demo gebruikt --db/PRODUCTCODES_DB niet; hij maakt een eigen database "
+            "(kies er een met `productcodes demo --db URL`)",
             err=True,
         )
     url = demo_db or _default_demo_url()
@@ -89,23 +89,25 @@ def demo(app, out_dir: str | None, seed: int, chart: str | None, demo_db: str | 
         today=DEMO_TODAY,
     )
     click.echo(
-        f"demo registry: {engine.url.render_as_string(hide_password=True)} (it lives on {DEMO_TODAY}: "
-        "changes in it take effect on 2026-01-01, the next change date)"
+        f"demoregister:  {engine.url.render_as_string(hide_password=True)} (het leeft op {DEMO_TODAY}: "
+        "wijzigingen erin gaan in op 2026-01-01, de volgende wijzigingsdatum)"
     )
-    click.echo(f"demo files:    {folder} ({files.note})")
-    click.echo(f"declaraties:   {declaraties} (JW323, March 2026; try `productcodes registry impact` on it)")
-    click.echo("loaded:        " + ", ".join(f"{n} {kind}" for kind, n in counts.items()))
+    click.echo(f"demobestanden: {folder} ({files.note})")
     click.echo(
-        f"suggest:       {considered} unmapped codes, {proposed} proposals, {approved} approved "
-        f"(confidence >= {APPROVE_ABOVE})\n"
+        f"declaraties:   {declaraties} (JW323, maart 2026; probeer er `productcodes registry impact` op)"
+    )
+    click.echo("geladen:       " + ", ".join(f"{n} {kind}" for kind, n in counts.items()))
+    click.echo(
+        f"voorstellen:   {considered} codes zonder mapping, {proposed} voorgesteld, {approved} goedgekeurd "
+        f"(zekerheid >= {APPROVE_ABOVE})\n"
     )
     print_report(app, REPORT_DATE, files.national_list, "text", chart, engine=engine)
-    click.echo(f"done in {time.perf_counter() - started:.1f} s")
+    click.echo(f"klaar in {time.perf_counter() - started:.1f} s")
     example = _example(engine)
     if example:
         shown = engine.url.render_as_string(hide_password=True)
         click.echo(
-            f"try: productcodes --db {shown} registry lookup {example[0]} {example[1]} --on {REPORT_DATE}"
+            f"probeer: productcodes --db {shown} registry lookup {example[0]} {example[1]} --on {REPORT_DATE}"
         )
 
 
@@ -119,8 +121,9 @@ def _make_room(engine, *, own: bool, yes: bool) -> None:
     if not own:
         if not demo_may_use(engine):
             raise UserError(
-                f"{shown} holds data the demo did not make; the demo only fills an empty database "
-                "or one it made itself. Choose another --db (or leave it out for the demo's own file)"
+                f"{shown} bevat gegevens die de demo niet heeft gemaakt; de demo vult alleen een lege "
+                "database of een die hij zelf maakte. Kies een andere --db (of laat --db weg voor het "
+                "eigen bestand van de demo)"
             )
         confirm(f"De demo-database {shown} wordt leeggemaakt en opnieuw gevuld.", yes)
     downgrade(engine, "base")
@@ -170,10 +173,10 @@ def _load(engine, files) -> dict[str, int]:
         return {
             "gemeenten": registry.add_gemeenten(read_csv(files.gemeenten, "gemeenten")),
             "begrippen": registry.add_begrippen(read_csv(files.begrippen, "begrippen")),
-            "national products": registry.add_national(
+            "landelijke producten": registry.add_national(
                 files.national_list, read_csv(files.national, "national"), files.national_description
             ),
-            "municipal codes": registry.add_municipal(read_csv(files.municipal, "municipal")),
+            "gemeentelijke codes": registry.add_municipal(read_csv(files.municipal, "municipal")),
             "mappings": registry.add_mappings(
                 read_csv(files.mappings, "mappings"), lijst=files.national_list
             ),

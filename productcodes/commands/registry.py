@@ -18,7 +18,7 @@ def _day(value: str | None, name: str) -> date | None:
     try:
         return date.fromisoformat(value)
     except ValueError:
-        raise click.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)", param_hint=name) from None
+        raise click.BadParameter(f"{value!r} is geen datum (JJJJ-MM-DD)", param_hint=name) from None
 
 
 def _registry(session, by: str | None = None, today: str | None = None):
@@ -65,7 +65,7 @@ def _import(app, kind: str, file: str, store, by: str | None = None) -> None:
 
 def _summary(result) -> str:
     summary = getattr(result, "summary", None)
-    return summary() if summary else f"{result} imported"
+    return summary() if summary else f"{result} geïmporteerd"
 
 
 @registry.command("import-gemeenten")
@@ -226,17 +226,17 @@ def lookup(app, gemeente: str, code: str, on: str | None, categorie: str | None,
         click.echo(
             f"{m['gemeentecode']} {m['productcategorie']} {m['productcode']}: {m['omschrijving']} "
             f"(eenheid {m['eenheid'] or '-'}, {m['uitvoeringsvariant'] or 'variant -'}, "
-            f"valid {m['geldig_van']}..{m['geldig_tot'] or 'open'})"
+            f"geldig {m['geldig_van']}..{m['geldig_tot'] or 'open'})"
         )
     if n:
         factor = f", volume x {data['factor']}" if data.get("factor") else ""
         via = f"; mapping {mapping['id']} versie {mapping['version']}, {mapping['status']}" if mapping else ""
         click.echo(
-            f"  national: {n['lijst']} {n['code']} {n['naam']}"
+            f"  landelijk: {n['lijst']} {n['code']} {n['naam']}"
             f" (categorie {n['productcategorie']}{factor}{via})"
         )
     else:
-        click.echo(f"  national: none on {day} (not mapped)")
+        click.echo(f"  landelijk: geen op {day} (geen mapping)")
 
 
 def _lookup_dict(found) -> dict:
@@ -329,8 +329,9 @@ def map_cmd(
             lijst=lijst,
         )
         click.echo(
-            f"mapping {mapping.id} proposed: {gemeente}/{code} -> {nationale_code} from {mapping.geldig_van} "
-            f"(version {mapping.version}); approve with `productcodes registry approve {mapping.id}`"
+            f"mapping {mapping.id} voorgesteld: {gemeente}/{code} -> {nationale_code} "
+            f"vanaf {mapping.geldig_van} (versie {mapping.version}); "
+            f"keur goed met `productcodes registry approve {mapping.id}`"
         )
 
 
@@ -357,7 +358,7 @@ def approve(app, mapping_ids: tuple[str, ...], expected_version: int | None, by:
     ids = parse_ids(mapping_ids, expected_version)
     with _session(app) as session:
         for mapping in _registry(session, by).approve_many(ids):
-            click.echo(f"mapping {mapping.id} approved (version {mapping.version})")
+            click.echo(f"mapping {mapping.id} goedgekeurd (versie {mapping.version})")
 
 
 @registry.command()
@@ -407,11 +408,11 @@ def retire(app, mapping_id: int, effective: str | None, expected_version: int | 
         )
         if mapping.status == "withdrawn":
             click.echo(
-                f"mapping {mapping.id} withdrawn: it would only start on {mapping.geldig_van}, so it never "
-                "applies"
+                f"mapping {mapping.id} ingetrokken: hij zou pas ingaan op {mapping.geldig_van} en geldt "
+                "dus nooit"
             )
         else:
-            click.echo(f"mapping {mapping.id} retired: valid until {mapping.geldig_tot}")
+            click.echo(f"mapping {mapping.id} beëindigd: geldig tot en met {mapping.geldig_tot}")
 
 
 @registry.command("end-product")
@@ -439,8 +440,8 @@ def end_product(
             gemeente.zfill(4), code, effective=_day(effective, "--effective"), categorie=categorie
         )
         click.echo(
-            f"{product.gemeentecode}/{product.productcategorie}/{product.productcode} ended: "
-            f"valid until {product.geldig_tot}"
+            f"{product.gemeentecode}/{product.productcategorie}/{product.productcode} beëindigd: "
+            f"geldig tot en met {product.geldig_tot}"
         )
 
 
@@ -477,9 +478,9 @@ def suggest(
         app, _day(on, "--on") or date.today(), lijst, min_confidence, approve_above, by
     )
     click.echo(
-        f"{considered} unmapped codes considered: {proposed} mappings proposed"
+        f"{considered} codes zonder mapping bekeken: {proposed} mappings voorgesteld"
         + (
-            f", {approved} of them approved (confidence >= {approve_above})"
+            f", waarvan {approved} goedgekeurd (zekerheid >= {approve_above})"
             if approve_above is not None
             else ""
         )
@@ -533,7 +534,9 @@ def run_suggest(
             for n in session.scalars(query)
         ]
         if not national:
-            raise UserError("no national products to suggest from; import a national list first")
+            raise UserError(
+                "geen landelijke producten om uit voor te stellen; importeer eerst een landelijke lijst"
+            )
         rows = [
             MunicipalProductRow(
                 p.gemeentecode,

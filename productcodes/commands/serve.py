@@ -72,7 +72,8 @@ def serve(app, host, port, workers, pool_size, max_upload_mb, closed, demo, http
     )
     os.environ.setdefault("PRODUCTCODES_SECRET", secrets.token_hex(32))
     click.echo(
-        f"productcodes: http://{host}:{port}/ (API /api/v1, docs /docs), {workers} worker(s)", err=True
+        f"productcodes: http://{host}:{port}/ (API /api/v1, documentatie /docs), {workers} worker(s)",
+        err=True,
     )
     # access_log off: request lines carry query strings, and nothing is logged unless asked.
     uvicorn.run(
@@ -121,7 +122,7 @@ def load_demo(engine) -> None:
         run_suggest(
             None, REPORT_DATE, files.national_list, 0.0, APPROVE_ABOVE, "productcodes demo", engine=engine
         )
-    click.echo("demo data loaded (synthetic)", err=True)
+    click.echo("demogegevens geladen (synthetisch)", err=True)
 
 
 @click.group()
@@ -154,6 +155,6 @@ def add_user(app, naam: str, role: str, password: str) -> None:
     from productcodes.web.auth import add_user as store
 
     if not naam.strip():
-        raise UserError("a user needs a name")
+        raise UserError("een gebruiker heeft een naam nodig")
     store(engine_for(app), naam.strip(), role, password)
-    click.echo(f"user {naam.strip()} ({role}) saved")
+    click.echo(f"gebruiker {naam.strip()} ({role}) opgeslagen")
