@@ -154,18 +154,20 @@ class AppContext:
     envvar="PRODUCTCODES_DB",
     default=None,
     metavar="URL",
-    help="Database URL (SQLAlchemy form). Default: an SQLite file in your user data directory. "
+    help="Database-URL (SQLAlchemy-vorm). Standaard: een SQLite-bestand in uw gebruikersgegevensmap. "
     "Env: PRODUCTCODES_DB.",
 )
-@click.option("-v", "--verbose", count=True, help="More output; -v also shows tracebacks of errors.")
-@click.option("-q", "--quiet", is_flag=True, help="Only errors.")
-@click.version_option(package_name="productcodes")
+@click.option("-v", "--verbose", count=True, help="Meer uitvoer; -v toont ook de traceback van fouten.")
+@click.option("-q", "--quiet", is_flag=True, help="Alleen fouten.")
+@click.version_option(
+    package_name="productcodes", message="%(prog)s, versie %(version)s", help="Toon de versie en stop."
+)
 @click.pass_context
 def cli(ctx: click.Context, db_url: str | None, verbose: int, quiet: bool) -> None:
-    """Product-code registry and iJw/iWmo 3.2 message validator.
+    """Productcoderegister en controle van iJw/iWmo 3.2-berichten.
 
     \b
-    Examples:
+    Voorbeelden:
       productcodes demo
       productcodes validate declaratie.xml
       productcodes registry lookup 0384 45A03 --on 2026-04-01

@@ -9,10 +9,10 @@ from productcodes.commands import engine_for, shown_url
 
 @click.group()
 def db() -> None:
-    """Create or migrate the registry database (SQLite or PostgreSQL).
+    """Maak of migreer de registerdatabase (SQLite of PostgreSQL).
 
     \b
-    Example:
+    Voorbeeld:
       productcodes --db postgresql+psycopg://registry@dbhost/registry db upgrade
     """
 
@@ -21,10 +21,10 @@ def db() -> None:
 @click.argument("revision", default="head")
 @click.pass_obj
 def upgrade(app, revision: str) -> None:
-    """Bring the database to REVISION (default: the latest).
+    """Breng de database naar REVISION (standaard: de nieuwste).
 
     \b
-    Example:
+    Voorbeeld:
       productcodes db upgrade
     """
     from productcodes import migrate
@@ -36,15 +36,15 @@ def upgrade(app, revision: str) -> None:
 
 @db.command()
 @click.argument("revision")
-@click.option("--yes", is_flag=True, help="Do not ask; needed when not run on a terminal.")
+@click.option("--yes", is_flag=True, help="Niet vragen; nodig als er geen terminal is.")
 @click.pass_obj
 def downgrade(app, revision: str, yes: bool) -> None:
-    """Take the database back to REVISION ("base" removes every table and its data).
+    """Zet de database terug naar REVISION ("base" verwijdert elke tabel met zijn gegevens).
 
-    Asks for confirmation on a terminal; elsewhere it needs --yes.
+    Vraagt op een terminal om bevestiging; anders is --yes nodig.
 
     \b
-    Example:
+    Voorbeeld:
       productcodes db downgrade base --yes
     """
     from productcodes import migrate
@@ -59,10 +59,10 @@ def downgrade(app, revision: str, yes: bool) -> None:
 @db.command()
 @click.pass_obj
 def current(app) -> None:
-    """Show the database's revision and the latest one.
+    """Toon de revisie van de database en de nieuwste.
 
     \b
-    Example:
+    Voorbeeld:
       productcodes --db sqlite:///registry.sqlite db current
     """
     from productcodes import migrate

@@ -26,32 +26,35 @@ DEMO_TODAY = date(2025, 12, 1)
     "--out",
     "out_dir",
     type=click.Path(file_okay=False),
-    help="Where to write the demo CSV files (default: a temporary folder).",
+    help="Map voor de CSV-bestanden van de demo (standaard: een tijdelijke map).",
 )
-@click.option("--seed", type=int, default=2026, show_default=True, help="Seed of the synthetic landscape.")
-@click.option("--chart", type=click.Path(dir_okay=False), help="Also draw the reduction (PNG or .html).")
+@click.option(
+    "--seed", type=int, default=2026, show_default=True, help="Startgetal van het synthetische landschap."
+)
+@click.option("--chart", type=click.Path(dir_okay=False), help="Teken ook de reductie (PNG of .html).")
 @click.option(
     "--db",
     "demo_db",
     metavar="URL",
-    help="Build the demo here instead of its own SQLite file; only an empty database or one the demo "
-    "made before. The global --db and PRODUCTCODES_DB are never used by the demo.",
+    help="Bouw de demo hier in plaats van in zijn eigen SQLite-bestand; alleen een lege database of een "
+    "die de demo eerder maakte. De globale --db en PRODUCTCODES_DB gebruikt de demo nooit.",
 )
-@click.option("--yes", is_flag=True, help="Refill a demo database given with --db without asking.")
+@click.option("--yes", is_flag=True, help="Vul een met --db gegeven demodatabase opnieuw zonder te vragen.")
 @click.pass_obj
 def demo(app, out_dir: str | None, seed: int, chart: str | None, demo_db: str | None, yes: bool) -> None:
-    """Build a fresh demo registry in its own SQLite file, load synthetic data, suggest, report.
+    """Bouw een vers demoregister in een eigen SQLite-bestand: synthetische gegevens laden, voorstellen
+    doen, rapporteren.
 
-    The demo never touches the registry of --db or PRODUCTCODES_DB: it writes to its own file
-    in your user data directory, or to the database given to the demo itself with --db when
-    that database is empty or was made by the demo (recorded in the database).
+    De demo komt nooit aan het register van --db of PRODUCTCODES_DB: hij schrijft naar een eigen
+    bestand in uw gebruikersgegevensmap, of naar de database die u de demo zelf met --db geeft,
+    als die leeg is of door de demo is gemaakt (dat staat in de database).
 
-    The data is SYNTHETIC: the project's national set LPJ and ~4,000 municipal codes of
-    fictional gemeenten. Suggestions at or above 0.8 confidence are approved; the rest
-    stay proposals for a person to review.
+    De gegevens zijn SYNTHETISCH: de landelijke set LPJ van het project en ~4.000 gemeentelijke
+    codes van verzonnen gemeenten. Voorstellen met een zekerheid van 0,8 of meer worden
+    goedgekeurd; de rest blijft voorstel, voor een mens om te beoordelen.
 
     \b
-    Example:
+    Voorbeeld:
       productcodes demo --out ./demo-csv --chart reductie.png
     """
     from productcodes.commands.registry import print_report, run_suggest
