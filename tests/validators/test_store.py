@@ -85,6 +85,6 @@ def test_registry_without_data_warns_once_and_skips_its_rules(tmp_path):
         ],
     )
     assert result.exit_code == 0, result.output
-    warnings = [line for line in result.output.splitlines() if line.startswith("warning:")]
+    warnings = [line for line in result.output.splitlines() if line.startswith("waarschuwing:")]
     assert len(warnings) == 3  # gemeenten, products, tarieven: once per run, not per file
     assert any("TR378" in w for w in warnings) and any("TR418" in w for w in warnings)
