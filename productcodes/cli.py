@@ -64,6 +64,11 @@ class LazyGroup(click.Group):
             if _help_shown(exc):
                 raise
             raise _usage(exc) from exc
+        except click.Abort:
+            # A question (a confirmation, a password) left unanswered: click's "Aborted!", in Dutch,
+            # with click's exit code.
+            click.echo("afgebroken; er is niets veranderd", err=True)
+            raise click.exceptions.Exit(1) from None
         except UserError as exc:
             app = ctx.obj if isinstance(ctx.obj, AppContext) else None
             if app is not None and app.verbose:

@@ -130,3 +130,11 @@ def test_a_click_message_not_known_in_dutch_is_kept_as_written():
 
     assert dutch_type_message("Something click may say one day.") == "Something click may say one day."
     assert dutch_type_message("'x' is not a valid integer.") == "'x' is geen geheel getal"
+
+
+def test_an_unanswered_question_aborts_in_dutch(migrated_db: str):
+    result = CliRunner().invoke(
+        cli, ["--db", migrated_db, "users", "add", "bob", "--role", "viewer"], input=""
+    )
+    assert result.exit_code == 1 and "afgebroken; er is niets veranderd" in result.output
+    assert "Aborted" not in result.output and "Wachtwoord" in result.output
