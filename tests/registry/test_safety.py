@@ -63,7 +63,9 @@ def test_demo_refuses_a_database_it_did_not_make(team_db, tmp_path):
     url, engine = team_db
     before = _counts(engine)
     result = _invoke(["demo", "--db", url, "--yes", "--out", str(tmp_path / "files")])
-    assert result.exit_code == 2 and "niet heeft gemaakt" in result.output and "Traceback" not in result.output
+    assert (
+        result.exit_code == 2 and "niet heeft gemaakt" in result.output and "Traceback" not in result.output
+    )
     assert _counts(engine) == before
 
 
