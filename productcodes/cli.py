@@ -14,7 +14,7 @@ from typing import Any
 import click
 
 from productcodes.errors import UserError
-from validators.cli.exitcodes import EXIT_USAGE
+from validators.cli.exitcodes import EXIT_ERRORS, EXIT_USAGE
 
 # name -> "module:attribute"; each module owns its own commands.
 SUBCOMMANDS: dict[str, str] = {
@@ -66,9 +66,9 @@ class LazyGroup(click.Group):
             raise _usage(exc) from exc
         except click.Abort:
             # A question (a confirmation, a password) left unanswered: click's "Aborted!", in Dutch,
-            # with click's exit code.
+            # with the exit code click gives it.
             click.echo("afgebroken; er is niets veranderd", err=True)
-            raise click.exceptions.Exit(1) from None
+            raise click.exceptions.Exit(EXIT_ERRORS) from None
         except UserError as exc:
             app = ctx.obj if isinstance(ctx.obj, AppContext) else None
             if app is not None and app.verbose:
