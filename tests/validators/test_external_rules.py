@@ -219,9 +219,9 @@ def test_the_cli_warns_once_per_kind_of_missing_data(monkeypatch, capsys):
         validators.sources.snapshot_db, "load_snapshot", lambda app: RegistrySnapshot.from_dict(data)
     )
     registry_snapshot(object())
-    warnings = [line for line in capsys.readouterr().err.splitlines() if line.startswith("warning:")]
+    warnings = [line for line in capsys.readouterr().err.splitlines() if line.startswith("waarschuwing:")]
     assert len(warnings) == 2
-    products = next(w for w in warnings if "products" in w)
+    products = next(w for w in warnings if "productlijsten" in w)
     assert all(code in products for code in ("TR381", "PC001", "PC002", "PC010"))
     assert any("TR418" in w for w in warnings) and not any("TR378" in w for w in warnings)
 
