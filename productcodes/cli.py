@@ -14,7 +14,7 @@ from typing import Any
 import click
 
 from productcodes.errors import UserError
-from validators.cli.exitcodes import EXIT_USAGE
+from validators.cli.exitcodes import EXIT_ERRORS, EXIT_USAGE
 
 # name -> "module:attribute"; each module owns its own commands.
 SUBCOMMANDS: dict[str, str] = {
@@ -33,22 +33,42 @@ SUBCOMMANDS: dict[str, str] = {
 
 
 class ToolError(click.ClickException):
-    """A UserError on its way out: one line on stderr, exit code EXIT_USAGE."""
+    """A UserError or usage error on its way out: one Dutch line on stderr, exit code EXIT_USAGE."""
 
     exit_code = EXIT_USAGE
 
     def show(self, file: Any = None) -> None:
         """One line on stderr, in place of click's "Error:" block."""
-        click.echo(f"error: {self.format_message()}", err=True)
+        click.echo(f"fout: {self.format_message()}", err=True)
 
 
 class LazyGroup(click.Group):
     """The root group: sub-commands imported only when called, user errors as one line."""
 
+    def make_context(
+        self, info_name: str | None, args: list[str], parent: click.Context | None = None, **extra
+    ):
+        """The root's own options parsed; a usage error in them becomes one Dutch line."""
+        try:
+            return super().make_context(info_name, args, parent, **extra)
+        except click.UsageError as exc:
+            if _help_shown(exc):
+                raise
+            raise _usage(exc) from exc
+
     def invoke(self, ctx: click.Context) -> Any:
         """Run the sub-command; a user's or database error becomes one line, unless -v asks for more."""
         try:
             return super().invoke(ctx)
+        except click.UsageError as exc:
+            if _help_shown(exc):
+                raise
+            raise _usage(exc) from exc
+        except click.Abort:
+            # A question (a confirmation, a password) left unanswered: click's "Aborted!", in Dutch,
+            # with the exit code click gives it.
+            click.echo("afgebroken; er is niets veranderd", err=True)
+            raise click.exceptions.Exit(EXIT_ERRORS) from None
         except UserError as exc:
             app = ctx.obj if isinstance(ctx.obj, AppContext) else None
             if app is not None and app.verbose:
@@ -90,6 +110,17 @@ class LazyGroup(click.Group):
         return names
 
 
+def _help_shown(exc: click.UsageError) -> bool:
+    # A group called without a command shows its help (click 8.2 and later): that stays as click prints it.
+    return isinstance(exc, getattr(click.exceptions, "NoArgsIsHelpError", ()))
+
+
+def _usage(exc: click.UsageError) -> ToolError:
+    from productcodes.cli_nl import usage_line
+
+    return ToolError(usage_line(exc))
+
+
 def _load(target: str) -> click.Command | None:
     module_name, attribute = target.split(":")
     try:
@@ -128,18 +159,20 @@ class AppContext:
     envvar="PRODUCTCODES_DB",
     default=None,
     metavar="URL",
-    help="Database URL (SQLAlchemy form). Default: an SQLite file in your user data directory. "
+    help="Database-URL (SQLAlchemy-vorm). Standaard: een SQLite-bestand in uw gebruikersgegevensmap. "
     "Env: PRODUCTCODES_DB.",
 )
-@click.option("-v", "--verbose", count=True, help="More output; -v also shows tracebacks of errors.")
-@click.option("-q", "--quiet", is_flag=True, help="Only errors.")
-@click.version_option(package_name="productcodes")
+@click.option("-v", "--verbose", count=True, help="Meer uitvoer; -v toont ook de traceback van fouten.")
+@click.option("-q", "--quiet", is_flag=True, help="Alleen fouten.")
+@click.version_option(
+    package_name="productcodes", message="%(prog)s, versie %(version)s", help="Toon de versie en stop."
+)
 @click.pass_context
 def cli(ctx: click.Context, db_url: str | None, verbose: int, quiet: bool) -> None:
-    """Product-code registry and iJw/iWmo 3.2 message validator.
+    """Productcoderegister en controle van iJw/iWmo 3.2-berichten.
 
     \b
-    Examples:
+    Voorbeelden:
       productcodes demo
       productcodes validate declaratie.xml
       productcodes registry lookup 0384 45A03 --on 2026-04-01

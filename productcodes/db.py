@@ -76,12 +76,14 @@ def describe(exc: Exception, url: str | None = None) -> str:
     """One line a user can act on, for the database errors that reach the CLI."""
     text = str(getattr(exc, "orig", exc)).strip().splitlines()[0] if str(exc) else type(exc).__name__
     if "database is locked" in text:
-        return "the SQLite database is locked by another program; try again when it has finished"
+        return (
+            "de SQLite-database is in gebruik door een ander programma; probeer het opnieuw als dat klaar is"
+        )
     if "unable to open database" in text:
-        return f"cannot open the SQLite database {url or ''}: check the path and permissions"
+        return f"kan de SQLite-database {url or ''} niet openen: controleer het pad en de rechten"
     if "could not connect" in text or "Connection refused" in text or "connection failed" in text:
-        return f"cannot reach the database server: {text}"
-    return f"database error: {text}"
+        return f"de databaseserver is niet bereikbaar: {text}"
+    return f"databasefout: {text}"
 
 
 @contextmanager

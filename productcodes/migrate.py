@@ -66,8 +66,10 @@ def require_current(engine: Engine) -> None:
         raise DatabaseError(describe(exc, str(engine.url))) from None
     wanted = head()
     if found != wanted:
-        state = "has no registry tables yet" if found is None else f"is at revision {found}, not {wanted}"
+        state = (
+            "heeft nog geen registertabellen" if found is None else f"staat op revisie {found}, niet {wanted}"
+        )
         raise DatabaseError(
-            f"the database {engine.url.render_as_string(hide_password=True)} {state}; "
-            "run `productcodes db upgrade` first"
+            f"de database {engine.url.render_as_string(hide_password=True)} {state}; "
+            "geef eerst `productcodes db upgrade`"
         )

@@ -9,10 +9,10 @@ from productcodes.commands import engine_for, shown_url
 
 @click.group()
 def db() -> None:
-    """Create or migrate the registry database (SQLite or PostgreSQL).
+    """Maak of migreer de registerdatabase (SQLite of PostgreSQL).
 
     \b
-    Example:
+    Voorbeeld:
       productcodes --db postgresql+psycopg://registry@dbhost/registry db upgrade
     """
 
@@ -21,30 +21,30 @@ def db() -> None:
 @click.argument("revision", default="head")
 @click.pass_obj
 def upgrade(app, revision: str) -> None:
-    """Bring the database to REVISION (default: the latest).
+    """Breng de database naar REVISION (standaard: de nieuwste).
 
     \b
-    Example:
+    Voorbeeld:
       productcodes db upgrade
     """
     from productcodes import migrate
 
     engine = engine_for(app, migrated=False)
     migrate.upgrade(engine, revision)
-    click.echo(f"{shown_url(app)} is at revision {migrate.current(engine)}")
+    click.echo(f"{shown_url(app)} staat op revisie {migrate.current(engine)}")
 
 
 @db.command()
 @click.argument("revision")
-@click.option("--yes", is_flag=True, help="Do not ask; needed when not run on a terminal.")
+@click.option("--yes", is_flag=True, help="Niet vragen; nodig als er geen terminal is.")
 @click.pass_obj
 def downgrade(app, revision: str, yes: bool) -> None:
-    """Take the database back to REVISION ("base" removes every table and its data).
+    """Zet de database terug naar REVISION ("base" verwijdert elke tabel met zijn gegevens).
 
-    Asks for confirmation on a terminal; elsewhere it needs --yes.
+    Vraagt op een terminal om bevestiging; anders is --yes nodig.
 
     \b
-    Example:
+    Voorbeeld:
       productcodes db downgrade base --yes
     """
     from productcodes import migrate
@@ -53,21 +53,21 @@ def downgrade(app, revision: str, yes: bool) -> None:
     engine = engine_for(app, migrated=False)
     confirm(f"{shown_url(app)} gaat terug naar revisie {revision}.", yes)
     migrate.downgrade(engine, revision)
-    click.echo(f"{shown_url(app)} is at revision {migrate.current(engine) or 'base'}")
+    click.echo(f"{shown_url(app)} staat op revisie {migrate.current(engine) or 'base'}")
 
 
 @db.command()
 @click.pass_obj
 def current(app) -> None:
-    """Show the database's revision and the latest one.
+    """Toon de revisie van de database en de nieuwste.
 
     \b
-    Example:
+    Voorbeeld:
       productcodes --db sqlite:///registry.sqlite db current
     """
     from productcodes import migrate
 
     engine = engine_for(app, migrated=False)
     found = migrate.current(engine)
-    state = "up to date" if found == migrate.head() else "run `productcodes db upgrade`"
-    click.echo(f"{shown_url(app)}: revision {found or 'none'} (latest {migrate.head()}; {state})")
+    state = "bijgewerkt" if found == migrate.head() else "geef `productcodes db upgrade`"
+    click.echo(f"{shown_url(app)}: revisie {found or 'geen'} (nieuwste {migrate.head()}; {state})")

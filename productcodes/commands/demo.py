@@ -26,32 +26,35 @@ DEMO_TODAY = date(2025, 12, 1)
     "--out",
     "out_dir",
     type=click.Path(file_okay=False),
-    help="Where to write the demo CSV files (default: a temporary folder).",
+    help="Map voor de CSV-bestanden van de demo (standaard: een tijdelijke map).",
 )
-@click.option("--seed", type=int, default=2026, show_default=True, help="Seed of the synthetic landscape.")
-@click.option("--chart", type=click.Path(dir_okay=False), help="Also draw the reduction (PNG or .html).")
+@click.option(
+    "--seed", type=int, default=2026, show_default=True, help="Startgetal van het synthetische landschap."
+)
+@click.option("--chart", type=click.Path(dir_okay=False), help="Teken ook de reductie (PNG of .html).")
 @click.option(
     "--db",
     "demo_db",
     metavar="URL",
-    help="Build the demo here instead of its own SQLite file; only an empty database or one the demo "
-    "made before. The global --db and PRODUCTCODES_DB are never used by the demo.",
+    help="Bouw de demo hier in plaats van in zijn eigen SQLite-bestand; alleen een lege database of een "
+    "die de demo eerder maakte. De globale --db en PRODUCTCODES_DB gebruikt de demo nooit.",
 )
-@click.option("--yes", is_flag=True, help="Refill a demo database given with --db without asking.")
+@click.option("--yes", is_flag=True, help="Vul een met --db gegeven demodatabase opnieuw zonder te vragen.")
 @click.pass_obj
 def demo(app, out_dir: str | None, seed: int, chart: str | None, demo_db: str | None, yes: bool) -> None:
-    """Build a fresh demo registry in its own SQLite file, load synthetic data, suggest, report.
+    """Bouw een vers demoregister in een eigen SQLite-bestand: synthetische gegevens laden, voorstellen
+    doen, rapporteren.
 
-    The demo never touches the registry of --db or PRODUCTCODES_DB: it writes to its own file
-    in your user data directory, or to the database given to the demo itself with --db when
-    that database is empty or was made by the demo (recorded in the database).
+    De demo komt nooit aan het register van --db of PRODUCTCODES_DB: hij schrijft naar een eigen
+    bestand in uw gebruikersgegevensmap, of naar de database die u de demo zelf met --db geeft,
+    als die leeg is of door de demo is gemaakt (dat staat in de database).
 
-    The data is SYNTHETIC: the project's national set LPJ and ~4,000 municipal codes of
-    fictional gemeenten. Suggestions at or above 0.8 confidence are approved; the rest
-    stay proposals for a person to review.
+    De gegevens zijn SYNTHETISCH: de landelijke set LPJ van het project en ~4.000 gemeentelijke
+    codes van verzonnen gemeenten. Voorstellen met een zekerheid van 0,8 of meer worden
+    goedgekeurd; de rest blijft voorstel, voor een mens om te beoordelen.
 
     \b
-    Example:
+    Voorbeeld:
       productcodes demo --out ./demo-csv --chart reductie.png
     """
     from productcodes.commands.registry import print_report, run_suggest
@@ -62,8 +65,8 @@ def demo(app, out_dir: str | None, seed: int, chart: str | None, demo_db: str | 
     started = time.perf_counter()
     if app is not None and app.db_url and not demo_db:
         click.echo(
-            "note: the demo does not use --db/PRODUCTCODES_DB; it builds its own database "
-            "(give `productcodes demo --db URL` to choose one)",
+            "let op: de demo gebruikt --db/PRODUCTCODES_DB niet; hij maakt een eigen database "
+            "(kies er een met `productcodes demo --db URL`)",
             err=True,
         )
     url = demo_db or _default_demo_url()
@@ -89,23 +92,25 @@ def demo(app, out_dir: str | None, seed: int, chart: str | None, demo_db: str | 
         today=DEMO_TODAY,
     )
     click.echo(
-        f"demo registry: {engine.url.render_as_string(hide_password=True)} (it lives on {DEMO_TODAY}: "
-        "changes in it take effect on 2026-01-01, the next change date)"
+        f"demoregister:  {engine.url.render_as_string(hide_password=True)} (het leeft op {DEMO_TODAY}: "
+        "wijzigingen erin gaan in op 2026-01-01, de volgende wijzigingsdatum)"
     )
-    click.echo(f"demo files:    {folder} ({files.note})")
-    click.echo(f"declaraties:   {declaraties} (JW323, March 2026; try `productcodes registry impact` on it)")
-    click.echo("loaded:        " + ", ".join(f"{n} {kind}" for kind, n in counts.items()))
+    click.echo(f"demobestanden: {folder} ({files.note})")
     click.echo(
-        f"suggest:       {considered} unmapped codes, {proposed} proposals, {approved} approved "
-        f"(confidence >= {APPROVE_ABOVE})\n"
+        f"declaraties:   {declaraties} (JW323, maart 2026; probeer er `productcodes registry impact` op)"
+    )
+    click.echo("geladen:       " + ", ".join(f"{n} {kind}" for kind, n in counts.items()))
+    click.echo(
+        f"voorstellen:   {considered} codes zonder mapping, {proposed} voorgesteld, {approved} goedgekeurd "
+        f"(zekerheid >= {APPROVE_ABOVE})\n"
     )
     print_report(app, REPORT_DATE, files.national_list, "text", chart, engine=engine)
-    click.echo(f"done in {time.perf_counter() - started:.1f} s")
+    click.echo(f"klaar in {time.perf_counter() - started:.1f} s")
     example = _example(engine)
     if example:
         shown = engine.url.render_as_string(hide_password=True)
         click.echo(
-            f"try: productcodes --db {shown} registry lookup {example[0]} {example[1]} --on {REPORT_DATE}"
+            f"probeer: productcodes --db {shown} registry lookup {example[0]} {example[1]} --on {REPORT_DATE}"
         )
 
 
@@ -119,8 +124,9 @@ def _make_room(engine, *, own: bool, yes: bool) -> None:
     if not own:
         if not demo_may_use(engine):
             raise UserError(
-                f"{shown} holds data the demo did not make; the demo only fills an empty database "
-                "or one it made itself. Choose another --db (or leave it out for the demo's own file)"
+                f"{shown} bevat gegevens die de demo niet heeft gemaakt; de demo vult alleen een lege "
+                "database of een die hij zelf maakte. Kies een andere --db (of laat --db weg voor het "
+                "eigen bestand van de demo)"
             )
         confirm(f"De demo-database {shown} wordt leeggemaakt en opnieuw gevuld.", yes)
     downgrade(engine, "base")
@@ -170,10 +176,10 @@ def _load(engine, files) -> dict[str, int]:
         return {
             "gemeenten": registry.add_gemeenten(read_csv(files.gemeenten, "gemeenten")),
             "begrippen": registry.add_begrippen(read_csv(files.begrippen, "begrippen")),
-            "national products": registry.add_national(
+            "landelijke producten": registry.add_national(
                 files.national_list, read_csv(files.national, "national"), files.national_description
             ),
-            "municipal codes": registry.add_municipal(read_csv(files.municipal, "municipal")),
+            "gemeentelijke codes": registry.add_municipal(read_csv(files.municipal, "municipal")),
             "mappings": registry.add_mappings(
                 read_csv(files.mappings, "mappings"), lijst=files.national_list
             ),

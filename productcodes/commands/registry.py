@@ -18,7 +18,7 @@ def _day(value: str | None, name: str) -> date | None:
     try:
         return date.fromisoformat(value)
     except ValueError:
-        raise click.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)", param_hint=name) from None
+        raise click.BadParameter(f"{value!r} is geen datum (JJJJ-MM-DD)", param_hint=name) from None
 
 
 def _registry(session, by: str | None = None, today: str | None = None):
@@ -36,10 +36,10 @@ def _session(app):
 
 @click.group()
 def registry() -> None:
-    """The product-code registry: national lists, municipal codes and their mappings.
+    """Het productcoderegister: landelijke lijsten, gemeentelijke codes en hun mappings.
 
     \b
-    Examples:
+    Voorbeelden:
       productcodes registry import-gemeenten gemeenten.csv
       productcodes registry import-national standaardproductcodelijst.xlsx --list JZ21
       productcodes registry lookup 0363 45A03 --on 2026-03-01
@@ -48,10 +48,14 @@ def registry() -> None:
     """
 
 
-_by = click.option("--by", help="Who makes the change (default: your user name); goes into the audit log.")
+_by = click.option("--by", help="Wie de wijziging doet (standaard: uw gebruikersnaam); komt in het auditlog.")
 
 
 # --- imports -----------------------------------------------------------------------------------
+
+
+# What an import file holds, as the summary line names it (the other kinds are Dutch already).
+_KINDS = {"municipal": "gemeentelijke producten"}
 
 
 def _import(app, kind: str, file: str, store, by: str | None = None) -> None:
@@ -60,54 +64,54 @@ def _import(app, kind: str, file: str, store, by: str | None = None) -> None:
     rows = read_csv(file, kind)
     with _session(app) as session:
         result = store(_registry(session, by), rows)
-    click.echo(f"{file}: {kind}: {_summary(result)}")
+    click.echo(f"{file}: {_KINDS.get(kind, kind)}: {_summary(result)}")
 
 
 def _summary(result) -> str:
     summary = getattr(result, "summary", None)
-    return summary() if summary else f"{result} imported"
+    return summary() if summary else f"{result} geïmporteerd"
 
 
 @registry.command("import-gemeenten")
-@click.argument("file", type=click.Path(exists=True, dir_okay=False))
+@click.argument("file", metavar="BESTAND", type=click.Path(exists=True, dir_okay=False))
 @_by
 @click.pass_obj
 def import_gemeenten(app, file: str, by: str | None) -> None:
-    """Gemeenten with their jeugdregio
+    """Gemeenten met hun jeugdregio
     (CSV: gemeentecode, gemeentenaam, jeugdregio[, geldig_van, geldig_tot]).
 
     \b
-    Example:
+    Voorbeeld:
       productcodes registry import-gemeenten gemeenten.csv
     """
     _import(app, "gemeenten", file, lambda reg, rows: reg.add_gemeenten(rows), by)
 
 
 @registry.command("import-begrippen")
-@click.argument("file", type=click.Path(exists=True, dir_okay=False))
+@click.argument("file", metavar="BESTAND", type=click.Path(exists=True, dir_okay=False))
 @_by
 @click.pass_obj
 def import_begrippen(app, file: str, by: str | None) -> None:
-    """Begrippen of the uniform begrippenkader (CSV: term, definitie, bron, geldig_van, geldig_tot).
+    """Begrippen van het uniforme begrippenkader (CSV: term, definitie, bron, geldig_van, geldig_tot).
 
     \b
-    Example:
+    Voorbeeld:
       productcodes registry import-begrippen begrippen.csv
     """
     _import(app, "begrippen", file, lambda reg, rows: reg.add_begrippen(rows), by)
 
 
 @registry.command("import-national")
-@click.argument("file", type=click.Path(exists=True, dir_okay=False))
-@click.option("--list", "lijst", required=True, help="Name of the product list, e.g. JZ21 or LPJ.")
-@click.option("--description", help="What the list is.")
+@click.argument("file", metavar="BESTAND", type=click.Path(exists=True, dir_okay=False))
+@click.option("--list", "lijst", required=True, help="Naam van de productlijst, bijv. JZ21 of LPJ.")
+@click.option("--description", help="Wat de lijst is.")
 @_by
 @click.pass_obj
 def import_national(app, file: str, lijst: str, description: str | None, by: str | None) -> None:
-    """A national product list: the official Standaardproductcodelijst (xlsx or JSON) or a CSV.
+    """Een landelijke productlijst: de officiële Standaardproductcodelijst (xlsx of JSON) of een CSV.
 
     \b
-    Example:
+    Voorbeeld:
       productcodes registry import-national standaardproductcodelijst-jeugdwet.xlsx --list JZ21
     """
     from productcodes.importers import read_csv
@@ -127,66 +131,68 @@ def import_national(app, file: str, lijst: str, description: str | None, by: str
 
 
 @registry.command("import-municipal")
-@click.argument("file", type=click.Path(exists=True, dir_okay=False))
+@click.argument("file", metavar="BESTAND", type=click.Path(exists=True, dir_okay=False))
 @_by
 @click.pass_obj
 def import_municipal(app, file: str, by: str | None) -> None:
-    """Municipal product lists (CSV; see docs/csv-formats.md).
+    """Gemeentelijke productlijsten (CSV; zie docs/csv-formats.md).
 
     \b
-    Example:
+    Voorbeeld:
       productcodes registry import-municipal producten-7003.csv
     """
     _import(app, "municipal", file, lambda reg, rows: reg.add_municipal(rows), by)
 
 
 @registry.command("import-mappings")
-@click.argument("file", type=click.Path(exists=True, dir_okay=False))
-@click.option("--list", "lijst", help="National list the codes belong to, when codes occur in several.")
+@click.argument("file", metavar="BESTAND", type=click.Path(exists=True, dir_okay=False))
+@click.option(
+    "--list", "lijst", help="Landelijke lijst waar de codes bij horen, als een code in meerdere staat."
+)
 @click.option(
     "--history",
     is_flag=True,
-    help="The file records mappings that were already in force (moving a registry here); without it "
-    "approved rows that would start before today are refused.",
+    help="Het bestand bevat mappings die al golden (een register hierheen verhuizen); zonder deze optie "
+    "worden goedgekeurde rijen die vóór vandaag zouden ingaan geweigerd.",
 )
 @_by
 @click.pass_obj
 def import_mappings(app, file: str, lijst: str | None, history: bool, by: str | None) -> None:
-    """Mappings municipal -> national (CSV), each checked by the code-change protocol.
+    """Mappings gemeentelijk -> landelijk (CSV), elk getoetst aan het codewijzigingsprotocol.
 
-    The same file again changes nothing; every conflict of the file is listed with its line.
+    Hetzelfde bestand nog eens verandert niets; elk conflict in het bestand wordt met zijn regel genoemd.
 
     \b
-    Example:
+    Voorbeeld:
       productcodes registry import-mappings mappings.csv --list LPJ
     """
     _import(app, "mappings", file, lambda reg, rows: reg.add_mappings(rows, lijst=lijst, history=history), by)
 
 
 @registry.command("import-tarieven")
-@click.argument("file", type=click.Path(exists=True, dir_okay=False))
+@click.argument("file", metavar="BESTAND", type=click.Path(exists=True, dir_okay=False))
 @_by
 @click.pass_obj
 def import_tarieven(app, file: str, by: str | None) -> None:
-    """Contracted tariffs per aanbieder, gemeente, product and period (CSV; cents per eenheid).
+    """Gecontracteerde tarieven per aanbieder, gemeente, product en periode (CSV; centen per eenheid).
 
     \b
-    Example:
+    Voorbeeld:
       productcodes registry import-tarieven tarieven-2026.csv
     """
     _import(app, "tarieven", file, lambda reg, rows: reg.add_tarieven(rows), by)
 
 
 @registry.command("export")
-@click.argument("out_dir", type=click.Path(file_okay=False))
+@click.argument("out_dir", metavar="MAP", type=click.Path(file_okay=False))
 @click.option("--format", "fmt", type=click.Choice(["csv", "json"]), default="csv", show_default=True)
-@click.option("--list", "lijst", help="Only this national list.")
+@click.option("--list", "lijst", help="Alleen deze landelijke lijst.")
 @click.pass_obj
 def export_cmd(app, out_dir: str, fmt: str, lijst: str | None) -> None:
-    """Write every table in the import formats (CSV) or as JSON.
+    """Schrijf elke tabel in de importformaten (CSV) of als JSON.
 
     \b
-    Example:
+    Voorbeeld:
       productcodes registry export ./export --format json
     """
     from productcodes.exporters import export
@@ -202,15 +208,15 @@ def export_cmd(app, out_dir: str, fmt: str, lijst: str | None) -> None:
 @registry.command()
 @click.argument("gemeente")
 @click.argument("code")
-@click.option("--on", "on", metavar="DATE", help="Date (YYYY-MM-DD); default today.")
-@click.option("--categorie", help="Productcategorie, when the code exists in several.")
+@click.option("--on", "on", metavar="DATUM", help="Datum (JJJJ-MM-DD); standaard vandaag.")
+@click.option("--categorie", help="Productcategorie, als de code in meerdere bestaat.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.pass_obj
 def lookup(app, gemeente: str, code: str, on: str | None, categorie: str | None, fmt: str) -> None:
-    """What CODE of GEMEENTE means on a date, and which national product it is.
+    """Wat CODE van GEMEENTE op een datum betekent, en welk landelijk product het is.
 
     \b
-    Example:
+    Voorbeeld:
       productcodes registry lookup 7003 45C01 --on 2026-03-01
     """
     day = _day(on, "--on") or date.today()
@@ -226,17 +232,17 @@ def lookup(app, gemeente: str, code: str, on: str | None, categorie: str | None,
         click.echo(
             f"{m['gemeentecode']} {m['productcategorie']} {m['productcode']}: {m['omschrijving']} "
             f"(eenheid {m['eenheid'] or '-'}, {m['uitvoeringsvariant'] or 'variant -'}, "
-            f"valid {m['geldig_van']}..{m['geldig_tot'] or 'open'})"
+            f"geldig {m['geldig_van']}..{m['geldig_tot'] or 'open'})"
         )
     if n:
         factor = f", volume x {data['factor']}" if data.get("factor") else ""
         via = f"; mapping {mapping['id']} versie {mapping['version']}, {mapping['status']}" if mapping else ""
         click.echo(
-            f"  national: {n['lijst']} {n['code']} {n['naam']}"
+            f"  landelijk: {n['lijst']} {n['code']} {n['naam']}"
             f" (categorie {n['productcategorie']}{factor}{via})"
         )
     else:
-        click.echo(f"  national: none on {day} (not mapped)")
+        click.echo(f"  landelijk: geen op {day} (geen mapping)")
 
 
 def _lookup_dict(found) -> dict:
@@ -295,25 +301,29 @@ def _factor(value: str | None):
 @click.argument("gemeente")
 @click.argument("code")
 @click.argument("nationale_code")
-@click.option("--categorie", help="Productcategorie of the municipal code, when it exists in several.")
+@click.option("--categorie", help="Productcategorie van de gemeentelijke code, als die in meerdere bestaat.")
 @click.option(
     "--effective",
-    metavar="DATE",
-    help="First day the mapping applies (default: the next change date, 1 January; never in the past).",
+    metavar="DATUM",
+    help="Eerste dag waarop de mapping geldt (standaard: de volgende wijzigingsdatum, 1 januari; "
+    "nooit in het verleden).",
 )
-@click.option("--until", metavar="DATE", help="Last day (default: open).")
-@click.option("--factor", help="Municipal volume x factor = national volume, when units differ (e.g. 1/60).")
-@click.option("--toelichting", help="Why this mapping.")
-@click.option("--list", "lijst", help="National list of NATIONALE_CODE, when the code is in several.")
+@click.option("--until", metavar="DATUM", help="Laatste dag (standaard: open).")
+@click.option(
+    "--factor",
+    help="Gemeentelijk volume x factor = landelijk volume, als de eenheden verschillen (bijv. 1/60).",
+)
+@click.option("--toelichting", help="Waarom deze mapping.")
+@click.option("--list", "lijst", help="Landelijke lijst van NATIONALE_CODE, als de code in meerdere staat.")
 @_by
 @click.pass_obj
 def map_cmd(
     app, gemeente, code, nationale_code, categorie, effective, until, factor, toelichting, lijst, by
 ) -> None:
-    """Propose a mapping of a municipal CODE to a national product (status proposed).
+    """Stel een mapping voor van een gemeentelijke CODE naar een landelijk product (status proposed).
 
     \b
-    Example:
+    Voorbeeld:
       productcodes registry map 7003 45C01 45N01 --factor 1/60 --toelichting "minuten naar uren"
     """
     with _session(app) as session:
@@ -329,26 +339,27 @@ def map_cmd(
             lijst=lijst,
         )
         click.echo(
-            f"mapping {mapping.id} proposed: {gemeente}/{code} -> {nationale_code} from {mapping.geldig_van} "
-            f"(version {mapping.version}); approve with `productcodes registry approve {mapping.id}`"
+            f"mapping {mapping.id} voorgesteld: {gemeente}/{code} -> {nationale_code} "
+            f"vanaf {mapping.geldig_van} (versie {mapping.version}); "
+            f"keur goed met `productcodes registry approve {mapping.id}`"
         )
 
 
 @registry.command()
-@click.argument("mapping_ids", nargs=-1, required=True, metavar="ID[:VERSION]...")
+@click.argument("mapping_ids", nargs=-1, required=True, metavar="ID[:VERSIE]...")
 @click.option(
     "--version",
     "expected_version",
     type=int,
-    help="Refuse if the mapping changed since this version (one id; for several write ID:VERSION).",
+    help="Weiger als de mapping sinds deze versie is gewijzigd (één id; schrijf bij meerdere ID:VERSIE).",
 )
 @_by
 @click.pass_obj
 def approve(app, mapping_ids: tuple[str, ...], expected_version: int | None, by: str | None) -> None:
-    """Approve one or more proposed mappings, all or none (see `registry proposals` for ids and versions).
+    """Keur een of meer voorgestelde mappings goed, alle of geen (ids en versies: `registry proposals`).
 
     \b
-    Examples:
+    Voorbeelden:
       productcodes registry approve 12 --version 1 --by j.jansen
       productcodes registry approve 12:1 13:1 17:2
     """
@@ -357,24 +368,26 @@ def approve(app, mapping_ids: tuple[str, ...], expected_version: int | None, by:
     ids = parse_ids(mapping_ids, expected_version)
     with _session(app) as session:
         for mapping in _registry(session, by).approve_many(ids):
-            click.echo(f"mapping {mapping.id} approved (version {mapping.version})")
+            click.echo(f"mapping {mapping.id} goedgekeurd (versie {mapping.version})")
 
 
 @registry.command()
 @click.argument("mapping_id", type=int)
 @click.option(
-    "--version", "expected_version", type=int, help="Refuse if the mapping changed since this version."
+    "--version", "expected_version", type=int, help="Weiger als de mapping sinds deze versie is gewijzigd."
 )
 @click.option(
-    "--reason", required=True, help="Why the proposal is turned down (kept with it and in the audit log)."
+    "--reason",
+    required=True,
+    help="Waarom het voorstel wordt afgewezen (bewaard bij het voorstel en in het auditlog).",
 )
 @_by
 @click.pass_obj
 def reject(app, mapping_id: int, expected_version: int | None, reason: str, by: str | None) -> None:
-    """Reject a proposed mapping with a reason; it stays on record but never applies.
+    """Wijs een voorgestelde mapping af met een reden; hij blijft bewaard maar geldt nooit.
 
     \b
-    Example:
+    Voorbeeld:
       productcodes registry reject 14 --version 1 --reason "verkeerde categorie"
     """
     with _session(app) as session:
@@ -386,19 +399,19 @@ def reject(app, mapping_id: int, expected_version: int | None, reason: str, by: 
 @click.argument("mapping_id", type=int)
 @click.option(
     "--effective",
-    metavar="DATE",
-    help="First day the mapping no longer applies (default: the next change date, 1 January).",
+    metavar="DATUM",
+    help="Eerste dag waarop de mapping niet meer geldt (standaard: de volgende wijzigingsdatum, 1 januari).",
 )
 @click.option(
-    "--version", "expected_version", type=int, help="Refuse if the mapping changed since this version."
+    "--version", "expected_version", type=int, help="Weiger als de mapping sinds deze versie is gewijzigd."
 )
 @_by
 @click.pass_obj
 def retire(app, mapping_id: int, effective: str | None, expected_version: int | None, by: str | None) -> None:
-    """End a mapping; it keeps applying to dates before EFFECTIVE.
+    """Beëindig een mapping; voor datums vóór --effective blijft hij gelden.
 
     \b
-    Example:
+    Voorbeeld:
       productcodes registry retire 12 --effective 2027-01-01
     """
     with _session(app) as session:
@@ -407,31 +420,32 @@ def retire(app, mapping_id: int, effective: str | None, expected_version: int | 
         )
         if mapping.status == "withdrawn":
             click.echo(
-                f"mapping {mapping.id} withdrawn: it would only start on {mapping.geldig_van}, so it never "
-                "applies"
+                f"mapping {mapping.id} ingetrokken: hij zou pas ingaan op {mapping.geldig_van} en geldt "
+                "dus nooit"
             )
         else:
-            click.echo(f"mapping {mapping.id} retired: valid until {mapping.geldig_tot}")
+            click.echo(f"mapping {mapping.id} beëindigd: geldig tot en met {mapping.geldig_tot}")
 
 
 @registry.command("end-product")
 @click.argument("gemeente")
 @click.argument("code")
-@click.option("--categorie", help="Productcategorie, when the code exists in several.")
+@click.option("--categorie", help="Productcategorie, als de code in meerdere bestaat.")
 @click.option(
     "--effective",
-    metavar="DATE",
-    help="First day the code no longer applies (default: the next change date, 1 January).",
+    metavar="DATUM",
+    help="Eerste dag waarop de code niet meer geldt (standaard: de volgende wijzigingsdatum, 1 januari).",
 )
 @_by
 @click.pass_obj
 def end_product(
     app, gemeente: str, code: str, categorie: str | None, effective: str | None, by: str | None
 ) -> None:
-    """Stop a municipal CODE; it keeps resolving for dates before EFFECTIVE (running toewijzingen).
+    """Beëindig een gemeentelijke CODE; voor datums vóór --effective blijft hij vindbaar (lopende
+    toewijzingen).
 
     \b
-    Example:
+    Voorbeeld:
       productcodes registry end-product 7003 45C01 --effective 2027-01-01
     """
     with _session(app) as session:
@@ -439,8 +453,8 @@ def end_product(
             gemeente.zfill(4), code, effective=_day(effective, "--effective"), categorie=categorie
         )
         click.echo(
-            f"{product.gemeentecode}/{product.productcategorie}/{product.productcode} ended: "
-            f"valid until {product.geldig_tot}"
+            f"{product.gemeentecode}/{product.productcategorie}/{product.productcode} beëindigd: "
+            f"geldig tot en met {product.geldig_tot}"
         )
 
 
@@ -448,38 +462,40 @@ def end_product(
 
 
 @registry.command()
-@click.option("--on", "on", metavar="DATE", help="Codes valid on this date (default today).")
-@click.option("--list", "lijst", help="Suggest products of this national list only.")
+@click.option("--on", "on", metavar="DATUM", help="Codes die op deze datum gelden (standaard vandaag).")
+@click.option("--list", "lijst", help="Stel alleen producten van deze landelijke lijst voor.")
 @click.option(
     "--min-confidence",
     type=click.FloatRange(0, 1),
     default=0.0,
     show_default=True,
-    help="Store only suggestions at least this confident.",
+    help="Bewaar alleen voorstellen met minstens deze zekerheid.",
 )
 @click.option(
     "--approve-above",
     type=click.FloatRange(0, 1),
-    help="Also approve suggestions at or above this confidence (explicit opt-in; audit-logged as you).",
+    help="Keur voorstellen met minstens deze zekerheid ook goed (alleen op verzoek; in het auditlog op "
+    "uw naam).",
 )
 @_by
 @click.pass_obj
 def suggest(
     app, on: str | None, lijst: str | None, min_confidence: float, approve_above: float | None, by: str | None
 ) -> None:
-    """Propose a national product for every unmapped municipal code (never approves unless asked).
+    """Stel een landelijk product voor bij elke gemeentelijke code zonder mapping (keurt alleen goed als
+    dat gevraagd wordt).
 
     \b
-    Example:
+    Voorbeeld:
       productcodes registry suggest --min-confidence 0.5 --approve-above 0.9
     """
     proposed, approved, considered = run_suggest(
         app, _day(on, "--on") or date.today(), lijst, min_confidence, approve_above, by
     )
     click.echo(
-        f"{considered} unmapped codes considered: {proposed} mappings proposed"
+        f"{considered} codes zonder mapping bekeken: {proposed} mappings voorgesteld"
         + (
-            f", {approved} of them approved (confidence >= {approve_above})"
+            f", waarvan {approved} goedgekeurd (zekerheid >= {approve_above})"
             if approve_above is not None
             else ""
         )
@@ -533,7 +549,9 @@ def run_suggest(
             for n in session.scalars(query)
         ]
         if not national:
-            raise UserError("no national products to suggest from; import a national list first")
+            raise UserError(
+                "geen landelijke producten om uit voor te stellen; importeer eerst een landelijke lijst"
+            )
         rows = [
             MunicipalProductRow(
                 p.gemeentecode,
@@ -564,24 +582,28 @@ def _lang_option(func):
 
 
 @registry.command()
-@click.option("--on", "on", metavar="DATE", help="Report date (default today).")
-@click.option("--list", "lijst", help="Count national products of this list only.")
+@click.option("--on", "on", metavar="DATUM", help="Rapportdatum (standaard vandaag).")
+@click.option("--list", "lijst", help="Tel alleen landelijke producten van deze lijst.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option(
-    "--chart", type=click.Path(dir_okay=False), help="Also draw the reduction (PNG, or HTML for .html)."
+    "--chart", type=click.Path(dir_okay=False), help="Teken ook de reductie (PNG, of HTML bij .html)."
 )
 @click.option(
-    "--unmapped", type=int, default=15, show_default=True, help="How many unmapped codes to list (text)."
+    "--unmapped",
+    type=int,
+    default=15,
+    show_default=True,
+    help="Hoeveel codes zonder mapping te noemen (text).",
 )
 @_lang_option
 @click.pass_obj
 def report(
     app, on: str | None, lijst: str | None, fmt: str, chart: str | None, unmapped: int, lang: str | None
 ) -> None:
-    """The reduction: codes, national products, % mapped per jeugdregio and categorie, gaps, conflicts.
+    """De reductie: codes, landelijke producten, % gemapt per jeugdregio en categorie, gaten, conflicten.
 
     \b
-    Example:
+    Voorbeeld:
       productcodes registry report --on 2026-06-01 --chart reductie.html
     """
     if chart:

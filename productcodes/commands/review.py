@@ -37,16 +37,16 @@ def _csv(rows) -> str:
     type=click.Choice(["proposed", "approved", "retired", "rejected", "withdrawn"]),
     default="proposed",
     show_default=True,
-    help="Which mappings to list.",
+    help="Welke mappings te tonen.",
 )
-@click.option("--gemeente", help="Only this gemeente (CBS code or name).")
-@click.option("--jeugdregio", help="Only gemeenten of this jeugdregio.")
-@click.option("--national", "nationale_code", help="Only proposals for this national product code.")
+@click.option("--gemeente", help="Alleen deze gemeente (CBS-code of naam).")
+@click.option("--jeugdregio", help="Alleen gemeenten van deze jeugdregio.")
+@click.option("--national", "nationale_code", help="Alleen voorstellen voor deze landelijke productcode.")
 @click.option(
-    "--min-confidence", type=click.FloatRange(0, 1), help="Only suggestions at least this confident."
+    "--min-confidence", type=click.FloatRange(0, 1), help="Alleen voorstellen met minstens deze zekerheid."
 )
 @click.option(
-    "--max-confidence", type=click.FloatRange(0, 1), help="Only suggestions at most this confident."
+    "--max-confidence", type=click.FloatRange(0, 1), help="Alleen voorstellen met hoogstens deze zekerheid."
 )
 @click.option(
     "--sort",
@@ -54,17 +54,17 @@ def _csv(rows) -> str:
     default="confidence",
     show_default=True,
 )
-@click.option("--desc", is_flag=True, help="Sort descending.")
-@click.option("--limit", type=click.IntRange(1), help="At most this many.")
+@click.option("--desc", is_flag=True, help="Sorteer aflopend.")
+@click.option("--limit", type=click.IntRange(1), help="Hoogstens zoveel.")
 @click.option("--format", "fmt", type=FORMATS, default="text", show_default=True)
 @click.pass_obj
 def proposals(
     app, status, gemeente, jeugdregio, nationale_code, min_confidence, max_confidence, sort, desc, limit, fmt
 ) -> None:
-    """List proposals to review: id, version, confidence, reason, gemeente and jeugdregio.
+    """Toon voorstellen om te beoordelen: id, versie, zekerheid, reden, gemeente en jeugdregio.
 
     \b
-    Examples:
+    Voorbeelden:
       productcodes registry proposals --jeugdregio "Regio Noord" --sort confidence
       productcodes registry proposals --max-confidence 0.6 --format csv > te-beoordelen.csv
     """
@@ -113,22 +113,22 @@ def _proposals_text(found, status: str) -> str:
 
 
 @click.command()
-@click.option("--mapping", "mapping_id", type=int, help="Only entries about this mapping id.")
-@click.option("--gemeente", help="Only entries about this gemeente (CBS code).")
-@click.option("--from", "van", metavar="DATE", help="From this day (YYYY-MM-DD).")
-@click.option("--until", "tot", metavar="DATE", help="Up to and including this day.")
-@click.option("--by", "door", help="Only changes by this person.")
+@click.option("--mapping", "mapping_id", type=int, help="Alleen regels over deze mapping-id.")
+@click.option("--gemeente", help="Alleen regels over deze gemeente (CBS-code).")
+@click.option("--from", "van", metavar="DATUM", help="Vanaf deze dag (JJJJ-MM-DD).")
+@click.option("--until", "tot", metavar="DATUM", help="Tot en met deze dag.")
+@click.option("--by", "door", help="Alleen wijzigingen door deze persoon.")
 @click.option(
-    "--action", "actie", help="Only this action (import, propose, approve, reject, retire, end, …)."
+    "--action", "actie", help="Alleen deze actie (import, propose, approve, reject, retire, end, …)."
 )
-@click.option("--limit", type=click.IntRange(1), help="Only the last N entries.")
+@click.option("--limit", type=click.IntRange(1), help="Alleen de laatste N regels.")
 @click.option("--format", "fmt", type=FORMATS, default="text", show_default=True)
 @click.pass_obj
 def audit(app, mapping_id, gemeente, van, tot, door, actie, limit, fmt) -> None:
-    """Read the audit log: who changed what, when, and the values before and after.
+    """Lees het auditlog: wie wat wanneer wijzigde, met de waarden ervoor en erna.
 
     \b
-    Examples:
+    Voorbeelden:
       productcodes registry audit --mapping 12
       productcodes registry audit --gemeente 7003 --from 2026-01-01 --format json
     """
@@ -175,23 +175,24 @@ def audit(app, mapping_id, gemeente, van, tot, door, actie, limit, fmt) -> None:
 
 
 @click.command()
-@click.argument("paths", nargs=-1, type=click.Path())
-@click.option("--store", is_flag=True, help="Also the declarations in the message store of the database.")
-@click.option("--list", "lijst", help="Translate to this national list only.")
+@click.argument("paths", nargs=-1, metavar="PADEN...", type=click.Path())
+@click.option("--store", is_flag=True, help="Ook de declaraties in de berichtenopslag van de database.")
+@click.option("--list", "lijst", help="Vertaal alleen naar deze landelijke lijst.")
 @click.option("--format", "fmt", type=FORMATS, default="text", show_default=True)
 @click.option(
-    "--chart", type=click.Path(dir_okay=False), help="Also draw the tariffs per product (PNG/SVG/PDF/HTML)."
+    "--chart", type=click.Path(dir_okay=False), help="Teken ook de tarieven per product (PNG/SVG/PDF/HTML)."
 )
 @click.pass_obj
 def impact(app, paths, store: bool, lijst, fmt: str, chart) -> None:
-    """What the reduction means for what is bought and paid, from declarations (JW323).
+    """Wat de reductie betekent voor wat er ingekocht en betaald wordt, uit declaraties (JW323).
 
-    Per national product: the municipal codes behind it, volumes and amounts, the spread of
-    tariffs per unit across gemeenten and jeugdregio's (min, median, max, outliers named), and
-    what could not be translated and why. Files are streamed: memory does not grow with them.
+    Per landelijk product: de gemeentelijke codes erachter, volumes en bedragen, de spreiding van
+    de tarieven per eenheid over gemeenten en jeugdregio's (min, mediaan, max, uitschieters bij
+    naam), en wat niet vertaald kon worden en waarom. Bestanden worden stromend gelezen: het
+    geheugen groeit er niet mee.
 
     \b
-    Examples:
+    Voorbeelden:
       productcodes registry impact declaraties/2026/
       productcodes registry impact --store --format csv > impact.csv
       productcodes registry impact JW323-*.xml --chart tarieven.png

@@ -11,14 +11,14 @@ from productcodes.errors import UserError
 
 
 @click.command()
-@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Adres waarop de dienst luistert.")
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535), help="Port.")
 @click.option(
     "--workers",
     default=1,
     show_default=True,
     type=click.IntRange(1, 64),
-    help="uvicorn worker processes (each with its own validation pool).",
+    help="Werkprocessen van uvicorn (elk met een eigen validatiepool).",
 )
 @click.option(
     "--pool",
@@ -26,7 +26,7 @@ from productcodes.errors import UserError
     default=2,
     show_default=True,
     type=click.IntRange(0, 64),
-    help="Validation processes per worker (0: one thread, for debugging).",
+    help="Validatieprocessen per werkproces (0: één thread, om te debuggen).",
 )
 @click.option(
     "--max-upload",
@@ -34,18 +34,24 @@ from productcodes.errors import UserError
     default=100,
     show_default=True,
     type=click.IntRange(1),
-    help="Largest request body in MB; larger uploads get 413.",
+    help="Grootste verzoek in MB; grotere uploads krijgen 413.",
 )
-@click.option("--closed", is_flag=True, help="Validation only for signed-in users (default: open to all).")
-@click.option("--demo", is_flag=True, help="Load the synthetic demo data first when the registry is empty.")
-@click.option("--https-only", is_flag=True, help="Session cookies only over HTTPS (behind a TLS proxy).")
-@click.option("--db", "db_url", metavar="URL", help="Database URL (overrides the global --db).")
+@click.option(
+    "--closed",
+    is_flag=True,
+    help="Validatie alleen voor ingelogde gebruikers (standaard: open voor iedereen).",
+)
+@click.option(
+    "--demo", is_flag=True, help="Laad eerst de synthetische demogegevens als het register leeg is."
+)
+@click.option("--https-only", is_flag=True, help="Sessiecookies alleen over HTTPS (achter een TLS-proxy).")
+@click.option("--db", "db_url", metavar="URL", help="Database-URL (gaat voor de globale --db).")
 @click.pass_obj
 def serve(app, host, port, workers, pool_size, max_upload_mb, closed, demo, https_only, db_url) -> None:
-    """Start the web service: API under /api/v1, OpenAPI at /docs, Dutch pages at /.
+    """Start de webdienst: API onder /api/v1, OpenAPI op /docs, Nederlandse pagina's op /.
 
     \b
-    Example:
+    Voorbeelden:
       productcodes serve --demo
       productcodes --db postgresql+psycopg://app@db/productcodes serve --host 0.0.0.0 --workers 4
     """
@@ -72,7 +78,8 @@ def serve(app, host, port, workers, pool_size, max_upload_mb, closed, demo, http
     )
     os.environ.setdefault("PRODUCTCODES_SECRET", secrets.token_hex(32))
     click.echo(
-        f"productcodes: http://{host}:{port}/ (API /api/v1, docs /docs), {workers} worker(s)", err=True
+        f"productcodes: http://{host}:{port}/ (API /api/v1, documentatie /docs), {workers} worker(s)",
+        err=True,
     )
     # access_log off: request lines carry query strings, and nothing is logged unless asked.
     uvicorn.run(
@@ -121,39 +128,44 @@ def load_demo(engine) -> None:
         run_suggest(
             None, REPORT_DATE, files.national_list, 0.0, APPROVE_ABOVE, "productcodes demo", engine=engine
         )
-    click.echo("demo data loaded (synthetic)", err=True)
+    click.echo("demogegevens geladen (synthetisch)", err=True)
 
 
 @click.group()
 def users() -> None:
-    """Users of the web service (maintainers may change the registry)."""
+    """Gebruikers van de webdienst (maintainers mogen het register wijzigen).
+
+    \b
+    Voorbeeld:
+      productcodes users add anna --role maintainer
+    """
 
 
 @users.command("add")
 @click.argument("naam")
 @click.option(
-    "--role", type=click.Choice(["maintainer", "viewer"]), required=True, help="What the user may do."
+    "--role", type=click.Choice(["maintainer", "viewer"]), required=True, help="Wat de gebruiker mag."
 )
 @click.option(
     "--password",
-    prompt=True,
+    prompt="Wachtwoord",
     hide_input=True,
-    confirmation_prompt=True,
+    confirmation_prompt="Herhaal het wachtwoord",
     envvar="PRODUCTCODES_PASSWORD",
-    help="Asked for when not given (env PRODUCTCODES_PASSWORD).",
+    help="Wordt gevraagd als het niet is gegeven (env PRODUCTCODES_PASSWORD).",
 )
 @click.pass_obj
 def add_user(app, naam: str, role: str, password: str) -> None:
-    """Add a user, or set an existing user's role and password.
+    """Voeg een gebruiker toe, of geef een bestaande gebruiker een nieuwe rol en een nieuw wachtwoord.
 
     \b
-    Example:
+    Voorbeeld:
       productcodes users add anna --role maintainer
     """
     from productcodes.commands import engine_for
     from productcodes.web.auth import add_user as store
 
     if not naam.strip():
-        raise UserError("a user needs a name")
+        raise UserError("een gebruiker heeft een naam nodig")
     store(engine_for(app), naam.strip(), role, password)
-    click.echo(f"user {naam.strip()} ({role}) saved")
+    click.echo(f"gebruiker {naam.strip()} ({role}) opgeslagen")

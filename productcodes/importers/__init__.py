@@ -52,8 +52,8 @@ class ImportFailed(UserError):
     def __init__(self, errors: list[RowError]) -> None:
         self.errors = errors
         shown = "\n".join(f"  {e}" for e in errors[:SHOWN_ERRORS])
-        more = f"\n  … and {len(errors) - SHOWN_ERRORS} more" if len(errors) > SHOWN_ERRORS else ""
-        super().__init__(f"{len(errors)} bad row(s), nothing imported:\n{shown}{more}")
+        more = f"\n  … en nog {len(errors) - SHOWN_ERRORS}" if len(errors) > SHOWN_ERRORS else ""
+        super().__init__(f"{len(errors)} foute rij(en), er is niets geïmporteerd:\n{shown}{more}")
 
 
 @dataclass
@@ -83,24 +83,24 @@ def _date(row: dict, column: str, required: bool = False) -> date | None:
     raw = (row.get(column) or "").strip()
     if not raw:
         if required:
-            raise _BadValue(column, "a date is required")
+            raise _BadValue(column, "een datum is verplicht")
         return None
     for fmt in ("%Y-%m-%d", "%d-%m-%Y"):
         try:
             return datetime.strptime(raw, fmt).date()
         except ValueError:
             continue
-    raise _BadValue(column, f"{raw!r} is not a date (YYYY-MM-DD or DD-MM-YYYY)")
+    raise _BadValue(column, f"{raw!r} is geen datum (JJJJ-MM-DD of DD-MM-JJJJ)")
 
 
 def _text(row: dict, column: str, required: bool = True, max_length: int | None = None) -> str | None:
     raw = (row.get(column) or "").strip()
     if not raw:
         if required:
-            raise _BadValue(column, "a value is required")
+            raise _BadValue(column, "een waarde is verplicht")
         return None
     if max_length and len(raw) > max_length:
-        raise _BadValue(column, f"{raw!r} is longer than {max_length} characters")
+        raise _BadValue(column, f"{raw!r} is langer dan {max_length} tekens")
     return raw
 
 
@@ -111,7 +111,7 @@ def _code(row: dict, column: str, allowed, what: str, required: bool = True) -> 
     if len(raw) == 1 and "0" + raw in allowed:
         raw = "0" + raw  # spreadsheets drop the leading zero of "04"
     if raw not in allowed:
-        raise _BadValue(column, f"{raw!r} is not a known {what}")
+        raise _BadValue(column, f"{raw!r} is geen bekende {what}")
     return raw
 
 
@@ -122,13 +122,13 @@ def _gemeentecode(row: dict, column: str = "gemeentecode") -> str:
     raw = raw.upper().removeprefix("GM")
     if raw.isdigit() and len(raw) == 4:
         return raw
-    raise _BadValue(column, f"{raw!r} is not a 4-digit CBS gemeentecode")
+    raise _BadValue(column, f"{raw!r} is geen CBS-gemeentecode van 4 cijfers")
 
 
 def _productcode(row: dict, column: str) -> str:
     raw = _text(row, column)
     if len(raw) > 5 or not raw.isalnum():
-        raise _BadValue(column, f"{raw!r} is not a productcode (at most 5 letters or digits)")
+        raise _BadValue(column, f"{raw!r} is geen productcode (hoogstens 5 letters of cijfers)")
     return raw
 
 
@@ -138,14 +138,14 @@ def _variant(row: dict, column: str = "uitvoeringsvariant") -> str | None:
         return None
     value = raw.lower()
     if value not in UITVOERINGSVARIANTEN:
-        raise _BadValue(column, f"{raw!r} is not an uitvoeringsvariant ({', '.join(UITVOERINGSVARIANTEN)})")
+        raise _BadValue(column, f"{raw!r} is geen uitvoeringsvariant ({', '.join(UITVOERINGSVARIANTEN)})")
     return value
 
 
 def _period(row: dict, required_van: bool) -> tuple[date | None, date | None]:
     van, tot = _date(row, "geldig_van", required_van), _date(row, "geldig_tot")
     if van and tot and tot < van:
-        raise _BadValue("geldig_tot", f"{tot} lies before geldig_van {van}")
+        raise _BadValue("geldig_tot", f"{tot} ligt voor geldig_van {van}")
     return van, tot
 
 
@@ -179,7 +179,7 @@ def national_row(row: dict) -> NationalProductRow:
     eenheden = _split(row.get("eenheden"))
     for e in eenheden:
         if e not in EENHEID:
-            raise _BadValue("eenheden", f"{e!r} is not a WJ756 eenheid")
+            raise _BadValue("eenheden", f"{e!r} is geen WJ756-eenheid")
     return NationalProductRow(
         code=_productcode(row, "code"),
         naam=_text(row, "naam"),
@@ -203,7 +203,7 @@ def municipal_row(row: dict) -> MunicipalProductRow:
         productcode=_productcode(row, "productcode"),
         omschrijving=_text(row, "omschrijving", max_length=300),
         uitvoeringsvariant=_variant(row),
-        eenheid=_code(row, "eenheid", EENHEID, "WJ756 eenheid", required=False),
+        eenheid=_code(row, "eenheid", EENHEID, "WJ756-eenheid", required=False),
         geldig_van=van,
         geldig_tot=tot,
     )
@@ -224,7 +224,7 @@ def mapping_row(row: dict) -> MappingRow:
     van, tot = _period(row, True)
     status = (_text(row, "status", False) or "proposed").lower()
     if status not in ("proposed", "approved", "retired"):
-        raise _BadValue("status", f"{status!r} is not proposed, approved or retired")
+        raise _BadValue("status", f"{status!r} is geen proposed, approved of retired")
     return MappingRow(
         gemeentecode=_gemeentecode(row),
         productcategorie=_code(row, "productcategorie", PRODUCTCATEGORIE, "productcategorie (JZ020)"),
@@ -243,17 +243,17 @@ def tarief_row(row: dict) -> TariefRow:
     van, tot = _period(row, True)
     aanbieder = _text(row, "aanbieder")
     if not (aanbieder.isdigit() and len(aanbieder) == 8):
-        raise _BadValue("aanbieder", f"{aanbieder!r} is not an 8-digit AGB code")
+        raise _BadValue("aanbieder", f"{aanbieder!r} is geen AGB-code van 8 cijfers")
     raw = _text(row, "tarief")
     if not raw.isdigit():
-        raise _BadValue("tarief", f"{raw!r} is not a whole number of cents")
+        raise _BadValue("tarief", f"{raw!r} is geen geheel aantal centen")
     return TariefRow(
         aanbieder=aanbieder,
         gemeentecode=_gemeentecode(row),
         productcategorie=_code(row, "productcategorie", PRODUCTCATEGORIE, "productcategorie (JZ020)"),
         productcode=_productcode(row, "productcode"),
         tarief=int(raw),
-        eenheid=_code(row, "eenheid", EENHEID, "WJ756 eenheid"),
+        eenheid=_code(row, "eenheid", EENHEID, "WJ756-eenheid"),
         geldig_van=van,
         geldig_tot=tot,
     )
@@ -287,7 +287,7 @@ def _decode(path: Path) -> str:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise ImportFailed(
-            [RowError(str(path), 0, None, f"not UTF-8 (byte {exc.start}); save the file as UTF-8")]
+            [RowError(str(path), 0, None, f"geen UTF-8 (byte {exc.start}); sla het bestand op als UTF-8")]
         ) from exc
 
 
@@ -342,7 +342,7 @@ def read_csv(path: str | Path, kind: str) -> list[Any]:
     header = set(rows[0][1]) if rows else set()
     missing = [c for c in required if rows and c not in header]
     if missing:
-        raise ImportFailed([RowError(str(path), 1, c, "column missing from the header") for c in missing])
+        raise ImportFailed([RowError(str(path), 1, c, "kolom ontbreekt in de kopregel") for c in missing])
     for line, row in rows:
         try:
             parsed.rows.append(parse(row))

@@ -52,7 +52,7 @@ def _row(
     if code is None:
         return None  # blank line or a note under the list
     if len(code) > 5 or not code.isalnum():
-        errors.append(RowError(file, line, "productcode", f"{code!r} is not a productcode"))
+        errors.append(RowError(file, line, "productcode", f"{code!r} is geen productcode"))
         return None
     categorie = values.get("productcategorie")
     categorie = categorie.split()[0] if categorie else None
@@ -60,12 +60,12 @@ def _row(
         categorie = code[:2]  # the list's group rows (40A00 …) leave the categorie empty
     if categorie not in PRODUCTCATEGORIE:
         errors.append(
-            RowError(file, line, "productcategorie", f"{categorie!r} is not a JZ020 productcategorie")
+            RowError(file, line, "productcategorie", f"{categorie!r} is geen JZ020-productcategorie")
         )
         return None
     variant = (values.get("uitvoeringsvariant") or "").lower() or None
     if variant is not None and variant not in UITVOERINGSVARIANTEN:
-        errors.append(RowError(file, line, "uitvoeringsvariant", f"{variant!r} is not an uitvoeringsvariant"))
+        errors.append(RowError(file, line, "uitvoeringsvariant", f"{variant!r} is geen uitvoeringsvariant"))
         return None
     return NationalProductRow(
         code=code,
@@ -86,7 +86,7 @@ def read_xlsx(path: str | Path) -> list[NationalProductRow]:
     try:
         workbook = load_workbook(file, read_only=True, data_only=True)
     except (InvalidFileException, BadZipFile, OSError, KeyError, ValueError) as exc:
-        raise ImportFailed([RowError(file, 0, None, f"not a readable xlsx workbook ({exc})")]) from None
+        raise ImportFailed([RowError(file, 0, None, f"geen leesbare xlsx-werkmap ({exc})")]) from None
     try:
         for sheet in workbook.worksheets:
             rows = sheet.iter_rows(values_only=True)
@@ -102,7 +102,7 @@ def read_xlsx(path: str | Path) -> list[NationalProductRow]:
                 file,
                 0,
                 None,
-                "no sheet has a header row naming productcode, omschrijving and productcategorie",
+                "geen werkblad heeft een kopregel met productcode, omschrijving en productcategorie",
             )
         ]
     )
@@ -126,7 +126,7 @@ def read_json(path: str | Path) -> list[NationalProductRow]:
     try:
         data = json.loads(Path(path).read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
-        raise ImportFailed([RowError(file, 0, None, f"not readable JSON ({exc})")]) from None
+        raise ImportFailed([RowError(file, 0, None, f"geen leesbare JSON ({exc})")]) from None
     products, errors = [], []
     for line, item in enumerate(data.get("products", []) if isinstance(data, dict) else [], 1):
         values = {

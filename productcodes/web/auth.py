@@ -31,9 +31,9 @@ _DUMMY = _hasher.hash("not a password of anyone")
 def add_user(engine: Engine, naam: str, role: str, password: str) -> None:
     """Create a user, or give an existing one a new password and role."""
     if role not in ROLES:
-        raise UserError(f"unknown role {role!r}; choose maintainer or viewer")
+        raise UserError(f"onbekende rol {role!r}; kies maintainer of viewer")
     if len(password) < 8:
-        raise UserError("the password needs at least 8 characters")
+        raise UserError("het wachtwoord moet minstens 8 tekens hebben")
     with session_scope(engine) as session:
         user = session.scalar(select(User).where(User.naam == naam))
         if user is None:

@@ -82,8 +82,8 @@ def test_cli_exit_codes(inbox: Path, tmp_path: Path) -> None:
     schemas = ["--schemas", SETTINGS.schema_dir] if SETTINGS.schema_dir else []
     bad = runner.invoke(cli, ["batch", str(inbox), "--out", str(tmp_path / "o1"), "--workers", "1", *schemas])
     assert bad.exit_code == 1, bad.output
-    assert "7 file(s): 5 valid" in bad.output
-    assert "unreadable:" in bad.output
+    assert "7 bestand(en): 5 geldig" in bad.output
+    assert "onleesbaar:" in bad.output
 
     good_dir = inbox / "aanbieder-a"
     good = runner.invoke(

@@ -90,12 +90,12 @@ def test_a_broken_history_file_is_refused_history_not_a_stop(tmp_path: Path):
         ],
     )
     assert result.exit_code in (0, 1), result.output
-    assert f"refused history: {history / 'kapot.xml'}" in result.output
+    assert f"geweigerde historie: {history / 'kapot.xml'}" in result.output
     summary = json.loads((out / SUMMARY).read_text())
     assert [entry["file"] for entry in summary["refused_history"]] == [str(history / "kapot.xml")]
     affected = summary["rules_affected_by_refused_history"]
     assert "TR338" in affected and "TR346" not in affected  # cross rules of a JW323, not in-message ones
-    assert "rules whose verdicts the refused history may affect: " in result.output
+    assert "regels waarvan het oordeel door de geweigerde historie kan afwijken: " in result.output
 
 
 PROGRAM = """
@@ -132,10 +132,10 @@ def test_ctrl_c_exits_130_without_temporary_files_and_resume_finishes(tmp_path: 
     _, err = proc.communicate(timeout=120)
     done = len(list(out.glob("reports/*.json")))
     assert proc.returncode == 130, err
-    assert "Traceback" not in err and "interrupted" in err
+    assert "Traceback" not in err and "onderbroken" in err
     assert 5 <= done < 400
     assert list(out.rglob(".tmp-*")) == []
     resumed = subprocess.run(args, capture_output=True, text=True, check=False)
     assert resumed.returncode == 0, resumed.stderr
-    assert f"{done} file(s) already done" in resumed.stderr
+    assert f"{done} bestand(en) al klaar" in resumed.stderr
     assert len(list(out.glob("reports/*.json"))) == 400

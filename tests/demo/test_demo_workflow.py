@@ -41,7 +41,7 @@ def test_the_workflow_on_the_demo_registry(tmp_path):
     )
     assert len(waiting) == 2 and all(p["geldig_van"] == "2026-01-01" for p in waiting)
     # the demo registry lives on 2025-12-01, so its proposals for 1 January 2026 can still be approved
-    assert "approved (version 2)" in run(
+    assert "goedgekeurd (versie 2)" in run(
         "registry", "approve", *(f"{p['id']}:1" for p in waiting), "--by", "j"
     )
     assert "j: approve" in run("registry", "audit", "--mapping", str(waiting[0]["id"]))

@@ -24,9 +24,9 @@ def run(url: str, *args: str, code: int = 0) -> str:
 
 def test_report_chart_to_a_missing_folder_or_unknown_extension(filled, db_url, tmp_path):
     out = run(db_url, "registry", "report", "--chart", str(tmp_path / "nergens" / "r.png"), code=2)
-    assert out.startswith("error:") and "bestaat niet" in out and "Traceback" not in out
+    assert out.startswith("fout:") and "bestaat niet" in out and "Traceback" not in out
     out = run(db_url, "registry", "report", "--chart", str(tmp_path / "r.gif"), code=2)
-    assert out.startswith("error:") and "'.gif'" in out
+    assert out.startswith("fout:") and "'.gif'" in out
     assert "Reductie op" in run(db_url, "registry", "report", "--chart", str(tmp_path / "r.svg"))
     assert (tmp_path / "r.svg").read_text().lstrip().startswith("<?xml")
 

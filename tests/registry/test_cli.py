@@ -37,16 +37,16 @@ def loaded(db_url, tmp_path) -> tuple[str, Path]:
 
 def test_not_migrated_database_gets_a_clear_error(tmp_path):
     out = run(f"sqlite:///{tmp_path / 'leeg.sqlite'}", "registry", "report", code=2)
-    assert "run `productcodes db upgrade`" in out and "Traceback" not in out
+    assert "geef eerst `productcodes db upgrade`" in out and "Traceback" not in out
 
 
 def test_db_current_and_downgrade(tmp_path):
     url = f"sqlite:///{tmp_path / 'r.sqlite'}"
-    assert "none" in run(url, "db", "current")
+    assert "revisie geen" in run(url, "db", "current")
     run(url, "db", "upgrade")
-    assert "up to date" in run(url, "db", "current")
+    assert "bijgewerkt" in run(url, "db", "current")
     assert "--yes" in run(url, "db", "downgrade", "base", code=2)  # no terminal to ask: refused
-    assert "up to date" in run(url, "db", "current")
+    assert "bijgewerkt" in run(url, "db", "current")
     assert "base" in run(url, "db", "downgrade", "base", "--yes")
 
 
@@ -61,7 +61,7 @@ def test_map_approve_lookup_retire(loaded):
     )
     out = run(url, "registry", "map", gemeente, code, "45N01", "--factor", "1/60", "--by", "tester")
     mapping_id = out.split()[1]
-    assert f"from {start}" in out  # the default: the next change date
+    assert f"vanaf {start}" in out  # the default: the next change date
     run(url, "registry", "approve", mapping_id, "--by", "tester", "--version", "1")
     on = str(start + timedelta(days=60))
     found = json.loads(run(url, "registry", "lookup", gemeente, code, "--on", on, "--format", "json"))
@@ -70,7 +70,7 @@ def test_map_approve_lookup_retire(loaded):
     assert f"mapping {mapping_id} versie 2" in run(url, "registry", "lookup", gemeente, code, "--on", on)
     assert "approve" in run(url, "registry", "approve", mapping_id, code=2)  # already approved: clear error
     # Retired on the day it would start: it never applies (no one-day mapping left behind).
-    assert "never applies" in run(url, "registry", "retire", mapping_id, "--effective", str(start))
+    assert "geldt dus nooit" in run(url, "registry", "retire", mapping_id, "--effective", str(start))
     assert (
         json.loads(run(url, "registry", "lookup", gemeente, code, "--on", str(start), "--format", "json"))[
             "national"
@@ -102,7 +102,7 @@ def _minute_code(url: str) -> tuple[str, str]:
 def test_suggest_report_chart_and_export_round_trip(loaded, tmp_path):
     url, _ = loaded
     # Proposals are dated at the next change date (1 January after today), so the report looks there.
-    assert "proposed" in run(url, "registry", "suggest", "--on", "2026-06-01", "--approve-above", "0.8")
+    assert "voorgesteld" in run(url, "registry", "suggest", "--on", "2026-06-01", "--approve-above", "0.8")
     on = str(date(date.today().year + 1, 6, 1))
     report = json.loads(run(url, "registry", "report", "--on", on, "--format", "json"))
     assert report["municipal_codes"] > 3000 and 40 < report["percent_mapped"] < 100
@@ -135,7 +135,7 @@ def test_bad_csv_is_refused_with_rows(loaded, tmp_path):
     bad = tmp_path / "bad.csv"
     bad.write_text("gemeentecode,gemeentenaam\nabc,X\n")
     out = run(url, "registry", "import-gemeenten", str(bad), code=2)
-    assert "bad.csv:2 [gemeentecode]" in out and "nothing imported" in out
+    assert "bad.csv:2 [gemeentecode]" in out and "niets geïmporteerd" in out
 
 
 def test_locked_sqlite_database_is_a_clear_error(tmp_path):
@@ -148,7 +148,7 @@ def test_locked_sqlite_database_is_a_clear_error(tmp_path):
         bad = tmp_path / "g.csv"
         bad.write_text("gemeentecode,gemeentenaam,jeugdregio\n7001,Een,R\n")
         out = run(url, "registry", "import-gemeenten", str(bad), code=2)
-        assert "locked" in out and "Traceback" not in out
+        assert "in gebruik door een ander programma" in out and "Traceback" not in out
     finally:
         holder.rollback()
         holder.close()
@@ -167,7 +167,7 @@ def test_end_product_keeps_earlier_dates_and_refuses_the_past(loaded):
     )
     end = next_first_of_january(today)
     out = run(url, "registry", "end-product", gemeente, code, "--by", "tester")
-    assert f"valid until {end - timedelta(days=1)}" in out
+    assert f"geldig tot en met {end - timedelta(days=1)}" in out
     before = json.loads(
         run(
             url,
@@ -202,5 +202,5 @@ def test_every_command_help_has_an_example(group):
     command = root.get_command(None, group)
     for path in [(group,), *((group, *p) for p in _commands(command))]:
         out = CliRunner().invoke(root, [*path, "--help"]).output
-        assert "Example" in out and "productcodes " in out, path
-    assert "Example" in CliRunner().invoke(root, ["demo", "--help"]).output
+        assert "Voorbeeld" in out and "productcodes " in out, path
+    assert "Voorbeeld" in CliRunner().invoke(root, ["demo", "--help"]).output

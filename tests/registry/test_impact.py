@@ -172,7 +172,7 @@ def test_impact_errors_are_one_line(registry, tmp_path):
     assert "bestaat niet" in run(url, "registry", "impact", str(tmp_path / "nergens"), code=2)
     assert "--store" in run(url, "registry", "impact", code=2)
     out = run(url, "registry", "impact", str(tmp_path), "--chart", str(tmp_path / "x.gif"), code=2)
-    assert out.startswith("error:") and ".gif" in out
+    assert out.startswith("fout:") and ".gif" in out
 
 
 def test_impact_reads_the_message_store(registry, folder):

@@ -65,7 +65,7 @@ def test_every_bad_row_is_reported_and_nothing_is_imported(tmp_path, engine):
 def test_missing_column_and_wrong_encoding(tmp_path):
     with pytest.raises(ImportFailed, match="gemeentenaam"):
         read_csv(_write(tmp_path / "g.csv", "gemeentecode,jeugdregio\n0384,X\n"), "gemeenten")
-    with pytest.raises(ImportFailed, match="not UTF-8"):
+    with pytest.raises(ImportFailed, match="geen UTF-8"):
         read_csv(
             _write(tmp_path / "g2.csv", "gemeentecode,gemeentenaam\n0384,Ĳsselstein\n", "utf-16"), "gemeenten"
         )
@@ -126,10 +126,10 @@ def test_xlsx_without_the_list_says_so(tmp_path):
     book = Workbook()
     book.active.append(["iets", "anders"])
     book.save(tmp_path / "leeg.xlsx")
-    with pytest.raises(ImportFailed, match="no sheet has a header row"):
+    with pytest.raises(ImportFailed, match="geen werkblad heeft een kopregel"):
         read_xlsx(tmp_path / "leeg.xlsx")
     (tmp_path / "kapot.xlsx").write_bytes(b"not a zip")
-    with pytest.raises(ImportFailed, match="not a readable xlsx"):
+    with pytest.raises(ImportFailed, match="geen leesbare xlsx"):
         read_xlsx(tmp_path / "kapot.xlsx")
 
 

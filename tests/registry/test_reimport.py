@@ -132,7 +132,7 @@ def test_empty_csv_and_unclosed_quote_are_clear_errors(imported, tmp_path):
     empty = tmp_path / "leeg.csv"
     empty.write_text("")
     out = run(url, "registry", "import-gemeenten", str(empty), code=2)
-    assert out.startswith("error:") and "leeg" in out
+    assert out.startswith("fout:") and "leeg" in out
     header_only = tmp_path / "kop.csv"
     header_only.write_text("gemeentecode,gemeentenaam\n")
     assert "geen rijen" in run(url, "registry", "import-gemeenten", str(header_only), code=2)

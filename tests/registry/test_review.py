@@ -116,7 +116,9 @@ def test_reject_approve_several_and_audit(proposed):
     assert "version" in run(url, "registry", "approve", f"{keep['id']}:1", f"{other['id']}:7", code=2)
     assert len(json.loads(run(url, "registry", "proposals", "--format", "json"))) == 2
     out = run(url, "registry", "approve", f"{keep['id']}:1", str(other["id"]), "--by", "a.approver")
-    assert f"mapping {keep['id']} approved (version 2)" in out and f"mapping {other['id']} approved" in out
+    assert (
+        f"mapping {keep['id']} goedgekeurd (versie 2)" in out and f"mapping {other['id']} goedgekeurd" in out
+    )
     assert json.loads(run(url, "registry", "proposals", "--format", "json")) == []
     log = json.loads(run(url, "registry", "audit", "--mapping", str(drop["id"]), "--format", "json"))
     assert [e["actie"] for e in log] == ["suggest", "reject"]

@@ -50,7 +50,7 @@ def test_demo_ignores_productcodes_db_and_the_global_db(team_db, tmp_path):
         ["demo", "--out", str(tmp_path / "files")], PRODUCTCODES_DB=url, XDG_DATA_HOME=str(tmp_path / "data")
     )
     assert result.exit_code == 0, result.output
-    assert "does not use --db/PRODUCTCODES_DB" in result.output
+    assert "gebruikt --db/PRODUCTCODES_DB niet" in result.output
     assert (tmp_path / "data" / "productcodes" / "demo.sqlite").exists()
     result = _invoke(
         ["--db", url, "demo", "--out", str(tmp_path / "files2")], XDG_DATA_HOME=str(tmp_path / "data")
@@ -63,7 +63,9 @@ def test_demo_refuses_a_database_it_did_not_make(team_db, tmp_path):
     url, engine = team_db
     before = _counts(engine)
     result = _invoke(["demo", "--db", url, "--yes", "--out", str(tmp_path / "files")])
-    assert result.exit_code == 2 and "did not make" in result.output and "Traceback" not in result.output
+    assert (
+        result.exit_code == 2 and "niet heeft gemaakt" in result.output and "Traceback" not in result.output
+    )
     assert _counts(engine) == before
 
 
@@ -99,7 +101,7 @@ def test_db_downgrade_needs_yes_without_a_terminal(team_db):
     url, engine = team_db
     before = _counts(engine)
     refused = _invoke(["--db", url, "db", "downgrade", "base"])
-    assert refused.exit_code == 2 and refused.output.startswith("error:") and "--yes" in refused.output
+    assert refused.exit_code == 2 and refused.output.startswith("fout:") and "--yes" in refused.output
     assert current(engine) == head() and _counts(engine) == before
     done = _invoke(["--db", url, "db", "downgrade", "base", "--yes"])
     assert done.exit_code == 0, done.output

@@ -56,10 +56,10 @@ def test_output_file(broken: Path, tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (("validate", "does/not/exist.xml"), "no such file or folder"),
-        (("validate", "-", "--today", "tomorrow"), "is not a date"),
-        (("rules", "show", "XX999"), "no rule 'XX999'"),
-        (("rules", "list", "--message", "JW999"), "unknown message"),
+        (("validate", "does/not/exist.xml"), "bestand of map bestaat niet"),
+        (("validate", "-", "--today", "tomorrow"), "is geen datum"),
+        (("rules", "show", "XX999"), "geen regel 'XX999'"),
+        (("rules", "list", "--message", "JW999"), "onbekend bericht"),
     ],
 )
 def test_usage_errors_exit_2(args: tuple[str, ...], message: str) -> None:

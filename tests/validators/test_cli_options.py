@@ -119,14 +119,14 @@ def test_a_bad_date_is_the_same_usage_error_everywhere(tmp_path):
     ):
         result = CliRunner().invoke(cli, [*args, "--today", "2026-02-30"])
         assert result.exit_code == EXIT_USAGE, result.output
-        assert "'2026-02-30' is not a date (YYYY-MM-DD)" in result.output
+        assert "'2026-02-30' is geen datum (JJJJ-MM-DD)" in result.output
     assert not (tmp_path / "b").exists() and not (tmp_path / "r").exists()
 
 
 def test_respond_checks_its_ignore_codes_like_validate(tmp_path):
     result = CliRunner().invoke(cli, ["respond", str(GOOD), "--out", str(tmp_path), "--ignore", "TR3466"])
     assert result.exit_code == EXIT_USAGE
-    assert result.output.startswith("error: --ignore TR3466: no rule code starts with this")
+    assert result.output.startswith("fout: --ignore TR3466: geen regelcode begint hiermee")
 
 
 def test_the_shared_values_arrive_parsed():
@@ -176,7 +176,7 @@ def test_an_interrupted_batch_exits_130(tmp_path, monkeypatch):
     monkeypatch.setattr(batch_cli, "run_batch", interrupted)
     result = CliRunner().invoke(cli, ["batch", str(GOOD), "--out", str(tmp_path / "o")])
     assert result.exit_code == EXIT_INTERRUPTED
-    assert "interrupted" in result.output
+    assert "onderbroken" in result.output
 
 
 EXITS = {"exit", "Exit"}  # sys.exit(...), ctx.exit(...), click.exceptions.Exit(...)

@@ -264,7 +264,7 @@ def test_sequence_does_not_wrap_within_a_run(tmp_path: Path):
 
 def test_foreign_state_file_is_refused_not_overwritten(tmp_path: Path):
     (tmp_path / STATE_FILE).write_text("not json")
-    with pytest.raises(UserError, match="state file"), Sequence(tmp_path, DAY):
+    with pytest.raises(UserError, match="toestandsbestand"), Sequence(tmp_path, DAY):
         pass
     assert (tmp_path / STATE_FILE).read_text() == "not json"
 
@@ -320,7 +320,7 @@ def test_corrupt_state_file_is_a_one_line_error(jw323: Path, tmp_path: Path):
     out.mkdir()
     (out / STATE_FILE).write_text("[1, 2]")
     result = CliRunner().invoke(cli, ["respond", str(jw323), "--out", str(out), "--today", "2026-12-01"])
-    assert result.exit_code == 2 and "error:" in result.output and "Traceback" not in result.output
+    assert result.exit_code == 2 and "fout:" in result.output and "Traceback" not in result.output
     assert not list(out.glob("*.xml"))
 
 

@@ -20,7 +20,7 @@ GOOD = FIXTURES / "rules" / "TR006" / "good.xml"
 def test_an_unknown_code_or_prefix_is_a_usage_error(option: str, value: str):
     result = CliRunner().invoke(cli, ["validate", str(GOOD), option, value])
     assert result.exit_code == 2, result.output
-    assert result.output.startswith("error: ") and len(result.output.strip().splitlines()) == 1
+    assert result.output.startswith("fout: ") and len(result.output.strip().splitlines()) == 1
     assert "Traceback" not in result.output
 
 

@@ -66,11 +66,11 @@ def test_users_add_refuses_a_short_password_and_an_unknown_role(tmp_path):
     role = run(
         "--db", url, "users", "add", "bob", "--role", "admin", env={"PRODUCTCODES_PASSWORD": "lang-genoeg"}
     )
-    assert short.returncode == 2 and short.stderr.startswith("error: ") and "Traceback" not in short.stderr
+    assert short.returncode == 2 and short.stderr.startswith("fout: ") and "Traceback" not in short.stderr
     assert role.returncode == 2 and "admin" in role.stderr
 
 
 def test_serve_on_an_unmigrated_database_is_one_clear_error(tmp_path):
     done = run("--db", f"sqlite:///{tmp_path / 'leeg.sqlite'}", "serve", "--port", "0")
     assert done.returncode == 2
-    assert done.stderr.startswith("error: ") and "Traceback" not in done.stderr
+    assert done.stderr.startswith("fout: ") and "Traceback" not in done.stderr

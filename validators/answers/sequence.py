@@ -46,7 +46,9 @@ def base36(number: int, width: int = _WIDTH) -> str:
 def identificatie(day: dt.date, number: int) -> str:
     """The identification of the `number`-th answer dated `day` (1-based)."""
     if not 1 <= number <= LIMIT:
-        raise UserError(f"answer number {number} of {day} is outside 1..{LIMIT}; no identification left")
+        raise UserError(
+            f"antwoordnummer {number} van {day} valt buiten 1..{LIMIT}; er is geen identificatie meer vrij"
+        )
     return f"A{day:%y%m%d}{base36(number)}"
 
 
@@ -99,7 +101,8 @@ def _read_state(text: str, path: Path) -> dict[str, int]:
         state = None
     if not isinstance(state, dict) or not all(isinstance(v, int) and v >= 0 for v in state.values()):
         raise UserError(
-            f"{path} is not a state file of respond; move it away (answers keep their numbers there)"
+            f"{path} is geen toestandsbestand van respond; zet het ergens anders neer "
+            "(daarin houden de antwoorden hun nummers bij)"
         )
     return state
 
@@ -135,7 +138,9 @@ class StoreSequence:
                 continue  # another run created the day's row at the same moment: count again
             except DBAPIError as exc:
                 raise DatabaseError(describe(exc, self.engine.url.render_as_string())) from None
-        raise UserError(f"could not reserve an answer number for {self.day} in the store; try again")
+        raise UserError(
+            f"kon geen antwoordnummer voor {self.day} vastleggen in de berichtenopslag; probeer het opnieuw"
+        )
 
     def _reserve(self) -> int:
         table = AntwoordVolgnummer

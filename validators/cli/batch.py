@@ -112,8 +112,8 @@ def batch(
 
     def progress(todo: int, resumed: int):
         if resumed:
-            click.echo(f"{resumed} file(s) already done in an earlier run; {todo} to go", err=True)
-        bar = click.progressbar(length=todo, label="validating", file=sys.stderr)
+            click.echo(f"{resumed} bestand(en) al klaar in een eerdere run; nog {todo} te doen", err=True)
+        bar = click.progressbar(length=todo, label="controleren", file=sys.stderr)
         bar.__enter__()
         bar_holder.append(bar)
         return bar.update
@@ -133,8 +133,8 @@ def batch(
             bar.__exit__(None, None, None)
         bar_holder.clear()
         click.echo(
-            "\ninterrupted: the reports written so far are kept; run the same command again to "
-            "validate the rest",
+            "\nonderbroken: de rapporten die al geschreven zijn blijven staan; geef hetzelfde commando "
+            "opnieuw om de rest te controleren",
             err=True,
         )
         raise click.exceptions.Exit(EXIT_INTERRUPTED) from None
@@ -149,21 +149,26 @@ def batch(
 def _print_summary(result: BatchResult) -> None:
     summary = result.summary()
     click.echo(
-        f"{summary['files']} file(s): {summary['valid']} valid, {summary['invalid']} with errors, "
-        f"{len(summary['unreadable'])} unreadable"
+        f"{summary['files']} bestand(en): {summary['valid']} geldig, {summary['invalid']} met fouten, "
+        f"{len(summary['unreadable'])} onleesbaar"
     )
     for name in summary["unreadable"]:
-        click.echo(f"  unreadable: {name}")
+        click.echo(f"  onleesbaar: {name}")
     if summary["errors_per_code"]:
-        click.echo("errors per rule: " + ", ".join(f"{k} {v}" for k, v in summary["errors_per_code"].items()))
+        click.echo(
+            "fouten per regel: " + ", ".join(f"{k} {v}" for k, v in summary["errors_per_code"].items())
+        )
     if summary["errors_per_retourcode"]:
         click.echo(
-            "errors per retourcode: "
+            "fouten per retourcode: "
             + ", ".join(f"{k} {v}" for k, v in summary["errors_per_retourcode"].items())
         )
     for entry in summary["refused_history"]:
-        click.echo(f"  refused history: {entry['file']}: {entry['reason']}")
+        click.echo(f"  geweigerde historie: {entry['file']}: {entry['reason']}")
     if summary["refused_history"]:
         affected = summary["rules_affected_by_refused_history"]
-        click.echo(f"rules whose verdicts the refused history may affect: {', '.join(affected) or 'none'}")
-    click.echo(f"reports in {result.out_dir}; summary in {result.out_dir / SUMMARY}")
+        click.echo(
+            "regels waarvan het oordeel door de geweigerde historie kan afwijken: "
+            f"{', '.join(affected) or 'geen'}"
+        )
+    click.echo(f"rapporten in {result.out_dir}; samenvatting in {result.out_dir / SUMMARY}")

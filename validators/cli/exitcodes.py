@@ -15,7 +15,7 @@ answer, stale pages."""
 
 EXIT_USAGE = 2
 """Usage or tool error: a bad option value, a missing file, a database that cannot be used. One
-`error:` line, no traceback (click's own usage errors use 2 as well)."""
+`fout:` line, no traceback (click's own usage errors use 2 as well)."""
 
 EXIT_INTERRUPTED = 130
 """Stopped by Ctrl-C (128 + SIGINT, as shells report it); what was written so far is kept."""

@@ -28,7 +28,7 @@ def collect(paths: tuple[str, ...]) -> list[str]:
             if seen.first(path):
                 found.append(raw)
         else:
-            raise UserError(f"{raw}: no such file or folder")
+            raise UserError(f"{raw}: bestand of map bestaat niet")
     return found
 
 

@@ -38,7 +38,7 @@ class Day(click.ParamType):
         try:
             return date.fromisoformat(value)
         except (TypeError, ValueError):
-            self.fail(f"{value!r} is not a date (YYYY-MM-DD)", param, ctx)
+            self.fail(f"{value!r} is geen datum (JJJJ-MM-DD)", param, ctx)
 
 
 DAY = Day()
@@ -64,8 +64,8 @@ def rule_codes(option: str, values: tuple[str, ...]) -> tuple[str, ...]:
     unknown = [c for c in codes if not any(k.startswith(c) for k in known)]
     if unknown:
         raise UserError(
-            f"{option} {', '.join(unknown)}: no rule code starts with this; "
-            "`productcodes rules list` shows them all"
+            f"{option} {', '.join(unknown)}: geen regelcode begint hiermee; "
+            "`productcodes rules list` toont ze allemaal"
         )
     return codes
 

@@ -130,14 +130,15 @@ def translate(app, file: str, target: str, out_file: str) -> None:
     schema = load_schema(message.message_type)
     if not schema.validate(result.tree):
         raise UserError(
-            f"the translated message fails the XSD ({schema.error_log.last_error.message}); nothing written"
+            f"het vertaalde bericht voldoet niet aan de XSD ({schema.error_log.last_error.message}); "
+            "er is niets geschreven"
         )
     Path(out_file).write_bytes(conforming(result.tree))
     for line in result.changed:
         click.echo(line)
     for line in result.problems:
-        click.echo(f"not translated: {line}", err=True)
+        click.echo(f"niet vertaald: {line}", err=True)
     click.echo(
-        f"{len(result.changed)} product(s) translated, {len(result.problems)} left as they were; "
-        f"written to {out_file}"
+        f"{len(result.changed)} product(en) vertaald, {len(result.problems)} ongewijzigd gelaten; "
+        f"geschreven naar {out_file}"
     )

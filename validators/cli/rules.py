@@ -123,7 +123,7 @@ def _message_type(code: str):
     try:
         return message_type(code.upper())
     except (KeyError, ValueError, LookupError):
-        raise UserError(f"unknown message {code!r} (expected a code like JW323 or WMO303)") from None
+        raise UserError(f"onbekend bericht {code!r} (verwacht een code als JW323 of WMO303)") from None
 
 
 @rules.command("show")
@@ -148,7 +148,7 @@ def show_rule(code: str, lang: str | None) -> None:
         if code.upper() in UNCHECKED:
             click.echo(f"{code.upper()}: {UNCHECKED_LEVEL} gecontroleerd: {reason(code.upper())}")
             return
-        raise UserError(f"no rule {code!r}; `productcodes rules list` shows them all")
+        raise UserError(f"geen regel {code!r}; `productcodes rules list` toont ze allemaal")
     click.echo(show_text(code, lang or current_lang()), nl=False)
 
 
@@ -176,9 +176,9 @@ def rule_docs(out_dir: str, check: bool, lang: str | None) -> None:
     if check:
         stale = stale_pages(Path(out_dir), wanted)
         if stale:
-            click.echo(f"{len(stale)} stale page(s) in {out_dir}: {', '.join(stale[:10])}", err=True)
+            click.echo(f"{len(stale)} verouderde pagina('s) in {out_dir}: {', '.join(stale[:10])}", err=True)
             sys.exit(EXIT_ERRORS)
-        click.echo(f"{out_dir} is up to date")
+        click.echo(f"{out_dir} is bijgewerkt")
         return
     written = write_docs(Path(out_dir), wanted)
-    click.echo(f"{len(written)} page(s) in {out_dir}")
+    click.echo(f"{len(written)} pagina('s) in {out_dir}")
