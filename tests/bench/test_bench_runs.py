@@ -29,6 +29,10 @@ def test_bench_prints_every_scenario(tmp_path: Path):
             "1",
             "--stream",
             "600",
+            "--store",
+            "20,40",
+            "--store-lines",
+            "8",
             "--workdir",
             str(tmp_path),
         ],
@@ -57,6 +61,10 @@ def test_bench_prints_every_scenario(tmp_path: Path):
     assert re.search(
         r"every Prestatie wrong\s+[\d.]+ s .* 300 TR346 of \d+ findings\s+ratio [\d.]+x .*4\.0x", out
     ), out
+    # The message store (bench/store.py) in the same run, each figure beside its target.
+    assert re.search(r"store of\s+40 JW301\s+[\d.]+ s\s+[\d.]+x without history .*target <= 2x", out), out
+    assert re.search(r"ingest on SQLite\s+\d+ messages/s \(target >= 1,000\)", out), out
+    assert re.search(r"40 against 20 stored\s+[\d.]+x \(target <= 1\.3x\)", out), out
     # The command line as a user runs it, a process per run.
     assert re.search(r"10 Prestaties\s+bare\s+[\d.]+ s\s+productcodes\s+[\d.]+ s\s+ratio [\d.]+x", out), out
     # The generated files are schema-valid and fault-free: a finding or an invalid run would

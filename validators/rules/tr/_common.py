@@ -216,12 +216,20 @@ class Tally:
     """A total over one toewijzing of the message, kept from chunk to chunk (TR322, TR369)."""
 
     toewijzing: Toewijzing
-    place: Finding | None = None  # at the toewijzing's last line so far: where the total is reported
+    # Where the total is reported: the toewijzing's last line so far. In a whole message the line
+    # itself, placed only when the total is reported (`placed`); a streamed chunk's lines are gone
+    # when the message ends, so there the finding is placed while the chunk is at hand.
+    node: etree._Element | None = None
+    place: Finding | None = None
     total: float = 0
     broken: bool = False  # a line that cannot be counted: no total can be judged
     # ReferentieNummers of this message's lines on it that the history holds too (a message
     # validated again after it was stored): those count once, from the message.
     in_history: set[str] = field(default_factory=set)
+
+    def placed(self, ctx: RuleContext) -> Finding:
+        """The finding of the running rule where the total is reported, its sentence still to be said."""
+        return ctx.placed(self.node) if self.node is not None else self.place
 
 
 def tally_lines(
@@ -253,7 +261,10 @@ def tally_lines(
             add(tally, p)
             if p.referentie in stored:
                 tally.in_history.add(p.referentie)
-        tally.place = ctx.placed(node)
+        if ctx.whole:
+            tally.node = node
+        else:
+            tally.node, tally.place = None, ctx.placed(node)
 
 
 def earlier_lines(ctx: RuleContext, nummer: str, tally: Tally) -> list[Prestatie]:

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import copy
+import os
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
-from pathlib import Path
+from pathlib import Path, PurePath
 
 from iwmo_ijw.parsing import ParsedMessage
 from iwmo_ijw.xpath import find
@@ -133,9 +134,12 @@ class History:
         """Add files and folders; gives the earliest Dagtekening among the messages added."""
         earliest = None
         with collector_paused():
-            for path in map(Path, paths):
+            for path in paths:
+                # A file is loaded by its name as a Path writes it, without making a Path of one that is
+                # one already: a month lists 25,000 files.
+                name = os.fspath(path) if isinstance(path, PurePath) else str(Path(path))
                 # Component by component, as Paths compare, without a Python __lt__ per comparison.
-                files = sorted(message_files(path), key=_parts) if path.is_dir() else [path]
+                files = sorted(message_files(name), key=_parts) if os.path.isdir(name) else [name]
                 for file in files:
                     day = self.add(load_file(file))
                     if day is not None and (earliest is None or day < earliest):

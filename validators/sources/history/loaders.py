@@ -25,7 +25,8 @@ from validators.sources.history.records import (
 )
 
 
-def load_file(file: Path) -> ParsedMessage:
+def load_file(file: str | Path) -> ParsedMessage:
+    """A history file parsed; a file that cannot be read or parsed is a MessageError naming it."""
     try:
         return load(file)
     except MessageError as error:
@@ -47,20 +48,14 @@ def bericht_key(message: ParsedMessage, header: dict) -> BerichtKey:
 
 
 def _add_toewijzingen(history, message: ParsedMessage, key: BerichtKey) -> None:
+    of, add, seq = TOEWIJZING_FIELDS.of, history.add_toewijzing, history._seq
     for client in iter_local(message.root, "Client"):
         bsn = text(client, "Bsn")
         for tp in _grandchildren(client, "ToegewezenProducten", "ToegewezenProduct"):
-            values = TOEWIJZING_FIELDS.of(tp)
-            history.add_toewijzing(
-                Toewijzing(
-                    nummer=values.pop("nummer") or "",
-                    bsn=bsn,
-                    **values,
-                    afzender=key.afzender,
-                    ontvanger=key.ontvanger,
-                    seq=history._seq,
-                )
-            )
+            # By position (the fields in the record's order, see _TOEWIJZING_ORDER): a month has
+            # some 100k toewijzingen, and keywords cost a dict per record.
+            nummer, *values = of(tp).values()
+            add(Toewijzing(nummer or "", bsn, *values, key.afzender, key.ontvanger, seq))
 
 
 def _grandchildren(el, child: str, grandchild: str):
@@ -242,40 +237,55 @@ def _add_verzoek_antwoord(history, message: ParsedMessage, key: BerichtKey) -> N
             )
 
 
-def read_texts(el, shape: dict) -> dict[str, str]:
+def read_texts(el, shape: dict | _Shape) -> dict[str, str]:
     """Per field of `shape` (see `_shape`), the text `iwmo_ijw.xpath.text(el, path)` gives;
     absent fields are left out. One walk over the children instead of a find per field: a
     month's history holds some 100k toewijzingen of a dozen fields each."""
-    found: dict[str, str] = {}
-    _walk(el, shape, found)
+    found: dict[str, str | None] = {}
+    _walk(el, shape if type(shape) is _Shape else _Shape(shape), found)
     return found
 
 
-def _walk(el, shape: dict, found: dict[str, str]) -> None:
+class _Shape:
+    """A shape (`_shape`) that learns, per tag met, what it wants there: one dict lookup per child
+    instead of taking the local name out of the tag and then looking that up."""
+
+    __slots__ = ("_by_name", "by_tag")
+
+    def __init__(self, shape: dict) -> None:
+        self._by_name = {name: want if type(want) is str else _Shape(want) for name, want in shape.items()}
+        self.by_tag: dict = {}
+
+    def learn(self, tag) -> str | _Shape | None:
+        """What the shape wants at an element of this tag (None: nothing), kept for the next one."""
+        # Comments and processing instructions have no name; `find` never takes them.
+        want = self._by_name.get(tag[tag.find("}") + 1 :]) if isinstance(tag, str) else None
+        if len(self.by_tag) < 4096:  # bounded: input may invent tags
+            self.by_tag[tag] = want
+        return want
+
+
+_UNSEEN = object()
+_KNOWN_TEXTS = 4096
+
+
+def _walk(el, shape: _Shape, found: dict[str, str | None]) -> None:
+    """Fill `found` (None or absent: not met yet) with the texts `shape` wants below `el`."""
+    by_tag = shape.by_tag
     walked = None  # containers of this element already walked: `find` follows the first of a name
     for child in el:
         tag = child.tag
-        name = _LOCAL_NAMES.get(tag) or _local_name(tag)
-        want = shape.get(name)
+        want = by_tag.get(tag, _UNSEEN)
+        if want is _UNSEEN:
+            want = shape.learn(tag)
         if want is None:
             continue
         if type(want) is str:
-            if want not in found:  # a field stands at one path only: filled means by an earlier sibling
+            if found.get(want) is None:  # a field stands at one path only: filled by an earlier sibling
                 found[want] = (child.text or "").strip()
-        elif walked is None or name not in walked:
-            walked = {name} if walked is None else walked | {name}
+        elif walked is None or want not in walked:
+            walked = [want] if walked is None else [*walked, want]
             _walk(child, want, found)
-
-
-_LOCAL_NAMES: dict = {}  # tag -> local name; the standard has a few hundred distinct tags
-
-
-def _local_name(tag) -> str | None:
-    # Comments and processing instructions have no name; `find` never takes them.
-    name = tag[tag.find("}") + 1 :] if isinstance(tag, str) else None
-    if name is not None and len(_LOCAL_NAMES) < 4096:  # bounded: input may invent tags
-        _LOCAL_NAMES[tag] = name
-    return name
 
 
 def _shape(fields: Iterable[tuple[str, str, object]]) -> dict:
@@ -302,18 +312,25 @@ class Fields:
 
     def __init__(self, *fields: tuple[str, str, Callable[[str | None], object]]) -> None:
         self._fields = fields
-        self._shape = _shape(fields)
+        self._shape = _Shape(_shape(fields))
         self._none = dict.fromkeys(name for name, _, _ in fields)
-        self._read = tuple((name, read) for name, _, read in fields if read is not as_text)
+        # A month's records share a few dates and volumes: each distinct text is read once.
+        self._read = tuple((name, read, {}) for name, _, read in fields if read is not as_text)
 
     def __iter__(self):
         return iter(self._fields)
 
     def of(self, el) -> dict[str, object]:
         """Per field, what the xpath reader gives for `el` (text, date_of, int_of, decimal_of)."""
-        values = {**self._none, **read_texts(el, self._shape)}
-        for name, read in self._read:
-            values[name] = read(values[name])
+        values = dict(self._none)
+        _walk(el, self._shape, values)
+        for name, read, known in self._read:
+            value = known.get(values[name], _UNSEEN)
+            if value is _UNSEEN:
+                value = read(values[name])
+                if len(known) < _KNOWN_TEXTS:  # bounded: every line may have a date of its own
+                    known[values[name]] = value
+            values[name] = value
         return values
 
     def absent(self) -> dict[str, object]:
@@ -351,6 +368,10 @@ TOEWIJZING_FIELDS = Fields(
     ("toewijzingstijd", "Toewijzingstijd", as_text),
     ("referentie_aanbieder", "ReferentieAanbieder", as_text),
 )
+# The record's fields as _add_toewijzingen hands them over: ToewijzingNummer, Bsn, the rest.
+_TOEWIJZING_ORDER = ("nummer", "bsn", *[n for n, _, _ in TOEWIJZING_FIELDS][1:], "afzender", "ontvanger")
+if _TOEWIJZING_ORDER != tuple(f.name for f in dataclass_fields(Toewijzing) if f.name != "seq"):
+    raise TypeError("TOEWIJZING_FIELDS must list Toewijzing's fields in its order, ToewijzingNummer first")
 
 HEADER_FIELDS = Fields(
     ("afzender", "Afzender", as_text),
