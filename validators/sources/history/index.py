@@ -76,6 +76,8 @@ def _seq_of(record) -> int:
 
 @dataclass
 class History:
+    """Earlier messages as records, indexed by the keys rules look them up by, in arrival order."""
+
     berichten: set[BerichtKey] = field(default_factory=set)
     # (gemeente, ToewijzingNummer) -> versions
     _toewijzingen: _Index = field(default_factory=_Index)
@@ -148,11 +150,13 @@ class History:
 
     @classmethod
     def from_messages(cls, messages: Iterable[ParsedMessage]) -> History:
+        """A History of these parsed messages, oldest first."""
         history = cls()
         history.add_messages(messages)
         return history
 
     def add_messages(self, messages: Iterable[ParsedMessage]) -> None:
+        """Add parsed messages, oldest first."""
         with collector_paused():
             for message in messages:
                 self.add(message)
@@ -217,6 +221,7 @@ class History:
         return seq is not None and (self._upto is None or seq < self._upto)
 
     def add_toewijzing(self, record: Toewijzing) -> None:
+        """Index one toewijzing record."""
         self._toewijzingen.add(record.afzender, record.nummer, record)
         if self._latest:  # empty while a history is read: nothing asked yet
             self._latest.pop((record.afzender, record.nummer), None)
@@ -229,6 +234,7 @@ class History:
             self._by_bsn[record.bsn].add((record.afzender, record.nummer))
 
     def add_prestatie(self, record: Prestatie) -> None:
+        """Index one declared Prestatie record."""
         if record.referentie:
             self._prestaties.add(record.afzender, record.referentie, record)
         if record.vorig_referentie:
@@ -237,6 +243,7 @@ class History:
             self._by_toewijzing.add(record.ontvanger, record.toewijzing_nummer, record)
 
     def add_declaratie(self, record: Declaratie) -> None:
+        """Index one declaration record."""
         self._declaraties.add(record.afzender, record.nummer, record)
 
     # -- the view before a message --------------------------------------------------
@@ -321,9 +328,11 @@ class History:
     def toewijzingen_by_referentie_aanbieder(
         self, referentie: str, *, aanbieder: str | None = None
     ) -> list[Toewijzing]:
+        """The toewijzingen that carry this ReferentieAanbieder (the answer to a request)."""
         return self._shown(self._by_referentie_aanbieder.get(referentie, aanbieder))
 
     def has_verzoeken_from(self, aanbieder: str) -> bool:
+        """Whether this aanbieder sent any request."""
         return self._scope_known(("verzoek", aanbieder)) or any(
             v.afzender == aanbieder for vs in self.verzoeken.values() for v in vs
         )
@@ -362,6 +371,7 @@ class History:
         ]
 
     def has_relation(self, gemeente: str, aanbieder: str) -> bool:
+        """Whether the history knows any message between gemeente and aanbieder (before this one)."""
         if self._scope_known(("relatie", gemeente, aanbieder)):
             return True
         seq = self._relations.get((gemeente, aanbieder))
@@ -374,20 +384,24 @@ class History:
         )
 
     def toewijzingen_for(self, bsn: str) -> list[Toewijzing]:
+        """The toewijzingen of a client, by BSN."""
         found = (self.toewijzing(n, gemeente=g) for g, n in sorted(self._by_bsn.get(bsn, ())))
         return [t for t in found if t is not None]
 
     def prestaties_by_referentie(self, referentie: str, *, aanbieder: str | None = None) -> list[Prestatie]:
+        """The declared Prestaties with this ReferentieNummer (of this aanbieder)."""
         return self._shown(self._prestaties.get(referentie, aanbieder))
 
     def prestaties_by_vorig_referentie(
         self, referentie: str, *, aanbieder: str | None = None
     ) -> list[Prestatie]:
+        """The declared Prestaties that name this ReferentieNummer as their previous one (credits)."""
         return self._shown(self._by_vorig.get(referentie, aanbieder))
 
     def prestaties_for_toewijzing(
         self, nummer: str, *, gemeente: str | None = None, aanbieder: str | None = None
     ) -> list[Prestatie]:
+        """The declared Prestaties on this toewijzing."""
         found = self._shown(self._by_toewijzing.get(nummer, gemeente))
         return found if aanbieder is None else [p for p in found if p.afzender == aanbieder]
 
@@ -409,15 +423,18 @@ class History:
         )
 
     def has_declaraties_from(self, aanbieder: str) -> bool:
+        """Whether this aanbieder sent any declaration."""
         return self._scope_known(("declaratie", aanbieder)) or any(
             self._shown(records) for records in self._declaraties.of_scope(aanbieder).values()
         )
 
     def declaratie(self, nummer: str, *, aanbieder: str | None = None) -> Declaratie | None:
+        """The declaration with this number (of this aanbieder), or None."""
         found = self._shown(self._declaraties.get(nummer, aanbieder))
         return found[-1] if found else None
 
     def declaraties_between(self, aanbieder: str, gemeente: str) -> list[Declaratie]:
+        """The declarations between this aanbieder and gemeente, in arrival order."""
         latest: dict[str, Declaratie] = {}
         for nummer, records in self._declaraties.of_scope(aanbieder).items():
             shown = self._shown(records)
@@ -426,6 +443,7 @@ class History:
         return list(latest.values())
 
     def geheel_afgewezen(self, declaratie_nummer: str, *, aanbieder: str | None = None) -> bool:
+        """Whether the declaration was rejected as a whole by its answer."""
         return any(a.geheel_afgewezen for a in self.antwoorden_op(declaratie_nummer, aanbieder=aanbieder))
 
     def current_toewijzingen(self, bsn: str, gemeente: str, aanbieder: str, on: date) -> list[Toewijzing]:
@@ -448,6 +466,8 @@ class History:
         dagtekening: date | None = None,
         berichtcode: str | None = None,
     ) -> bool:
+        """Whether a message with this sender and identification (and date and type, when given)
+        arrived earlier."""
         return any(
             (dagtekening is None or k.dagtekening == dagtekening)
             and (berichtcode is None or k.berichtcode == berichtcode)

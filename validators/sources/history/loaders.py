@@ -38,6 +38,7 @@ def load_file(file: str | Path) -> ParsedMessage:
 
 
 def bericht_key(message: ParsedMessage, header: dict) -> BerichtKey:
+    """The identity of a message: sender, receiver, type, identification and date."""
     return BerichtKey(
         afzender=header["afzender"] or "",
         ontvanger=header["ontvanger"] or "",
@@ -303,6 +304,7 @@ def _shape(fields: Iterable[tuple[str, str, object]]) -> dict:
 # Readers of a stripped text (None when absent), giving what iwmo_ijw.xpath's text, date_of,
 # int_of and decimal_of give for the element.
 def as_text(value: str | None) -> str | None:
+    """A text as it is (the reader of fields that stay text)."""
     return value
 
 
@@ -334,6 +336,7 @@ class Fields:
         return values
 
     def absent(self) -> dict[str, object]:
+        """Every field as None: the record of an element that holds none of them."""
         return dict(self._none)
 
 

@@ -14,6 +14,8 @@ from decimal import Decimal
 
 @dataclass(frozen=True, slots=True)
 class BerichtKey:
+    """Which message a record came from: sender, receiver, type, identification and date."""
+
     afzender: str
     ontvanger: str
     berichtcode: str  # message type code, e.g. "JW323": identificaties are unique per type
@@ -27,6 +29,8 @@ class BerichtKey:
 
 @dataclass(frozen=True, slots=True)
 class Toewijzing:
+    """One version of a toewijzing: its product, period, Omvang and parties."""
+
     nummer: str
     bsn: str | None
     categorie: str | None
@@ -47,10 +51,12 @@ class Toewijzing:
 
     @property
     def order_key(self) -> tuple[date, str]:
+        """How versions of a toewijzing are ordered: by Toewijzingsdatum, then Toewijzingstijd."""
         # Toewijzingstijd is an xs:time text; lexical order of hh:mm:ss equals time order.
         return (self.toewijzingsdatum or date.min, self.toewijzingstijd or "")
 
     def covers(self, day: date) -> bool:
+        """Whether the toewijzing applies on that day."""
         if self.ingangsdatum is not None and day < self.ingangsdatum:
             return False
         return self.einddatum is None or day <= self.einddatum
@@ -58,6 +64,8 @@ class Toewijzing:
 
 @dataclass(frozen=True, slots=True)
 class StartStop:
+    """A start or stop of care on a toewijzing, as a JW305/JW307 reported it."""
+
     berichtcode: str  # "JW305" or "JW307"
     toewijzing_nummer: str | None
     bsn: str | None
@@ -81,6 +89,7 @@ class StartStop:
 
     @property
     def key(self) -> tuple:
+        """What identifies the notice (for a stop also its end date and reason), for deletions and repeats."""
         if self.berichtcode.endswith("305"):
             return self.start_key
         return (*self.start_key, self.einddatum, self.reden_beeindiging)
@@ -88,6 +97,8 @@ class StartStop:
 
 @dataclass(frozen=True, slots=True)
 class Prestatie:
+    """One declared Prestatie line, with what it declared and on which toewijzing."""
+
     declaratie_nummer: str | None
     bsn: str | None
     referentie: str | None
@@ -109,6 +120,8 @@ class Prestatie:
 
 @dataclass(frozen=True, slots=True)
 class Declaratie:
+    """One declaration message: its number, parties, period and total."""
+
     nummer: str
     begindatum: date | None
     einddatum: date | None
@@ -121,6 +134,8 @@ class Declaratie:
 
 @dataclass(frozen=True, slots=True)
 class DeclaratieAntwoord:
+    """The answer to a declaration (JW325): which lines or the whole were rejected."""
+
     declaratie_nummer: str | None
     afgewezen: frozenset[str]  # ReferentieNummers answered with a rejecting retourcode
     afzender: str
@@ -131,6 +146,8 @@ class DeclaratieAntwoord:
 
 @dataclass(frozen=True, slots=True)
 class Verzoek:
+    """A request (JW315/JW317) from an aanbieder."""
+
     berichtcode: str  # JW315 or JW317
     referentie_aanbieder: str
     bsn: str | None
@@ -145,11 +162,14 @@ class Verzoek:
     nieuwe_producten: tuple[tuple[str | None, str | None], ...] = ()
 
     def sent_after(self, day: date | None) -> bool:
+        """Whether the request is dated after that day (False when either date is unknown)."""
         return self.dagtekening is not None and day is not None and self.dagtekening > day
 
 
 @dataclass(frozen=True, slots=True)
 class VerzoekAntwoord:
+    """The gemeente's answer (JW319) to a request."""
+
     referentie_aanbieder: str
     antwoord: str | None  # VerzoekAntwoord: 1 = afgewezen, 2 = in onderzoek
     afzender: str  # gemeente
