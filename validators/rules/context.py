@@ -79,9 +79,13 @@ class RuleContext:
             found = self.states[self.rule.code] = self.rule.state()
         return found
 
-    def placed(self, node: etree._Element | None) -> Finding:
-        """A finding of the running rule at node, its sentence given later by the rule's `finish`
-        (`said(place, key, **values)`): where it stands is known only while the element is at hand."""
+    def placed(self, node: etree._Element | None) -> Finding | Place:
+        """Where a finding of the running rule stands, its sentence given later by the rule's `finish`
+        (`said(place, key, **values)`). A whole message keeps its elements, so the place is located
+        (path, line) only if it is said; a streamed chunk's elements are gone by then, so there it is
+        located now."""
+        if self.whole:
+            return Place(self.message, self.positions, self.rule, node)
         return self.finding(node, "")
 
     def finding(
@@ -103,24 +107,53 @@ class RuleContext:
         still accepted for rules not yet converted.
         """
         assert self.rule is not None, "finding() outside a rule"
-        code = code or self.rule.code
         catalogue_key = lang = None
         frozen: tuple[tuple[str, Any], ...] = ()
         if message is None:
-            catalogue_key, frozen, message, lang = _said(code, key, values)
-        return Finding(
+            catalogue_key, frozen, message, lang = _said(code or self.rule.code, key, values)
+        return _finding_at(
+            self.message,
+            self.positions,
+            self.rule,
+            node,
+            text=message,
             code=code,
-            severity=severity or self.rule.severity,
-            retourcode=retourcode if retourcode is not None else self.rule.retourcode,
-            message=message,
-            xpath=path_of(node, self.positions) if node is not None else None,
-            line=node.sourceline if node is not None else None,
-            file=self.message.source,
-            message_type=self.message.message_type.code,
+            severity=severity,
+            retourcode=retourcode,
             key=catalogue_key,
             values=frozen,
             lang=lang,
         )
+
+
+def _finding_at(
+    message: ParsedMessage,
+    positions: Positions,
+    rule: Rule,
+    node: etree._Element | None,
+    *,
+    text: str = "",
+    code: str | None = None,
+    severity: Any = None,
+    retourcode: str | None = None,
+    key: str | None = None,
+    values: tuple[tuple[str, Any], ...] = (),
+    lang: str | None = None,
+) -> Finding:
+    """A finding of `rule` at node in this message: the one place a rule's finding is made."""
+    return Finding(
+        code=code or rule.code,
+        severity=severity or rule.severity,
+        retourcode=retourcode if retourcode is not None else rule.retourcode,
+        message=text,
+        xpath=path_of(node, positions) if node is not None else None,
+        line=node.sourceline if node is not None else None,
+        file=message.source,
+        message_type=message.message_type.code,
+        key=key,
+        values=values,
+        lang=lang,
+    )
 
 
 def _said(code: str, key: str | None, values: dict[str, Any]) -> tuple[str, tuple, str, str | None]:
@@ -165,8 +198,32 @@ def _texts() -> Any:
     return _TEXTS
 
 
-def said(place: Finding, key: str | None = None, **values: Any) -> Finding:
+@dataclass(frozen=True, slots=True)
+class Place:
+    """Where a rule's finding will stand (`RuleContext.placed`), located only when it is said.
+
+    It holds what locating needs, not the context: a rule's state keeps places, and the context
+    keeps the states, so holding the context would make a cycle that outlives the run."""
+
+    message: ParsedMessage
+    positions: Positions
+    rule: Rule
+    node: etree._Element | None
+
+    def located(self) -> Finding:
+        """The finding at the element, its sentence still to be said."""
+        return _finding_at(self.message, self.positions, self.rule, self.node)
+
+    @property
+    def xpath(self) -> str | None:
+        """The element's path, as the finding will give it (a rule may key its state by it)."""
+        return self.located().xpath
+
+
+def said(place: Finding | Place, key: str | None = None, **values: Any) -> Finding:
     """A finding `placed` earlier, now with its sentence: what a rule's `finish` concludes there."""
+    if isinstance(place, Place):
+        place = place.located()
     catalogue_key, frozen, message, lang = _said(place.code, key, values)
     return replace(place, message=message, key=catalogue_key, values=frozen, lang=lang)
 

@@ -14,7 +14,7 @@ from datetime import date
 from typing import Any
 
 from iwmo_ijw import table as _table
-from iwmo_ijw.xpath import as_date
+from iwmo_ijw.xpath import as_date, as_int
 from validators.engine import _columns
 
 # A column value -> the element's text as `iwmo_ijw.xpath.text` gives it: None when the element is
@@ -37,13 +37,7 @@ def date_of(value: str) -> date | None:
 
 def int_of(value: str) -> int | None:
     """The element's whole number; None when absent, empty or not a number."""
-    found = text(value)
-    if not found:
-        return None
-    try:
-        return int(found)
-    except ValueError:
-        return None
+    return as_int(text(value))
 
 
 def holding(content: str) -> str:

@@ -37,7 +37,7 @@ def _finish(ctx, tallies: dict[str, Tally | None]):
             _add(tally, p)
         if not tally.broken and allowed is not None and tally.total > allowed:
             yield said(
-                tally.placed(ctx),
+                tally.place,
                 nummer=nummer,
                 total=float(tally.total),
                 eenheid=t.eenheid,

@@ -16,7 +16,7 @@ def _finish(ctx, tallies: dict[str, Tally | None]):
         for p in earlier_lines(ctx, nummer, tally):
             _add(tally, p)
         if tally.total > tally.toewijzing.budget:
-            yield said(tally.placed(ctx), nummer=nummer, total=tally.total, budget=tally.toewijzing.budget)
+            yield said(tally.place, nummer=nummer, total=tally.total, budget=tally.toewijzing.budget)
 
 
 @rule(

@@ -9,7 +9,7 @@ from lxml import etree
 
 from iwmo_ijw.xpath import find, text
 from validators.findings import Finding
-from validators.rules.context import RuleContext
+from validators.rules.context import Place, RuleContext
 from validators.rules.values import texts as column_texts
 from validators.sources.history import (
     PRESTATIE_FIELDS,
@@ -216,20 +216,12 @@ class Tally:
     """A total over one toewijzing of the message, kept from chunk to chunk (TR322, TR369)."""
 
     toewijzing: Toewijzing
-    # Where the total is reported: the toewijzing's last line so far. In a whole message the line
-    # itself, placed only when the total is reported (`placed`); a streamed chunk's lines are gone
-    # when the message ends, so there the finding is placed while the chunk is at hand.
-    node: etree._Element | None = None
-    place: Finding | None = None
+    place: Finding | Place | None = None  # at the toewijzing's last line so far: where the total is reported
     total: float = 0
     broken: bool = False  # a line that cannot be counted: no total can be judged
     # ReferentieNummers of this message's lines on it that the history holds too (a message
     # validated again after it was stored): those count once, from the message.
     in_history: set[str] = field(default_factory=set)
-
-    def placed(self, ctx: RuleContext) -> Finding:
-        """The finding of the running rule where the total is reported, its sentence still to be said."""
-        return ctx.placed(self.node) if self.node is not None else self.place
 
 
 def tally_lines(
@@ -261,10 +253,7 @@ def tally_lines(
             add(tally, p)
             if p.referentie in stored:
                 tally.in_history.add(p.referentie)
-        if ctx.whole:
-            tally.node = node
-        else:
-            tally.node, tally.place = None, ctx.placed(node)
+        tally.place = ctx.placed(node)
 
 
 def earlier_lines(ctx: RuleContext, nummer: str, tally: Tally) -> list[Prestatie]:
